@@ -1,0 +1,33 @@
+"""One exception tree for newsledger; every message says what was expected, what was found, and what to do.
+
+    NewsledgerError
+     ├── InputError         the input cannot be read: missing file, unknown format, bad date, bad batch line
+     ├── RecordError        a record breaks its schema or a span does not match its text
+     ├── PipelineError      the spaCy pipeline or a component is missing or misconfigured
+     └── StoreError         the ledger store cannot be opened, written or queried
+"""
+
+from __future__ import annotations
+
+
+class NewsledgerError(Exception):
+    """Base of every error newsledger raises on purpose."""
+
+
+class InputError(NewsledgerError):
+    """The input cannot be read as an article or batch."""
+
+
+class RecordError(NewsledgerError):
+    """A record breaks the schema or its spans do not match its text."""
+
+
+class PipelineError(NewsledgerError):
+    """The NLP pipeline or one of its components is missing or misconfigured."""
+
+
+class StoreError(NewsledgerError):
+    """The ledger store cannot be opened, written or queried."""
+
+
+__all__ = ["InputError", "NewsledgerError", "PipelineError", "RecordError", "StoreError"]

@@ -1,0 +1,147 @@
+"""How extractors plug in: a registered spaCy component over one Doc, with declared needs and sets.
+
+Each extractor is a plain function ``fn(doc, state) -> None`` that reads ``state`` (the article and
+what earlier extractors found) and sets its own field on it. :func:`component` registers it as a
+spaCy factory named ``newsledger_<short>`` and records its versioned name (``newsledger.quotes.v1``)
+so that a record says which rules made it.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import PipelineError
+from ..ingest.article import Article
+from ..record import Check, Entity, ErrorEntry, Figure, Quote, Source, TimeExpr
+
+# Fields of State an extractor may declare in `needs` / `sets`.
+STATE_FIELDS = ("article", "entities", "names", "sources", "times", "quotes", "speakers",
+                "figures", "checks")
+
+
+@dataclass
+class State:
+    """What is known about one article while its extractors run; becomes the Record."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    # Canonical-name resolver built by the entities extractor (see extract/names.py).
+    names: Any = None
+    sources: list[Source] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Speaker resolver built by the quotes extractor, reused for figure claimants.
+    speakers: Any = None
+    figures: list[Figure] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    errors: list[ErrorEntry] = field(default_factory=list)
+    extractors: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def published(self) -> date | None:
+        """The publication date as a ``date``, or None when unknown or malformed."""
+        p = self.article.published
+        if not p:
+            return None
+        try:
+            return date.fromisoformat(p[:10])
+        except ValueError:
+            return None
+
+
+Extractor = Callable[[Doc, State], None]
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    short: str  # "quotes"
+    version: str  # "newsledger.quotes.v1"
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+    func: Extractor
+
+    @property
+    def factory(self) -> str:
+        return f"newsledger_{self.short}"
+
+
+COMPONENTS: dict[str, ComponentInfo] = {}
+
+if not Doc.has_extension("nl"):
+    Doc.set_extension("nl", default=None)
+
+
+def state_of(doc: Doc) -> State:
+    """The State attached to ``doc``, creating a bare one for a Doc made from plain text."""
+    st = doc._.nl
+    if st is None:
+        st = State(Article(id="doc", text=doc.text))
+        doc._.nl = st
+    return st  # type: ignore[no-any-return]
+
+
+class _Component:
+    """The callable spaCy runs. An extractor that raises costs only its own field, not the record."""
+
+    def __init__(self, info: ComponentInfo):
+        self.info = info
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state_of(doc)
+        try:
+            self.info.func(doc, st)
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not lose the article
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            st.errors.append(ErrorEntry(
+                self.info.short,
+                f"{self.info.version} failed: {type(exc).__name__}: {exc} "
+                f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); "
+                "the other extractors' results are kept. Please report this with the article."))
+        st.extractors.append(self.info.version)
+        return doc
+
+
+def component(short: str, version: str, *, needs: tuple[str, ...] = ("article",),
+              sets: tuple[str, ...]) -> Callable[[Extractor], Extractor]:
+    """Register ``fn(doc, state)`` as the spaCy factory ``newsledger_<short>``."""
+    for f in (*needs, *sets):
+        if f not in STATE_FIELDS:
+            raise PipelineError(f"Component {short!r} declares unknown field {f!r}; "
+                                f"expected one of {', '.join(STATE_FIELDS)}.")
+
+    def deco(func: Extractor) -> Extractor:
+        info = ComponentInfo(short, version, tuple(needs), tuple(sets), func)
+        COMPONENTS[short] = info
+        if not Language.has_factory(info.factory):
+            Language.factory(info.factory, requires=["doc._.nl"], assigns=["doc._.nl"],
+                             func=lambda nlp, name, _i=info: _Component(_i))
+        return func
+
+    return deco
+
+
+def check_order(shorts: list[str]) -> None:
+    """Raise PipelineError when a component runs before one that sets what it needs."""
+    have = {"article"}
+    for s in shorts:
+        if s not in COMPONENTS:
+            raise PipelineError(f"No component {s!r}. Available: {', '.join(COMPONENTS)}.")
+        info = COMPONENTS[s]
+        missing = [n for n in info.needs if n not in have]
+        if missing:
+            setters = {n: [c.short for c in COMPONENTS.values() if n in c.sets] for n in missing}
+            raise PipelineError(
+                f"Component {s!r} needs {missing} but nothing before it sets them; "
+                f"add {setters} earlier in the pipeline.")
+        have.update(info.sets)

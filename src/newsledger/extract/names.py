@@ -1,0 +1,128 @@
+"""Canonical names within one article: "Kirby" → "John Kirby", titles dropped, determiners dropped.
+
+Within an article a short form resolves to the longest full name it is part of; across articles
+:func:`canonical_actor` maps aliases from ``data/aliases.json`` ("IDF" → "Israel Defense Forces")
+for the ledger. Names are never invented: an unknown stays as written or None.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+_DETERMINERS = ("the ", "a ", "an ")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Role words dropped from the front of names, longest first."""
+    raw = resources.files("newsledger").joinpath("data/titles.txt").read_text("utf-8")
+    words = [ln.strip().lower() for ln in raw.splitlines()
+             if ln.strip() and not ln.lstrip().startswith("#")]
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """Lower-case alias → canonical actor name."""
+    raw = json.loads(resources.files("newsledger").joinpath("data/aliases.json").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for canon, aliases in raw.items():
+        if canon.startswith("_"):
+            continue
+        table[canon.lower()] = canon
+        for a in aliases:
+            table[a.lower()] = canon
+    return table
+
+
+def clean(name: str) -> str:
+    """Normalise spacing, drop a leading determiner and a trailing possessive."""
+    name = _SPACE.sub(" ", name).strip(" ,.;:—–-\"“”‘’'")
+    low = name.lower()
+    for d in _DETERMINERS:
+        if low.startswith(d) and len(name) > len(d):
+            name = name[len(d):]
+            break
+    return _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "s’", "s'")) else name
+
+
+def strip_titles(name: str) -> str:
+    """Drop role words from the front: "White House spokesperson John Kirby" → "John Kirby"
+    only when what is left still looks like a name (capitalised words)."""
+    words = name.split()
+    # Find the last title word; a person's name follows it ("Hamas senior official Khalil al-Hayya").
+    best = -1
+    low = [w.lower() for w in words]
+    for i in range(len(words)):
+        for t in titles():
+            tw = t.split()
+            if low[i:i + len(tw)] == tw:
+                best = max(best, i + len(tw) - 1)
+    if best >= 0 and best < len(words) - 1:
+        rest = words[best + 1:]
+        if all(w[:1].isupper() or w.lower() in {"al-", "bin", "ibn", "de", "van", "von", "al"}
+               for w in rest):
+            return " ".join(rest)
+    return name
+
+
+def canonical_actor(name: str | None) -> str | None:
+    """The cross-article canonical name of an actor (for the ledger), or the cleaned name."""
+    if not name:
+        return None
+    c = clean(name)
+    return alias_table().get(c.lower(), alias_table().get(name.lower().strip(), c))
+
+
+class NameResolver:
+    """Resolves name mentions within one article to the fullest form the article gives."""
+
+    def __init__(self) -> None:
+        self.persons: list[str] = []  # full person names seen, in order
+
+    def add_person(self, name: str) -> str:
+        name = strip_titles(clean(name))
+        if name and name not in self.persons:
+            self.persons.append(name)
+        return name
+
+    def person(self, mention: str) -> str | None:
+        """Full name for a person mention: a surname or first name resolves to the longest
+        person name that contains it as a whole word; None for a pronoun or nothing known."""
+        m = strip_titles(clean(mention))
+        if not m or m.lower() in _PRONOUNS:
+            return None
+        parts = m.lower().split()
+        best: str | None = None
+        for full in self.persons:
+            fw = full.lower().split()
+            if len(fw) < len(parts):
+                continue
+            # "Kirby" matches "John Kirby"; "al-Hayya" matches "Khalil al-Hayya" (case-insensitive).
+            if fw[-len(parts):] == parts or fw[:len(parts)] == parts:
+                if best is None or len(full) > len(best):
+                    best = full
+        return best or m
+
+    def resolve(self, mention: str, label: str | None = None) -> str | None:
+        """Canonical in-article name for any mention."""
+        if label == "PERSON":
+            return self.person(mention)
+        m = clean(mention)
+        if not m or m.lower() in _PRONOUNS:
+            return None
+        full = self.person(m) if label is None and m[:1].isupper() else None
+        if full and full != m:
+            return full
+        return strip_titles(m) if label is None else m
+
+
+_PRONOUNS = frozenset({
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us_pron", "his", "its",
+    "their", "this", "that", "who", "which",
+})

@@ -1,0 +1,192 @@
+"""Sources: outlets and reports the article cites, wire credits, photo credits and the byline."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from ..record import Source, Span
+from .base import State, component
+from .names import alias_table
+
+VERSION = "newsledger.sources.v1"
+
+# A word that makes an organisation name a news outlet ("Al Araby TV", "Channel 12").
+_MEDIA_WORD = re.compile(
+    r"\b(TV|Television|News|Times|Post|Journal|Radio|Agency|Channel|Press|Network|Broadcasting|"
+    r"Herald|Tribune|Gazette|Telegraph|Guardian|Independent|Daily|Magazine|Newspaper|Media|"
+    r"Wire|Online|Pravda|Today|Chronicle|Observer|Express|Mail|Monitor|Kan|Ynet|Axios)\b")
+_REPORT = (r"(?:an?|the)\s+(?:(?:[A-Z][\w’'-]+|local|local media|media|news|newspaper|television|"
+           r"TV|press|state media|state-run|state|leaked|new|recent|earlier|separate|intelligence)"
+           r"\s+){0,3}(?:report|reports|newspaper|daily|outlet|broadcaster|media|news agency)")
+_CITE_BEFORE = re.compile(
+    r"\b(?:[Aa]ccording to|told|in comments to|in an interview with|in an interview to|"
+    r"speaking to|spoke to|speaking with|quoted by|cited by|reported by|published by|"
+    r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
+    r"interviewed by|writing in|wrote in|an op-ed in)\s+")
+_CITE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+    r"published|broadcast|aired|revealed|cites|quotes)\b")
+_CREDIT_LINE = re.compile(
+    r"^(?:With |Additional reporting by |Reporting by |Compiled by )?(?P<who>.+?)\s+"
+    r"(?:contributed|contributing)(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
+    r"|^(?:Additional |Extra )?[Rr]eporting (?:by|from) (?P<who2>.+?)[.;]?$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*"
+                       r"\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE)\)\s*[—–-]")
+_CAPTION_CREDIT = re.compile(r"\(([^()]{2,80})\)\s*$")
+_ORG_HINT = re.compile(r"\b(Forces|Force|Army|Ministry|Office|Agency|Press|Photo|Images|Pool|"
+                       r"Service|Handout|Government|Police|Unit|Spokesperson|News|TV|Media|"
+                       r"Council|Committee|Department|Authority|Red Cross|Crescent)\b")
+
+
+@lru_cache(maxsize=1)
+def known_media() -> tuple[str, ...]:
+    raw = resources.files("newsledger").joinpath("data/media.txt").read_text("utf-8")
+    names = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _media_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in known_media())
+    return re.compile(rf"(?:[Tt]he\s+)?(?:{alts})(?![\w-])")
+
+
+def _expand(name: str) -> str:
+    """Wire abbreviations to the name the ledger groups by ("AP" → "The Associated Press")."""
+    key = name.lower().strip()
+    if key in {"ap", "ap photo", "associated press"}:
+        return alias_table().get(key, name)
+    return name
+
+
+def _add(out: list[Source], seen: set[tuple[str, str]], text: str, start: int, end: int,
+         role: str, name: str | None = None) -> None:
+    # Trim spaces and punctuation so the span is exactly the name.
+    while start < end and text[start] in " \t\n,.;:([\"“":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.;:)]\"”":
+        end -= 1
+    if start >= end:
+        return
+    name = _expand(name or text[start:end])
+    key = (name.lower(), role)
+    if key in seen:
+        return
+    seen.add(key)
+    out.append(Source(Span.of(text, start, end), name, role))
+
+
+def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, int, str]]
+              ) -> tuple[int, int] | None:
+    """The outlet or report name starting at ``pos``, if one does."""
+    m = _media_re().match(text, pos)
+    if m:
+        return m.start(), m.end()
+    m = re.compile(_REPORT).match(text, pos)
+    if m:
+        return m.start(), m.end()
+    ent = ent_by_start.get(pos)
+    if ent is None and text[pos:pos + 4].lower() == "the ":
+        ent = ent_by_start.get(pos + 4)
+    if ent and ent[2] == "ORG" and _MEDIA_WORD.search(text[ent[0]:ent[1]]):
+        return pos, ent[1]
+    m = re.compile(r"(?:the\s+)?Channel \d+").match(text, pos)
+    if m:
+        return m.start(), m.end()
+    return None
+
+
+def _photo_credits(text: str, start: int, end: int, out: list[Source],
+                   seen: set[tuple[str, str]]) -> None:
+    line = text[start:end].rstrip()
+    m = _CAPTION_CREDIT.search(line)
+    if m:
+        cstart = start + m.start(1)
+        inner = m.group(1)
+    else:
+        m2 = re.search(r"(?:Photo|Image|Picture|Credit)s?:\s*(.+)$", line)
+        if not m2:
+            return
+        cstart, inner = start + m2.start(1), m2.group(1)
+    parts = inner.split("/")
+    offs = []
+    pos = cstart
+    for p in parts:
+        offs.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    for i, (p, (s, e)) in enumerate(zip(parts, offs)):
+        p_clean = p.strip()
+        if not p_clean:
+            continue
+        if re.search(r"\bPhoto\b", p_clean) and i == 0:
+            agency = re.sub(r"\s*\bPhoto\b.*", "", p_clean)
+            _add(out, seen, text, s, s + len(agency), "photo_credit", agency)
+            continue
+        words = p_clean.split()
+        looks_person = (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                        and not _ORG_HINT.search(p_clean) and len(parts) > 1
+                        and p_clean not in known_media())
+        if looks_person:
+            continue  # the photographer; the agency is the other part
+        if p_clean.lower() in {"file", "illustrative", "screenshot", "handout"}:
+            continue
+        _add(out, seen, text, s, e, "photo_credit")
+
+
+@component("sources", VERSION, needs=("article", "entities", "names"), sets=("sources",))
+def extract_sources(doc: Doc, state: State) -> None:
+    text = state.text
+    art = state.article
+    out: list[Source] = []
+    seen: set[tuple[str, str]] = set()
+    ent_by_start = {e.start_char: (e.start_char, e.end_char, e.label_) for e in doc.ents}
+
+    for b in art.blocks:
+        if b.duplicate_of is not None or b.kind == "boilerplate":
+            continue
+        seg = text[b.start:b.end]
+        if b.kind == "byline":
+            for name in art.byline:
+                i = seg.find(name)
+                if i >= 0:
+                    _add(out, seen, text, b.start + i, b.start + i + len(name), "byline", name)
+        elif b.kind == "credit":
+            m = _CREDIT_LINE.match(seg.strip())
+            if m:
+                who = m.group("who") or m.group("who2") or ""
+                base = b.start + seg.find(who)
+                for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", who):
+                    nm = re.sub(r"^(?:and|the)\s+", "", part.group(0).strip())
+                    if nm:
+                        i = who.find(nm, part.start())
+                        _add(out, seen, text, base + i, base + i + len(nm), "wire_credit")
+        elif b.kind == "caption":
+            _photo_credits(text, b.start, b.end, out, seen)
+        elif b.kind in ("body", "dateline"):
+            m = _DATELINE.match(seg)
+            if m:
+                _add(out, seen, text, b.start + m.start("wire"), b.start + m.end("wire"),
+                     "wire_credit")
+
+    # Cited outlets and reports, in the running text only (captions describe photos).
+    body = [(b.start, b.end) for b in art.blocks if b.kind in ("body", "dek", "title")]
+    if not art.blocks:
+        body = [(0, len(text))]
+    for s, e in body:
+        seg = text[s:e]
+        for m in _CITE_BEFORE.finditer(seg):
+            hit = _media_at(doc, text, s + m.end(), ent_by_start)
+            if hit:
+                _add(out, seen, text, hit[0], hit[1], "cited")
+        for m in _media_re().finditer(seg):
+            if _CITE_AFTER.match(seg, m.end()):
+                _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for ent in doc.char_span(s, e, alignment_mode="expand").ents if seg else []:
+            if ent.label_ == "ORG" and _MEDIA_WORD.search(ent.text) and \
+                    _CITE_AFTER.match(text, ent.end_char):
+                _add(out, seen, text, ent.start_char, ent.end_char, "cited")
+    state.sources = out

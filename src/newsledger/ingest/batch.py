@@ -1,0 +1,97 @@
+"""Batch input: JSON Lines (optionally gzipped), one article a line, read as a stream.
+
+A bad line never stops the batch: it becomes a :class:`BadLine` that the pipeline turns into a
+record with ``errors`` (naming the line), and reading goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError, NewsledgerError
+from . import from_html, from_text
+from .article import Article
+
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
+
+
+@dataclass
+class BadLine:
+    """A batch line that could not become an Article, and why."""
+
+    line: int
+    id: str
+    message: str
+    meta: dict[str, Any]
+
+
+def is_batch_path(path: str) -> bool:
+    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+
+
+def open_lines(path: str | Path) -> IO[bytes]:
+    """Open a batch file as bytes (so invalid UTF-8 is caught per line, not per file)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"No such file: {str(p)!r}. Check the path, or pass - to read stdin.")
+    if p.suffix == ".gz":
+        return gzip.open(p, "rb")  # type: ignore[return-value]
+    return open(p, "rb")
+
+
+def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) -> Article | BadLine:
+    """One parsed batch object as an Article, or a BadLine saying what is wrong with it."""
+    if not isinstance(obj, dict):
+        return BadLine(line, f"line-{line}", f"line {line}: expected a JSON object, found "
+                       f"{type(obj).__name__}", {})
+    meta = {k: obj.get(k) for k in ("url", "outlet", "title") if isinstance(obj.get(k), str)
+            and obj.get(k)}
+    aid = str(obj.get("id") or f"line-{line}")
+    text, html = obj.get("text"), obj.get("html")
+    content = text if isinstance(text, str) and text.strip() else html
+    if not isinstance(content, str) or not content.strip():
+        return BadLine(line, aid, f"line {line}: no article content: expected a non-empty "
+                       "'text' or 'html' field", meta)
+    if len(content) > max_chars:
+        return BadLine(line, aid, f"line {line}: the article is {len(content):,} characters, over "
+                       f"the limit of {max_chars:,}; split it, or raise --max-chars", meta)
+    try:
+        published = obj.get("published") or None
+        if content is text:
+            return from_text(content, id=aid, published=published, **meta)
+        return from_html(content, id=aid, published=published,
+                         **{k: v for k, v in meta.items() if k != "title"})
+    except NewsledgerError as exc:
+        return BadLine(line, aid, f"line {line}: {exc}", meta)
+
+
+def read_batch(stream: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS
+               ) -> Iterator[Article | BadLine]:
+    """Articles (or BadLines) from a JSONL byte stream, in order, one line at a time."""
+    for n, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            yield BadLine(n, f"line-{n}", f"line {n}: empty line", {})
+            continue
+        try:
+            s = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield BadLine(n, f"line-{n}", f"line {n}: not valid UTF-8 ({exc.reason} at byte "
+                          f"{exc.start}); re-encode the file as UTF-8", {})
+            continue
+        try:
+            obj = json.loads(s)
+        except json.JSONDecodeError as exc:
+            yield BadLine(n, f"line-{n}", f"line {n}: not JSON ({exc.msg} at column {exc.colno})",
+                          {})
+            continue
+        yield article_from_obj(obj, n, max_chars)
+
+
+def read_batch_text(s: str) -> Iterator[Article | BadLine]:
+    return read_batch(io.BytesIO(s.encode("utf-8")))

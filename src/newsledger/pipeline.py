@@ -1,0 +1,100 @@
+"""From Article to Record: one spaCy pass with our extractors, streamed in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+
+from .errors import InputError
+from .extract.base import State
+from .ingest import from_any
+from .ingest.article import Article
+from .ingest.batch import BadLine
+from .nlp import get_nlp
+from .record import ErrorEntry, Record
+
+
+def to_record(state: State) -> Record:
+    """The Record a finished State describes."""
+    a = state.article
+    errors = list(state.errors)
+    if a.published is None:
+        errors.insert(0, ErrorEntry(
+            "times", "no publication date: relative dates were left unresolved. Pass "
+            "--published YYYY-MM-DD (or a 'published' field) to resolve them."))
+    rec = Record(id=a.id, text=a.text, url=a.url, outlet=a.outlet, published=a.published,
+                 title=a.title, byline=list(a.byline), blocks=list(a.blocks),
+                 quotes=state.quotes, figures=state.figures, times=state.times,
+                 sources=state.sources, entities=state.entities, checks=state.checks,
+                 errors=errors, extractors=list(state.extractors))
+    return rec
+
+
+def _doc_for(nlp: Language, article: Article) -> Any:
+    doc = nlp.make_doc(article.text)
+    doc._.nl = State(article)
+    return doc
+
+
+def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = None,
+                 batch_size: int = 16) -> Iterator[Record]:
+    """Records for articles in order; a BadLine becomes an error record in its place."""
+    nlp = nlp or get_nlp()
+    pending: list[Article | BadLine] = []
+
+    def flush() -> Iterator[Record]:
+        good = [a for a in pending if isinstance(a, Article)]
+        docs = iter(nlp.pipe((_doc_for(nlp, a) for a in good), batch_size=batch_size))
+        for item in pending:
+            if isinstance(item, BadLine):
+                yield Record.failed(item.id, "ingest", item.message, item.line, **item.meta)
+            else:
+                yield to_record(next(docs)._.nl)
+        pending.clear()
+
+    for item in articles:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def extract(text_or_html: str, published: str | None = None, **meta: Any) -> Record:
+    """The record of one article given as plain text or HTML.
+
+    Example::
+
+        rec = extract(open("story.txt").read(), published="2024-05-10")
+        print([q.speaker.name for q in rec.quotes])
+    """
+    if not isinstance(text_or_html, str):
+        raise InputError(f"extract() expects the article as str, found "
+                         f"{type(text_or_html).__name__}; decode bytes as UTF-8 first.")
+    article = from_any(text_or_html, published=published, **meta)
+    return next(run_articles([article]))
+
+
+def extract_many(items: Iterable[str | dict[str, Any] | Article], batch_size: int = 16
+                 ) -> Iterator[Record]:
+    """Records for many articles, streamed through ``nlp.pipe`` in input order.
+
+    Items are texts, Articles, or batch-style dicts ``{"id", "text"|"html", "published"?, …}``;
+    a bad item yields a record with ``errors`` and the stream goes on."""
+    from .ingest.batch import article_from_obj
+
+    def articles() -> Iterator[Article | BadLine]:
+        for n, it in enumerate(items, start=1):
+            if isinstance(it, Article):
+                yield it
+            elif isinstance(it, str):
+                try:
+                    yield from_any(it)
+                except InputError as exc:
+                    yield BadLine(n, f"item-{n}", f"item {n}: {exc}", {})
+            else:
+                yield article_from_obj(it, n)
+
+    return run_articles(articles(), batch_size=batch_size)
