@@ -1,0 +1,126 @@
+"""Scoring records against hand-made gold: one matcher for quotes, figures, times and sources.
+
+Gold items name their place in the text by offsets (``start``/``end``) or, for the seed, by the text
+they quote (``text``); predicted items carry spans. Items are matched one-to-one by span overlap,
+best overlap first, and then compared field by field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Score:
+    """Counts for one kind of item, with per-field agreement over matched pairs."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, compared]
+    misses: list[Any] = field(default_factory=list)
+    extras: list[Any] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def field_accuracy(self, name: str) -> float:
+        right, total = self.fields.get(name, [0, 0])
+        return right / total if total else 1.0
+
+    def add_field(self, name: str, ok: bool) -> None:
+        cell = self.fields.setdefault(name, [0, 0])
+        cell[0] += int(ok)
+        cell[1] += 1
+
+    def merge(self, other: Score) -> Score:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        for k, (r, t) in other.fields.items():
+            cell = self.fields.setdefault(k, [0, 0])
+            cell[0] += r
+            cell[1] += t
+        self.misses.extend(other.misses)
+        self.extras.extend(other.extras)
+        return self
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                               "precision": round(self.precision, 3),
+                               "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+        for k in self.fields:
+            out[f"{k}_accuracy"] = round(self.field_accuracy(k), 3)
+        return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def locate(text: str, needle: str, after: int = 0) -> tuple[int, int] | None:
+    """Offsets of ``needle`` in ``text`` (first at or after ``after``, else anywhere)."""
+    i = text.find(needle, after)
+    if i < 0:
+        i = text.find(needle)
+    return (i, i + len(needle)) if i >= 0 else None
+
+
+def match(gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]],
+          min_overlap: int = 1) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) by span overlap, largest overlap first."""
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            ov = overlap(g, p)
+            if ov >= min_overlap:
+                cands.append((-ov, i, j))
+    cands.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def score(gold: Sequence[Any], pred: Sequence[Any], gold_span: Callable[[Any], tuple[int, int]],
+          pred_span: Callable[[Any], tuple[int, int]],
+          compare: dict[str, Callable[[Any, Any], bool]] | None = None) -> Score:
+    """Match ``gold`` to ``pred`` by span and count agreement on each ``compare`` field."""
+    pairs = match([gold_span(g) for g in gold], [pred_span(p) for p in pred])
+    s = Score(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
+    matched_g = {i for i, _ in pairs}
+    matched_p = {j for _, j in pairs}
+    s.misses = [g for i, g in enumerate(gold) if i not in matched_g]
+    s.extras = [p for j, p in enumerate(pred) if j not in matched_p]
+    for i, j in pairs:
+        for name, fn in (compare or {}).items():
+            s.add_field(name, fn(gold[i], pred[j]))
+    return s
+
+
+def same_name(gold: str | None, pred: str | None, alternatives: Sequence[str | None] = ()) -> bool:
+    """Names agree ignoring case, determiners and possessives; ``alternatives`` also count."""
+    from .extract.names import clean
+
+    def norm(x: str | None) -> str | None:
+        return None if x is None else clean(x).lower()
+
+    options = {norm(gold)} | {norm(a) for a in alternatives}
+    return norm(pred) in options
