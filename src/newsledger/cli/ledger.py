@@ -17,6 +17,7 @@ from typing import IO, Any
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -213,11 +214,12 @@ def list_series(
         t = Table("series", "latest", "as of", "points", "origins", "claimants", "outlets",
                   "flags", title=f"{len(rows)} series")
         for s in rows:
-            t.add_row(f"{s['name']}\n[dim]{s['id']}[/]",
+            t.add_row(f"{escape(s['name'])}\n[dim]{escape(s['id'])}[/]",
                       value_text(s["latest_value"], s["latest_low"], s["latest_high"],
                                  s["latest_approx"]),
                       s["latest_date"] or "", str(s["points"]), str(s["origins"]),
-                      _names(s["claimants"]), _names(s["outlets"]), _flags_text(s["flags"]))
+                      escape(_names(s["claimants"])), escape(_names(s["outlets"])),
+                      _flags_text(s["flags"]))
         _console(out).print(t)
 
 
@@ -258,17 +260,17 @@ def show(
         write_csv(((s, p) for p in pts), out)
         return
     t = Table("id", "date", "value", "claimant", "outlet", "flags", "article", "span",
-              title=f"{s['name']}  [dim]{s['id']}[/]  {len(pts)} point(s)")
+              title=f"{escape(s['name'])}  [dim]{escape(s['id'])}[/]  {len(pts)} point(s)")
     for p in pts:
         row = csv_row(s, p)
         span = p["span_text"].replace("\n", " ")
         t.add_row(str(p["id"]), p["date"] or "?",
                   value_text(p["value"], p["low"], p["high"], p["approx"]),
-                  p["claimant"] or "", p["outlet"] or "",
+                  escape(p["claimant"] or ""), escape(p["outlet"] or ""),
                   row["flags"].replace(";", "\n"),
-                  f"{p['article_id']}" + (f" v{p['article_version']}"
-                                          if p["article_version"] > 1 else ""),
-                  f"{span[:50]} [{p['span_start']}:{p['span_end']}]")
+                  escape(f"{p['article_id']}" + (f" v{p['article_version']}"
+                                                 if p["article_version"] > 1 else "")),
+                  escape(f"{span[:50]} [{p['span_start']}:{p['span_end']}]"))
     _console(out).print(t)
 
 
@@ -349,8 +351,8 @@ def search(
             fail(str(exc))
     t = Table("article", "published", "outlet", "snippet", title=f"{len(hits)} article(s)")
     for h in hits:
-        t.add_row(h["article_id"], h["published"] or "", h["outlet"] or "",
-                  (h["snippet"] or "").replace("\n", " "))
+        t.add_row(escape(h["article_id"]), h["published"] or "", escape(h["outlet"] or ""),
+                  escape((h["snippet"] or "").replace("\n", " ")))
     _console(sys.stdout).print(t)
 
 

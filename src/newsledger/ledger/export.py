@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from .api import Ledger
+from .series import point_value
 
 CSV_COLUMNS = (
     "series_id", "series_name", "point_id", "value", "low", "high", "approx", "unit", "date",
@@ -98,9 +99,7 @@ def _prop(p: tuple[str, str] | None, label: str | None = None) -> dict[str, Any]
 def statement(s: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
     """One point as a Wikidata-style statement (value, qualifiers, references)."""
     approx = p.get("approx") or "exact"
-    value = {"amount": _amount(p["value"] if p["value"] is not None else
-                               p["low"] if p["low"] is not None else p["high"]),
-             "unit": "1"}
+    value = {"amount": _amount(point_value(p)), "unit": "1"}
     if approx == "range" or p["low"] is not None or p["high"] is not None:
         value["lowerBound"] = _amount(p["low"])
         value["upperBound"] = _amount(p["high"])
