@@ -28,8 +28,8 @@ _CITE_BEFORE = re.compile(
     r"speaking to|spoke to|speaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
     r"interviewed by|writing in|wrote in|an op-ed in)\s+")
-_CITE_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+_CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
+    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
     r"published|broadcast|aired|revealed|cites|quotes)\b")
 _CREDIT_LINE = re.compile(
     r"^(?:With |Additional reporting by |Reporting by |Compiled by )?(?P<who>.+?)\s+"
