@@ -290,6 +290,8 @@ class SQLiteStore:
                      touched: set[str]) -> None:
         rec = prep.record
         passages: dict[tuple[int, int], int] = {}
+        series: dict[str, FigureRow] = {}
+        rows = []
         for row in prep.figures:
             fig = rec.figures[row.idx]
             pid = None
@@ -301,17 +303,8 @@ class SQLiteStore:
                         (pk, key[0], key[1], row.passage[2])).lastrowid
                 pid = passages[key]
             if row.series_id is not None:
-                db.execute("INSERT INTO series(id, name, metric, subject, place, cumulative, "
-                           "dirty) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET "
-                           "dirty = 1", (row.series_id, row.series_name, row.metric,
-                                         row.subject, row.place, int(row.cumulative)))
-                touched.discard(row.series_id)
-            db.execute(
-                "INSERT INTO figures(article_pk, idx, series_id, current, value, low, high, "
-                "approx, unit, counts, metric, place, cumulative, claimant, claimant_name, "
-                "claimant_mention, hedges, as_of, date, span_start, span_end, span_text, "
-                "passage_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?)",
+                series.setdefault(row.series_id, row)
+            rows.append(
                 (pk, row.idx, row.series_id, fig.value, fig.low, fig.high, fig.approx, fig.unit,
                  fig.counts, fig.metric, row.place,
                  None if fig.cumulative is None else int(fig.cumulative), row.claimant,
@@ -319,6 +312,18 @@ class SQLiteStore:
                  fig.claimant.mention.text if fig.claimant and fig.claimant.mention else None,
                  json.dumps([h.text for h in fig.hedges], ensure_ascii=False), fig.as_of,
                  row.date, fig.span.start, fig.span.end, fig.span.text, pid))
+        # The series row must exist before figures point at it (foreign key).
+        db.executemany("INSERT INTO series(id, name, metric, subject, place, cumulative, dirty) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET dirty = 1",
+                       [(sid, r.series_name, r.metric, r.subject, r.place, int(r.cumulative))
+                        for sid, r in series.items()])
+        touched.difference_update(series)
+        db.executemany(
+            "INSERT INTO figures(article_pk, idx, series_id, current, value, low, high, "
+            "approx, unit, counts, metric, place, cumulative, claimant, claimant_name, "
+            "claimant_mention, hedges, as_of, date, span_start, span_end, span_text, "
+            "passage_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)", rows)
 
     # -- series refresh -------------------------------------------------------------------------
 
