@@ -80,6 +80,7 @@ class Store(Protocol):
     def list_series(self, query: str | None, limit: int | None) -> list[dict[str, Any]]: ...
     def flag_inputs(self, series_id: str | None, filters: Filters) -> list[dict[str, Any]]: ...
     def series_rows(self, ids: list[str]) -> list[dict[str, Any]]: ...
+    def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]: ...
     def list_points(self, series_id: str, filters: Filters, limit: int | None,
                     offset: int) -> list[dict[str, Any]]: ...
     def get_record(self, article_id: str, version: int | None) -> dict[str, Any] | None: ...
@@ -426,6 +427,40 @@ class SQLiteStore:
         marks = ",".join("?" * len(ids))
         return [_series(r) for r in self.db.execute(
             f"SELECT * FROM series WHERE id IN ({marks})", ids)]
+
+    def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]:
+        """Per-series counts, flag counts, claimants, outlets and latest point over the points
+        matching ``filters`` (flags stay those computed over the whole series), in SQL."""
+        where, args = self._where(None, filters)
+        base = f"FROM figures f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+        out: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute(
+                "SELECT f.series_id, COUNT(*), COUNT(DISTINCT COALESCE(f.origin_id, f.id)), "
+                "SUM(f.is_echo), SUM(f.is_corroboration), SUM(f.is_update), "
+                "SUM(f.is_revision_down), SUM(f.is_conflict), SUM(f.is_outlier), MIN(f.date) "
+                f"{base} GROUP BY f.series_id", args):
+            out[r[0]] = {"points": r[1], "origins": r[2], "flags": dict(zip(
+                ("echo", "corroboration", "update", "revision_down", "conflict", "outlier"),
+                r[3:9])), "first_date": r[9], "claimants": [], "outlets": [],
+                "latest_id": None, "latest_value": None, "latest_low": None,
+                "latest_high": None, "latest_approx": None, "latest_date": None,
+                "latest_claimant": None}
+        for col, key, none in (("f.claimant", "claimants", "(unattributed)"),
+                               ("a.outlet", "outlets", "(unknown)")):
+            for sid, name, n in self.db.execute(
+                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {base} "
+                    "GROUP BY f.series_id, k ORDER BY f.series_id, n DESC, k", args):
+                out[sid][key].append([name, n])
+        for r in self.db.execute(
+                "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
+                "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
+                "f.ord DESC) AS rn "
+                f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
+                "COALESCE(f.value, f.low, f.high) IS NOT NULL) WHERE rn = 1", args):
+            out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
+                              "latest_high": r[4], "latest_approx": r[5], "latest_date": r[6],
+                              "latest_claimant": r[7]})
+        return out
 
     def list_points(self, series_id: str, filters: Filters, limit: int | None = None,
                     offset: int = 0) -> list[dict[str, Any]]:

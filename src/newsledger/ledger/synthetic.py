@@ -7,6 +7,7 @@ health ministry said." with every span valid (``Record.verify()`` holds); no rea
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -65,12 +66,17 @@ def stream(n_articles: int, figures_per_article: int = 3, n_series: int = 48, se
     places = list(PLACES) + [f"District {k}" for k in range(n_places)]
     keys = [(m, p, c) for p in places for m in METRICS for c in CLAIMANTS][:max(1, n_series)]
     rng.shuffle(keys)
+    # Zipf-like sizes: key r is chosen with weight 1/r (a few big series, a long tail).
+    cum, total = [], 0.0
+    for r in range(1, len(keys) + 1):
+        total += 1.0 / r
+        cum.append(total)
     level = {k: rng.randint(100, 20000) for k in keys}
     for i in range(n_articles):
         day = start + timedelta(days=i * 200 // max(1, n_articles))
         figs = []
         for _ in range(figures_per_article):
-            k = keys[int(rng.paretovariate(1.2)) % len(keys)]
+            k = keys[min(len(keys) - 1, bisect_left(cum, rng.random() * total))]
             level[k] += rng.randint(0, 60)
             v = level[k] if rng.random() > 0.02 else rng.randint(1, 50)
             figs.append((v, k[0], k[1], k[2], k[0] != "arrested"))
