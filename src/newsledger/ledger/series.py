@@ -123,12 +123,26 @@ class SeriesKey:
         return f"{self.subject} {label}{where} ({kind})"
 
 
-def series_key(fig: Figure) -> SeriesKey | None:
-    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by)."""
+def is_cumulative(fig: Figure, published: str | None = None) -> bool:
+    """Whether a figure is a running total: as the extractor says, else by its metric (a stock
+    such as hostages held), else a running-total metric reported as of publication (present
+    tense: "34,000 have been killed")."""
+    if fig.cumulative is not None:
+        return bool(fig.cumulative)
+    v = vocab()
+    if fig.metric in v["stock_metrics"]:
+        return True
+    pub = iso_date(published)
+    return bool(fig.metric in v["running_total_metrics"] and pub and iso_date(fig.as_of) == pub)
+
+
+def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
+    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by).
+    ``published`` is the article's date (used when ``fig.cumulative`` is unknown)."""
     if fig.metric == "other" or not fig.metric:
         return None
     return SeriesKey(fig.metric, subject_of(fig.counts, fig.metric),
-                     place_of(fig.place, fig.counts), bool(fig.cumulative))
+                     place_of(fig.place, fig.counts), is_cumulative(fig, published))
 
 
 def claimant_of(fig: Figure) -> str | None:
