@@ -186,3 +186,35 @@ def score_quotes(gold: Sequence[dict[str, Any]], quotes: Sequence[Any],
                  lambda q: (q.content.start, q.content.end),
                  {"speaker": lambda x, q: same_actor(x.get("speaker"), q.speaker.name,
                                                      x.get("speaker_alternatives", []))})
+
+
+def load_offset_gold(gold_path: str, data_dir: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pairs (article, gold document) for an offsets-only gold file (see
+    ``tests/eval/quotes_gold.json``): articles are read from ``data_dir``'s ``.jsonl.gz`` files by
+    id, so the gold never stores publishers' text. Raises FileNotFoundError when data is absent."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    with open(gold_path, encoding="utf-8") as fh:
+        gold = json.load(fh)
+    docs = gold["documents"] if isinstance(gold, dict) else gold
+    wanted: dict[str, set[str]] = {}
+    for d in docs:
+        wanted.setdefault(d["dataset"], set()).add(d["id"])
+    articles: dict[tuple[str, str], dict[str, Any]] = {}
+    for dataset, ids in wanted.items():
+        with gzip.open(Path(data_dir) / dataset, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row.get("id") in ids:
+                    articles[(dataset, row["id"])] = row
+    return [(articles[(d["dataset"], d["id"])], d) for d in docs
+            if (d["dataset"], d["id"]) in articles]
+
+
+def in_range(quotes: Sequence[Any], rng: Sequence[int] | None) -> list[Any]:
+    """Quotes whose content starts inside the annotated range ``[start, end)``."""
+    if not rng:
+        return list(quotes)
+    return [q for q in quotes if rng[0] <= q.content.start < rng[1]]

@@ -143,6 +143,11 @@ class Speakers:
 
     def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
+        if isinstance(target, Token) and target.pos_ in ("NOUN", "PROPN"):
+            conjuncts = [c for c in target.children if c.dep_ == "conj" and c.i > target.i
+                         and c.pos_ in ("NOUN", "PROPN")]
+            if conjuncts:
+                return self._coordinated([target, *conjuncts])
         span = mention_span(target) if isinstance(target, Token) else target
         if len(span) == 0:
             return Speaker()
@@ -150,6 +155,22 @@ class Speakers:
         name, kind = self._name(span)
         if name:
             self._history.append((span.start_char, name, kind))
+        return Speaker(mention, name)
+
+    def _coordinated(self, heads: list[Token]) -> Speaker:
+        """"Israel and Hamas said …": one speaker named by its parts, each as written."""
+        spans = []
+        for h in heads:
+            sp = mention_span(h)
+            # A conjunct's own left edge may reach back over "and"; keep from its determiner.
+            spans.append(sp)
+        first, last = spans[0], spans[-1]
+        mention = Span.of(self.text, first.start_char, last.end_char)
+        parts = [self._name(sp, owner=False)[0] for sp in spans]
+        if not all(parts):
+            return Speaker(mention, None)
+        name = " and ".join(p for p in parts if p)
+        self._history.append((first.start_char, name, "group"))
         return Speaker(mention, name)
 
     def remember(self, position: int, name: str, kind: str = "") -> None:
@@ -202,7 +223,7 @@ class Speakers:
                 break
         return best[1] if best else None
 
-    def _name(self, span: SpacySpan) -> tuple[str | None, str]:
+    def _name(self, span: SpacySpan, owner: bool = True) -> tuple[str | None, str]:
         root = span.root
         low = root.lower_
         pos = span.start_char
@@ -222,7 +243,7 @@ class Speakers:
             return self._entity_name(ent), "person"
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
-        if root.lower_ in DOCUMENT_NOUNS:
+        if owner and root.lower_ in DOCUMENT_NOUNS:
             for t in root.children:
                 if t.dep_ in ("compound", "poss", "nmod") and t.i in self._ents_by_token:
                     owner = self._ents_by_token[t.i]
