@@ -70,3 +70,22 @@ if __name__ == "__main__":
     print(table("seed (../shared/gold/seed.gold.json)", seed_scores()))
     print()
     print(table("dev (tests/eval/quotes_gold.json)", dev_scores(show)))
+
+
+def speaker_errors() -> None:
+    """Print matched items whose speaker disagrees (for development)."""
+    from newsledger.evaluate import match, same_actor
+
+    for article, doc in load_offset_gold(str(GOLD), str(SHARED / "data")):
+        rec = extract(article["text"], published=article.get("published") or None)
+        quotes = in_range(rec.quotes, doc.get("range"))
+        items = doc["items"]
+        pairs = match([(g["start"], g["end"]) for g in items],
+                      [(q.content.start, q.content.end) for q in quotes])
+        for i, j in pairs:
+            g, q = items[i], quotes[j]
+            if not same_actor(g.get("speaker"), q.speaker.name, g.get("speaker_alternatives", [])):
+                print(f"  SPK {article['id']} {g['kind']:9} {q.content.text[:40]!r}: gold "
+                      f"{g.get('speaker')!r} got {q.speaker.name!r} "
+                      f"(mention {q.speaker.mention.text if q.speaker.mention else None!r}, "
+                      f"cue {q.cue.text if q.cue else None!r})")

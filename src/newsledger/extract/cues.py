@@ -22,6 +22,8 @@ class Lexicon:
     quote: frozenset[str]  # lemmas that introduce direct or partial quotes
     clause: frozenset[str]  # lemmas whose clause complement is reported speech
     object: frozenset[str]  # lemmas whose direct object is reported content
+    stance: frozenset[str]  # stance verbs: govern partial quotes, never introduce speech
+    prep: frozenset[str]  # lemmas whose "of"/"for" complement is the reported content
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +32,8 @@ def lexicon() -> Lexicon:
     q: set[str] = set()
     c: set[str] = set()
     o: set[str] = set()
+    p: set[str] = set()
+    f: set[str] = set()
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -42,20 +46,26 @@ def lexicon() -> Lexicon:
             c.add(lemma)
         if "o" in flags:
             o.add(lemma)
-    return Lexicon(frozenset(q), frozenset(c), frozenset(o))
+        if "p" in flags:
+            p.add(lemma)
+        if "f" in flags:
+            f.add(lemma)
+    return Lexicon(frozenset(q), frozenset(c), frozenset(o), frozenset(p), frozenset(f))
 
 
 def lemma_of(tok: Token) -> str:
     """The verb lemma, robust to the small model's occasional noun tags for "says"."""
     lem = tok.lemma_.lower()
-    if lem in lexicon().quote:
+    lex = lexicon()
+    known = lex.quote | lex.stance | lex.prep
+    if lem in known:
         return lem
     low = tok.lower_
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", ""), ("d", ""), ("ing", "e")):
         if low.endswith(suffix):
             cand = low[: -len(suffix)] + repl
-            if cand in lexicon().quote:
+            if cand in known:
                 return cand
     irregular = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
                  "written": "write", "spoke": "speak", "read": "read"}

@@ -90,6 +90,12 @@ def _role(text: str, i: int, ch: str, stack: list[_Open]) -> tuple[str, str] | N
             # Close unless it plainly opens a nested quote (space before, word after).
             if prev.strip() or nxt in _CLOSE_AFTER or i + 1 >= len(text):
                 return "close", _DOUBLE
+            # Scraped text often spaces a closer off its sentence: 'security. "He's part of'.
+            j = i - 1
+            while j > 0 and text[j] in " \t\u00a0":
+                j -= 1
+            if j >= 0 and text[j] in ".,!?;:\u2026":
+                return "close", _DOUBLE
             return "open", _DOUBLE
         if nxt.strip():
             return "open", _DOUBLE

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
 from .base import State, component
-from .cues import is_cue, is_passive, lexicon, subject_of
+from .cues import is_cue, is_passive, lemma_of, lexicon, subject_of
 from .quotemarks import QuotePair, pair_quotes, top_level
 from .speakers import Speakers, mention_span
 
@@ -151,7 +151,8 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         # Headlines drop and share subjects: "White House says …, urges …, calls …".
         return _headline_subject(cue.doc, para, cue)
     subj = subject_of(cue)
-    if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close:
+    if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close \
+            and subj.idx + len(subj.text) <= pair.close + 1:
         subj = None  # the parse took a word of the quote as the subject
     if subj is not None and para is not None and not para[0] <= subj.idx < para[1]:
         subj = None  # the parse ran over a layout break (headline into deck)
@@ -187,15 +188,20 @@ def _attach_direct(doc: Doc, idx: _Index, text: str, pair: QuotePair, para: tupl
     direct = _is_direct(text, pair, pstart, before_cue is not None)
     found = _Found("direct" if direct else "partial", *content, pair=pair)
     if not direct:
-        cue = _governing_cue(doc, idx, pair)
+        cue = _governing_cue(doc, idx, pair, para)
         if cue is not None:
-            found.cue = cue
+            found.cue = cue if is_cue(cue, "quote") else None
             found.subject = _speaker_token(cue, pair, para)
+        else:
+            found.subject = _in_words(doc, idx, text, pair, para)
         return found
     astart, aend = _frame_after(text, pair, min(pend, next_open))
     after_text = text[astart:aend]
     after_cue = _cue_in(idx, astart, aend, last=False)
     content_end = text[pair.start:pair.end].rstrip()[-1:] if pair.end > pair.start else ""
+    if after_cue is not None and content_end in ".!?" and any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children):
+        after_cue = None  # a new sentence with its own content: "… bombs.” She added that …"
     if after_cue is not None and (content_end in ",!?—–-…" or (aend - astart) < 120):
         found.cue = after_cue
         found.subject = _speaker_token(after_cue, pair, para)
@@ -225,8 +231,13 @@ def _attach_direct(doc: Doc, idx: _Index, text: str, pair: QuotePair, para: tupl
     return found
 
 
-def _governing_cue(doc: Doc, idx: _Index, pair: QuotePair) -> Token | None:
-    """The cue verb governing a partial quote: walk up the parse from the quoted words."""
+_IN_WORDS = re.compile(r"\b[Ii]n (?:(?P<pron>his|her|their|its) (?:own )?words|the words of)\s*,?\s*$")
+
+
+def _governing_cue(doc: Doc, idx: _Index, pair: QuotePair,
+                   para: tuple[int, int, str]) -> Token | None:
+    """The cue verb governing a partial quote: walk up the parse from the quoted words, within
+    the quote's paragraph; a stance verb ("believes", "refused") also governs."""
     i = idx.at(pair.start)
     if i < 0 or i >= len(doc):
         return None
@@ -240,13 +251,28 @@ def _governing_cue(doc: Doc, idx: _Index, pair: QuotePair) -> Token | None:
         steps += 1
     node = tok.head
     steps = 0
-    while steps < 30:
-        if not (pair.open <= node.idx <= pair.close) and is_cue(node, "quote"):
+    while steps < 30 and para[0] <= node.idx < para[1]:
+        if not (pair.open <= node.idx <= pair.close) and (
+                is_cue(node, "quote") or is_cue(node, "stance")):
             return node
         if node.head.i == node.i:
             return None
         node = node.head
         steps += 1
+    return None
+
+
+def _in_words(doc: Doc, idx: _Index, text: str, pair: QuotePair,
+              para: tuple[int, int, str]) -> Token | SpacySpan | None:
+    """"…, in his words, “…”" / "in the words of X, “…”": the speaker the phrase names."""
+    head = text[max(para[0], pair.open - 80):pair.open]
+    m = _IN_WORDS.search(head)
+    if not m:
+        return None
+    base = pair.open - len(head)
+    if m.group("pron"):
+        i = idx.at(base + m.start("pron"))
+        return doc[i] if 0 <= i < len(doc) else None
     return None
 
 
@@ -277,9 +303,16 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
                             m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
                         comp = acl
                         break
-    if comp is None and lex_object:
+    if comp is None and lex_object and not _negated(verb):
         for c in after:
             if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
+                comp = c
+                break
+    if comp is None and lemma_of(verb) in lexicon().prep:
+        # "accused the UK of helping …": the of/for phrase is the claim.
+        for c in after:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+                    g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
                 break
     if comp is not None:
@@ -292,6 +325,12 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
         c = before[0]
         return c.left_edge.i, c.right_edge.i + 1
     return None
+
+
+def _negated(verb: Token) -> bool:
+    """"doesn’t confirm or deny operations": a refusal to speak reports nothing."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
 
 
 def _cut_appended(doc: Doc, comp: Token, lo: int, hi: int) -> int:
@@ -340,13 +379,11 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
 
     out: list[_Found] = []
     for tok in doc:
-        if tok.i in used_cues or not is_cue(tok, "clause"):
+        if tok.i in used_cues or not (is_cue(tok, "clause") or is_cue(tok, "prep")):
             continue
         para = readable(tok.idx)
         if para is None or in_direct(tok.idx) or is_passive(tok):
             continue
-        from .cues import lemma_of
-
         rng = _content_of(tok, lemma_of(tok) in lex.object)
         if rng is None:
             continue
@@ -439,6 +476,8 @@ def _according(doc: Doc, idx: _Index, state: State, direct: list[_Found],
             c0, c1 = _strip(text, c0, c1, " \t\n,.;:—–\u00a0")
             if c1 - c0 < 3:
                 continue
+            if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0 for p in pairs):
+                continue  # "“…,” X said, according to RT": the quote is X's, RT only relays it
             out.append(_Found("according_to", c0, c1, cue_span=(m.start(), m.end()),
                               subject=who))
     return out
@@ -472,11 +511,12 @@ def extract_quotes(doc: Doc, state: State) -> None:
     """Fill ``state.quotes`` (document order) and ``state.speakers``."""
     text = state.text
     art = state.article
-    speakers = Speakers(doc, state.names, skip=art.is_skipped)
-    state.speakers = speakers
     paragraphs = _paragraphs(state)
     idx = _Index(doc)
     pairs_all = top_level(pair_quotes(text, [(s, e) for s, e, _ in paragraphs]))
+    speakers = Speakers(doc, state.names, skip=art.is_skipped,
+                        quoted=[(p.open, p.close) for p in pairs_all])
+    state.speakers = speakers
     para_starts = [p[0] for p in paragraphs]
 
     found: list[_Found] = []

@@ -110,7 +110,7 @@ class Speakers:
     """Resolves subjects to canonical speakers within one article (see module docstring)."""
 
     def __init__(self, doc: Doc, names: NameResolver | None = None,
-                 skip: Any = None) -> None:
+                 skip: Any = None, quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.names = names if names is not None else NameResolver()
@@ -119,7 +119,16 @@ class Speakers:
         self._history: list[tuple[int, str, str]] = []
         # Subjects that are named entities: fallback antecedents for pronouns.
         self._subjects: list[tuple[int, str, str]] = []
+        # Every person/group entity mention (any role): antecedents for "his office".
+        self._mentions: list[tuple[int, str, str]] = []
         self._ents_by_token: dict[int, SpacySpan] = {}
+        quoted = sorted(quoted or [])
+        q_starts = [a for a, _ in quoted]
+
+        def in_quote(pos: int) -> bool:
+            k = bisect.bisect_right(q_starts, pos) - 1
+            return k >= 0 and quoted[k][0] <= pos <= quoted[k][1]
+
         for ent in doc.ents:
             if skip is not None and skip(ent.start_char, ent.end_char):
                 continue
@@ -131,11 +140,17 @@ class Speakers:
                 continue
             if kind == "person" and len(ent) > 1:
                 self.names.add_person(ent.text)
+            if in_quote(ent.start_char):
+                continue  # people named inside a quote are not the ones "he" refers to
+            name = self._entity_name(ent)
+            if not name:
+                continue
+            self._mentions.append((ent.start_char, name, kind))
             if ent.root.dep_ in _SUBJECT_DEPS:
-                name = self._entity_name(ent)
-                if name:
-                    self._subjects.append((ent.start_char, name, kind))
+                self._subjects.append((ent.start_char, name, kind))
         self._subjects.sort()
+        self._mentions.sort()
+        self._mention_pos = [p for p, _, _ in self._mentions]
         self._subject_pos = [p for p, _, _ in self._subjects]
         self._quote_starts: list[int] = []
 
@@ -151,11 +166,52 @@ class Speakers:
         span = mention_span(target) if isinstance(target, Token) else target
         if len(span) == 0:
             return Speaker()
-        mention = Span.of(self.text, span.start_char, span.end_char)
+        start, end = span.start_char, span.end_char
+        glued = max(self.text.rfind(m, start, end) for m in "”\"»’")
+        if glued >= 0 and glued + 1 < end:
+            # Scraped text glues the closing mark to the name: 'device,”Polyansky explained'.
+            start = glued + 1
+            piece = self.text[start:end]
+            name = self.names.resolve(piece) if piece[:1].isupper() else None
+            kind = "person" if name in self.names.persons else "group"
+            if name:
+                self._history.append((start, name, kind))
+            return Speaker(Span.of(self.text, start, end), name)
+        mention = Span.of(self.text, start, end)
+        appos = self._apposed_person(span)
+        if appos is not None:
+            name = self._entity_name(appos)
+            mention = Span.of(self.text, start, max(end, appos.end_char))
+            if name:
+                self._history.append((start, name, "person"))
+            return Speaker(mention, name)
         name, kind = self._name(span)
         if name:
             self._history.append((span.start_char, name, kind))
         return Speaker(mention, name)
+
+    def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
+        """"Moscow’s deputy envoy to the UN, Dmitry Polyansky, said": the person named in
+        apposition to a role description (the parser may hang it on any noun of the phrase)."""
+        root = span.root
+        if root.pos_ == "PROPN" or self._ents_by_token.get(root.i) is not None:
+            return None
+        doc = span.doc
+        # The apposition directly follows the phrase: ", NAME," before the verb.
+        j = span.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        for t in root.subtree:
+            if t.dep_ == "appos" and t.i >= span.start:
+                ent = self._ents_by_token.get(t.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+        if j < len(doc):
+            ent = self._ents_by_token.get(j)
+            if ent is not None and ent.label_ == "PERSON" and ent.start == j \
+                    and ent.end < len(doc) and doc[ent.end].text == ",":
+                return ent
+        return None
 
     def _coordinated(self, heads: list[Token]) -> Speaker:
         """"Israel and Hamas said …": one speaker named by its parts, each as written."""
@@ -223,6 +279,21 @@ class Speakers:
                 break
         return best[1] if best else None
 
+    def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
+        for p, name, k in reversed(self._history):
+            if p < pos and pos - p <= window and k == kind:
+                return name
+        return None
+
+    def _recent_mention(self, pos: int, kind: str, window: int = 1500) -> str | None:
+        i = bisect.bisect_left(self._mention_pos, pos)
+        for p, name, k in reversed(self._mentions[:i]):
+            if pos - p > window:
+                break
+            if k == kind:
+                return name
+        return None
+
     def _name(self, span: SpacySpan, owner: bool = True) -> tuple[str | None, str]:
         root = span.root
         low = root.lower_
@@ -259,7 +330,17 @@ class Speakers:
                 found = self._antecedent(pos, "group", contains=low)
                 if found is None and low in _GENERIC_GROUP:
                     found = self._antecedent(pos, "group")
+                if found is None:
+                    # "the newspaper said" right after "the Financial Times reported".
+                    found = self._recent_speaker(pos, "group", window=600)
                 return found, "group"
+            if det is not None and det.lower_ in ("his", "her", "its", "their"):
+                # "his office said": the owner's office, named by the owner.
+                kind = "person" if det.lower_ in ("his", "her") else "group"
+                owner = self._recent_mention(det.idx, kind)
+                if owner:
+                    rest = clean(self.text[det.idx + len(det.text):span.end_char])
+                    return f"{owner}'s {rest}", "group"
         text = span.text
         if root.pos_ == "PROPN" or ent is not None:
             name = self.names.resolve(text)
