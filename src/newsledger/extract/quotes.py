@@ -100,6 +100,9 @@ def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) ->
         return False
     first = content[0]
     upper = first.isupper() or not first.isalpha()
+    after = text[pair.close + 1:pair.close + 3]
+    if content[-1] not in ".,!?;:\u2026—–-" and after[:1] == " " and after[1:2].islower():
+        return False  # the writer's sentence runs on: "“Many signs” show Ukraine is …"
     if not before:
         return True
     last = before[-1]
@@ -130,13 +133,18 @@ def _frame_before(text: str, pair: QuotePair, floor: int) -> tuple[int, int]:
 
 
 def _cue_in(idx: _Index, start: int, end: int, last: bool) -> Token | None:
+    """The cue verb nearest the quote in a frame; after a quote, a cue the tagger took for a
+    noun still counts when it ends the clause ("…,” the guard orders.")."""
     toks = [idx.doc[i] for i in idx.between(start, end)]
     if last:
         toks = toks[::-1][:_MAX_CUE_DISTANCE]
     else:
         toks = toks[:_MAX_CUE_DISTANCE]
     for t in toks:
-        if is_cue(t, "quote"):
+        if is_cue(t, "quote") or (not last and t.pos_ == "NOUN" and t.i + 1 < len(idx.doc)
+                                  and idx.doc[t.i + 1].is_punct and t.i > 0
+                                  and idx.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+                                  and lemma_of(t) in lexicon().quote):
             return t
     return None
 
@@ -158,6 +166,11 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         subj = None  # the parse ran over a layout break (headline into deck)
     if subj is None and para is not None and para[2] in _HEAD_BLOCKS:
         return _headline_subject(cue.doc, para, cue)
+    if subj is None and cue.pos_ == "NOUN" and cue.i > 0:
+        # A cue mis-tagged as a noun: "…,” the guard orders." — the noun before it.
+        prev = cue.doc[cue.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and (pair is None or prev.idx > pair.close):
+            return prev
     if subj is None:
         # "…,” said the minister, …" or "…,” the minister said": nearest noun beside the cue.
         doc = cue.doc
@@ -199,9 +212,13 @@ def _attach_direct(doc: Doc, idx: _Index, text: str, pair: QuotePair, para: tupl
     after_text = text[astart:aend]
     after_cue = _cue_in(idx, astart, aend, last=False)
     content_end = text[pair.start:pair.end].rstrip()[-1:] if pair.end > pair.start else ""
-    if after_cue is not None and content_end in ".!?" and any(
-            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children):
+    if after_cue is not None and content_end in ".!?" and (any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children)
+            or len(idx.between(astart, after_cue.idx)) > 5):
         after_cue = None  # a new sentence with its own content: "… bombs.” She added that …"
+    if before_cue is not None and after_cue is not None and \
+            text[before_cue.idx:pair.open].rstrip()[-1:] in (":", ","):
+        after_cue = None  # "flyers that say: “…”" — the cue that introduces the quote wins
     if after_cue is not None and (content_end in ",!?—–-…" or (aend - astart) < 120):
         found.cue = after_cue
         found.subject = _speaker_token(after_cue, pair, para)
@@ -251,15 +268,20 @@ def _governing_cue(doc: Doc, idx: _Index, pair: QuotePair,
         steps += 1
     node = tok.head
     steps = 0
+    stance: Token | None = None
+    # A speech verb anywhere up the chain wins over a nearer stance verb: in "X said that Moscow
+    # would consider it “an act of terrorism”" the words are X's.
     while steps < 30 and para[0] <= node.idx < para[1]:
-        if not (pair.open <= node.idx <= pair.close) and (
-                is_cue(node, "quote") or is_cue(node, "stance")):
-            return node
+        if not (pair.open <= node.idx <= pair.close):
+            if is_cue(node, "quote"):
+                return node
+            if stance is None and is_cue(node, "stance"):
+                stance = node
         if node.head.i == node.i:
-            return None
+            break
         node = node.head
         steps += 1
-    return None
+    return stance
 
 
 def _in_words(doc: Doc, idx: _Index, text: str, pair: QuotePair,

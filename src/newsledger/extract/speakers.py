@@ -22,6 +22,7 @@ for later extractors (figure claimants). The interface is small:
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
+from .cues import is_cue
 from .names import NameResolver, clean, strip_titles, titles
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -69,6 +71,18 @@ _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "qu
 _RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
 
 
+# A closing mark glued to the next word: 'device,”Polyansky'.
+_GLUED = re.compile(r"[,.!?][”\"»’](?=[A-Z])")
+# "the woman, who gave her name only as Um Saleh": the name the article gives the speaker.
+_GAVE_NAME = re.compile(r"(?:gave (?:her|his|their) (?:first |full )?name (?:only )?as|"
+                        r"identified (?:only |herself as |himself as )?as|named)\s+"
+                        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+# Possessed nouns that speak for their owner: "his office said" → "Rishi Sunak's office".
+_OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "government",
+                           "administration", "campaign", "team", "lawyer", "lawyers", "aides",
+                           "ministry", "press office", "representative", "family"})
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
@@ -86,7 +100,7 @@ def mention_span(tok: Token) -> SpacySpan:
             break
     # Never cross a comma, colon or quote mark on the left.
     for i in range(tok.i - 1, start - 1, -1):
-        if doc[i].text in {",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"}:
+        if doc[i].text in {",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"} or "\n" in doc[i].text:
             start = i + 1
             break
     end = tok.i + 1
@@ -119,6 +133,7 @@ class Speakers:
         self._history: list[tuple[int, str, str]] = []
         # Subjects that are named entities: fallback antecedents for pronouns.
         self._subjects: list[tuple[int, str, str]] = []
+        self._cue_subjects: list[tuple[int, str, str]] = []
         # Every person/group entity mention (any role): antecedents for "his office".
         self._mentions: list[tuple[int, str, str]] = []
         self._ents_by_token: dict[int, SpacySpan] = {}
@@ -148,6 +163,9 @@ class Speakers:
             self._mentions.append((ent.start_char, name, kind))
             if ent.root.dep_ in _SUBJECT_DEPS:
                 self._subjects.append((ent.start_char, name, kind))
+                if is_cue(ent.root.head, "quote"):
+                    # The subject of a speech verb is a speaker even when no quote came of it.
+                    self._cue_subjects.append((ent.start_char, name, kind))
         self._subjects.sort()
         self._mentions.sort()
         self._mention_pos = [p for p, _, _ in self._mentions]
@@ -167,8 +185,9 @@ class Speakers:
         if len(span) == 0:
             return Speaker()
         start, end = span.start_char, span.end_char
-        glued = max(self.text.rfind(m, start, end) for m in "”\"»’")
-        if glued >= 0 and glued + 1 < end:
+        glued_at = _GLUED.search(self.text, start, end)
+        if glued_at is not None:
+            glued = glued_at.end() - 1
             # Scraped text glues the closing mark to the name: 'device,”Polyansky explained'.
             start = glued + 1
             piece = self.text[start:end]
@@ -178,6 +197,13 @@ class Speakers:
                 self._history.append((start, name, kind))
             return Speaker(Span.of(self.text, start, end), name)
         mention = Span.of(self.text, start, end)
+        if isinstance(target, Token):
+            tail = self.text[end:min(len(self.text), target.right_edge.idx + 200)]
+            given = _GAVE_NAME.search(tail[:160]) if tail.startswith((",", " ,")) else None
+            if given is not None:
+                name = clean(given.group("name"))
+                self._history.append((start, name, "person"))
+                return Speaker(mention, name)
         appos = self._apposed_person(span)
         if appos is not None:
             name = self._entity_name(appos)
@@ -201,11 +227,16 @@ class Speakers:
         j = span.end
         if j < len(doc) and doc[j].text == ",":
             j += 1
+        role = root.lower_ in PERSON_ROLES or root.lower_ in _title_words()
         for t in root.subtree:
             if t.dep_ == "appos" and t.i >= span.start:
                 ent = self._ents_by_token.get(t.i)
                 if ent is not None and ent.label_ == "PERSON":
                     return ent
+                if role and t.pos_ == "PROPN" and (ent is None or ent.label_ not in (
+                        "GPE", "LOC", "NORP")):
+                    # The tagger sometimes calls a person in apposition to a role an ORG.
+                    return mention_span(t)
         if j < len(doc):
             ent = self._ents_by_token.get(j)
             if ent is not None and ent.label_ == "PERSON" and ent.start == j \
@@ -256,20 +287,29 @@ class Speakers:
 
     def _entity_name(self, ent: SpacySpan) -> str | None:
         surface = ent.text
-        if ent.label_ == "PERSON":
+        if ent.label_ in ("PERSON", ""):
             return self.names.person(surface) or clean(surface) or None
         return strip_titles(clean(surface)) or None
 
     def _antecedent(self, pos: int, kind: str, contains: str | None = None,
-                    window: int = 4000) -> str | None:
-        """Most recent speaker (preferred) or entity subject of ``kind`` before ``pos``."""
+                    window: int = 4000, sent_start: int | None = None) -> str | None:
+        """The entity subject of ``kind`` earlier in the same sentence; else the most recent
+        speaker within a few paragraphs; else the most recent entity subject."""
+        i = bisect.bisect_left(self._subject_pos, pos)
+        if sent_start is not None:
+            for p, name, k in reversed(self._subjects[:i]):
+                if p < sent_start:
+                    break
+                if k == kind and (contains is None or contains in name.lower().split()):
+                    return name
         best: tuple[int, str] | None = None
-        for p, name, k in reversed(self._history):
+        for p, name, k in [*self._history, *self._cue_subjects]:
             if p < pos and pos - p <= window and k == kind and \
                     (contains is None or contains in name.lower().split()):
                 if best is None or p > best[0]:
                     best = (p, name)
-        i = bisect.bisect_left(self._subject_pos, pos)
+        if best is not None and pos - best[0] <= 1500:
+            return best[1]  # a recent speaker is the most salient antecedent
         for p, name, k in reversed(self._subjects[:i]):
             if pos - p > window:
                 break
@@ -285,10 +325,10 @@ class Speakers:
                 return name
         return None
 
-    def _recent_mention(self, pos: int, kind: str, window: int = 1500) -> str | None:
+    def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[:i]):
-            if pos - p > window:
+            if p < floor:
                 break
             if k == kind:
                 return name
@@ -301,10 +341,11 @@ class Speakers:
         # "US" is a country, not the pronoun "us".
         if (root.pos_ == "PRON" or low in UNKNOWN_PRONOUNS) and not (
                 len(root.text) > 1 and root.text.isupper()):
+            ss = root.sent.start_char
             if low in PERSON_PRONOUNS:
-                return self._antecedent(pos, "person"), "person"
+                return self._antecedent(pos, "person", sent_start=ss), "person"
             if low in GROUP_PRONOUNS:
-                return self._antecedent(pos, "group"), "group"
+                return self._antecedent(pos, "group", sent_start=ss), "group"
             if low in PLURAL_PRONOUNS:
                 return self._antecedent(pos, "group", window=1200), "group"
             return None, ""
@@ -335,12 +376,16 @@ class Speakers:
                     found = self._recent_speaker(pos, "group", window=600)
                 return found, "group"
             if det is not None and det.lower_ in ("his", "her", "its", "their"):
-                # "his office said": the owner's office, named by the owner.
-                kind = "person" if det.lower_ in ("his", "her") else "group"
-                owner = self._recent_mention(det.idx, kind)
-                if owner:
-                    rest = clean(self.text[det.idx + len(det.text):span.end_char])
-                    return f"{owner}'s {rest}", "group"
+                rest = clean(self.text[det.idx + len(det.text):span.end_char])
+                if low in _OWNED_VOICES:
+                    # "his office said": the owner's office, named by the owner, preferably
+                    # one named earlier in the same sentence ("Sunak’s arrival …, his office").
+                    kind = "person" if det.lower_ in ("his", "her") else "group"
+                    owner = self._recent_mention(det.idx, kind, floor=root.sent.start_char) \
+                        or self._antecedent(det.idx, kind)
+                    if owner:
+                        return f"{owner}'s {rest}", "group"
+                return (rest or None), "group"
         text = span.text
         if root.pos_ == "PROPN" or ent is not None:
             name = self.names.resolve(text)
