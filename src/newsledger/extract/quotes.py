@@ -57,10 +57,25 @@ class _Index:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        self._sents: list[int] | None = None
 
     def at(self, char: int) -> int:
         """Index of the token that contains or follows ``char``."""
         return bisect.bisect_right(self.starts, char) - 1
+
+    def sent_start(self, char: int) -> int:
+        """Start offset of the sentence containing ``char`` (sentences indexed once)."""
+        if self._sents is None:
+            self._sents = [s.start_char for s in self.doc.sents]
+        k = bisect.bisect_right(self._sents, char) - 1
+        return self._sents[k] if k >= 0 else 0
+
+    def sent_end(self, char: int) -> int:
+        if self._sents is None:
+            self.sent_start(char)
+        assert self._sents is not None
+        k = bisect.bisect_right(self._sents, char)
+        return self._sents[k] if k < len(self._sents) else len(self.doc.text)
 
     def between(self, start: int, end: int) -> range:
         lo = bisect.bisect_left(self.starts, start)
@@ -94,8 +109,12 @@ def _paragraphs(state: State) -> list[tuple[int, int, str]]:
 def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) -> bool:
     """Direct: the quote stands as its own sentence or is introduced by a cue and a comma or
     colon; partial: it is a phrase inside the writer's sentence."""
-    before = text[para_start:pair.open].rstrip()
-    content = text[pair.start:pair.end].strip()
+    # Only the few characters before the mark matter (bounded, so many quotes stay linear).
+    before = text[max(para_start, pair.open - 200):pair.open].rstrip()
+    if not before and pair.open - para_start > 200:
+        before = text[para_start:pair.open].rstrip()
+    content = text[pair.start:min(pair.end, pair.start + 400)].strip() if \
+        pair.end - pair.start > 400 else text[pair.start:pair.end].strip()
     if not content:
         return False
     first = content[0]
@@ -149,8 +168,20 @@ def _cue_in(idx: _Index, start: int, end: int, last: bool) -> Token | None:
     return None
 
 
-def _inside(pos: int, pairs: list[QuotePair]) -> bool:
-    return any(p.open <= pos <= p.close for p in pairs)
+class _Pairs:
+    """Disjoint quote pairs sorted by position, with O(log n) overlap queries."""
+
+    def __init__(self, pairs: list[QuotePair]):
+        self.pairs = sorted(pairs, key=lambda p: p.open)
+        self.opens = [p.open for p in self.pairs]
+
+    def overlapping(self, start: int, end: int) -> list[QuotePair]:
+        lo = max(0, bisect.bisect_right(self.opens, start) - 1)
+        hi = bisect.bisect_left(self.opens, end + 1)
+        return [p for p in self.pairs[lo:hi] if p.open <= end and start <= p.close]
+
+    def inside(self, pos: int) -> bool:
+        return bool(self.overlapping(pos, pos))
 
 
 def _speaker_token(cue: Token, pair: QuotePair | None,
@@ -358,7 +389,7 @@ def _negated(verb: Token) -> bool:
 def _cut_appended(doc: Doc, comp: Token, lo: int, hi: int) -> int:
     """End the content before an attribution appended after a comma inside it
     ("… could shift, with Biden saying …"): that is another speaker's claim."""
-    for t in doc[lo:hi]:
+    for t in doc[lo:min(hi, lo + 200)]:
         if t.i == comp.i or not is_cue(t, "clause") or subject_of(t) is None:
             continue
         node = t
@@ -384,14 +415,11 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
     """Indirect speech: a cue verb with a clause (or, for "confirm"-like verbs, an object)."""
     text = state.text
     lex = lexicon()
-    pairs = [f.pair for f in direct if f.kind == "direct" and f.pair is not None]
-    spans = sorted((p.open, p.close) for p in pairs)
-    opens = [s for s, _ in spans]
+    directs = _Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
+    partials = {f.pair.open: f.pair for f in direct if f.kind == "partial" and f.pair is not None}
+    all_pairs = _Pairs([f.pair for f in direct if f.pair is not None])
     para_starts = [p[0] for p in paragraphs]
-
-    def in_direct(pos: int) -> bool:
-        k = bisect.bisect_right(opens, pos) - 1
-        return k >= 0 and spans[k][0] <= pos <= spans[k][1]
+    in_direct = directs.inside
 
     def readable(pos: int) -> tuple[int, int, str] | None:
         k = bisect.bisect_right(para_starts, pos) - 1
@@ -418,13 +446,13 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
         start, end = _strip(text, start, end, " \t\n\r,.;:\u00a0")
         if end - start < 2:
             continue
-        if in_direct(start) or in_direct(end - 1) or any(start <= s < end for s in opens
-                                                         if in_direct(s) and False):
+        if in_direct(start) or in_direct(end - 1):
             continue
-        if any(start <= p.open and p.close <= end for p in pairs):
+        inner = all_pairs.overlapping(start, end)
+        if any(start <= p.open and p.close <= end and p.open not in partials for p in inner):
             continue  # the clause is a direct quote already attributed
-        if any(f.pair is not None and start <= f.pair.open and f.pair.close <= end + 1
-               and (f.pair.close - f.pair.open) * 10 >= (end - start) * 6 for f in direct):
+        if any(start <= p.open and p.close <= end + 1 and p.open in partials
+               and (p.close - p.open) * 10 >= (end - start) * 6 for p in inner):
             continue  # the clause is essentially a partial quote, kept as that
         subj = subject_of(tok) if para[2] not in _HEAD_BLOCKS or _own_subject(tok) else None
         if subj is not None and (start <= subj.idx < end or not para[0] <= subj.idx < para[1]):
@@ -445,7 +473,8 @@ def _own_subject(verb: Token) -> bool:
 
 def _headline_subject(doc: Doc, para: tuple[int, int, str], verb: Token) -> Token | None:
     """Headlines drop the subject of "says": "Hamas rethinking strategy, says …" → Hamas."""
-    for t in doc[verb.sent.start:verb.i]:
+    first = max(0, verb.i - 40)
+    for t in doc[first:verb.i]:
         if t.pos_ == "PROPN" and para[0] <= t.idx < para[1]:
             head = t
             while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i < verb.i:
@@ -460,11 +489,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 def _according(doc: Doc, idx: _Index, state: State, direct: list[_Found],
                paragraphs: list[tuple[int, int, str]]) -> list[_Found]:
     text = state.text
-    pairs = [f.pair for f in direct if f.kind == "direct" and f.pair is not None]
+    pairs = _Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
     out = []
     for pstart, pend, _ in paragraphs:
         for m in _ACCORDING.finditer(text, pstart, pend):
-            if _inside(m.start(), pairs):
+            if pairs.inside(m.start()):
                 continue
             ti = idx.at(m.end() - 1)  # the token "to"
             if ti < 0 or ti >= len(doc) or doc[ti].lower_ != "to":
@@ -478,8 +507,7 @@ def _according(doc: Doc, idx: _Index, state: State, direct: list[_Found],
             if pobj is None:
                 continue
             who = mention_span(pobj)
-            sent = to.sent
-            s0, s1 = max(sent.start_char, pstart), min(sent.end_char, pend)
+            s0, s1 = max(idx.sent_start(to.idx), pstart), min(idx.sent_end(to.idx), pend)
             phrase_start = m.start()
             phrase_end = who.end_char
             # Extend the phrase over the rest of a long name ("the ministry in Gaza").
@@ -498,7 +526,8 @@ def _according(doc: Doc, idx: _Index, state: State, direct: list[_Found],
             c0, c1 = _strip(text, c0, c1, " \t\n,.;:—–\u00a0")
             if c1 - c0 < 3:
                 continue
-            if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0 for p in pairs):
+            if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0
+                   for p in pairs.overlapping(c0, c1)):
                 continue  # "“…,” X said, according to RT": the quote is X's, RT only relays it
             out.append(_Found("according_to", c0, c1, cue_span=(m.start(), m.end()),
                               subject=who))
@@ -537,7 +566,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
     idx = _Index(doc)
     pairs_all = top_level(pair_quotes(text, [(s, e) for s, e, _ in paragraphs]))
     speakers = Speakers(doc, state.names, skip=art.is_skipped,
-                        quoted=[(p.open, p.close) for p in pairs_all])
+                        quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start)
     state.speakers = speakers
     para_starts = [p[0] for p in paragraphs]
 

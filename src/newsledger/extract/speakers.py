@@ -22,6 +22,7 @@ for later extractors (figure claimants). The interface is small:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import Any
@@ -124,11 +125,15 @@ class Speakers:
     """Resolves subjects to canonical speakers within one article (see module docstring)."""
 
     def __init__(self, doc: Doc, names: NameResolver | None = None,
-                 skip: Any = None, quoted: list[tuple[int, int]] | None = None) -> None:
+                 skip: Any = None, quoted: list[tuple[int, int]] | None = None,
+                 sent_start: Any = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.names = names if names is not None else NameResolver()
         self.quotes: list[Quote] = []
+        # Sentence start of an offset; injected by the quotes extractor (indexed once), else
+        # spaCy's own (fine for occasional calls).
+        self._sent_start = sent_start or (lambda pos: self._token_at(pos).sent.start_char)
         # (position, name, kind) of every resolved speaker, in the order they were resolved.
         self._history: list[tuple[int, str, str]] = []
         # Subjects that are named entities: fallback antecedents for pronouns.
@@ -167,6 +172,8 @@ class Speakers:
                     # The subject of a speech verb is a speaker even when no quote came of it.
                     self._cue_subjects.append((ent.start_char, name, kind))
         self._subjects.sort()
+        self._cue_subjects.sort()
+        self._cue_subject_pos = [p for p, _, _ in self._cue_subjects]
         self._mentions.sort()
         self._mention_pos = [p for p, _, _ in self._mentions]
         self._subject_pos = [p for p, _, _ in self._subjects]
@@ -228,7 +235,7 @@ class Speakers:
         if j < len(doc) and doc[j].text == ",":
             j += 1
         role = root.lower_ in PERSON_ROLES or root.lower_ in _title_words()
-        for t in root.subtree:
+        for t in itertools.islice(root.subtree, 60):
             if t.dep_ == "appos" and t.i >= span.start:
                 ent = self._ents_by_token.get(t.i)
                 if ent is not None and ent.label_ == "PERSON":
@@ -272,8 +279,9 @@ class Speakers:
         """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
         i = bisect.bisect_right(self._quote_starts, start)
         best: Quote | None = None
-        # Quotes are short and few; walk back over those that start before `start`.
-        for q in reversed(self.quotes[:i]):
+        # Walk back over quotes starting before `start`, but not past a few thousand characters
+        # (no quote content is longer), so that many calls stay linear overall.
+        for q in reversed(self.quotes[max(0, i - 50):i]):
             if q.content.start <= start and end <= q.content.end:
                 if best is None or q.content.end - q.content.start < \
                         best.content.end - best.content.start:
@@ -281,6 +289,10 @@ class Speakers:
         return best.speaker if best is not None else None
 
     # -- internals --------------------------------------------------------------------------
+
+    def _token_at(self, pos: int) -> Token:
+        starts = [t.idx for t in self.doc]
+        return self.doc[max(0, bisect.bisect_right(starts, pos) - 1)]
 
     def _kind_of_name(self, name: str) -> str:
         return "person" if name in self.names.persons else "group"
@@ -297,20 +309,23 @@ class Speakers:
         speaker within a few paragraphs; else the most recent entity subject."""
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
-            for p, name, k in reversed(self._subjects[:i]):
+            for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
                 if p < sent_start:
                     break
                 if k == kind and (contains is None or contains in name.lower().split()):
                     return name
         best: tuple[int, str] | None = None
-        for p, name, k in [*self._history, *self._cue_subjects]:
+        j = bisect.bisect_left(self._cue_subject_pos, pos)
+        # History is appended in document order; only its recent end can be in the window.
+        recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        for p, name, k in recent:
             if p < pos and pos - p <= window and k == kind and \
                     (contains is None or contains in name.lower().split()):
                 if best is None or p > best[0]:
                     best = (p, name)
         if best is not None and pos - best[0] <= 1500:
             return best[1]  # a recent speaker is the most salient antecedent
-        for p, name, k in reversed(self._subjects[:i]):
+        for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
             if pos - p > window:
                 break
             if k == kind and (contains is None or contains in name.lower().split()):
@@ -320,14 +335,14 @@ class Speakers:
         return best[1] if best else None
 
     def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
-        for p, name, k in reversed(self._history):
+        for p, name, k in reversed(self._history[-40:]):
             if p < pos and pos - p <= window and k == kind:
                 return name
         return None
 
     def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
-        for p, name, k in reversed(self._mentions[:i]):
+        for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
             if p < floor:
                 break
             if k == kind:
@@ -341,7 +356,7 @@ class Speakers:
         # "US" is a country, not the pronoun "us".
         if (root.pos_ == "PRON" or low in UNKNOWN_PRONOUNS) and not (
                 len(root.text) > 1 and root.text.isupper()):
-            ss = root.sent.start_char
+            ss = self._sent_start(root.idx)
             if low in PERSON_PRONOUNS:
                 return self._antecedent(pos, "person", sent_start=ss), "person"
             if low in GROUP_PRONOUNS:
@@ -381,7 +396,7 @@ class Speakers:
                     # "his office said": the owner's office, named by the owner, preferably
                     # one named earlier in the same sentence ("Sunak’s arrival …, his office").
                     kind = "person" if det.lower_ in ("his", "her") else "group"
-                    owner = self._recent_mention(det.idx, kind, floor=root.sent.start_char) \
+                    owner = self._recent_mention(det.idx, kind, floor=self._sent_start(root.idx)) \
                         or self._antecedent(det.idx, kind)
                     if owner:
                         return f"{owner}'s {rest}", "group"
