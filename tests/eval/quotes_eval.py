@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[2] / "shared" if (HERE.parents[2] / "shared").is_dir() else \
     Path("/work/shared")
 GOLD = HERE / "quotes_gold.json"
+HELDOUT = HERE / "quotes_heldout.json"
 GROUPS = ("direct", "partial", "direct+partial", "indirect", "all")
 
 
@@ -32,9 +33,9 @@ def seed_scores() -> dict[str, Score]:
     return {g: score_quotes(items, rec.quotes, QUOTE_GROUPS[g]) for g in GROUPS}
 
 
-def dev_scores(show: bool = False) -> dict[str, Score]:
+def dev_scores(show: bool = False, gold: Path = GOLD) -> dict[str, Score]:
     totals = {g: Score() for g in GROUPS}
-    for article, doc in load_offset_gold(str(GOLD), str(SHARED / "data")):
+    for article, doc in load_offset_gold(str(gold), str(SHARED / "data")):
         rec = extract(article["text"], published=article.get("published") or None,
                       id=article["id"])
         rec.verify()
@@ -70,13 +71,15 @@ if __name__ == "__main__":
     print(table("seed (../shared/gold/seed.gold.json)", seed_scores()))
     print()
     print(table("dev (tests/eval/quotes_gold.json)", dev_scores(show)))
+    print()
+    print(table("held-out (tests/eval/quotes_heldout.json)", dev_scores(show, HELDOUT)))
 
 
-def speaker_errors() -> None:
+def speaker_errors(gold: Path = GOLD) -> None:
     """Print matched items whose speaker disagrees (for development)."""
     from newsledger.evaluate import match, same_actor
 
-    for article, doc in load_offset_gold(str(GOLD), str(SHARED / "data")):
+    for article, doc in load_offset_gold(str(gold), str(SHARED / "data")):
         rec = extract(article["text"], published=article.get("published") or None)
         quotes = in_range(rec.quotes, doc.get("range"))
         items = doc["items"]
