@@ -15,6 +15,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Verbs share their subject with a verb they are coordinated with or subordinate to
 # ("The US offered support but warned …", "…,” Kirby said, adding …").
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+# Verbs that take their subject after them in news prose: "…,” said Kirby.
+_INVERTING = frozenset({"say", "add", "write", "explain", "ask", "reply", "insist", "note",
+                        "warn", "tweet", "declare", "state", "continue", "tell", "claim",
+                        "argue", "recall", "comment", "counter", "respond", "answer"})
 
 
 @dataclass(frozen=True)
@@ -98,12 +102,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         pass
     # "…, said Kirby": the small model sometimes labels the inverted subject dobj/attr.
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if lemma_of(verb) not in _INVERTING:
+        nxt = None  # only verbs of saying invert ("said Kirby"); "urged Israel" does not
     if nxt is not None and nxt.head == verb and nxt.dep_ in ("dobj", "attr", "npadvmod", "dep") \
             and nxt.pos_ == "PROPN":
         return nxt
     if nxt is not None and nxt.pos_ in ("PROPN",) and nxt.head.head == verb \
             and nxt.dep_ == "compound" and nxt.head.pos_ == "PROPN":
         return nxt.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head  # "a resolution calling for …", "a statement saying …"
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     return None
@@ -111,3 +119,22 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def left_person(verb: Token, floor: int) -> Token | None:
+    """A person named just before a cue the parser left without subject: "In a statement …,
+    Gemma Sherrington, Interim CEO at Save the Children UK, said …"."""
+    doc = verb.doc
+    for j in range(verb.i - 1, max(-1, verb.i - 16), -1):
+        t = doc[j]
+        if t.idx < floor or t.text in {"“", "”", "\"", ".", ";", "!", "?"}:
+            return None
+        if t.ent_type_ == "PERSON" and (j + 1 >= len(doc) or doc[j + 1].ent_type_ != "PERSON"
+                                        or doc[j + 1].ent_iob_ == "B"):
+            return t
+    return None
+
+
+def is_reduced_participle(verb: Token) -> bool:
+    """"Asked what this means, Kirby said …": a participle with no auxiliary reports nothing."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -18,7 +18,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
 from .base import State, component
-from .cues import is_cue, is_passive, lemma_of, lexicon, subject_of
+from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
+                   subject_of)
 from .quotemarks import QuotePair, pair_quotes, top_level
 from .speakers import Speakers, mention_span
 
@@ -185,7 +186,8 @@ class _Pairs:
 
 
 def _speaker_token(cue: Token, pair: QuotePair | None,
-                   para: tuple[int, int, str] | None = None) -> Token | None:
+                   para: tuple[int, int, str] | None = None,
+                   inverted: bool = True) -> Token | None:
     if para is not None and para[2] in _HEAD_BLOCKS and not _own_subject(cue):
         # Headlines drop and share subjects: "White House says …, urges …, calls …".
         return _headline_subject(cue.doc, para, cue)
@@ -197,12 +199,16 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         subj = None  # the parse ran over a layout break (headline into deck)
     if subj is None and para is not None and para[2] in _HEAD_BLOCKS:
         return _headline_subject(cue.doc, para, cue)
+    if subj is None and not _own_subject(cue):
+        subj = left_person(cue, para[0] if para is not None else 0)
+        if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close:
+            subj = None
     if subj is None and cue.pos_ == "NOUN" and cue.i > 0:
         # A cue mis-tagged as a noun: "…,” the guard orders." — the noun before it.
         prev = cue.doc[cue.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and (pair is None or prev.idx > pair.close):
             return prev
-    if subj is None:
+    if subj is None and inverted and lemma_of(cue) in lexicon().quote:
         # "…,” said the minister, …" or "…,” the minister said": nearest noun beside the cue.
         doc = cue.doc
         for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
@@ -274,6 +280,15 @@ def _attach_direct(doc: Doc, idx: _Index, text: str, pair: QuotePair, para: tupl
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and len(span) <= 8 and any(t.pos_ == "PROPN" for t in span):
             found.subject = span
+            return found
+    # No cue of its own: a speech verb in the sentence just before it, in this paragraph, names
+    # the speaker ("Sherrington called on the UK to act. “They need actions, not words.”").
+    floor = max(pstart, prev_close)
+    toks = [doc[i] for i in idx.between(floor, pair.open)][::-1][:_MAX_CUE_DISTANCE]
+    for prior in [t for t in toks if is_cue(t, "quote")][:3]:
+        subj = _speaker_token(prior, pair, para, inverted=False)
+        if subj is not None and subj.lower_ not in ("they", "them", "we", "i", "you"):
+            found.subject = subj
             return found
     found.inherit = True
     return found
@@ -362,9 +377,10 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
                 comp = c
                 break
     if comp is None and lemma_of(verb) in lexicon().prep:
-        # "accused the UK of helping …": the of/for phrase is the claim.
+        # "accused the UK of helping …": the of/for phrase is the claim; for "blamed the
+        # weakening on falling revenues" the object belongs to it too.
         for c in after:
-            if c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and any(
                     g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
                 break
@@ -429,10 +445,12 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
 
     out: list[_Found] = []
     for tok in doc:
-        if tok.i in used_cues or not (is_cue(tok, "clause") or is_cue(tok, "prep")):
+        # A cue that introduced a direct quote may also report a clause of its own ("told
+        # Reuters the market was confused: “…”"); the overlap checks below drop duplicates.
+        if not (is_cue(tok, "clause") or is_cue(tok, "prep")):
             continue
         para = readable(tok.idx)
-        if para is None or in_direct(tok.idx) or is_passive(tok):
+        if para is None or in_direct(tok.idx) or is_passive(tok) or is_reduced_participle(tok):
             continue
         rng = _content_of(tok, lemma_of(tok) in lex.object)
         if rng is None:
@@ -451,7 +469,7 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
         inner = all_pairs.overlapping(start, end)
         if any(start <= p.open and p.close <= end and p.open not in partials for p in inner):
             continue  # the clause is a direct quote already attributed
-        if any(start <= p.open and p.close <= end + 1 and p.open in partials
+        if any(start <= p.open and p.close <= end + 3 and p.open in partials
                and (p.close - p.open) * 10 >= (end - start) * 6 for p in inner):
             continue  # the clause is essentially a partial quote, kept as that
         subj = subject_of(tok) if para[2] not in _HEAD_BLOCKS or _own_subject(tok) else None
@@ -459,6 +477,8 @@ def _reported(doc: Doc, state: State, direct: list[_Found], used_cues: set[int],
             subj = None
         if subj is None and para[2] in _HEAD_BLOCKS:
             subj = _headline_subject(doc, para, tok)
+        if subj is None and not _own_subject(tok):
+            subj = left_person(tok, para[0])
         if subj is None:
             continue
         if subj.lower_ == "it" and any(c.dep_ == "expl" for c in tok.children):

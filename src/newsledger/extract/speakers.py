@@ -389,6 +389,8 @@ class Speakers:
                 if found is None:
                     # "the newspaper said" right after "the Financial Times reported".
                     found = self._recent_speaker(pos, "group", window=600)
+                if found is None and low not in _GENERIC_GROUP:
+                    found = clean(span.text) or None  # "the court": as written, nothing invented
                 return found, "group"
             if det is not None and det.lower_ in ("his", "her", "its", "their"):
                 rest = clean(self.text[det.idx + len(det.text):span.end_char])
