@@ -97,9 +97,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        # "…, who told reporters …" without an nsubj in the parse.
-        pass
     # "…, said Kirby": the small model sometimes labels the inverted subject dobj/attr.
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if lemma_of(verb) not in _INVERTING:
