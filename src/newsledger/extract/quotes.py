@@ -45,6 +45,21 @@ def _paragraphs(state: State) -> list[tuple[int, int, str]]:
     return out
 
 
+def _not_a_quote(text: str, pair: QuotePair) -> bool:
+    """Marks that quote no one: a nickname inside a name (Michael "Erik" Kurilla) or a letter
+    designation (Combat "C")."""
+    content = text[pair.start:pair.end]
+    if sum(ch.isalnum() for ch in content[:4]) < 2 and len(content.strip(" ,.")) < 3:
+        return True
+    if " " not in content.strip() and content[:1].isupper():
+        before = text[max(0, pair.open - 30):pair.open].rstrip()
+        after = text[pair.close + 1:pair.close + 30].lstrip()
+        last = before.split()[-1] if before.split() else ""
+        return bool(last[:1].isupper() and after[:1].isupper() and before == before.rstrip(",")
+                    and text[pair.open - 1:pair.open] == " " and last.isalpha())
+    return False
+
+
 def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) -> bool:
     """Direct: the quote stands as its own sentence or is introduced by a cue and a comma or
     colon; partial: it is a phrase inside the writer's sentence."""
@@ -74,20 +89,41 @@ def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) ->
     return bool(upper and re.search(r"[.!?]\s+[A-Z]", content))
 
 
+# Words whose full stop does not end a sentence: "Capt. Blake Chaney", "U. S. officials".
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt",
+                     "maj", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr",
+                     "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+                     "nov", "dec", "inc", "corp", "ltd", "co", "dept", "fig", "ft", "mt"})
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence-final mark in ``text[start:end]``."""
+    out = []
+    for m in _SENT_END.finditer(text, start, end):
+        i = m.start()
+        if text[i] == ".":
+            j = i
+            while j > start and text[j - 1].isalpha():
+                j -= 1
+            word = text[j:i]
+            if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
+                continue
+        out.append(m.end())
+    return out
+
+
 def _frame_after(text: str, pair: QuotePair, limit: int) -> tuple[int, int]:
     """Text after the closing mark up to the next quote or the end of the sentence."""
     start = pair.close + 1
-    m = _SENT_END.search(text, start, limit)
-    return start, (m.start() if m else limit)
+    ends = _sentence_ends(text, start, min(limit, start + 600))
+    return start, (ends[0] - 1 if ends else limit)
 
 
 def _frame_before(text: str, pair: QuotePair, floor: int) -> tuple[int, int]:
     """Text between the start of the sentence (or the previous quote) and the opening mark."""
     end = pair.open
-    start = floor
-    for m in _SENT_END.finditer(text, floor, end):
-        start = m.end()
-    return start, end
+    ends = _sentence_ends(text, floor, end)
+    return (ends[-1] if ends else floor), end
 
 
 def _cue_in(idx: Index, start: int, end: int, last: bool) -> Token | None:
@@ -282,6 +318,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
 
     found: list[Found] = []
     by_para: dict[int, list[QuotePair]] = {}
+    pairs_all = [p for p in pairs_all if not _not_a_quote(text, p)]
     for p in pairs_all:
         k = bisect.bisect_right(para_starts, p.open) - 1
         if k >= 0:
@@ -324,6 +361,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
         else:
             f.speaker = Speaker()
     _floating(found, paragraphs)
+    _partials_in_reported(found, reported + according)
     quotes: list[Quote] = []
     for f in sorted(items, key=lambda f: (f.start, f.end)):
         if art.is_skipped(f.start, f.end):
@@ -338,6 +376,23 @@ def extract_quotes(doc: Doc, state: State) -> None:
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes
     speakers.set_quotes(quotes)
+
+
+def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
+    """A partial quote with no cue of its own inside reported content is the reporter's source's
+    wording: "“Two more terrorists” were also killed, according to the IDF"."""
+    spans = sorted((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name)
+    for f in found:
+        if f.kind != "partial" or f.cue is not None or (f.speaker and f.speaker.name):
+            continue
+        best = None
+        for s0, s1, r in spans:
+            if s0 > f.start:
+                break
+            if s0 <= f.start and f.end <= s1 + 2 and (best is None or s1 - s0 < best[1] - best[0]):
+                best = (s0, s1, r)
+        if best is not None:
+            f.speaker = Speaker(None, best[2].speaker.name)  # type: ignore[union-attr]
 
 
 def _floating(found: list[Found], paragraphs: list[tuple[int, int, str]]) -> None:
