@@ -173,7 +173,7 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
         return False
     plural = low_after in COUNT_NOUNS or (after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
               and not low_after.endswith("'s") and not low_after.endswith("’s"))
-    if plural and before not in DATE_CUES:
+    if plural and (before not in DATE_CUES or before in ("and", "or")):
         return False  # "2000 people" ... but "the 2014 elections", "in 2014 elections"
     return True
 

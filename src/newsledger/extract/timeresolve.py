@@ -395,7 +395,7 @@ def _dur(c: Cand, x: Ctx) -> Resolved | None:
                                 ("PAST_REF" if rel == "ago" else "FUTURE_REF"))
             v, day = shift(x.pub, -n if rel == "ago" else n, code)
             return Resolved("DATE", v, anchors=day is not None, day=day)
-        if final and rel in ("later", "earlier", "on", "before", "after"):
+        if rel in ("later", "earlier") or final and rel in ("on", "before", "after"):
             sign = -1 if rel in ("earlier", "before") else 1
             base = x.anchor if x.anchor is not None else (x.pub if sign < 0 else None)
             if base is None or n is None or code.startswith("T"):
