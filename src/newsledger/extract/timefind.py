@@ -34,7 +34,7 @@ class Cand:
 
 I = re.IGNORECASE
 B = r"(?<![\w'’-])"  # left word boundary that also refuses the inside of "ex-Monday", "'90"
-E = r"(?![\w’-]|'\w)"  # right boundary refusing "12-weekly", but allowing a final apostrophe-s
+E = r"(?![\w-])(?!['’](?!s\b)\w)"  # right boundary refusing "12-weekly", allowing "Friday's"
 
 # Words before a bare month name or year that make it a date ("in May", "since 2014").
 DATE_CUES = frozenset("""in since until till by from to through during before after of early late
@@ -98,7 +98,8 @@ TRIGGERS: dict[str, set[str]] = {
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
     "QUARTER": {"the", "first", "second", "third", "fourth", "last"}, "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours"},
+    "NOW": {"now"}, "RELM": {"last", "next", "this"},
+    "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
     "FREQ": {"once", "twice", "thrice"} | _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -149,6 +150,8 @@ def _month_year_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _month_ok(text: str, m: re.Match[str]) -> bool:
+    if m.group("rel"):
+        return m.group("mon")[0].isupper()
     if text[max(0, m.start() - 1):m.start()] == "-":
         return text[max(0, m.start() - 4):m.start()].lower() == "mid-" and m.group("mon")[0].isupper()
     return _cap_month_ok(text, m, need_cue=True)
@@ -201,6 +204,8 @@ def _time_colon_ok(text: str, m: re.Match[str]) -> bool:
         return True
     if not (0 <= int(m.group("h")) <= 23 and 0 <= int(m.group("mi")) <= 59):
         return False
+    if len(m.group("h")) == 2 and m.group("h") >= "10":
+        return True  # "13:00 here in London": a 24-hour clock time
     return word_before(text, m.start()) in ("at", "around", "about", "by", "until", "till",
                                             "from", "before", "after", "since", "to", "and")
 
@@ -218,8 +223,8 @@ def _military_ok(text: str, m: re.Match[str]) -> bool:
 def _dur_ok(text: str, m: re.Match[str]) -> bool:
     num = m.group("num").lower()
     unit = m.group("unit").lower()
-    if num in ("a", "an") and unit in ("second", "sec", "min"):
-        return False  # "a second round", "a min" (abbreviation of minimum)
+    if unit in ("second", "sec", "min") and not num[:1].isdigit():
+        return False  # "a second round", "twenty second" (an ordinal), "a min" (minimum)
     if num in ("a", "an") and "-" in m.group("sep"):
         return False  # "a-day" is not English
     return True
@@ -248,17 +253,17 @@ RULES: list[Rule] = [
     # --- explicit calendar dates -------------------------------------------------------------
     Rule("date", on("MON WD"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>"
                      + RX_MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
-                     r"(?:(?:,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?" + E), _month_day_ok),
+                     r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?" + E), _month_day_ok),
     Rule("date", on("WD DIG THE"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?:the\s+)?(?P<d>\d{1,2})"
-                     r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + RX_MONTH + r")\b\.?"
-                     r"(?:,?\s+(?P<y>\d{4})(?!\d))?"), _day_month_ok),
+                     r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
+                     r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
     Rule("month", on("MON"), _rx(B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"),
          _month_year_ok),
     Rule("iso", on("DIG"), _rx(B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"
                     r"(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?")),
     Rule("numeric", on("DIG"), _rx(B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
                         r"(?![\d/.]\d)")),
-    Rule("month", on("MON"), _rx(r"(?<![\w'’])(?P<mon>" + RX_FULL_MONTH + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|"
+    Rule("month", on("MON RELM"), _rx(r"(?<![\w'’])(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + RX_FULL_MONTH + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|"
                       r"Aug\.)" + r"(?![\w-])"), _month_ok),
     Rule("year", on("DIG"), _rx(r"(?<![\w$£€,./:#])(?P<y>\d{4})(?![\w%]|[.,]\d|[-/]\d{1,2}[-/])"),
          _year_ok),
@@ -279,6 +284,9 @@ RULES: list[Rule] = [
                        r"(?P<u>day|morning|afternoon|evening|night)" + E)),
     Rule("anchor", on("THAT"), _rx(B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
     Rule("anchor_ba", on("THE"), _rx(B + r"the\s+(?P<u>day|night)\s+(?P<r>before|after)(?=\s*[,.;:!?)—–]|\s*$)")),
+    Rule("daypart", on("THE"), _rx(r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\binto\s)|"
+                                  r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)"
+                                  + E + r"(?!\s+of\b)")),
     Rule("quarter", on("QUARTER"), _rx(B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
                         r"(?:\s+of\s+(?P<y>\d{4}))?" + E)),
     Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])\s+(?P<y>\d{4})" + E, 0)),
@@ -301,12 +309,14 @@ RULES: list[Rule] = [
     # --- durations ------------------------------------------------------------------------
     Rule("dur", on("DUR"), _rx(B + r"(?P<the>the\s+(?:last|past|next|coming|first|previous|following|final|"
                     r"latest|preceding|remaining)\s+)?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
-                    r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))"
+                    r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))(?P<half2>\s+and\s+a\s+half)?"
                     + r"(?P<old>-old" + E + r")?(?:\s+(?P<rel>ago|later|earlier|on|before|"
                     r"after|from\s+now)" + E + r")?"), _dur_ok),
     Rule("dur_bare", on("UNITS_PL"), _rx(r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
                          r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
                          + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
+    Rule("dur_bare", on("UNITS_PL"), _rx(B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
+                                         r"\s+(?:later|earlier|before|after)\b)")),
     Rule("dur_bare", on("DURBARE"), _rx(B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
                          r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"
                          r"years|decades)" + E)),

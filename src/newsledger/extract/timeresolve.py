@@ -194,9 +194,7 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", f"{int(g['y']):04d}-{m:02d}")  # type: ignore[arg-type]
     if x.pub is None:
         return Resolved("DATE", None)
-    before = x.text[max(0, c.start - 6):c.start].lower()
-    rel = "last" if before.endswith("last ") else "next" if before.endswith("next ") else \
-        "this" if before.endswith("this ") else None
+    rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
     y = month_year(x.pub, m, rel, x.future)
     return Resolved("DATE", f"{y:04d}-{m:02d}")
 
@@ -339,6 +337,14 @@ def _anchor(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", iso(day) + suffix, anchors=True, day=day)
 
 
+def _daypart(c: Cand, x: Ctx) -> Resolved | None:
+    """ "by the evening", "in the afternoon": the part of the day being told, else of publication."""
+    base = x.anchor or x.pub
+    if base is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", iso(base) + "T" + DAY_PARTS[c.g["u"].lower()])  # type: ignore[union-attr]
+
+
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
     u = c.g["u"].lower()  # type: ignore[union-attr]
     k = -1 if c.g["r"].lower() == "before" else 1  # type: ignore[union-attr]
@@ -382,7 +388,7 @@ def _pastref(c: Cand, x: Ctx) -> Resolved | None:
 def _dur(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     n = number_value(g["num"])  # type: ignore[arg-type]
-    if g.get("half") and n is not None:
+    if (g.get("half") or g.get("half2")) and n is not None:
         n += 0.5
     code = unit_code(g["unit"])  # type: ignore[arg-type]
     rel = (g.get("rel") or "").lower()
@@ -470,7 +476,7 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
-    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
+    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
     "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
     "dur_bare": _dur_bare, "dur_adj": _dur_adj, "clock": _clock, "noon": _noon,
     "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
