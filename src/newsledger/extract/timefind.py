@@ -98,7 +98,7 @@ TRIGGERS: dict[str, set[str]] = {
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
     "QUARTER": {"the", "first", "second", "third", "fourth", "last"}, "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "RELM": {"last", "next", "this"},
+    "NOW": {"now"}, "ALL": {"all"}, "RELM": {"last", "next", "this"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -254,7 +254,7 @@ RULES: list[Rule] = [
     Rule("date", on("MON WD"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>"
                      + RX_MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
                      r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?" + E), _month_day_ok),
-    Rule("date", on("WD DIG THE"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?:the\s+)?(?P<d>\d{1,2})"
+    Rule("date", on("WD DIG THE"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
                      r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
                      r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
     Rule("month", on("MON"), _rx(B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"),
@@ -320,6 +320,8 @@ RULES: list[Rule] = [
     Rule("dur_bare", on("DURBARE"), _rx(B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
                          r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"
                          r"years|decades)" + E)),
+    Rule("dur_all", on("ALL"), _rx(B + r"all\s+(?P<unit>day|week|month|year|weekend)" + E
+                                  + r"(?!\s+(?:long|of)\b)")),
     Rule("dur_adj", on("LONGADJ"), _rx(B + alt(list(LONG_ADJ)) + E)),
     # --- times of day ---------------------------------------------------------------------
     Rule("clock", on("DIG"), _rx(B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
@@ -381,7 +383,11 @@ def candidates(text: str) -> Iterator[Cand]:
                 cut = m.start("rel")
                 while cut > m.start() and text[cut - 1].isspace():
                     cut -= 1
-            yield Cand(m.start(), m.end(), rule.kind, g, prio, cut)
+            start = m.start()
+            if rule.kind == "date" and g.get("the") and not g.get("wd") and not re.search(
+                    r"\d(?:st|nd|rd|th)|\sof\s", m.group(0)):
+                start = m.start("d")  # "the 7 October attacks": "the" belongs to "attacks"
+            yield Cand(start, m.end(), rule.kind, g, prio, cut)
 
 
 def select(cands: list[Cand]) -> list[Cand]:

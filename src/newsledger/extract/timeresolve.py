@@ -418,6 +418,11 @@ def _dur_bare(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DURATION", dur_value(None, unit_code(c.g["unit"])))  # type: ignore[arg-type]
 
 
+def _dur_all(c: Cand, x: Ctx) -> Resolved | None:
+    u = c.g["unit"].lower()  # type: ignore[union-attr]
+    return Resolved("DURATION", "P1WE" if u == "weekend" else dur_value(1, unit_code(u)))
+
+
 def _dur_adj(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DURATION", LONG_ADJ[x.text[c.start:c.end].lower()])
 
@@ -478,7 +483,7 @@ _KINDS = {
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
     "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
-    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "clock": _clock, "noon": _noon,
+    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "clock": _clock, "noon": _noon,
     "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
     "set_adj": _set_adj, "holiday": _holiday,
 }

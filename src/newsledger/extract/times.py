@@ -44,6 +44,8 @@ _APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "ro
            "just under": "LESS_THAN", "close to": "APPROX", "more than": "MORE_THAN",
            "just over": "MORE_THAN", "upwards of": "MORE_THAN", "well over": "MORE_THAN",
            "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}
+_AGO_MODS = {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+             "EQUAL_OR_LESS": "ON_OR_AFTER"}
 _SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IGNORECASE)
 _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
@@ -179,11 +181,13 @@ def _prefix(text: str, c: Cand, r: Resolved, start: int, mod: str | None) -> tup
         s = _SIGNAL_BEFORE.search(window)
         if s:
             return start, _SIGNALS[s.group("s").lower()]
-    if r.type == "DURATION" and c.kind == "dur" and not c.g.get("the") and mod is None:
+    if c.kind == "dur" and not c.g.get("the") and mod is None:
         m = _APPROX_BEFORE.search(window)
         if m:
-            return start - (len(window) - m.start()), _APPROX[re.sub(r"\s+", " ",
-                                                                      m.group("a").lower())]
+            key = _APPROX[re.sub(r"\s+", " ", m.group("a").lower())]
+            if r.type == "DATE":  # "more than a decade ago" lies before the date it names
+                key = _AGO_MODS.get(key, key) if (c.g.get("rel") or "").lower() == "ago" else key
+            return start - (len(window) - m.start()), key
     return start, mod
 
 
