@@ -101,6 +101,24 @@ CASES = [
     ("500 trucks a day", [("a day", "SET", "P1D", None)]),
     ("protests every Friday", [("every Friday", "SET", "XXXX-WXX-5", None)]),
     ("twice a week", [("twice a week", "SET", "P1W", None)]),
+    # possessives, month with last/next, clock and day parts, references
+    ("Saturday's rally drew crowds.", [("Saturday", "DATE", "2024-05-04", None)]),
+    ("The war began last October.", [("last October", "DATE", "2023-10", None)]),
+    ("It's just gone 13:00 here in London.", [("13:00", "TIME", "2024-05-10T13:00", None)]),
+    ("The protest began on Wednesday morning and was dispelled by the evening.",
+     [("Wednesday morning", "DATE", "2024-05-08TMO", None),
+      ("the evening", "DATE", "2024-05-08TEV", None)]),
+    ("She enlisted on Monday, hours before she learned of it.",
+     [("Monday", "DATE", "2024-05-06", None), ("hours", "DURATION", "PTXH", None)]),
+    ("All week the allies pleaded.", [("All week", "DURATION", "P1W", None)]),
+    ("during the 7 October attacks", [("7 October", "DATE", "2023-10-07", None)]),
+    ("It opened more than a decade ago.",
+     [("more than a decade ago", "DATE", "201", "BEFORE")]),
+    ("Forces have recently moved south.", [("recently", "DATE", "PAST_REF", None)]),
+    ("It has in the past met resistance.", [("the past", "DATE", "PAST_REF", None)]),
+    ("Profit rose in fiscal 1990.", [("fiscal 1990", "DATE", "FY1990", None)]),
+    ("wars of the mid-1990s", [("mid-1990s", "DATE", "199", "MID")]),
+    ("in the third quarter of 2023", [("the third quarter of 2023", "DATE", "2023-Q3", None)]),
     # holidays: found, not resolved
     ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
 ]
@@ -142,6 +160,8 @@ NEGATIVES = [
     "It remains at 2,000- and 500-pound bombs.",
     "Call 555-1234 for details.",
     "The score was 3:1 in the final.",
+    "It was delayed three times, most recently on the eve of the vote.",
+    "He spoke for a long time.",
 ]
 
 

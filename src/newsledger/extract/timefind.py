@@ -98,7 +98,7 @@ TRIGGERS: dict[str, set[str]] = {
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
     "QUARTER": {"the", "first", "second", "third", "fourth", "last"}, "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "ALL": {"all"}, "RELM": {"last", "next", "this"},
+    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -267,7 +267,7 @@ RULES: list[Rule] = [
                       r"Aug\.)" + r"(?![\w-])"), _month_ok),
     Rule("year", on("DIG"), _rx(r"(?<![\w$£€,./:#])(?P<y>\d{4})(?![\w%]|[.,]\d|[-/]\d{1,2}[-/])"),
          _year_ok),
-    Rule("decade", on("DIG APOS"), _rx(B + r"(?:(?P<c>1[89]|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
+    Rule("decade", on("DIG APOS"), _rx(r"(?:(?<![\w'’-])|(?<=mid-))(?:(?P<c>1[89]|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
     # --- weekdays, relative days, relative periods ------------------------------------------
     Rule("weekday", on("RELW WDF"), _rx(B + REL_WD + r"(?P<wd>" + RX_WEEKDAY + r")" + E + PART), _weekday_ok),
     Rule("weekday_set", on("WDS"), _rx(B + r"(?P<wd>" + RX_WEEKDAY + r")s" + E)),
@@ -296,6 +296,10 @@ RULES: list[Rule] = [
                        + E)),
     Rule("ref", on("NOW"), _rx(r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
                     r"(?P<w>now)" + E)),
+    Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
+    Rule("ref", on("REF"), _rx(B + r"(?<!most\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
+                               r"the\s+(?P<w2>past|future|near\s+future)" + E
+                               + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
     Rule("pastref", on("UNITS_PL"), _rx(B + r"(?P<u>years|decades|months|weeks|days)\s+ago" + E)),
     # --- sets -----------------------------------------------------------------------------
     Rule("set_every", on("EVERY"), _rx(B + r"(?P<q>every|each)\s+(?:(?P<num>" + RX_NUM + r"|other)\s+)?"

@@ -378,7 +378,16 @@ def _season(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _ref(c: Cand, x: Ctx) -> Resolved | None:
+    g = c.g
+    if g.get("w") and g["w"].lower() == "recently":
+        return Resolved("DATE", "PAST_REF")
+    if g.get("w2"):
+        return Resolved("DATE", "PAST_REF" if g["w2"].lower() == "past" else "FUTURE_REF")
     return Resolved("DATE", "PRESENT_REF")
+
+
+def _fiscal(c: Cand, x: Ctx) -> Resolved | None:
+    return Resolved("DATE", f"FY{c.g['y']}")
 
 
 def _pastref(c: Cand, x: Ctx) -> Resolved | None:
@@ -483,7 +492,7 @@ _KINDS = {
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
     "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
-    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "clock": _clock, "noon": _noon,
+    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "fiscal": _fiscal, "clock": _clock, "noon": _noon,
     "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
     "set_adj": _set_adj, "holiday": _holiday,
 }
