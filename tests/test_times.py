@@ -297,3 +297,22 @@ def test_seed_gold_times() -> None:
     assert s.field_accuracy("type") == 1.0
     assert s.field_accuracy("value") == 1.0
     assert s.field_accuracy("mod") == 1.0
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.skipif(SHARED is None or not (SHARED / "data").is_dir(),
+                    reason="../shared/data is absent")
+def test_real_articles_eval_floor() -> None:
+    """Hand-annotated BBC/NPR articles (tests/eval/times_gold.json): keep value F1 above 0.9."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "times_eval.py"
+    spec = importlib.util.spec_from_file_location("times_eval", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.evaluate()
+    assert res["all"]["gold"] >= 100
+    assert res["all"]["relaxed_span_f1"] >= 0.93, res
+    assert res["all"]["value_f1"] >= 0.9, res
