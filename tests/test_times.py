@@ -119,6 +119,11 @@ CASES = [
     ("Profit rose in fiscal 1990.", [("fiscal 1990", "DATE", "FY1990", None)]),
     ("wars of the mid-1990s", [("mid-1990s", "DATE", "199", "MID")]),
     ("in the third quarter of 2023", [("the third quarter of 2023", "DATE", "2023-Q3", None)]),
+    ("They had tea in the morning.", [("the morning", "TIME", "TMO", None)]),
+    ("Then, 2 1/2 years after his death", [("2 1/2 years", "DURATION", "P2.5Y", None)]),
+    ("the 20th century", [("the 20th century", "DATE", "19", None)]),
+    ("this past weekend", [("this past weekend", "DATE", "2024-W18-WE", None)]),
+    ("On Friday, Oct. 6, troops massed.", [("Friday, Oct. 6", "DATE", "2023-10-06", None)]),
     # holidays: found, not resolved
     ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
 ]
@@ -162,6 +167,8 @@ NEGATIVES = [
     "The score was 3:1 in the final.",
     "It was delayed three times, most recently on the eve of the vote.",
     "He spoke for a long time.",
+    "He told BBC Radio 4's Today programme it was grim.",
+    "Coverage is 24/7 on the site.",
 ]
 
 

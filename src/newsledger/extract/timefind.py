@@ -33,7 +33,7 @@ class Cand:
 
 
 I = re.IGNORECASE
-B = r"(?<![\w'’-])"  # left word boundary that also refuses the inside of "ex-Monday", "'90"
+B = r"(?<![\w'’/-])"  # left word boundary that also refuses the inside of "ex-Monday", "'90"
 E = r"(?![\w-])(?!['’](?!s\b)\w)"  # right boundary refusing "12-weekly", allowing "Friday's"
 
 # Words before a bare month name or year that make it a date ("in May", "since 2014").
@@ -98,7 +98,7 @@ TRIGGERS: dict[str, set[str]] = {
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
     "QUARTER": {"the", "first", "second", "third", "fourth", "last"}, "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
+    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "CENT": set(), "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -188,6 +188,12 @@ def _weekday_ok(text: str, m: re.Match[str]) -> bool:
     return not re.search(r"\b(?:Black|Good|Bloody|Super|Cyber|Ash|Palm|Holy)\s+$", before)
 
 
+def _relday_ok(text: str, m: re.Match[str]) -> bool:
+    # "BBC Radio 4's Today programme": a capitalised "Today" inside a sentence is a name.
+    w = m.group("w")
+    return not (w == "Today" and not sentence_start(text, m.start()))
+
+
 def _set_adj_ok(text: str, m: re.Match[str]) -> bool:
     # "Daily Mail", "The Weekly Standard": a capitalised set word inside a sentence is a name.
     w = m.group(0)
@@ -273,9 +279,9 @@ RULES: list[Rule] = [
     Rule("weekday_set", on("WDS"), _rx(B + r"(?P<wd>" + RX_WEEKDAY + r")s" + E)),
     Rule("relday", on("RELDAY"), _rx(B + r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
                        r"the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|"
-                       r"evening))" + E + PART)),
-    Rule("relunit", on("RELUNIT"), _rx(B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this|last|next|the\s+previous|"
-                        r"the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
+                       r"evening))" + E + PART), _relday_ok),
+    Rule("relunit", on("RELUNIT"), _rx(B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
+                        r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
                         r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
                         r"autumn|fall|winter|decade|century)" + E), _relunit_ok),
     Rule("unitpos", on("UNITPOS"), _rx(B + r"(?P<the>the\s+)?(?P<pos>beginning|start|end|middle|close)\s+of\s+"
@@ -296,6 +302,8 @@ RULES: list[Rule] = [
                        + E)),
     Rule("ref", on("NOW"), _rx(r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
                     r"(?P<w>now)" + E)),
+    Rule("century", on("DIG THE CENT"), _rx(B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+"
+                                          r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
     Rule("ref", on("REF"), _rx(B + r"(?<!most\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
                                r"the\s+(?P<w2>past|future|near\s+future)" + E

@@ -49,7 +49,7 @@ RX_WEEKDAY_ANY = alt(list(WEEKDAYS_ANY))
 RX_DAY_PART = alt(list(DAY_PARTS))
 RX_NUM_WORD = ("(?:" + alt(list(TENS)) + r"[\s-]" + alt(list(ONES)) + "|"
                + alt([w for w in NUMBER_WORDS]) + ")")
-RX_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + RX_NUM_WORD + ")"
+RX_NUM = r"(?:\d+(?:\s+1/2|½)|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + RX_NUM_WORD + ")"
 RX_UNIT = alt(list(UNITS) + list(UNIT_PLURALS))
 RX_TZ = alt(TIMEZONES)
 
@@ -58,6 +58,9 @@ def number_value(s: str) -> float | None:
     """The value of a number as written ("12", "1,000", "six", "twenty-four"); None when vague."""
     w = re.sub(r"\s+", " ", s.strip().lower())
     if w and w[0].isdigit():
+        half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", w)
+        if half:
+            return int(half.group(1)) + 0.5
         try:
             return float(w.replace(",", ""))
         except ValueError:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .timefind import Cand
-from .timelex import DAY_PARTS, LONG_ADJ, MONTHS, SEASONS, SETS, WEEKDAYS, number_value, unit_code
+from .timelex import (
+    DAY_PARTS, LONG_ADJ, MONTHS, SEASONS, SETS, WEEKDAYS, WEEKDAYS_ANY, number_value, unit_code,
+)
 
 
 @dataclass
@@ -154,6 +156,13 @@ def _date(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", None) if safe_date(2000, m, d) else None
     else:
         y = month_day_year(x.pub, m, d, x.future)
+        wd = WEEKDAYS_ANY.get((g.get("wd") or "").lower())
+        if wd:  # "Friday, Oct. 6": the year in which that day is a Friday, if a near one is
+            for cand in (y, y - 1, y + 1):
+                dd = safe_date(cand, m, d)
+                if dd is not None and dd.isoweekday() == wd:
+                    y = cand
+                    break
     day = safe_date(y, m, d)
     if day is None:
         return None
@@ -297,16 +306,21 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         k = -1 if rel == "the" and x.pub.isoweekday() <= 3 and not x.future else 0
         return Resolved("DATE", _unit_value(x.pub, u, k))
     if u in SEASONS:
-        k = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+        k = {"this": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
         # "last summer" in May is the previous year's; in October it is this year's.
         season_start = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[u]
-        if rel == "last" and x.pub.month > season_start + 2:
+        if rel in ("last", "this past") and x.pub.month > season_start + 2:
             k = 0
         if rel == "next" and x.pub.month < season_start:
             k = 0
         return Resolved("DATE", _unit_value(x.pub, u, k))
-    k = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    k = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
     return Resolved("DATE", _unit_value(x.pub, u, k))
+
+
+def _century(c: Cand, x: Ctx) -> Resolved | None:
+    n = int(c.g["n"])  # type: ignore[arg-type]
+    return Resolved("DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
 
 
 _POS = {"beginning": "START", "start": "START", "end": "END", "close": "END", "middle": "MID"}
@@ -492,7 +506,7 @@ _KINDS = {
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
     "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
-    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "fiscal": _fiscal, "clock": _clock, "noon": _noon,
+    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "fiscal": _fiscal, "century": _century, "clock": _clock, "noon": _noon,
     "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
     "set_adj": _set_adj, "holiday": _holiday,
 }

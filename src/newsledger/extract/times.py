@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..record import ErrorEntry, Span, TimeExpr
 from .base import State, component
 from .timefind import Cand, find
+from .timelex import DAY_PARTS
 from .timeresolve import TENSE_KINDS, Ctx, Resolved, resolve
 
 VERSION = "newsledger.times.v1"
@@ -51,6 +52,7 @@ _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
@@ -133,6 +135,13 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         if p != para:
             para, anchor, last_day = p, None, None
             pending_clock.clear()
+        if c.kind == "daypart" and (last_day is None or _SENTENCE_END.search(
+                text, last_day[0], c.start)):
+            # "tea in the morning": a day part is a day's only next to a dated clause; else it is
+            # an undated time of day.
+            part = "T" + DAY_PARTS[str(c.g["u"]).lower()]
+            out.append(TimeExpr(Span.of(text, c.start, c.end), "TIME", part))
+            continue
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
         r = resolve(c, Ctx(published, anchor, future, text))
         if r is None:
