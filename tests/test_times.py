@@ -124,6 +124,9 @@ CASES = [
     ("the 20th century", [("the 20th century", "DATE", "19", None)]),
     ("this past weekend", [("this past weekend", "DATE", "2024-W18-WE", None)]),
     ("On Friday, Oct. 6, troops massed.", [("Friday, Oct. 6", "DATE", "2023-10-06", None)]),
+    ("serving some 350,000 people a day", [("a day", "SET", "P1D", None)]),
+    ("whether it’s a month or more", [("a month", "DURATION", "P1M", None)]),
+    ("The laws date from the last century.", [("the last century", "DATE", "19", None)]),
     # holidays: found, not resolved
     ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
 ]

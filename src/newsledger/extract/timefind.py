@@ -175,7 +175,7 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     if low_after in COUNT_AFTER:
         return False
     plural = low_after in COUNT_NOUNS or (after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
-              and not low_after.endswith("'s") and not low_after.endswith("’s"))
+              and not low_after.endswith(("'s", "’s")))
     if plural and (before not in DATE_CUES or before in ("and", "or")):
         return False  # "2000 people" ... but "the 2014 elections", "in 2014 elections"
     return True
@@ -353,7 +353,9 @@ def _set_per_ok(text: str, m: re.Match[str]) -> bool:
     before = word_before(text, m.start())
     if before[:1].isdigit() or before in ("times", "once", "twice"):
         return True
-    return (before.endswith("s") and before not in NOT_PLURAL and not before.endswith("'s")
+    if before in COUNT_NOUNS:
+        return True
+    return (before.endswith("s") and before not in NOT_PLURAL and not before.endswith(("'s", "’s"))
             and before not in ("days", "weeks", "months", "years", "hours"))
 
 

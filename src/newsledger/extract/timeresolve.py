@@ -287,6 +287,8 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     rel = re.sub(r"\s+", " ", g["rel"].lower())  # type: ignore[union-attr]
     u = g["u"].lower()  # type: ignore[union-attr]
+    if u == "century" and rel in ("the past", "the last", "past") and x.pub is not None:
+        return Resolved("DATE", _unit_value(x.pub, u, -1))  # "the last century" is a date
     if rel in ("the past", "the last", "the coming", "the next", "past", "coming") \
             and u not in ("weekend",) and u not in SEASONS:
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "3M", "decade": "DE",

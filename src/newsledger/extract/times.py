@@ -82,6 +82,13 @@ class _Tense:
         self.doc = doc
         self.starts = [t.idx for t in doc] if doc is not None else []
 
+    def is_modal(self, offset: int) -> bool:
+        """Is the token starting at ``offset`` tagged as a modal verb ("may")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("TAG"):
+            return False
+        i = bisect.bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset and self.doc[i].tag_ == "MD"
+
     def future(self, offset: int) -> bool:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
@@ -142,6 +149,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             part = "T" + DAY_PARTS[str(c.g["u"]).lower()]
             out.append(TimeExpr(Span.of(text, c.start, c.end), "TIME", part))
             continue
+        if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
+            continue  # "May God help them": the parser reads it as a modal verb
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
         r = resolve(c, Ctx(published, anchor, future, text))
         if r is None:
