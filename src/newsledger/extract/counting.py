@@ -1,0 +1,302 @@
+"""What a figure counts: the counted noun phrase with its scope, read off the dependency parse, and
+its metric from the closed list (``record.METRICS``) via the lexicon ``data/metrics.json``.
+
+"some 100,000 Palestinians to evacuate from eastern Rafah" → counts "Palestinians ordered to
+evacuate from eastern neighborhoods of Rafah", metric ``evacuated``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..record import METRICS
+
+# Dependents of the counted noun that belong to what is counted ("Israeli civilians", "people in
+# the Strip", "hostages abducted on October 7", "operatives Israel says it has killed").
+_NOUN_LEFT = {"amod", "compound", "nmod", "nummod_x"}
+_NOUN_RIGHT = {"prep", "acl", "relcl", "amod", "advmod"}
+# Dependents of the governing verb that give the count's scope ("during the ground offensive").
+_VERB_KEEP = {"prep", "agent", "advmod", "npadvmod", "xcomp", "acomp", "neg", "prt", "oprd",
+              "dative"}
+# Nouns that name a count rather than what is counted: "the death toll rose to 15,899".
+_TALLY = {"number", "toll", "total", "tally", "figure", "count", "tolls", "numbers", "totals"}
+_RISE = {"rise", "reach", "climb", "stand", "increase", "jump", "pass", "exceed", "surpass",
+         "top", "hit", "soar", "grow", "be", "surge", "edge", "near", "cross"}
+MAX_TOKENS = 16
+_SUBSET_PREPS = {"including", "excluding", "besides", "among", "like", "plus"}
+# Verbs that relate a figure to another, not to an event: "the toll includes 15,000 operatives".
+_RELATION_VERBS = {"include", "contain", "comprise", "exclude", "be"}
+_DROP_ADVS = {"also", "however", "meanwhile", "too", "then", "now", "reportedly", "only", "just"}
+_TRAILING_POS = {"CCONJ", "ADP", "DET", "AUX", "PART", "SCONJ", "PUNCT"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    raw = resources.files("newsledger").joinpath("data/metrics.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    for rule in data["rules"]:
+        if rule["metric"] not in METRICS:
+            raise ValueError(f"data/metrics.json: metric {rule['metric']!r} is not one of "
+                             f"{', '.join(METRICS)}; fix the lexicon.")
+    return data
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["person_nouns"])
+
+
+@lru_cache(maxsize=1)
+def subgroup_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["subgroup_nouns"])
+
+
+@dataclass
+class Counted:
+    """The counted phrase of one figure: its tokens, the noun, and the governing verbs."""
+
+    noun: Token | None
+    tokens: list[Token]
+    verbs: list[Token]
+    text: str | None
+    metric: str
+    start: int  # character extent of what the phrase covers in the text
+    end: int
+
+
+def numeral_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of the numeral in ``[start, end)`` whose head lies outside it."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in reversed(toks):
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _subtree(tok: Token, stop: set[int], limit: int) -> list[Token]:
+    """``tok``'s subtree within its sentence, cut at clause boundaries and at ``limit`` tokens."""
+    out: list[Token] = []
+    for t in tok.subtree:
+        if t.i in stop:
+            continue
+        out.append(t)
+    out.sort(key=lambda t: t.i)
+    # Keep a contiguous run from tok's side; stop at a comma/dash/parenthesis that opens an aside.
+    run: list[Token] = []
+    for t in out:
+        if t.is_punct and t.text not in ("-", "'", "’") and t.i > tok.i:
+            break
+        if t.dep_ in ("cc", "conj") and t.i > tok.i and t.head.i <= tok.i:
+            break
+        run.append(t)
+        if len(run) >= limit:
+            break
+    # A phrase cut short must not end on "and", "against the", "amid".
+    while len(run) > 1 and (run[-1].pos_ in _TRAILING_POS or run[-1].dep_ in ("cc", "prep")):
+        run.pop()
+    return run
+
+
+def _climb(noun: Token) -> tuple[Token | None, str]:
+    """The verb governing ``noun`` and the role the noun plays for it (subj, obj, prep)."""
+    cur = noun
+    if noun.dep_ == "nummod" and noun.head.pos_ == "VERB":
+        return noun.head, "obj"  # "… and kidnap 252": the parser hangs the number on the verb
+    for _ in range(6):
+        dep = cur.dep_
+        if dep in ("conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if dep in ("nsubj", "nsubjpass"):
+            return cur.head, "subj"
+        if dep in ("dobj", "attr", "oprd", "dative"):
+            return cur.head, "obj"
+        if dep == "pobj" and cur.head.dep_ in ("prep", "agent"):
+            if cur.head.lower_ in _SUBSET_PREPS:
+                return None, ""  # "including three mistakenly killed": a part, not the head's verb
+            head = cur.head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return head, "prep"
+            if head.lemma_.lower() in ("death", "release", "rescue", "killing", "abduction",
+                                        "evacuation", "arrest", "transfer", "deaths", "bodies",
+                                        "body", "remains", "return", "delivery"):
+                return head, "nominal"
+            return None, ""
+        return None, ""
+    return None, ""
+
+
+def _participle(verb: Token) -> str:
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.text
+    lemma = verb.lemma_.lower()
+    table = lexicon()["participles"]
+    if lemma in table:
+        return str(table[lemma])
+    return verb.text
+
+
+def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Counted:
+    """The counted phrase of the numeral ``num`` (whose figure covers ``span``)."""
+    numeral_ids = {t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]}
+    noun: Token | None = None
+    if unit is not None:
+        return _unit_counted(doc, num, span, numeral_ids)
+    if num.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and num.head.i > num.i \
+            and num.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") \
+            and num.head.i not in numeral_ids:
+        noun = num.head
+    else:
+        # "dozens of people", "thousands of Palestinians": the noun is the pobj of "of".
+        for c in num.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj and pobj[0].pos_ in ("NOUN", "PROPN") and num.lower_ in (
+                        "dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen"):
+                    noun = pobj[0]
+        if noun is None:
+            noun = num  # the number stands for what it counts: "kidnap 252", "36 of those"
+    stop = set(numeral_ids) - {noun.i}
+    tokens: list[Token] = []
+    for c in noun.lefts:
+        if c.dep_ in _NOUN_LEFT and c.i not in numeral_ids:
+            tokens.extend(t for t in c.subtree if t.i not in numeral_ids and not t.is_punct)
+    tokens.append(noun)
+    for c in noun.rights:
+        if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids:
+            tokens.extend(_subtree(c, stop, MAX_TOKENS))
+    verbs: list[Token] = []
+    verb, role = _climb(noun)
+    vtoks: list[Token] = []
+    of_head: Token | None = None
+    if verb is not None:
+        verbs.append(verb)
+        if role == "nominal":
+            # "the deaths of 36 of those": the noun the numeral depends on says what happened;
+            # its own verb ("have been recovered", "confirmed") completes the phrase.
+            of_head = verb
+            vtoks = []
+            v2, role2 = _climb(verb)
+            if v2 is not None and v2.lemma_.lower() not in _RELATION_VERBS:
+                verbs.append(v2)
+                vtoks = [v2]
+                role = role2
+                verb = v2
+        elif verb.lemma_.lower() in _RELATION_VERBS and role == "obj":
+            vtoks = []
+        else:
+            vtoks = [verb]
+            for c in verb.children:
+                if c.dep_ in _VERB_KEEP and c.i not in {t.i for t in tokens} \
+                        and not any(t.i == noun.i for t in c.subtree):
+                    vtoks.extend(_subtree(c, stop, 8))
+                    if c.dep_ == "xcomp":
+                        verbs.append(c)
+        # "the death toll has risen to 15,899": what is counted is the subject.
+        if role in ("prep", "obj") and noun.i == num.i and verb.lemma_.lower() in _RISE:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                stoks = [t for t in _subtree(subj[0], stop, MAX_TOKENS)
+                         if t.dep_ not in ("det", "poss") or t.head.i != subj[0].i]
+                tokens = stoks
+                vtoks = []
+    words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head)
+    all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
+    if not all_toks:
+        all_toks = [noun]
+    metric = classify(all_toks + verbs, unit)
+    lo = min(t.idx for t in all_toks)
+    hi = max(t.idx + len(t) for t in all_toks)
+    return Counted(noun, tokens, verbs, words, metric, lo, hi)
+
+
+def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[int]) -> Counted:
+    """A measure ("500-pound bombs", "70% of the dead"): what is measured is the noun after the
+    unit, or the "of" phrase after a percentage; the metric is always ``other``."""
+    after = [t for t in doc if t.idx >= span[1]][:6]
+    noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in (
+        "pound", "pounds", "percent", "%", "per", "cent", "ton", "tonne", "tons", "tonnes")), None)
+    toks: list[Token] = []
+    if noun is not None and noun.i - num.i <= 6:
+        toks = [noun]
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                toks.extend(_subtree(c, numeral_ids, 8))
+    text = " ".join(t.text for t in toks if t.i not in numeral_ids) or None
+    lo = min((t.idx for t in toks), default=span[0])
+    hi = max((t.idx + len(t) for t in toks), default=span[1])
+    return Counted(noun, toks, [], text, "other", min(lo, span[0]), max(hi, span[1]))
+
+
+def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: str,
+            noun: Token, numeral_ids: set[int], of_head: Token | None = None) -> str | None:
+    """The counted phrase as words: the noun phrase, then the verb (as a participle when the noun
+    is its object: "kill 1,200 people" → "people killed") and its scope."""
+    seen: set[int] = set()
+    nps = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.i not in seen:
+            seen.add(t.i)
+            nps.append(t)
+    nps = [t for t in nps if t.i not in numeral_ids and t.lower_ not in _DROP_ADVS
+           and (t.dep_ not in ("det", "poss", "quantmod") or t.i > noun.i)]
+    # "36 of those still held": with the numeral gone, the phrase starts at "those".
+    while nps and (nps[0].is_punct or nps[0].lower_ == "of"):
+        nps = nps[1:]
+    parts = [t.text for t in nps]
+    if of_head is not None:
+        # "the bodies of 12 hostages" → "bodies of hostages"
+        parts = [of_head.text, "of", *parts]
+    vparts: list[str] = []
+    if vtoks and verb is not None:
+        for t in sorted(vtoks, key=lambda t: t.i):
+            if t.i in seen or t.is_punct or t.i in numeral_ids or t.lower_ in _DROP_ADVS:
+                continue
+            seen.add(t.i)
+            if t.i == verb.i:
+                vparts.append(_participle(verb) if role in ("obj", "nominal") else t.text)
+            else:
+                vparts.append(t.text)
+    words = " ".join(p for p in parts + vparts if p)
+    words = re.sub(r"\s+([,.;:’'])", r"\1", words).strip(" ,;:-—–")
+    return words or None
+
+
+def classify(tokens: list[Token], unit: str | None = None) -> str:
+    """The metric of a counted phrase: the first lexicon rule its lemmas and words meet."""
+    if unit is not None:
+        return "other"
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
+    return classify_words(lemmas, text)
+
+
+def classify_words(lemmas: set[str], text: str) -> str:
+    def meets(cues: list[str]) -> bool:
+        for c in cues:
+            if " " in c:
+                if re.search(rf"\b{re.escape(c)}\b", text):
+                    return True
+            elif c in lemmas:
+                return True
+        return False
+
+    for rule in lexicon()["rules"]:
+        if not meets(rule["any"]):
+            continue
+        if "with" in rule and not meets(rule["with"]):
+            continue
+        if "without" in rule and meets(rule["without"]):
+            continue
+        return str(rule["metric"])
+    return "other"
