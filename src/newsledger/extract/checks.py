@@ -47,7 +47,7 @@ def extract_checks(doc: Doc, state: State) -> None:
 def find_checks(text: str, figures: list[Figure]) -> list[Check]:
     """All checks the figures of one article support, in the order of their first figure."""
     out: list[Check] = []
-    out.extend(_sums(figures))
+    out.extend(_sums(text, figures))
     out.extend(_subsets(text, figures))
     out.extend(_monotone(text, figures))
     return sorted(out, key=lambda c: (c.figures[0] if c.figures else 0, c.kind))
@@ -57,15 +57,23 @@ def _exact(f: Figure) -> bool:
     return f.value is not None and f.approx == "exact" and f.unit is None
 
 
-def _sums(figures: list[Figure]) -> list[Check]:
+def _paragraph(text: str, pos: int) -> int:
+    """Index of the paragraph (blank-line or newline separated) holding ``pos``."""
+    return len(re.findall(r"\n\s*\n|\n", text[:pos]))
+
+
+def _sums(text: str, figures: list[Figure]) -> list[Check]:
     out: list[Check] = []
     used: set[int] = set()
+    paras = [_paragraph(text, f.span.start) for f in figures]
     for t, total in enumerate(figures):
         if t in used or not _exact(total) or total.metric not in FAMILIES or total.value is None:
             continue
         family = FAMILIES[total.metric]
+        # Parts are listed with the total or in the paragraph right after it.
         cands = [k for k in range(t + 1, len(figures))
                  if _exact(figures[k]) and figures[k].metric in family
+                 and paras[k] - paras[t] <= 2
                  and figures[k].span.start - total.span.end <= MAX_GAP_CHARS
                  and (figures[k].value or 0) < total.value][:MAX_PARTS_WINDOW]
         best: tuple[int, ...] | None = None
@@ -112,11 +120,13 @@ def _subsets(text: str, figures: list[Figure]) -> list[Check]:
 
 def _monotone(text: str, figures: list[Figure]) -> list[Check]:
     out: list[Check] = []
-    series: dict[tuple[str, str | None], list[int]] = {}
+    series: dict[tuple[str, str | None, str], list[int]] = {}
     for k, f in enumerate(figures):
         if f.cumulative and f.value is not None and f.unit is None:
             name = f.claimant.name if f.claimant else None
-            series.setdefault((f.metric, name), []).append(k)
+            # "people" and "children" killed are different series; so are "operatives".
+            head = (f.counts or "").split(" ")[0].lower()
+            series.setdefault((f.metric, name, head), []).append(k)
     for idx in series.values():
         for a, b in zip(idx, idx[1:]):
             fa, fb = figures[a], figures[b]

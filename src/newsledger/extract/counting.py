@@ -30,6 +30,9 @@ _TALLY = {"number", "toll", "total", "tally", "figure", "count", "tolls", "numbe
 _RISE = {"rise", "reach", "climb", "stand", "increase", "jump", "pass", "exceed", "surpass",
          "top", "hit", "soar", "grow", "be", "surge", "edge", "near", "cross"}
 MAX_TOKENS = 16
+_BRING = {"bring", "push", "take", "raise", "put", "lift", "send", "drive"}
+# Other figures and attributions are not part of a count's scope.
+_FIGURE_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _SUBSET_PREPS = {"including", "excluding", "besides", "among", "like", "plus"}
 # Verbs that relate a figure to another, not to an event: "the toll includes 15,000 operatives".
 _RELATION_VERBS = {"include", "contain", "comprise", "exclude", "be"}
@@ -107,6 +110,15 @@ def _subtree(tok: Token, stop: set[int], limit: int) -> list[Token]:
     return run
 
 
+def _foreign(tok: Token, numeral_ids: set[int]) -> bool:
+    """True for a dependent that carries another figure ("with 49,645 injured", "including 65
+    children") or an attribution ("according to the ministry"): not this count's scope."""
+    if tok.lower_ in ("according", "citing", "per"):
+        return True
+    return any(t.ent_type_ in _FIGURE_ENTS and t.like_num and t.i not in numeral_ids
+               for t in tok.subtree)
+
+
 def _climb(noun: Token) -> tuple[Token | None, str]:
     """The verb governing ``noun`` and the role the noun plays for it (subj, obj, prep)."""
     cur = noun
@@ -173,7 +185,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
             tokens.extend(t for t in c.subtree if t.i not in numeral_ids and not t.is_punct)
     tokens.append(noun)
     for c in noun.rights:
-        if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids:
+        if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids and not _foreign(c, numeral_ids):
             tokens.extend(_subtree(c, stop, MAX_TOKENS))
     verbs: list[Token] = []
     verb, role = _climb(noun)
@@ -198,18 +210,18 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
             vtoks = [verb]
             for c in verb.children:
                 if c.dep_ in _VERB_KEEP and c.i not in {t.i for t in tokens} \
-                        and not any(t.i == noun.i for t in c.subtree):
+                        and not any(t.i == noun.i for t in c.subtree) \
+                        and not _foreign(c, numeral_ids):
                     vtoks.extend(_subtree(c, stop, 8))
                     if c.dep_ == "xcomp":
                         verbs.append(c)
-        # "the death toll has risen to 15,899": what is counted is the subject.
-        if role in ("prep", "obj") and noun.i == num.i and verb.lemma_.lower() in _RISE:
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                stoks = [t for t in _subtree(subj[0], stop, MAX_TOKENS)
-                         if t.dep_ not in ("det", "poss") or t.head.i != subj[0].i]
-                tokens = stoks
-                vtoks = []
+        # "the death toll has risen to 15,899", "bringing the total to 15,899", "the number of
+        # people killed has exceeded 15,200 people": what is counted is the tally noun phrase.
+        tally = _tally_of(verb, noun)
+        if tally is not None:
+            tokens = [t for t in _subtree(tally, stop, MAX_TOKENS)
+                      if t.dep_ not in ("det", "poss") or t.head.i != tally.i]
+            vtoks = []
     words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head)
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
@@ -218,6 +230,20 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)
+
+
+def _tally_of(verb: Token, noun: Token) -> Token | None:
+    """The "toll"/"number"/"total" a rising-toll verb relates the numeral to, if any."""
+    if verb.lemma_.lower() not in _RISE and verb.lemma_.lower() not in _BRING:
+        return None
+    if noun.i != noun.i or (not noun.like_num and noun.lower_ not in ("people", "persons",
+                                                                      "palestinians", "deaths")):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != noun.i \
+                and (c.lemma_.lower() in _TALLY or any(g.lower_ == "toll" for g in c.lefts)):
+            return c
+    return None
 
 
 def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[int]) -> Counted:
@@ -259,7 +285,14 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
         parts = [of_head.text, "of", *parts]
     vparts: list[str] = []
     if vtoks and verb is not None:
-        for t in sorted(vtoks, key=lambda t: t.i):
+        # The verb first ("people killed this morning"), then its scope in text order; modifiers
+        # written before the verb ("mistakenly killed") keep their place.
+        pre = [t for t in vtoks if t.i < verb.i and t.head.i == verb.i
+               and t.dep_ in ("advmod", "neg")]
+        pre_ids = {t.i for t in pre} | {verb.i}
+        ordered = sorted(pre, key=lambda t: t.i) + [verb] + sorted(
+            (t for t in vtoks if t.i not in pre_ids), key=lambda t: t.i)
+        for t in ordered:
             if t.i in seen or t.is_punct or t.i in numeral_ids or t.lower_ in _DROP_ADVS:
                 continue
             seen.add(t.i)
@@ -269,6 +302,8 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
                 vparts.append(t.text)
     words = " ".join(p for p in parts + vparts if p)
     words = re.sub(r"\s+([,.;:’'])", r"\1", words).strip(" ,;:-—–")
+    words = re.sub(r"(?:\s+(?:in|on|at|of|to|by|and|or|the|a|an|from|with))+$", "",
+                   words, flags=re.IGNORECASE)
     return words or None
 
 

@@ -97,8 +97,39 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
         fig.as_of = _as_of(state, q, c, sent, fig)
         found.append((fig, c, sent))
+    _relate_parts(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
+
+
+_PART_AFTER = re.compile(r"^[^.;!?]{0,60}\b(?:including|of whom|of them|among them|among whom|"
+                         r"of which)\b[^.;!?]{0,40}$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"^[^.;!?]{0,40}\bamong\b[^.;!?]{0,20}$", re.IGNORECASE)
+_TALLY_WORDS = re.compile(r"\b(?:total|toll|tally|number|figure|count)\b", re.IGNORECASE)
+
+
+def _relate_parts(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """A part ("including 6,000 children", "6,000 children are among the 15,000 killed") or a
+    bare tally ("bringing the total to 15,899") counts what its neighbouring figure counts."""
+    for k, (fig, c, sent) in enumerate(found):
+        if fig.metric != "other" or fig.unit is not None:
+            continue
+        prev = found[k - 1][0] if k > 0 and found[k - 1][2] == sent else None
+        nxt = found[k + 1][0] if k + 1 < len(found) and found[k + 1][2] == sent else None
+        if prev is not None and prev.metric != "other" and (
+                _PART_AFTER.match(text[prev.span.end:fig.span.start])
+                or _TALLY_WORDS.search(fig.counts or "")):
+            other = prev
+        elif nxt is not None and nxt.metric != "other" \
+                and _PART_BEFORE.match(text[fig.span.end:nxt.span.start]):
+            other = nxt
+        else:
+            continue
+        fig.metric = other.metric
+        if _TALLY_WORDS.search(fig.counts or ""):
+            fig.cumulative = True if fig.cumulative is None else fig.cumulative
+        elif other.counts:
+            fig.counts = f"{fig.counts or ''} among {other.counts}".strip()
 
 
 def _borrow_noun(c: Counted, prev: Counted) -> Counted:
