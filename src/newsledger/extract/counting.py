@@ -188,7 +188,10 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
         if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids and not _foreign(c, numeral_ids):
             tokens.extend(_subtree(c, stop, MAX_TOKENS))
     verbs: list[Token] = []
-    verb, role = _climb(noun)
+    # "Dozens of people were injured": the verb governs "Dozens", not "people".
+    verb, role = _climb(noun if noun.head.i != num.i or noun.i < num.i else num)
+    if verb is None and noun.i != num.i:
+        verb, role = _climb(num)
     vtoks: list[Token] = []
     of_head: Token | None = None
     if verb is not None:

@@ -133,6 +133,9 @@ def _bad_digit_context(text: str, start: int, end: int) -> bool:
         return True
     if before == ":" and start > 1 and text[start - 2].isdigit():
         return True
+    # Model names and codes: "F-16", "Covid-19", "MQ-9".
+    if before == "-" and start > 1 and text[start - 2].isalpha():
+        return True
     return False
 
 
