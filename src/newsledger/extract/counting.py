@@ -33,6 +33,9 @@ MAX_TOKENS = 16
 _BRING = {"bring", "push", "take", "raise", "put", "lift", "send", "drive"}
 # Other figures and attributions are not part of a count's scope.
 _FIGURE_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Dependents that introduce another count ("with 49,645 injured", "including 65 children").
+_PART_PREPS = {"with", "including", "plus", "among", "besides", "excluding", "and", "while",
+               "whereas", "bringing", "taking", "pushing", "raising"}
 _SUBSET_PREPS = {"including", "excluding", "besides", "among", "like", "plus"}
 # Verbs that relate a figure to another, not to an event: "the toll includes 15,000 operatives".
 _RELATION_VERBS = {"include", "contain", "comprise", "exclude", "be"}
@@ -115,8 +118,27 @@ def _foreign(tok: Token, numeral_ids: set[int]) -> bool:
     children") or an attribution ("according to the ministry"): not this count's scope."""
     if tok.lower_ in ("according", "citing", "per"):
         return True
-    return any(t.ent_type_ in _FIGURE_ENTS and t.like_num and t.i not in numeral_ids
-               for t in tok.subtree)
+    if tok.lower_ not in _PART_PREPS:
+        return False  # scope phrases keep their head; _scoped() cuts them before another figure
+    return any(_is_other_figure(t, numeral_ids) for t in tok.subtree)
+
+
+def _is_other_figure(t: Token, numeral_ids: set[int]) -> bool:
+    return t.ent_type_ in _FIGURE_ENTS and t.like_num and t.i not in numeral_ids
+
+
+def _scoped(tok: Token, stop: set[int], limit: int, numeral_ids: set[int]) -> list[Token]:
+    """``_subtree`` cut before any other figure it contains ("since … in which 1,200 …")."""
+    run = _subtree(tok, stop, limit)
+    for k, t in enumerate(run):
+        if _is_other_figure(t, numeral_ids):
+            run = run[:k]
+            break
+    while len(run) > 1 and (run[-1].pos_ in _TRAILING_POS or run[-1].dep_ in ("cc", "prep")
+                            or run[-1].pos_ in ("ADJ", "ADV") and run[-1].dep_ in ("amod",
+                                                                                    "quantmod")):
+        run.pop()
+    return run if len(run) >= 2 or (run and run[0].i == tok.i and tok.pos_ != "ADP") else []
 
 
 def _climb(noun: Token) -> tuple[Token | None, str]:
@@ -158,9 +180,13 @@ def _participle(verb: Token) -> str:
     return verb.text
 
 
-def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Counted:
-    """The counted phrase of the numeral ``num`` (whose figure covers ``span``)."""
-    numeral_ids = {t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]}
+def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
+            whole: tuple[int, int] | None = None) -> Counted:
+    """The counted phrase of the numeral ``num`` (at ``span``; the whole expression with its
+    approximator at ``whole``)."""
+    w = whole or span
+    numeral_ids = {t.i for t in doc if t.idx < w[1] and t.idx + len(t) > w[0]} - {num.head.i} \
+        | {t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]}
     noun: Token | None = None
     if unit is not None:
         return _unit_counted(doc, num, span, numeral_ids)
@@ -186,7 +212,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
     tokens.append(noun)
     for c in noun.rights:
         if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids and not _foreign(c, numeral_ids):
-            tokens.extend(_subtree(c, stop, MAX_TOKENS))
+            tokens.extend(_scoped(c, stop, MAX_TOKENS, numeral_ids))
     verbs: list[Token] = []
     # "Dozens of people were injured": the verb governs "Dozens", not "people".
     verb, role = _climb(noun if noun.head.i != num.i or noun.i < num.i else num)
@@ -212,10 +238,12 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
         else:
             vtoks = [verb]
             for c in verb.children:
-                if c.dep_ in _VERB_KEEP and c.i not in {t.i for t in tokens} \
+                since = c.dep_ == "advcl" and any(  # "since Israel began its offensive"
+                    m.dep_ == "mark" and m.lower_ in ("since", "until", "till") for m in c.children)
+                if (c.dep_ in _VERB_KEEP or since) and c.i not in {t.i for t in tokens} \
                         and not any(t.i == noun.i for t in c.subtree) \
                         and not _foreign(c, numeral_ids):
-                    vtoks.extend(_subtree(c, stop, 8))
+                    vtoks.extend(_scoped(c, stop, 8, numeral_ids))
                     if c.dep_ == "xcomp":
                         verbs.append(c)
         # "the death toll has risen to 15,899", "bringing the total to 15,899", "the number of
@@ -237,7 +265,8 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None) -> Co
 
 def _tally_of(verb: Token, noun: Token) -> Token | None:
     """The "toll"/"number"/"total" a rising-toll verb relates the numeral to, if any."""
-    if verb.lemma_.lower() not in _RISE and verb.lemma_.lower() not in _BRING:
+    if verb.lemma_.lower() not in _RISE and verb.lemma_.lower() not in _BRING \
+            and verb.dep_ != "acl":
         return None
     if noun.i != noun.i or (not noun.like_num and noun.lower_ not in ("people", "persons",
                                                                       "palestinians", "deaths")):
@@ -246,6 +275,15 @@ def _tally_of(verb: Token, noun: Token) -> Token | None:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != noun.i \
                 and (c.lemma_.lower() in _TALLY or any(g.lower_ == "toll" for g in c.lefts)):
             return c
+    # "bringing the total number of people killed in Gaza to 28,100": the parser hangs "to 28,100"
+    # on "killed"; the tally is up the chain.
+    cur = verb.head
+    for _ in range(3):
+        if cur.lemma_.lower() in _TALLY and cur.i < noun.i:
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
     return None
 
 

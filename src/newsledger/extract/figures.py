@@ -40,7 +40,10 @@ _CUMULATIVE = re.compile(
     r"since the (?:start|beginning|outbreak) of the (?:war|conflict|fighting|invasion)|"
     r"since the war (?:began|started|broke out)|since (?:the )?(?:7|7th|seventh) (?:of )?October|"
     r"since October (?:7|7th)|since the (?:7|7th|seventh) (?:of )?October|"
-    r"since the (?:October|7 October) attack|since the conflict began)\b", re.IGNORECASE)
+    r"since the (?:October|7 October) attack|since the conflict began|"
+    r"since (?:Israel|Russia|the (?:army|military|IDF))\b[^.;]{0,40}\b(?:began|started|launched)|"
+    r"since (?:the )?(?:war|conflict|fighting|offensive|invasion) (?:began|started|broke out)|"
+    r"in the (?:weeks|months|days) since)\b", re.IGNORECASE)
 _SINGLE = re.compile(
     r"\b(?:(?:past|last|previous) (?:24|48|twenty-four|forty-eight) hours|overnight|"
     r"in the (?:past|last) (?:day|week)|since (?:the|their|its) (?:last|previous) update|"
@@ -49,7 +52,9 @@ _SINGLE = re.compile(
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|daily)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
-_SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before)[ \t]+(?:the[ \t]+)?$",
+_SAYS = re.compile(r"\b(?:says|say|according to|reports|tells)\b", re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before|following|during|amid|"
+                           r"ahead of|prior to)[ \t]+(?:the[ \t]+)?$",
                            re.IGNORECASE)
 
 
@@ -81,7 +86,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         num = numeral_head(doc, q.num_start, q.num_end)
         if num is None or _is_label(num, q):
             continue
-        c = counted(doc, num, (q.num_start, q.num_end), q.unit)
+        c = counted(doc, num, (q.num_start, q.num_end), q.unit, (q.start, q.end))
         if not _is_countable(q, c, text):
             continue
         sent = _sentence_of(sents, q.start)
@@ -91,7 +96,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = _claimant(q, c, state.quotes or [], text)
+        fig.claimant = _claimant(q, c, state)
         fig.place = _place(state, c)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
@@ -137,6 +142,8 @@ def _borrow_noun(c: Counted, prev: Counted) -> Counted:
     noun = prev.noun
     if noun is None or noun.like_num or noun.lower_ not in person_nouns():
         return c
+    if any(t.pos_ in ("NOUN", "PROPN") and not t.like_num for t in c.tokens):
+        return c  # it has a counted noun of its own ("the total number of people killed")
     return Counted(c.noun, c.tokens, c.verbs, f"{noun.text} {c.text or ''}".strip(), c.metric,
                    c.start, c.end)
 
@@ -214,26 +221,33 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos + 1
 
 
-def _claimant(q: Quantity, c: Counted, quotes: list[Quote], text: str) -> Speaker | None:
-    """The speaker of the innermost quote whose content holds the figure, or of a quote whose cue
-    sits inside the figure's counted phrase ("operatives Israel says it has killed")."""
-    best: Quote | None = None
+def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
+    """Who claims the figure, from the attribution work: a quote whose cue sits inside the
+    figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
+    quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
+    extractor provides it). None when no attribution covers the figure."""
+    quotes: list[Quote] = list(state.quotes or [])
+    sp: Speaker | None = None
+    own = {t.idx for t in c.tokens}
     for qu in quotes:
-        if qu.content.start <= q.num_start and q.num_end <= qu.content.end:
-            if best is None or (qu.content.end - qu.content.start) < (
-                    best.content.end - best.content.start):
-                best = qu
-    if best is None:
-        ids = {t.idx for t in c.tokens}
-        for qu in quotes:
-            if qu.cue is not None and qu.cue.start in ids:
-                best = qu
-                break
-    if best is None:
-        return None
-    sp = best.speaker
+        if qu.cue is not None and qu.cue.start in own and qu.cue.start > q.num_end:
+            sp = qu.speaker
+            break
+    if sp is None:
+        lookup = getattr(state.speakers, "claimant_for", None)
+        if callable(lookup):
+            sp = lookup(q.num_start, q.num_end)
+        else:
+            best: Quote | None = None
+            for qu in quotes:
+                if qu.content.start <= q.num_start and q.num_end <= qu.content.end and (
+                        best is None or qu.content.end - qu.content.start
+                        < best.content.end - best.content.start):
+                    best = qu
+            sp = best.speaker if best is not None else None
     if sp is None or (sp.name is None and sp.mention is None):
         return None
+    # The ledger's canonical actor ("the Hamas-run health ministry" → "Gaza health ministry").
     name = canonical_actor(sp.name) if sp.name else None
     return Speaker(sp.mention, name)
 
@@ -251,9 +265,7 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
         return False
     if _CUMULATIVE.search(scope):
         return True
-    if c.metric in ("killed", "injured") and _CUMULATIVE.search(sentence) \
-            and not _SINGLE.search(sentence):
-        return True
+    del sentence  # the sentence's other clauses may speak of other counts: scope only
     return None
 
 
@@ -268,6 +280,9 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
             continue
         if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
             continue  # "since October 7" is scope, kept in counts
+        if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens
+               if tok.i != (c.noun.i if c.noun is not None else -1)):
+            continue  # "hostages abducted on October 7": when they were taken, not as of when
         inside = lo <= t.span.start and t.span.end <= hi
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
     if cands:
@@ -278,7 +293,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
     if pub is None:
         return None
     sentence = text[sent[0]:sent[1]]
-    present = bool(_PRESENT.search(sentence)) or any(
+    present = bool(_PRESENT.search(sentence)) or (
+        fig.claimant is not None and bool(_SAYS.search(sentence))) or any(
         v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
         for v in c.verbs)
     if fig.cumulative and present:
