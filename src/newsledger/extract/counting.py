@@ -148,7 +148,8 @@ def _climb(noun: Token) -> tuple[Token | None, str]:
         return noun.head, "obj"  # "… and kidnap 252": the parser hangs the number on the verb
     for _ in range(6):
         dep = cur.dep_
-        if dep in ("conj", "appos") and cur.head.i != cur.i:
+        if dep in ("conj", "appos", "compound") and cur.head.i != cur.i:
+            # "took 253 people hostage": "people" is parsed as a compound of "hostage".
             cur = cur.head
             continue
         if dep in ("nsubj", "nsubjpass"):
@@ -210,6 +211,8 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
         if c.dep_ in _NOUN_LEFT and c.i not in numeral_ids:
             tokens.extend(t for t in c.subtree if t.i not in numeral_ids and not t.is_punct)
     tokens.append(noun)
+    if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        tokens.append(noun.head)
     for c in noun.rights:
         if c.dep_ in _NOUN_RIGHT and c.i not in numeral_ids and not _foreign(c, numeral_ids):
             tokens.extend(_scoped(c, stop, MAX_TOKENS, numeral_ids))

@@ -19,7 +19,7 @@ from ..record import Figure, Quote, Span, Speaker, TimeExpr
 from . import hedges as hedging
 from .base import State, component
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
-from .names import canonical_actor
+from .names import alias_table, canonical_actor
 from .numbers import Quantity, find_quantities
 
 VERSION = "newsledger.figures.v1"
@@ -41,7 +41,7 @@ _CUMULATIVE = re.compile(
     r"since the war (?:began|started|broke out)|since (?:the )?(?:7|7th|seventh) (?:of )?October|"
     r"since October (?:7|7th)|since the (?:7|7th|seventh) (?:of )?October|"
     r"since the (?:October|7 October) attack|since the conflict began|"
-    r"since (?:Israel|Russia|the (?:army|military|IDF))\b[^.;]{0,40}\b(?:began|started|launched)|"
+    r"since (?:[\w-]+ ){1,3}(?:began|started|launched|declared|invaded)|"
     r"since (?:the )?(?:war|conflict|fighting|offensive|invasion) (?:began|started|broke out)|"
     r"in the (?:weeks|months|days) since)\b", re.IGNORECASE)
 _SINGLE = re.compile(
@@ -52,6 +52,8 @@ _SINGLE = re.compile(
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|daily)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
+_CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
+                         r"statement)\b[^.;,]{0,8}$", re.IGNORECASE)
 _SAYS = re.compile(r"\b(?:says|say|according to|reports|tells)\b", re.IGNORECASE)
 _SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before|following|during|amid|"
                            r"ahead of|prior to)[ \t]+(?:the[ \t]+)?$",
@@ -247,9 +249,32 @@ def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
             sp = best.speaker if best is not None else None
     if sp is None or (sp.name is None and sp.mention is None):
         return None
-    # The ledger's canonical actor ("the Hamas-run health ministry" → "Gaza health ministry").
-    name = canonical_actor(sp.name) if sp.name else None
-    return Speaker(sp.mention, name)
+    return Speaker(sp.mention, claimant_name(sp.name))
+
+
+_SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
+                     r"director(?:-general)?|head|chief|minister|statement|update|figures|data)"
+                     r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
+
+
+def claimant_name(name: str | None) -> str | None:
+    """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
+    "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
+    ministry, so it is the ministry too. Person names stay as they are."""
+    if not name:
+        return None
+    canon = canonical_actor(name)
+    if canon in alias_table().values():
+        return canon
+    m = _SPOKES.match(name.strip())
+    for cand in ([m.group(1)] if m else []) + [name]:
+        # "the Hamas-controlled health ministry in Gaza": drop a trailing place phrase too.
+        for form in (cand, re.sub(r"\s+(?:in|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|the Strip|"
+                                  r"there|the territory)$", "", cand, flags=re.IGNORECASE)):
+            inner = canonical_actor(form)
+            if inner in alias_table().values() and (m or form != cand):
+                return inner
+    return canon
 
 
 def _place(state: State, c: Counted) -> str | None:
@@ -284,6 +309,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
                if tok.i != (c.noun.i if c.noun is not None else -1)):
             continue  # "hostages abducted on October 7": when they were taken, not as of when
         inside = lo <= t.span.start and t.span.end <= hi
+        if fig.cumulative and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
+            continue  # a running total is as of when it was reported, not of its events
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
     if cands:
         cands.sort(key=lambda x: x[0])
