@@ -172,13 +172,34 @@ def _climb(noun: Token) -> tuple[Token | None, str]:
 
 
 def _participle(verb: Token) -> str:
-    if verb.tag_ in ("VBN", "VBD"):
+    if verb.tag_ == "VBN":
         return verb.text
-    lemma = verb.lemma_.lower()
     table = lexicon()["participles"]
-    if lemma in table:
-        return str(table[lemma])
-    return verb.text
+    return str(table.get(verb.lemma_.lower(), verb.text))
+
+
+def _agent(verb: Token, stop: set[int], numeral_ids: set[int]) -> list[Token]:
+    """Who or what did it, for a count that is the verb's object: "Israeli snipers killed seven
+    people" → "by Israeli snipers"; "strikes …, which the ministry says killed 67 people" → "by
+    strikes in Rafah"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    cur = verb
+    # Through "the ministry says [killed]" and relative clauses to the antecedent.
+    if subj is None and verb.dep_ in ("ccomp", "xcomp") and verb.head.dep_ == "relcl":
+        cur = verb.head
+    if subj is None or subj.tag_ in ("WDT", "WP"):
+        if cur.dep_ == "relcl" or verb.dep_ == "relcl":
+            rel = cur if cur.dep_ == "relcl" else verb
+            subj = rel.head
+        else:
+            return []
+    if subj.pos_ == "PRON" or subj.i in numeral_ids:
+        return []
+    run = [t for t in _scoped(subj, stop | {verb.i}, 6, numeral_ids)
+           if t.i < verb.i and t.dep_ not in ("det", "poss", "relcl", "punct")
+           and t.head.i != verb.i or t.i == subj.i]
+    run = [t for t in run if not (t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl")]
+    return run
 
 
 def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
@@ -222,6 +243,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     if verb is None and noun.i != num.i:
         verb, role = _climb(num)
     vtoks: list[Token] = []
+    agent_toks: list[Token] = []
     of_head: Token | None = None
     if verb is not None:
         verbs.append(verb)
@@ -240,6 +262,10 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
             vtoks = []
         else:
             vtoks = [verb]
+            if role == "obj" and verb.lemma_.lower() not in _BRING:
+                agent = _agent(verb, stop, numeral_ids)
+                if agent:
+                    agent_toks = agent
             for c in verb.children:
                 since = c.dep_ == "advcl" and any(  # "since Israel began its offensive"
                     m.dep_ == "mark" and m.lower_ in ("since", "until", "till") for m in c.children)
@@ -249,6 +275,13 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
                     vtoks.extend(_scoped(c, stop, 8, numeral_ids))
                     if c.dep_ == "xcomp":
                         verbs.append(c)
+            # "28,340 have been killed and nearly 68,000 wounded in the Strip since 7 October":
+            # scope written after the last of coordinated verbs belongs to each.
+            for cj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                for c in cj.children:
+                    if c.i > cj.i and c.dep_ in ("prep", "npadvmod") \
+                            and c.lower_ not in _PART_PREPS and not _foreign(c, numeral_ids):
+                        vtoks.extend(_scoped(c, stop, 8, numeral_ids))
         # "the death toll has risen to 15,899", "bringing the total to 15,899", "the number of
         # people killed has exceeded 15,200 people": what is counted is the tally noun phrase.
         tally = _tally_of(verb, noun)
@@ -256,7 +289,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
             tokens = [t for t in _subtree(tally, stop, MAX_TOKENS)
                       if t.dep_ not in ("det", "poss") or t.head.i != tally.i]
             vtoks = []
-    words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head)
+    words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head, agent_toks)
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
         all_toks = [noun]
@@ -309,7 +342,8 @@ def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[
 
 
 def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: str,
-            noun: Token, numeral_ids: set[int], of_head: Token | None = None) -> str | None:
+            noun: Token, numeral_ids: set[int], of_head: Token | None = None,
+            agent: list[Token] | None = None) -> str | None:
     """The counted phrase as words: the noun phrase, then the verb (as a participle when the noun
     is its object: "kill 1,200 people" → "people killed") and its scope."""
     seen: set[int] = set()
@@ -344,6 +378,10 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
                 vparts.append(_participle(verb) if role in ("obj", "nominal") else t.text)
             else:
                 vparts.append(t.text)
+    if agent and vparts:
+        aparts = [t.text for t in sorted(agent, key=lambda t: t.i) if t.i not in seen]
+        if aparts:
+            vparts = vparts[:1] + ["by", *aparts] + vparts[1:]
     words = " ".join(p for p in parts + vparts if p)
     words = re.sub(r"\s+([,.;:’'])", r"\1", words).strip(" ,;:-—–")
     words = re.sub(r"(?:\s+(?:in|on|at|of|to|by|and|or|the|a|an|from|with))+$", "",

@@ -267,12 +267,15 @@ def claimant_name(name: str | None) -> str | None:
     if canon in alias_table().values():
         return canon
     m = _SPOKES.match(name.strip())
-    for cand in ([m.group(1)] if m else []) + [name]:
+    # "Hamas-run health ministry officials": the officials speak for the ministry.
+    trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
+                     r"figures|data|update)$", "", name.strip(), flags=re.IGNORECASE)
+    for cand in ([m.group(1)] if m else []) + [trimmed, name]:
         # "the Hamas-controlled health ministry in Gaza": drop a trailing place phrase too.
         for form in (cand, re.sub(r"\s+(?:in|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|the Strip|"
                                   r"there|the territory)$", "", cand, flags=re.IGNORECASE)):
             inner = canonical_actor(form)
-            if inner in alias_table().values() and (m or form != cand):
+            if inner in alias_table().values() and (m or form != cand or cand != name):
                 return inner
     return canon
 

@@ -35,7 +35,7 @@ _W = "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
 
 # Digits: grouped thousands or a plain run, optional decimals. ASCII only on purpose: other
 # scripts' digits are not parsed (no figure rather than a wrong one).
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_DIGITS = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+|\.[ ][0-9](?=[ ](?:million|billion)\b))?")
 # Words: "two hundred and seventy-one", "a hundred", "one more" (only the numeral part).
 _WORDS = (rf"(?:\ba[ \t]+(?=(?:hundred|thousand|million|billion)\b))?"
           rf"\b(?:{_W})\b(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+)(?:{_W})\b)*")
@@ -111,6 +111,7 @@ def parse_words(s: str) -> float | None:
 
 def parse_digits(s: str) -> float | None:
     """The value of a numeral with thousands separators ("34,000" → 34000.0), or None for junk."""
+    s = s.replace(". ", ".")  # "1. 9 million": a decimal point the scraper spaced out
     intpart = s.split(".", 1)[0].replace(",", "")
     if not intpart.isascii() or not intpart.isdigit() or len(intpart) > MAX_DIGITS:
         return None
@@ -165,6 +166,10 @@ def _core_at(text: str, m: re.Match[str]) -> tuple[int, int, float | None, bool]
             return None
     if value is None:
         return None
+    dz = re.match(r"[ \t]+dozen\b", text[end:end + 8], re.IGNORECASE)
+    if words and dz and value < 100:
+        value *= 12  # "two dozen"
+        end += dz.end()
     sm = _patterns()["scale_after"].match(text, end)
     if sm and not (words and sm.group().strip().lower() in {"m", "k", "b"}):
         word = sm.group().strip().lower()
