@@ -178,6 +178,20 @@ def _participle(verb: Token) -> str:
     return str(table.get(verb.lemma_.lower(), verb.text))
 
 
+def _next_metric_verb(noun: Token, numeral_ids: set[int]) -> Token | None:
+    """The first verb after ``noun`` in its sentence (within ten words, before any other figure
+    or clause break) that signals a metric."""
+    sent_end = noun.sent.end
+    for t in noun.doc[noun.i + 1:min(sent_end, noun.i + 11)]:
+        if t.i in numeral_ids:
+            continue
+        if t.like_num or t.text in (";", ":") or t.lower_ in ("according", "but", "while"):
+            return None
+        if t.pos_ == "VERB" and t.tag_ in ("VBN", "VBD") and classify([t], None) != "other":
+            return t
+    return None
+
+
 def _agent(verb: Token, stop: set[int], numeral_ids: set[int]) -> list[Token]:
     """Who or what did it, for a count that is the verb's object: "Israeli snipers killed seven
     people" → "by Israeli snipers"; "strikes …, which the ministry says killed 67 people" → "by
@@ -289,6 +303,20 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
             tokens = [t for t in _subtree(tally, stop, MAX_TOKENS)
                       if t.dep_ not in ("det", "poss") or t.head.i != tally.i]
             vtoks = []
+    # "the Gaza death toll of nearly 26,000": the numeral is the value of a tally noun.
+    if noun.i == num.i and num.dep_ == "pobj" and num.head.lower_ == "of" \
+            and num.head.head.lemma_.lower() in _TALLY:
+        tally_noun = num.head.head
+        tokens = [t for t in tally_noun.subtree if t.i < num.head.i
+                  and t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+    # A parse that hangs the count on the wrong verb ("… attacks more than 33,000 Palestinians,
+    # mainly women and children, have been killed"): the next metric verb of the clause counts.
+    if classify(tokens + vtoks + verbs, None) == "other" and (
+            noun.lower_ in person_nouns() or noun.i == num.i):
+        nxt = _next_metric_verb(noun, numeral_ids)
+        if nxt is not None:
+            verb, role, vtoks = nxt, "subj", [nxt]
+            verbs.append(nxt)
     words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head, agent_toks)
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
