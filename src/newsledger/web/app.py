@@ -108,10 +108,14 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         assert view is not None
         filters = {k: request.query_params.get(k, "").strip() for k in
                    ("q", "metric", "place", "claimant", "outlet", "since", "until")}
-        rows = await run_in_threadpool(view.series, **filters)
+        error = None
+        try:
+            rows = await run_in_threadpool(view.series, **filters)
+        except NewsledgerError as exc:
+            rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
         facets = await run_in_threadpool(view.facets)
-        return page(request, "index.html", filters=filters, rows=rows, facets=facets,
-                    active=any(filters.values()))
+        return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
+                    facets=facets, active=any(filters.values()), error=error)
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
@@ -158,19 +162,26 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return r
         assert view is not None
         aid = request.path_params["aid"]
-        found = await run_in_threadpool(view.article, aid)
+        v = request.query_params.get("v", "")
+        found = await run_in_threadpool(view.article, aid, int(v) if v.isdigit() else None)
         if found is None:
-            return not_found(request, f"There is no article {aid!r} in this ledger.")
-        rec, links = found
-        target = request.query_params.get("fig")
-        return _record_page(request, rec, links, int(target) if target and target.isdigit()
-                            else None, stored=True)
+            return not_found(request, f"There is no article {aid!r}"
+                                      + (f" version {v}" if v else "") + " in this ledger.")
+        rec, links, anchors = found
+        # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
+        point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
+        target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
+            if point else int(fig) if fig.isdigit() else None
+        return _record_page(request, rec, links, target, stored=True, anchors=anchors)
 
     def _record_page(request: Request, rec: Record, links: dict[int, str],
-                     target: int | None, stored: bool, **extra: Any) -> HTMLResponse:
-        body, labels = highlight(rec, links, target)
+                     target: int | None, stored: bool, anchors: dict[int, str] | None = None,
+                     **extra: Any) -> HTMLResponse:
+        anchors = anchors or {}
+        body, labels = highlight(rec, links, target, anchors)
+        anchors = {i: anchors.get(i, f"fig-{i}") for i in range(len(rec.figures))}
         return page(request, "article.html", rec=rec, body=body, labels=labels, links=links,
-                    target=target, stored=stored, **extra)
+                    anchors=anchors, target=target, stored=stored, **extra)
 
     async def extract_form(request: Request) -> Response:
         return page(request, "extract.html", form={}, allow_store=_can_store(),
@@ -233,8 +244,6 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
                 await run_in_threadpool(store_records, settings.db, [rec])
             except NewsledgerError as exc:
                 return _form_error(request, fdict, f"Could not store the record: {exc}")
-            if view is not None:
-                view.refresh()
             return RedirectResponse(f"/article/{quote(rec.id, safe='')}?stored=1",
                                     status_code=303)
         links = figure_search_links(rec) if view is not None else {}

@@ -13,9 +13,10 @@ from datetime import date
 
 from .highlight import PALETTE, UNKNOWN_COLOUR, letters
 
-FLAGS = ("echo", "update", "revision_down", "conflict", "outlier")
+FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 # One short visible badge per flag; the legend, table and tooltip spell them out.
-FLAG_BADGE = {"echo": "E", "update": "U", "revision_down": "↓", "conflict": "!", "outlier": "O"}
+FLAG_BADGE = {"echo": "E", "corroboration": "C", "update": "U", "revision_down": "↓",
+              "conflict": "!", "outlier": "O"}
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star", "triangle-down", "hexagon")
 
 
@@ -159,7 +160,7 @@ def _date_ticks(d0: date, d1: date, n: int = 6) -> list[date]:
 
 def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Chart:
     """Geometry for ``points``: x by day, y by value, one mark per dated, valued point."""
-    left, right, top, bottom = 72, 16, 28, 40
+    left, right, top, bottom = 72, 44, 28, 40
     pw, ph = width - left - right, height - top - bottom
     drawable = [(p, _day(p.day)) for p in points]
     drawable = [(p, d) for p, d in drawable
@@ -188,8 +189,9 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
 
     days = [d for _, d in drawable]
     d0, d1 = min(days), max(days)
-    if d0 == d1:
-        d0, d1 = date.fromordinal(d0.toordinal() - 1), date.fromordinal(d1.toordinal() + 1)
+    # Pad the time axis so marks at either end are not drawn on the frame.
+    pad = max(1, round((d1 - d0).days * 0.03))
+    d0, d1 = date.fromordinal(d0.toordinal() - pad), date.fromordinal(d1.toordinal() + pad)
     highs = [max(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
     lows = [min(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
     vmin = min(0.0, min(lows))

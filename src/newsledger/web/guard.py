@@ -2,7 +2,9 @@
 
 ``newsledger serve`` listens on loopback, but any web page the user visits can still make their
 browser POST to it, and a DNS-rebinding page can reach it under another host name. So: only
-known Host names are served, a POST must come from a page of this server (Origin check), bodies
+known Host names are served, a POST must come from a page of this server (Origin check; the
+Referrer-Policy is ``same-origin``, since ``no-referrer`` makes browsers send ``Origin: null``
+even for our own forms), bodies
 over the limit are refused with a clear message before they are read, and every response carries
 a Content-Security-Policy that forbids inline script — a second wall behind template escaping.
 """
@@ -25,7 +27,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 

@@ -79,10 +79,13 @@ def speaker_labels(names: list[str | None]) -> dict[str | None, Label]:
 
 
 def annotations(rec: Record, figure_links: dict[int, str] | None = None,
-                target_figure: int | None = None) -> tuple[list[Annotation], dict[str | None, Label]]:
+                target_figure: int | None = None, figure_anchors: dict[int, str] | None = None
+                ) -> tuple[list[Annotation], dict[str | None, Label]]:
     """The annotations of a record and the speaker legend. ``figure_links`` maps figure index to
-    the URL of its series point; ``target_figure`` is marked as the one the reader came for."""
+    the URL of its series point; ``target_figure`` is marked as the one the reader came for;
+    ``figure_anchors`` overrides a figure's element id (default ``fig-<index>``)."""
     figure_links = figure_links or {}
+    figure_anchors = figure_anchors or {}
     anns: list[Annotation] = []
     for i, b in enumerate(rec.blocks):
         if b.kind in ("title", "dek", "byline", "caption", "credit", "boilerplate", "dateline"):
@@ -113,7 +116,8 @@ def annotations(rec: Record, figure_links: dict[int, str] | None = None,
         anns.append(Annotation(fg.span.start, fg.span.end, "figure", cls,
                                {"title": f"figure {val} · {fg.metric} · {claim}",
                                 "data-figure": str(i)},
-                               href=figure_links.get(i), anchor=f"fig-{i}"))
+                               href=figure_links.get(i),
+                               anchor=figure_anchors.get(i, f"fig-{i}")))
     for i, t in enumerate(rec.times):
         anns.append(Annotation(t.span.start, t.span.end, "time", "hl hl-time",
                                {"title": f"{t.type} {t.value or '?'}", "data-time": str(i)},
@@ -191,7 +195,8 @@ def render(text: str, anns: list[Annotation]) -> Markup:
 
 
 def highlight(rec: Record, figure_links: dict[int, str] | None = None,
-              target_figure: int | None = None) -> tuple[Markup, dict[str | None, Label]]:
+              target_figure: int | None = None, figure_anchors: dict[int, str] | None = None
+              ) -> tuple[Markup, dict[str | None, Label]]:
     """The record's text as highlighted HTML, and the speaker legend."""
-    anns, labels = annotations(rec, figure_links, target_figure)
+    anns, labels = annotations(rec, figure_links, target_figure, figure_anchors)
     return render(rec.text, anns), labels
