@@ -49,7 +49,7 @@ def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = N
         docs = iter(nlp.pipe((_doc_for(nlp, a) for a in good), batch_size=batch_size))
         for item in pending:
             if isinstance(item, BadLine):
-                yield Record.failed(item.id, "ingest", item.message, item.line, **item.meta)
+                yield Record.from_error(item.id, "ingest", item.message, item.line, **item.meta)
             else:
                 yield to_record(next(docs)._.nl)
         pending.clear()

@@ -61,7 +61,15 @@ _TIMESTAMP = re.compile(
     r"|\d+\s+(?:minutes?|hours?|days?)\s+ago)\s*$", re.IGNORECASE)
 _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
-    r"(?:\((?:AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
+    r"(?:\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
+
+
+def dateline_wire(paragraph: str) -> tuple[int, int] | None:
+    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —")."""
+    m = _DATELINE_PREFIX.match(paragraph)
+    if m and m.group("wire"):
+        return m.start("wire"), m.end("wire")
+    return None
 
 
 @dataclass
@@ -210,7 +218,7 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def _mk(y: str, m: int | None, d: str) -> str | None:
