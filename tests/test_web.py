@@ -15,7 +15,7 @@ import pytest
 from newsledger.record import Record
 from newsledger.web import create_app
 
-from web_fixtures import XSS_IMG, XSS_SCRIPT, TestClient, gaza_records, record, xss_record
+from .web_fixtures import XSS_IMG, XSS_SCRIPT, TestClient, gaza_records, record, xss_record
 
 QUOTE_TEXT = "“We will not stop,” Smith said. Officials said 40 people were killed in Rafah."
 
@@ -132,3 +132,156 @@ def test_static_assets_are_served_from_the_package() -> None:
     c = client()
     assert "chart-svg" in c.get("/static/app.js").text
     assert ".hl-figure" in c.get("/static/style.css").text
+
+
+# --- pages over a ledger ---------------------------------------------------------------------
+
+SERIES = "killed:people:gaza:cumulative"
+SERIES_URL = "/series/killed%3Apeople%3Agaza%3Acumulative"
+
+
+@pytest.fixture()
+def ledger_db(tmp_path: Path) -> Path:
+    from newsledger.ledger import Ledger
+
+    db = tmp_path / "ledger.sqlite"
+    with Ledger(db) as led:
+        led.ingest_records(gaza_records() + [xss_record()])
+    return db
+
+
+def _db_state(db: Path) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(db)
+    try:
+        return [(t, con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                        "AND name NOT LIKE '%fts%' ORDER BY name")]
+    finally:
+        con.close()
+
+
+def test_index_lists_series_and_filters_them(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get("/")
+    assert r.status_code == 200
+    assert SERIES_URL in r.text and "people killed in Gaza" in r.text
+    assert '<option value="Paper B">' in r.text  # outlet facet
+    assert r.text.count("<tr>") == 3  # header + two series
+    r = c.get("/", params={"place": "Khan Younis"})
+    assert SERIES_URL not in r.text and "Khan Younis" in r.text
+    r = c.get("/", params={"outlet": "Paper C"})
+    assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
+    r = c.get("/", params={"since": "2024-04-21", "metric": "killed"})
+    assert re.search(r'<td class="n">1</td>', r.text)  # only the 1 May Gaza point
+    r = c.get("/", params={"q": "no such thing"})
+    assert "No series match" in r.text
+
+
+def test_index_bad_date_says_what_to_do(ledger_db: Path) -> None:
+    r = client(ledger_db).get("/", params={"since": "last tuesday"})
+    assert r.status_code == 400 and "not a date" in r.text and "YYYY-MM-DD" in r.text
+
+
+def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: Path) -> None:
+    r = client(ledger_db).get(SERIES_URL)
+    assert r.status_code == 200
+    assert r.text.count('<a class="mark') == 5
+    assert 'data-points="5"' in r.text
+    assert r.text.count('<tr id="row-') == 5
+    assert 'class="range"' in r.text                      # the 20,000–25,000 range
+    assert "badge-echo" in r.text and "badge-revision_down" in r.text
+    assert 'id="chart-summary"' in r.text and "aria-describedby=\"chart-summary\"" in r.text
+    assert "More than 33,000 people have been killed in Gaza" in r.text  # the sentence
+
+
+def test_unknown_series_and_article_are_404(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    assert c.get("/series/nope").status_code == 404
+    assert c.get("/series/nope/points.csv").status_code == 404
+    assert c.get("/article/nope").status_code == 404
+    # find_series matches substrings; a URL must name a series exactly.
+    assert c.get("/series/gaza").status_code == 404
+
+
+def test_csv_and_json_downloads(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get(f"{SERIES_URL}/points.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 5
+    assert [row["date"] for row in rows] == sorted(row["date"] for row in rows)
+    assert rows[0]["value"] == "33000.0" and rows[0]["outlet"] == "Wire A"
+    assert rows[3]["low"] == "20000.0" and rows[3]["high"] == "25000.0"
+    assert "revision_down" in rows[3]["flags"]
+    j = c.get(f"{SERIES_URL}/points.json").json()
+    assert j["series"]["id"] == SERIES and len(j["points"]) == 5
+    assert j["points"][2]["flags"] == ["echo"]
+    assert all(p["sentence"] for p in j["points"])
+
+
+def test_article_page_links_figures_to_series_points(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    page = c.get(SERIES_URL).text
+    href = re.findall(r'<a class="mark[^"]*" href="([^"]+)"', page)[0].replace("&amp;", "&")
+    pid = re.search(r"point=(\d+)", href).group(1)  # type: ignore[union-attr]
+    r = c.get(href.split("#")[0])
+    assert r.status_code == 200
+    body = article_text(r.text)
+    assert f'class="hl hl-figure target" id="point-{pid}" href="{SERIES_URL}#point-{pid}"' in body
+    assert 'class="hl hl-quote' in body and 'class="hl hl-time"' in body
+    assert 'class="hl hl-source"' in body
+
+
+def test_ledger_xss_renders_as_text(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    for url in ("/article/xss", "/", "/series/killed%3Apeople%3Akhan-younis%3Aper-event"):
+        r = c.get(url)
+        assert r.status_code == 200, url
+        assert "<script>alert" not in r.text and "<img src=x" not in r.text, url
+        assert "onerror=alert(1)" in r.text, url  # shown, as text
+
+
+def test_serving_never_writes_to_the_ledger(ledger_db: Path) -> None:
+    before, mtime = _db_state(ledger_db), ledger_db.stat().st_mtime_ns
+    c = client(ledger_db)
+    for url in ("/", SERIES_URL, f"{SERIES_URL}/points.csv", "/article/a1", "/article/xss"):
+        assert c.get(url).status_code == 200
+    # Reading a pasted article without ticking "store" writes nothing either.
+    assert c.post("/extract", files={"text": (None, QUOTE_TEXT)}).status_code == 200
+    assert _db_state(ledger_db) == before and ledger_db.stat().st_mtime_ns == mtime
+    # The server's own handle cannot write at all.
+    view = c.app.app.state.view  # type: ignore[attr-defined]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        view.ledger.store.db.execute("DELETE FROM articles")
+
+
+def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on"),
+                                  "published": (None, "2024-05-02")}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/article/pasted-1")
+    r = c.get(r.headers["location"])
+    assert r.status_code == 200 and "Stored in the ledger" in r.text
+    assert 'id="quote-0"' in r.text
+    assert "killed%3Apeople%3Arafah" in c.get("/").text  # its figure made a new series
+
+
+def test_no_store_server_refuses_to_store(ledger_db: Path) -> None:
+    before = _db_state(ledger_db)
+    c = client(ledger_db, allow_store=False)
+    assert 'name="store"' not in c.get("/extract").text
+    r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on")})
+    assert r.status_code == 400 and "does not store" in r.text
+    assert _db_state(ledger_db) == before
+
+
+def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    r = CliRunner().invoke(app, ["serve", "--help"])
+    assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
+    r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
+    assert r.exit_code == 2 and "No ledger" in r.output

@@ -20,7 +20,7 @@ import pytest
 
 from newsledger.web import create_app
 
-from web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
+from .web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -41,7 +41,7 @@ SERIES = "killed:people:gaza:cumulative"
 
 
 def _fake_extract(text: str, **meta: Any) -> Any:
-    from test_web import fake_extract
+    from .test_web import fake_extract
 
     return fake_extract(text, **meta)
 

@@ -14,7 +14,7 @@ from newsledger.web.chart import ChartPoint, layout
 from newsledger.web.highlight import Annotation, highlight, letters, render
 from newsledger.web.store import sentence_around
 
-from web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
+from .web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
 
 _TAG = re.compile(r"<[^>]*>")
 
