@@ -18,7 +18,8 @@ point(s) it relates to:
   against either is flagged). Points flagged ``outlier`` are skipped as "previous".
 - ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
 - ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
-  either side by a factor of more than 2; per-event: robust z-score of the log value above 3.5).
+  of the same claimant either side by a factor of more than 2; per-event: robust z-score of the
+  log value above 3.5).
 """
 
 from __future__ import annotations
@@ -302,27 +303,36 @@ def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
+    if cumulative:
+        # Neighbours are the same claimant's points: two claimants' running totals may differ
+        # for good reasons (that is a conflict, not an outlier).
+        groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
+        for p in pts:
+            if p["_v"] is not None:
+                groups[p.get("claimant")].append((p, p["_v"]))
+        for vals in groups.values():
+            if len(vals) < 4:
+                continue
+            for i, (p, v) in enumerate(vals):
+                around = vals[max(0, i - 3):i] + vals[i + 1:i + 4]
+                m = median(x for _, x in around)
+                lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
+                if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
+                    add(p, "outlier", [q["id"] for q, _ in around],
+                        f"{v:g} against a neighbour median of {m:g} (same claimant)")
+        return
     vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
     if len(vals) < 5:
         return
-    if cumulative:
-        for i, (p, v) in enumerate(vals):
-            nb = [x for _, x in vals[max(0, i - 3):i] + vals[i + 1:i + 4]]
-            m = median(nb)
-            lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
-            if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
-                near = [q["id"] for q, _ in vals[max(0, i - 3):i] + vals[i + 1:i + 4]]
-                add(p, "outlier", near, f"{v:g} against a neighbour median of {m:g}")
-    else:
-        logs = [math.log1p(max(v, 0.0)) for _, v in vals]
-        med = median(logs)
-        mad = median(abs(x - med) for x in logs) or 0.0
-        if mad == 0:
-            return
-        for (p, _), lx in zip(vals, logs):
-            z = 0.6745 * (lx - med) / mad
-            if abs(z) > OUTLIER_Z:
-                add(p, "outlier", [], f"robust z-score {z:.1f} in this series")
+    logs = [math.log1p(max(v, 0.0)) for _, v in vals]
+    med = median(logs)
+    mad = median(abs(x - med) for x in logs) or 0.0
+    if mad == 0:
+        return
+    for (p, _), lx in zip(vals, logs):
+        z = 0.6745 * (lx - med) / mad
+        if abs(z) > OUTLIER_Z:
+            add(p, "outlier", [], f"robust z-score {z:.1f} in this series")
 
 
 def _trend(pts: list[dict[str, Any]], add: Any) -> None:
