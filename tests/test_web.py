@@ -285,3 +285,20 @@ def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: 
     assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code == 2 and "No ledger" in r.output
+
+
+def test_paste_with_the_real_pipeline_shows_what_it_found() -> None:
+    """Through newsledger.extract itself: whatever the extractors find is highlighted from its
+    spans, and no extractor failed. (On a branch where quotes are still a stub this checks the
+    page, not quote quality; the quote highlight is covered with a hand-made record above.)"""
+    text = ("Israeli strikes killed 40 people in Rafah on Tuesday, the Gaza health ministry said, "
+            "according to Reuters. “We will not stop,” Smith said.")
+    r = client(extractor=None).post("/extract", files={"text": (None, text),
+                                                        "published": (None, "2024-05-10")})
+    assert r.status_code == 200
+    assert '<ul class="errors">' not in r.text  # no extractor failed, the date was given
+    body = article_text(r.text)
+    plain = re.sub(r"<[^>]+>", "", body).replace("&#34;", '"').replace("&#39;", "'")
+    assert plain == text
+    found = re.findall(r'class="hl hl-(\w+)', body)
+    assert found, "nothing was highlighted"
