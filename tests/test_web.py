@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sqlite3
 from pathlib import Path
@@ -34,6 +33,7 @@ def fake_extract(text: str, **meta: Any) -> Record:
 
 def client(db: Path | None = None, **kw: Any) -> TestClient:
     kw.setdefault("extractor", fake_extract)
+    kw.setdefault("allowed_hosts", {"testserver", "127.0.0.1", "localhost"})
     return TestClient(create_app(db, **kw))
 
 
@@ -302,3 +302,20 @@ def test_paste_with_the_real_pipeline_shows_what_it_found() -> None:
     assert plain == text
     found = re.findall(r'class="hl hl-(\w+)', body)
     assert found, "nothing was highlighted"
+
+
+def test_serve_binds_loopback_by_default(ledger_db: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append({"app": web, **kw}))
+    r = CliRunner().invoke(app, ["serve", "--db", str(ledger_db)])
+    assert r.exit_code == 0, r.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
+    web = calls[0]["app"]
+    assert web.allowed_hosts == {"127.0.0.1", "localhost", "[::1]"}
+    assert web.app.state.view.ledger.readonly

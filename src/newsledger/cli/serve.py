@@ -41,9 +41,10 @@ def serve(
         import uvicorn
 
         from ..web import create_app
+        from ..web.app import LOOPBACK_HOSTS
     except ImportError as exc:  # pragma: no cover - dependencies are declared
         fail(f"The web view needs {exc.name!r}: pip install 'newsledger' with its dependencies.")
-    allowed = {"127.0.0.1", "localhost", "[::1]"}
+    allowed = set(LOOPBACK_HOSTS)
     if host not in ("127.0.0.1", "localhost", "::1"):
         allowed = set()  # a deliberate public bind: any Host name is accepted
         err_console.print(f"[yellow]warning:[/] binding {host}: anyone who can reach this "

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -35,6 +35,7 @@ from . import chart as chart_mod
 from .guard import BodyTooLarge, Guard, human_bytes, too_large
 from .highlight import highlight
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
 
 Extractor = Callable[..., Record]
@@ -76,7 +77,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     """The web app over the ledger at ``db`` (opened read-only), wrapped in :class:`Guard`.
 
     ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
-    ``allowed_hosts`` are the Host names served (default: loopback names)."""
+    ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
     settings = Settings(Path(db) if db is not None else None, max_upload, allow_store)
     view = None
     if settings.db is not None:
@@ -270,8 +271,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler})
     app.state.view = view
     app.state.settings = settings
-    hosts = allowed_hosts if allowed_hosts is not None else {"127.0.0.1", "localhost", "[::1]",
-                                                             "testserver"}
+    hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
     return Guard(app, settings.max_upload + 64_000, hosts)
 
 
