@@ -93,6 +93,11 @@ def shape_path(shape: str, r: float = 6.0) -> str:
         return f"M0,{-r * k:.1f}L{r:.1f},{r * 0.8 * k:.1f}L{-r:.1f},{r * 0.8 * k:.1f}Z"
     if shape == "diamond":
         return f"M0,{-r:.1f}L{r:.1f},0L0,{r:.1f}L{-r:.1f},0Z"
+    if shape == "x":
+        a, b = r * 0.3, r * 0.85
+        return (f"M{-b:.1f},{-b + a:.1f}L{-b + a:.1f},{-b:.1f}L0,{-a:.1f}L{b - a:.1f},{-b:.1f}"
+                f"L{b:.1f},{-b + a:.1f}L{a:.1f},0L{b:.1f},{b - a:.1f}L{b - a:.1f},{b:.1f}"
+                f"L0,{a:.1f}L{-b + a:.1f},{b:.1f}L{-b:.1f},{b - a:.1f}L{-a:.1f},0Z")
     if shape == "cross":
         a, b = r * 0.35, r
         return (f"M{-a:.1f},{-b:.1f}H{a:.1f}V{-a:.1f}H{b:.1f}V{a:.1f}H{a:.1f}V{b:.1f}"
@@ -172,8 +177,9 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
     for p, _ in drawable:
         if p.claimant not in legend:
             if p.claimant is None:
-                legend[None] = LegendEntry("?", "no claimant", UNKNOWN_COLOUR, "circle",
-                                           shape_path("circle"), 0)
+                # Its own shape, used for nothing else: "unknown" must not look like a name.
+                legend[None] = LegendEntry("?", "no claimant", UNKNOWN_COLOUR, "x",
+                                           shape_path("x"), 0)
             else:
                 i = sum(1 for k in legend if k is not None)
                 shape = SHAPES[i % len(SHAPES)]

@@ -18,7 +18,7 @@ from ..record import Record
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies. Colour is never the
 # only carrier: every speaker and claimant also gets a letter label (and a shape on charts).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#8C564B", "#7F7F7F", "#BCBD22")
+           "#8C564B", "#BCBD22")  # no grey: grey means "unknown"
 UNKNOWN_COLOUR = "#7F7F7F"
 
 # Outer layers first: when two spans start together, the lower layer opens first (outside).
