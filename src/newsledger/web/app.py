@@ -218,6 +218,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
                                        "upload it again, or paste its text.")
             meta = {k: str(form.get(k) or "").strip() or None
                     for k in ("published", "title", "outlet", "url")}
+            if isinstance(upload, UploadFile) and upload.filename:
+                # Like `newsledger extract FILE`: the file's name is the article id.
+                stem = Path(upload.filename).stem
+                meta["id"] = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:80] \
+                    or None
             want_store = form.get("store") in ("on", "1", "yes", "true")
             fdict = {k: str(v) for k, v in form.items() if isinstance(v, str)}
         finally:
