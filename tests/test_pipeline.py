@@ -86,3 +86,27 @@ def test_public_api_is_exactly_all() -> None:
     for name in newsledger.__all__:
         assert hasattr(newsledger, name)
     assert callable(newsledger.extract) and callable(newsledger.extract_many)
+
+
+def test_nothing_is_kept_from_a_repeated_caption_whoever_found_it() -> None:
+    from newsledger.record import Figure, Span, TimeExpr
+    from newsledger.pipeline import to_record
+    from newsledger.ingest import from_text
+
+    cap = "Troops near the fence on May 7, 2024, as 12 tanks wait. (Israel Defense Forces/AFP)"
+    text = f"A headline about the operation\n\n{cap}\n{cap}\n\nThe body sentence is long enough here."
+    art = from_text(text)
+    dup = next(b for b in art.blocks if b.duplicate_of is not None)
+    first = art.blocks[dup.duplicate_of]
+    i1, i2 = text.index("12 tanks"), text.index("12 tanks", dup.start)
+    state = State(art, figures=[Figure(Span.of(text, i1, i1 + 8), 12),
+                                Figure(Span.of(text, i2, i2 + 8), 12)],
+                  times=[TimeExpr(Span.of(text, first.start, first.start + 5), "DATE", None),
+                         TimeExpr(Span.of(text, dup.start, dup.start + 5), "DATE", None)])
+    from newsledger.record import Check
+
+    state.checks = [Check("sum", True, [0]), Check("sum", True, [1])]
+    rec = to_record(state)
+    rec.verify()
+    assert len(rec.figures) == 1 and rec.figures[0].span.start == i1
+    assert len(rec.times) == 1 and [c.figures for c in rec.checks] == [[0]]
