@@ -70,6 +70,22 @@ def test_series_key() -> None:
         "hostages held in Gaza (cumulative)"
 
 
+@pytest.mark.parametrize("metric,cumulative,as_of,published,expected", [
+    ("killed", True, None, None, True),
+    ("killed", False, "2024-05-10", "2024-05-10", False),       # the extractor decides
+    ("killed", None, "2024-05-10", "2024-05-10", True),         # present-tense running total
+    ("killed", None, "2024-05-07", "2024-05-10", False),        # killed on a given day
+    ("killed", None, None, "2024-05-10", False),
+    ("hostages_held", None, None, None, True),                  # a stock
+    ("aid_trucks", None, "2024-05-10", "2024-05-10", False),
+])
+def test_cumulative_when_unknown(metric: str, cumulative: bool | None, as_of: str | None,
+                                 published: str | None, expected: bool) -> None:
+    f = fig(metric=metric, cumulative=cumulative)
+    f.as_of = as_of
+    assert series_key(f, published).cumulative is expected
+
+
 @pytest.mark.parametrize("names,canonical", [
     (["Gaza health ministry", "Hamas-run health ministry", "Ministry of Health in Gaza",
       "the Hamas-run Health Ministry", "Gaza's health ministry"], "Gaza health ministry"),

@@ -147,7 +147,7 @@ def test_article_roundtrip_is_the_record(tmp_path: Path) -> None:
 
 
 def test_failed_record_is_counted_not_stored(tmp_path: Path) -> None:
-    bad = Record.failed("line-3", "ingest", "line 3: not JSON")
+    bad = Record.from_error("line-3", "ingest", "line 3: not JSON")
     with Ledger(tmp_path / "l.sqlite") as led:
         stats = led.ingest_records([bad, full_record()])
         assert stats.failed == 1 and stats.new == 1

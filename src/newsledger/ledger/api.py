@@ -8,7 +8,6 @@ canonical claimant, as-of date, passage signature) from each record and leaves p
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +56,7 @@ def prepare(rec: Record) -> Prepared:
     sigs: dict[tuple[int, int], bytes | None] = {}
     pub = iso_date(rec.published)
     for i, fig in enumerate(rec.figures):
-        key = series_key(fig)
+        key = series_key(fig, rec.published)
         passage = None
         if key is not None and rec.text:
             lo, hi = passage_bounds(rec.text, rec.blocks, fig.span.start, fig.span.end)
@@ -79,6 +78,15 @@ def _compute(pts: list[dict[str, Any]], cumulative: bool
         p["outlet"] = canonical_actor(p["outlet"]) if p.get("outlet") else None
     flagged = compute_flags(pts, cumulative)
     return flagged, summarize(flagged)
+
+
+def _merge_canonical(pairs: list[list[Any]]) -> list[list[Any]]:
+    """[[outlet, n], …] with outlets made canonical ("AP" = "The Associated Press") and merged."""
+    merged: dict[str, int] = {}
+    for name, n in pairs:
+        key = canonical_actor(name) or name if not str(name).startswith("(") else name
+        merged[key] = merged.get(key, 0) + n
+    return [[k, n] for k, n in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 class Ledger:
@@ -164,18 +172,12 @@ class Ledger:
         f = self._filters(since, until, claimant, outlet)
         if not f.any():
             return self.store.list_series(query, limit)
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for p in self.store.flag_inputs(None, f):
-            p["outlet"] = canonical_actor(p["outlet"]) if p.get("outlet") else None
-            groups[p["series_id"]].append(p)
-        meta = {s["id"]: s for s in self.store.series_rows(sorted(groups))}
-        out = []
+        sums = self.store.summaries(f)
         q = (query or "").lower()
-        for sid, pts in groups.items():
-            s = meta.get(sid)
-            if s is None or (q and q not in s["name"].lower() and q not in sid.lower()):
-                continue
-            out.append({**s, **summarize(pts)})
+        out = [{**s, **sums[s["id"]]} for s in self.store.series_rows(sorted(sums))
+               if not q or q in s["name"].lower() or q in s["id"].lower()]
+        for s in out:
+            s["outlets"] = _merge_canonical(s["outlets"])
         out.sort(key=lambda s: (-s["points"], s["id"]))
         return out[:limit] if limit else out
 

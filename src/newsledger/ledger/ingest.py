@@ -65,7 +65,7 @@ def _records_from(path: str) -> Iterator[Record]:
             try:
                 yield Record.from_dict(json.loads(raw))
             except (ValueError, KeyError, TypeError, NewsledgerError) as exc:
-                yield Record.failed(f"line-{n}", "ingest",
+                yield Record.from_error(f"line-{n}", "ingest",
                                     f"{path}: line {n}: not a newsledger record ({exc})", n)
 
 
@@ -128,7 +128,7 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                 try:
                     art = _read_article_file(path, published)
                 except InputError as exc:
-                    yield Record.failed(Path(path).name, "ingest", str(exc))
+                    yield Record.from_error(Path(path).name, "ingest", str(exc))
                     continue
                 yield from extractor(not_stored([art]))
 

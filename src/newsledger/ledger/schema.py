@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS figures (
     UNIQUE (article_pk, idx)
 );
 CREATE INDEX IF NOT EXISTS figures_series ON figures(series_id, current, ord);
-CREATE INDEX IF NOT EXISTS figures_claimant ON figures(claimant, series_id);
+CREATE INDEX IF NOT EXISTS figures_claimant ON figures(claimant, series_id, current, ord);
 CREATE INDEX IF NOT EXISTS figures_date ON figures(date);
 
 CREATE TABLE IF NOT EXISTS quotes (

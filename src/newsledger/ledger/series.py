@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from statistics import median
@@ -57,7 +58,8 @@ def vocab() -> dict[str, Any]:
     for canon, words in data["subjects"].items():
         for w in words:
             subj.append((tuple(w.lower().split()), canon))
-    data["_subject_words"] = sorted(subj, key=lambda t: -len(t[0]))
+    data["_subject_table"] = dict(subj)
+    data["_subject_longest"] = max(len(p) for p, _ in subj)
     places: dict[str, str] = {}
     for canon, aliases in data["places"].items():
         places[canon.lower()] = canon
@@ -67,21 +69,19 @@ def vocab() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=65536)
 def subject_of(counts: str | None, metric: str) -> str:
-    """What is counted ("people", "soldiers", "hostages"…), from the words of ``counts``."""
+    """What is counted ("people", "soldiers", "hostages"…), from the words of ``counts``: the
+    earliest subject phrase (longest at that position) wins."""
     v = vocab()
     if counts:
         words = _WORDS.findall(counts.lower())
-        best: tuple[int, str] | None = None
-        for phrase, canon in v["_subject_words"]:
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    if best is None or i < best[0]:
-                        best = (i, canon)
-                    break
-        if best:
-            return best[1]
+        table, longest = v["_subject_table"], v["_subject_longest"]
+        for i in range(len(words)):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                canon = table.get(tuple(words[i:i + n]))
+                if canon:
+                    return str(canon)
     return str(v["metric_subject_default"].get(metric, "people"))
 
 
@@ -123,12 +123,26 @@ class SeriesKey:
         return f"{self.subject} {label}{where} ({kind})"
 
 
-def series_key(fig: Figure) -> SeriesKey | None:
-    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by)."""
+def is_cumulative(fig: Figure, published: str | None = None) -> bool:
+    """Whether a figure is a running total: as the extractor says, else by its metric (a stock
+    such as hostages held), else a running-total metric reported as of publication (present
+    tense: "34,000 have been killed")."""
+    if fig.cumulative is not None:
+        return bool(fig.cumulative)
+    v = vocab()
+    if fig.metric in v["stock_metrics"]:
+        return True
+    pub = iso_date(published)
+    return bool(fig.metric in v["running_total_metrics"] and pub and iso_date(fig.as_of) == pub)
+
+
+def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
+    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by).
+    ``published`` is the article's date (used when ``fig.cumulative`` is unknown)."""
     if fig.metric == "other" or not fig.metric:
         return None
     return SeriesKey(fig.metric, subject_of(fig.counts, fig.metric),
-                     place_of(fig.place, fig.counts), bool(fig.cumulative))
+                     place_of(fig.place, fig.counts), is_cumulative(fig, published))
 
 
 def claimant_of(fig: Figure) -> str | None:
@@ -222,13 +236,14 @@ def compute_flags(points: Iterable[dict[str, Any]], cumulative: bool
         p["origin"] = p["id"]
         p["_v"] = point_value(p)
         p["_iv"] = interval(p)
-    by_id = {p["id"]: p for p in pts}
 
     def add(p: dict[str, Any], flag: str, related: list[int], note: str) -> None:
         p["flags"].append({"flag": flag, "related": related, "note": note})
 
     # echo and corroboration: against earlier points with the same value.
     same: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    # per value: the first independent point of each (outlet, claimant), for corroboration
+    reps: dict[tuple[Any, ...], dict[tuple[Any, Any], dict[str, Any]]] = defaultdict(dict)
     for p in pts:
         if p["_v"] is None:
             continue
@@ -245,57 +260,76 @@ def compute_flags(points: Iterable[dict[str, Any]], cumulative: bool
             else:
                 continue
             break
+        earlier.append(p)
         if echo_of is not None:
             p["origin"] = echo_of["origin"]
             add(p, "echo", [echo_of["id"]], f"{why}; origin point {echo_of['origin']}")
-        else:
-            seen_origins: set[int] = set()
-            related: list[int] = []
-            for q in earlier:
-                if q["origin"] in seen_origins or q.get("article") == p.get("article"):
-                    continue
-                if q.get("outlet") != p.get("outlet") or q.get("claimant") != p.get("claimant"):
-                    seen_origins.add(q["origin"])
-                    related.append(q["id"])
-                    if len(related) >= _RELATED_MAX:
-                        break
-            if related:
-                add(p, "corroboration", related,
-                    f"same value from {len(related)}{'+' if len(related) >= _RELATED_MAX else ''}"
-                    " independent earlier report(s)")
-        earlier.append(p)
+            continue
+        mine = (p.get("outlet"), p.get("claimant"))
+        seen_origins: set[int] = set()
+        related: list[int] = []
+        for key, q in reps[vkey].items():
+            if key == mine or q["origin"] in seen_origins or q.get("article") == p.get("article"):
+                continue
+            seen_origins.add(q["origin"])
+            related.append(q["id"])
+            if len(related) >= _RELATED_MAX:
+                break
+        if related:
+            add(p, "corroboration", related,
+                f"same value from {len(related)}{'+' if len(related) >= _RELATED_MAX else ''}"
+                " independent earlier report(s)")
+        reps[vkey].setdefault(mine, p)
 
     _outliers(pts, cumulative, add)
-
-    # conflict: other claimants, same as-of ±1 day, incompatible values.
-    dated = [p for p in pts if p.get("date") and p["_iv"] is not None and p.get("claimant")]
-    for i, p in enumerate(dated):
-        related = []
-        pd = date.fromisoformat(p["date"])
-        for j in range(i - 1, -1, -1):
-            q = dated[j]
-            if pd - date.fromisoformat(q["date"]) > timedelta(days=CONFLICT_DAYS):
-                break
-            if q["claimant"] != p["claimant"] and _disjoint(p["_iv"], q["_iv"]):
-                related.append(q["id"])
-        for j in range(i + 1, len(dated)):
-            q = dated[j]
-            if date.fromisoformat(q["date"]) - pd > timedelta(days=CONFLICT_DAYS):
-                break
-            if q["claimant"] != p["claimant"] and _disjoint(p["_iv"], q["_iv"]):
-                related.append(q["id"])
-        if related:
-            add(p, "conflict", related[:_RELATED_MAX * 2],
-                f"{len(related)} point(s) from other claimants within ±{CONFLICT_DAYS} day")
-
+    _conflicts(pts, add)
     if cumulative:
         _trend(pts, add)
 
     for p in pts:
-        for k in ("_v", "_iv"):
+        for k in ("_v", "_iv", "_day"):
             p.pop(k, None)
-    del by_id
     return pts
+
+
+def _conflicts(pts: list[dict[str, Any]], add: Any) -> None:
+    """conflict: other claimants, as-of within ±1 day, incompatible values. Points are bucketed
+    by (day, claimant) with bisectable bounds, so a busy day costs O(log n) per comparison."""
+    days: dict[str, int] = {}
+    buckets: dict[int, dict[str, tuple[list[tuple[float, int]], list[tuple[float, int]]]]] = \
+        defaultdict(dict)
+    dated = []
+    for p in pts:
+        d, c = p.get("date"), p.get("claimant")
+        if not d or not c or p["_iv"] is None:
+            continue
+        if d not in days:
+            days[d] = date.fromisoformat(d).toordinal()
+        p["_day"] = days[d]
+        by_hi, by_lo = buckets[p["_day"]].setdefault(c, ([], []))
+        by_hi.append((p["_iv"][1], p["id"]))
+        by_lo.append((p["_iv"][0], p["id"]))
+        dated.append(p)
+    for per_claimant in buckets.values():
+        for by_hi, by_lo in per_claimant.values():
+            by_hi.sort()
+            by_lo.sort()
+    for p in dated:
+        lo, hi = p["_iv"]
+        related: list[int] = []
+        total = 0
+        for day in range(p["_day"] - CONFLICT_DAYS, p["_day"] + CONFLICT_DAYS + 1):
+            for c, (by_hi, by_lo) in buckets.get(day, {}).items():
+                if c == p["claimant"]:
+                    continue
+                below = bisect_left(by_hi, (lo, -1))           # their high < my low
+                above = bisect_right(by_lo, (hi, 1 << 62))     # their low > my high
+                total += below + len(by_lo) - above
+                related.extend(i for _, i in by_hi[:below][:_RELATED_MAX * 2])
+                related.extend(i for _, i in by_lo[above:][:_RELATED_MAX * 2])
+        if total:
+            add(p, "conflict", sorted(set(related))[:_RELATED_MAX * 2],
+                f"{total} point(s) from other claimants within ±{CONFLICT_DAYS} day")
 
 
 def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -36,12 +36,31 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+_WORD_HASH: dict[str, int] = {}  # word -> CRC32; words recur across passages
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F], dtype=np.uint64)
+
+
 def signature(text: str) -> bytes | None:
-    """The MinHash signature of ``text`` as bytes (None when the text has no words)."""
-    sh = shingles(text)
-    if not sh:
+    """The MinHash signature of ``text``'s word 4-gram shingles, as bytes (None: no words).
+
+    Shingles are hashed from per-word CRC32s mixed with fixed odd constants (vectorised), so
+    signatures are stable across processes and runs."""
+    words = _WORD.findall(text.lower())
+    if not words:
         return None
-    h = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in sh), dtype=np.uint64, count=len(sh))
+    cache = _WORD_HASH
+    if len(cache) > 500_000:
+        cache.clear()
+    for w in words:
+        if w not in cache:
+            cache[w] = zlib.crc32(w.encode("utf-8"))
+    wh = np.array([cache[w] for w in words], dtype=np.uint64)
+    k = min(SHINGLE, len(wh))
+    n = len(wh) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = (h * np.uint64(31) + wh[j:j + n] * _MIX[j]) & np.uint64(0xFFFFFFFF)
+    h = np.unique(h)
     # (a*h + b) mod p, both factors < 2**32 so the product fits in uint64.
     perm = (h[:, None] * _A[None, :] + _B[None, :]) % _PRIME
     return perm.min(axis=0).astype(np.uint32).tobytes()

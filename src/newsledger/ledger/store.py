@@ -80,6 +80,7 @@ class Store(Protocol):
     def list_series(self, query: str | None, limit: int | None) -> list[dict[str, Any]]: ...
     def flag_inputs(self, series_id: str | None, filters: Filters) -> list[dict[str, Any]]: ...
     def series_rows(self, ids: list[str]) -> list[dict[str, Any]]: ...
+    def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]: ...
     def list_points(self, series_id: str, filters: Filters, limit: int | None,
                     offset: int) -> list[dict[str, Any]]: ...
     def get_record(self, article_id: str, version: int | None) -> dict[str, Any] | None: ...
@@ -290,6 +291,8 @@ class SQLiteStore:
                      touched: set[str]) -> None:
         rec = prep.record
         passages: dict[tuple[int, int], int] = {}
+        series: dict[str, FigureRow] = {}
+        rows = []
         for row in prep.figures:
             fig = rec.figures[row.idx]
             pid = None
@@ -301,17 +304,8 @@ class SQLiteStore:
                         (pk, key[0], key[1], row.passage[2])).lastrowid
                 pid = passages[key]
             if row.series_id is not None:
-                db.execute("INSERT INTO series(id, name, metric, subject, place, cumulative, "
-                           "dirty) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET "
-                           "dirty = 1", (row.series_id, row.series_name, row.metric,
-                                         row.subject, row.place, int(row.cumulative)))
-                touched.discard(row.series_id)
-            db.execute(
-                "INSERT INTO figures(article_pk, idx, series_id, current, value, low, high, "
-                "approx, unit, counts, metric, place, cumulative, claimant, claimant_name, "
-                "claimant_mention, hedges, as_of, date, span_start, span_end, span_text, "
-                "passage_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?)",
+                series.setdefault(row.series_id, row)
+            rows.append(
                 (pk, row.idx, row.series_id, fig.value, fig.low, fig.high, fig.approx, fig.unit,
                  fig.counts, fig.metric, row.place,
                  None if fig.cumulative is None else int(fig.cumulative), row.claimant,
@@ -319,6 +313,18 @@ class SQLiteStore:
                  fig.claimant.mention.text if fig.claimant and fig.claimant.mention else None,
                  json.dumps([h.text for h in fig.hedges], ensure_ascii=False), fig.as_of,
                  row.date, fig.span.start, fig.span.end, fig.span.text, pid))
+        # The series row must exist before figures point at it (foreign key).
+        db.executemany("INSERT INTO series(id, name, metric, subject, place, cumulative, dirty) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET dirty = 1",
+                       [(sid, r.series_name, r.metric, r.subject, r.place, int(r.cumulative))
+                        for sid, r in series.items()])
+        touched.difference_update(series)
+        db.executemany(
+            "INSERT INTO figures(article_pk, idx, series_id, current, value, low, high, "
+            "approx, unit, counts, metric, place, cumulative, claimant, claimant_name, "
+            "claimant_mention, hedges, as_of, date, span_start, span_end, span_text, "
+            "passage_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)", rows)
 
     # -- series refresh -------------------------------------------------------------------------
 
@@ -421,6 +427,40 @@ class SQLiteStore:
         marks = ",".join("?" * len(ids))
         return [_series(r) for r in self.db.execute(
             f"SELECT * FROM series WHERE id IN ({marks})", ids)]
+
+    def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]:
+        """Per-series counts, flag counts, claimants, outlets and latest point over the points
+        matching ``filters`` (flags stay those computed over the whole series), in SQL."""
+        where, args = self._where(None, filters)
+        base = f"FROM figures f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+        out: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute(
+                "SELECT f.series_id, COUNT(*), COUNT(DISTINCT COALESCE(f.origin_id, f.id)), "
+                "SUM(f.is_echo), SUM(f.is_corroboration), SUM(f.is_update), "
+                "SUM(f.is_revision_down), SUM(f.is_conflict), SUM(f.is_outlier), MIN(f.date) "
+                f"{base} GROUP BY f.series_id", args):
+            out[r[0]] = {"points": r[1], "origins": r[2], "flags": dict(zip(
+                ("echo", "corroboration", "update", "revision_down", "conflict", "outlier"),
+                r[3:9])), "first_date": r[9], "claimants": [], "outlets": [],
+                "latest_id": None, "latest_value": None, "latest_low": None,
+                "latest_high": None, "latest_approx": None, "latest_date": None,
+                "latest_claimant": None}
+        for col, key, none in (("f.claimant", "claimants", "(unattributed)"),
+                               ("a.outlet", "outlets", "(unknown)")):
+            for sid, name, n in self.db.execute(
+                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {base} "
+                    "GROUP BY f.series_id, k ORDER BY f.series_id, n DESC, k", args):
+                out[sid][key].append([name, n])
+        for r in self.db.execute(
+                "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
+                "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
+                "f.ord DESC) AS rn "
+                f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
+                "COALESCE(f.value, f.low, f.high) IS NOT NULL) WHERE rn = 1", args):
+            out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
+                              "latest_high": r[4], "latest_approx": r[5], "latest_date": r[6],
+                              "latest_claimant": r[7]})
+        return out
 
     def list_points(self, series_id: str, filters: Filters, limit: int | None = None,
                     offset: int = 0) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ health ministry said." with every span valid (``Record.verify()`` holds); no rea
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -57,17 +58,25 @@ def make_record(aid: str, published: str, figures: list[tuple[int, str, str, str
 
 
 def stream(n_articles: int, figures_per_article: int = 3, n_series: int = 48, seed: int = 7,
-           start: date = date(2023, 10, 8)) -> Iterator[Record]:
-    """``n_articles`` records, their figures spread over about ``n_series`` series whose
-    cumulative values mostly rise over time (with a few falls and odd values)."""
+           start: date = date(2023, 10, 8), n_places: int = 0) -> Iterator[Record]:
+    """``n_articles`` records, their figures spread (Zipf-like) over up to ``n_series``
+    (metric, place, claimant) keys whose cumulative values mostly rise over time (with a few
+    falls and odd values). ``n_places`` adds made-up places ("District 17") for many series."""
     rng = random.Random(seed)
-    keys = [(m, p, c) for m in METRICS for p in PLACES for c in CLAIMANTS][:max(1, n_series)]
+    places = list(PLACES) + [f"District {k}" for k in range(n_places)]
+    keys = [(m, p, c) for p in places for m in METRICS for c in CLAIMANTS][:max(1, n_series)]
+    rng.shuffle(keys)
+    # Zipf-like sizes: key r is chosen with weight 1/r (a few big series, a long tail).
+    cum, total = [], 0.0
+    for r in range(1, len(keys) + 1):
+        total += 1.0 / r
+        cum.append(total)
     level = {k: rng.randint(100, 20000) for k in keys}
     for i in range(n_articles):
         day = start + timedelta(days=i * 200 // max(1, n_articles))
         figs = []
         for _ in range(figures_per_article):
-            k = keys[int(rng.paretovariate(1.2)) % len(keys)]
+            k = keys[min(len(keys) - 1, bisect_left(cum, rng.random() * total))]
             level[k] += rng.randint(0, 60)
             v = level[k] if rng.random() > 0.02 else rng.randint(1, 50)
             figs.append((v, k[0], k[1], k[2], k[0] != "arrested"))
