@@ -174,7 +174,8 @@ def test_index_lists_series_and_filters_them(ledger_db: Path) -> None:
     r = c.get("/", params={"outlet": "Paper C"})
     assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
     r = c.get("/", params={"since": "2024-04-21", "metric": "killed"})
-    assert re.search(r'<td class="n">1</td>', r.text)  # only the 1 May Gaza point
+    points = re.search(r"people killed in Gaza.*?<td class=\"n\">(\d+)</td>", r.text, re.S)
+    assert points and points.group(1) == "3"  # 25 April and the two 1 May points
     r = c.get("/", params={"q": "no such thing"})
     assert "No series match" in r.text
 
@@ -187,11 +188,14 @@ def test_index_bad_date_says_what_to_do(ledger_db: Path) -> None:
 def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: Path) -> None:
     r = client(ledger_db).get(SERIES_URL)
     assert r.status_code == 200
-    assert r.text.count('<a class="mark') == 5
-    assert 'data-points="5"' in r.text
-    assert r.text.count('<tr id="row-') == 5
-    assert 'class="range"' in r.text                      # the 20,000–25,000 range
-    assert "badge-echo" in r.text and "badge-revision_down" in r.text
+    assert r.text.count('<a class="mark') == 7
+    assert 'data-points="7"' in r.text
+    assert r.text.count('<tr id="row-') == 7
+    assert r.text.count('class="range"') == 1             # the 20,000–25,000 range
+    for flag in ("echo", "update", "revision_down", "conflict", "outlier"):
+        assert f'class="badge badge-{flag}"' in r.text, flag
+        assert f'<span class="flag flag-{flag}">' in r.text, flag
+    assert r.text.count('<circle class="ring"') == 3      # the outlier and both conflicts
     assert 'id="chart-summary"' in r.text and "aria-describedby=\"chart-summary\"" in r.text
     assert "More than 33,000 people have been killed in Gaza" in r.text  # the sentence
 
@@ -211,13 +215,13 @@ def test_csv_and_json_downloads(ledger_db: Path) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 5
+    assert len(rows) == 7
     assert [row["date"] for row in rows] == sorted(row["date"] for row in rows)
     assert rows[0]["value"] == "33000.0" and rows[0]["outlet"] == "Wire A"
     assert rows[3]["low"] == "20000.0" and rows[3]["high"] == "25000.0"
     assert "revision_down" in rows[3]["flags"]
     j = c.get(f"{SERIES_URL}/points.json").json()
-    assert j["series"]["id"] == SERIES and len(j["points"]) == 5
+    assert j["series"]["id"] == SERIES and len(j["points"]) == 7
     assert j["points"][2]["flags"] == ["echo"]
     assert all(p["sentence"] for p in j["points"])
 

@@ -54,8 +54,9 @@ def record(id: str, text: str, *, published: str | None, outlet: str | None = No
 
 
 def gaza_records() -> list[Record]:
-    """Five articles giving the Gaza death toll over a month, from two claimants and outlets,
-    with one range, one echo-like repeat and one low outlier, plus an XSS-laden one."""
+    """Seven articles giving the Gaza death toll over a month, from two claimants and four
+    outlets: a range, a repeat (echo), rises (update), a fall (revision down), two claimants
+    disagreeing on the same day (conflict) and a tenfold-low value (outlier)."""
     out = []
     rows = [
         ("a1", "2024-04-01", "Wire A", 33000, None, None, "Gaza health ministry"),
@@ -63,9 +64,16 @@ def gaza_records() -> list[Record]:
         ("a3", "2024-04-10", "Paper C", 33400, None, None, "Gaza health ministry"),
         ("a4", "2024-04-20", "Wire A", None, 20000, 25000, "Israeli military"),
         ("a5", "2024-05-01", "Paper B", 34500, None, None, "Gaza health ministry"),
+        ("a6", "2024-05-01", "Wire D", 21000, None, None, "Israeli military"),
+        ("a7", "2024-04-25", "Paper C", 3300, None, None, "Gaza health ministry"),
     ]
     for aid, day, outlet, value, low, high, who in rows:
-        if value is not None:
+        if value is not None and outlet == "Wire D":
+            fig = f"{value:,}"
+            text = (f"A total of {fig} people have been killed in Gaza, the {who} said on "
+                    f"Monday. “We will not stop,” Smith said.")
+            f = {"at": fig, "value": float(value), "approx": "exact"}
+        elif value is not None:
             fig = f"{value:,}"
             text = (f"More than {fig} people have been killed in Gaza, the {who} said on "
                     f"Monday. “We will not stop,” Smith said.")
