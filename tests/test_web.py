@@ -357,3 +357,23 @@ def test_real_articles_give_series_pages_with_one_mark_per_point(tmp_path: Path)
         assert n_rows == s["points"]
         undated = int(m.group(1)) if (m := re.search(r"(\d+) undated point", page.text)) else 0
         assert page.text.count('<a class="mark') == n_rows - undated
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
+    from newsledger.ledger import Ledger
+
+    text = "=HYPERLINK(\"http://evil\") 40 people were killed in Rafah, officials said."
+    rec = record("a/b", text, published="2024-05-01", outlet="@evil", title="+1",
+                 figures=[{"at": "40", "value": 40.0, "metric": "killed", "place": "Rafah",
+                           "claimant": "-officials", "as_of": "2024-05-01"}])
+    db = tmp_path / "l.sqlite"
+    with Ledger(db) as led:
+        led.ingest_records([rec])
+        sid = led.series()[0]["id"]
+    c = client(db)
+    rows = list(csv.DictReader(io.StringIO(c.get(f"/series/{sid}/points.csv").text)))
+    assert rows[0]["sentence"].startswith("'=HYPERLINK")
+    assert rows[0]["outlet"] == "'@evil" and rows[0]["article_title"] == "'+1"
+    assert rows[0]["value"] == "40.0"  # numbers stay numbers
+    # An id with a slash still has a working article page.
+    assert c.get("/article/a%2Fb").status_code == 200

@@ -268,7 +268,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         Route("/", index),
         Route("/series/{sid}/points.{fmt}", series_download),
         Route("/series/{sid}", series),
-        Route("/article/{aid}", article),
+        # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.
+        Route("/article/{aid:path}", article),
         Route("/extract", extract_form, methods=["GET"]),
         Route("/extract", extract_post, methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("newsledger.web", "static")]), name="static"),
@@ -282,7 +283,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
 def _csv_cell(v: Any) -> Any:
     if isinstance(v, (list, tuple)):
-        return ";".join(str(x) for x in v)
+        v = ";".join(str(x) for x in v)
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # Article text is untrusted: a cell like "=HYPERLINK(…)" would run as a spreadsheet
+        # formula. A leading apostrophe makes spreadsheets show it as text (OWASP advice).
+        return "'" + v
     return v
 
 
