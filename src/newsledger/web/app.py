@@ -9,10 +9,12 @@ handle on the same configured file (see :mod:`newsledger.web.store`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,12 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
         view = LedgerView.open(settings.db)
     extract_fn = extractor or _default_extract
+    # One spaCy pipeline serves every request; a local server can afford to take turns.
+    extract_lock = threading.Lock()
+
+    def run_extract(text: str, **meta: Any) -> Record:
+        with extract_lock:
+            return extract_fn(text, **meta)
     env = _env()
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -235,7 +243,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return _form_error(request, fdict, "There is no text to read: paste an article or "
                                                "choose a .txt or .html file.")
         try:
-            rec = await run_in_threadpool(extract_fn, text, **meta)
+            rec = await run_in_threadpool(run_extract, text, **meta)
         except NewsledgerError as exc:
             return _form_error(request, fdict, str(exc))
         note = None
@@ -274,7 +282,14 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         Route("/extract", extract_post, methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("newsledger.web", "static")]), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler})
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if view is not None:
+            view.close()
+
+    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler},
+                    lifespan=lifespan)
     app.state.view = view
     app.state.settings = settings
     hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
