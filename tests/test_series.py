@@ -170,6 +170,17 @@ def test_update_revision_down_and_the_invariant() -> None:
     assert all(not v for v in flags_of([dict(p) for p in pts], cumulative=False).values())
 
 
+def test_restated_lower_bound_is_a_noted_revision() -> None:
+    a = pt(34735, "2024-05-06", approx="at_least")
+    b = pt(34600, "2024-05-07", approx="more_than")
+    c = pt(30000, "2024-05-08")
+    out = {p["id"]: p for p in compute_flags([a, b, c], True)}
+    [fb] = out[b["id"]]["flags"]
+    assert fb["flag"] == "revision_down" and "compatible" in fb["note"]
+    [fc] = out[c["id"]]["flags"]
+    assert fc["flag"] == "revision_down" and "compatible" not in fc["note"]
+
+
 def test_conflict_within_one_day_only() -> None:
     a = pt(34000, "2024-05-01", claimant="Gaza health ministry")
     b = pt(20000, "2024-05-02", claimant="Israel Defense Forces")
