@@ -249,6 +249,23 @@ def test_flags_are_consistent(rows: list[tuple[int, int, str | None, str, str]])
     assert unflagged_falls(out) == []
 
 
+@pytest.mark.parametrize("text,figure,sentence", [
+    ("Intro\nThe war goes on. At least 34,971 people have been killed, the ministry says. Next.",
+     "At least 34,971 people", "At least 34,971 people have been killed, the ministry says."),
+    ("Crossings closed.At least 5 people died. More later.", "5 people", "At least 5 people died."),
+    ("U.S. officials said 5 people died in the strike. Then more.", "5 people",
+     "U.S. officials said 5 people died in the strike."),
+    ("No full stop anywhere 12 people killed", "12 people",
+     "No full stop anywhere 12 people killed"),
+])
+def test_passage_is_the_sentence(text: str, figure: str, sentence: str) -> None:
+    from newsledger.ledger.similarity import passage_bounds
+
+    i = text.index(figure)
+    lo, hi = passage_bounds(text, [], i, i + len(figure))
+    assert text[lo:hi] == sentence
+
+
 def test_similarity_estimates_jaccard() -> None:
     other = ("Ukraine said on Tuesday that Russian forces had launched a large drone attack on "
              "the Kharkiv region overnight, damaging power lines and a school building.")

@@ -83,7 +83,9 @@ def jaccard(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-_SENT_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n)")
+# A sentence starts after ". " + capital, after "word.Capital" (flattened paragraphs), or a line.
+_SENT_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+                         r"|[a-z]{2}[.!?](?=[A-Z][a-z])|\n)")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)|\n")
 
 
@@ -99,8 +101,9 @@ def passage_bounds(text: str, blocks: list[Block], start: int, end: int) -> tupl
             lo, hi = max(lo, b.start), min(hi, max(b.end, end))
             break
     last = None
-    for m in _SENT_START.finditer(text, lo, start):
-        last = m
+    for m in _SENT_START.finditer(text, lo, min(len(text), start + 2)):
+        if m.end() <= start:  # the look-ahead may read the span's first letters
+            last = m
     if last is not None:
         lo = last.end()
     m = _SENT_END.search(text, end, hi)

@@ -259,8 +259,8 @@ class SQLiteStore:
                        (pk, rec.title or "", rec.text))
             body = rec.to_dict()
             body.pop("text", None)  # the text lives once, in articles
-            db.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, json) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, "
+                       "json) VALUES (?, ?, ?, ?, ?, ?)",
                        (pk, rec.schema, json.dumps(rec.extractors), len(rec.errors),
                         json.dumps([e.to_dict() for e in rec.errors], ensure_ascii=False),
                         json.dumps(body, ensure_ascii=False)))
