@@ -385,6 +385,7 @@ class SQLiteStore:
                  summary["latest_claimant"], summary["first_date"],
                  json.dumps(summary["claimants"], ensure_ascii=False),
                  json.dumps(summary["outlets"], ensure_ascii=False), _now(), series_id))
+            db.execute("DELETE FROM meta WHERE key = 'series_listing'")
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -411,6 +412,10 @@ class SQLiteStore:
 
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:
+        if not query:
+            cached = self._cached_listing()
+            if cached is not None:
+                return cached[:limit] if limit else cached
         sql = "SELECT * FROM series WHERE n_points > 0"
         args: list[Any] = []
         if query:
@@ -421,6 +426,28 @@ class SQLiteStore:
             sql += " LIMIT ?"
             args.append(int(limit))
         return [_series(r) for r in self.db.execute(sql, args)]
+
+    def _cached_listing(self) -> list[dict[str, Any]] | None:
+        """The full series listing as one JSON value (written after each refresh, dropped by
+        every series refresh): one read instead of thousands of rows. None when stale."""
+        if self.db.execute("SELECT 1 FROM series WHERE dirty = 1 LIMIT 1").fetchone():
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'series_listing'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_listing(self, force: bool = True) -> None:
+        """Write the listing cache (after a refresh, when no series is stale); without
+        ``force``, only when there is none."""
+        if not force and self.db.execute(
+                "SELECT 1 FROM meta WHERE key = 'series_listing'").fetchone():
+            return
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM series WHERE dirty = 1 LIMIT 1").fetchone():
+                return
+            rows = [_series(r) for r in db.execute(
+                "SELECT * FROM series WHERE n_points > 0 ORDER BY n_points DESC, id")]
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('series_listing', ?)",
+                       (json.dumps(rows, ensure_ascii=False),))
 
     def series_rows(self, ids: list[str]) -> list[dict[str, Any]]:
         if not ids:
@@ -467,11 +494,18 @@ class SQLiteStore:
     def list_points(self, series_id: str, filters: Filters, limit: int | None = None,
                     offset: int = 0) -> list[dict[str, Any]]:
         where, args = self._where(series_id, filters)
+        fresh = self.db.execute("SELECT dirty = 0 FROM series WHERE id = ?",
+                                (series_id,)).fetchone()
+        if offset and not filters.any() and fresh and fresh[0]:
+            # A fresh series numbers its points 0..n-1 in `ord`: seek instead of skipping.
+            where += " AND f.ord >= ?"
+            args.append(int(offset))
+            offset = 0
         sql = (f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
                f"WHERE {where} ORDER BY f.ord, f.id")
-        if limit is not None:
+        if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
-            args += [int(limit), int(offset)]
+            args += [int(limit) if limit is not None else -1, int(offset)]
         return [_point(r) for r in self.db.execute(sql, args)]
 
     def get_point(self, figure_id: int) -> dict[str, Any] | None:
