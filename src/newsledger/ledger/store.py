@@ -12,6 +12,7 @@ same write lock.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import time
@@ -88,6 +89,19 @@ class Store(Protocol):
     def search(self, query: str, limit: int) -> list[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
     def close(self) -> None: ...
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic GC while building thousands of small containers (no cycles are made):
+    CPython would otherwise run full collections in the middle of a listing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _now() -> str:
@@ -425,7 +439,8 @@ class SQLiteStore:
         if limit:
             sql += " LIMIT ?"
             args.append(int(limit))
-        return [_series(r) for r in self.db.execute(sql, args)]
+        with _no_gc():
+            return [_series(r) for r in self.db.execute(sql, args)]
 
     def _cached_listing(self) -> list[dict[str, Any]] | None:
         """The full series listing as one JSON value (written after each refresh, dropped by
@@ -433,7 +448,11 @@ class SQLiteStore:
         if self.db.execute("SELECT 1 FROM series WHERE dirty = 1 LIMIT 1").fetchone():
             return None
         row = self.db.execute("SELECT value FROM meta WHERE key = 'series_listing'").fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        with _no_gc():
+            out: list[dict[str, Any]] = json.loads(row[0])
+        return out
 
     def cache_listing(self, force: bool = True) -> None:
         """Write the listing cache (after a refresh, when no series is stale); without
@@ -461,29 +480,36 @@ class SQLiteStore:
         matching ``filters`` (flags stay those computed over the whole series), in SQL."""
         where, args = self._where(None, filters)
         base = f"FROM figures f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+        # Only the outlet needs the articles table; skip the join elsewhere when we can.
+        lean = base if filters.outlet else f"FROM figures f WHERE {where}"
         out: dict[str, dict[str, Any]] = {}
         for r in self.db.execute(
                 "SELECT f.series_id, COUNT(*), COUNT(DISTINCT COALESCE(f.origin_id, f.id)), "
                 "SUM(f.is_echo), SUM(f.is_corroboration), SUM(f.is_update), "
                 "SUM(f.is_revision_down), SUM(f.is_conflict), SUM(f.is_outlier), MIN(f.date) "
-                f"{base} GROUP BY f.series_id", args):
+                f"{lean} GROUP BY f.series_id", args):
             out[r[0]] = {"points": r[1], "origins": r[2], "flags": dict(zip(
                 ("echo", "corroboration", "update", "revision_down", "conflict", "outlier"),
                 r[3:9])), "first_date": r[9], "claimants": [], "outlets": [],
                 "latest_id": None, "latest_value": None, "latest_low": None,
                 "latest_high": None, "latest_approx": None, "latest_date": None,
                 "latest_claimant": None}
-        for col, key, none in (("f.claimant", "claimants", "(unattributed)"),
-                               ("a.outlet", "outlets", "(unknown)")):
+        if filters.claimant:
+            for sid, d in out.items():
+                d["claimants"] = [[filters.claimant, d["points"]]]
+        groups = [("a.outlet", "outlets", "(unknown)", base)]
+        if not filters.claimant:
+            groups.append(("f.claimant", "claimants", "(unattributed)", lean))
+        for col, key, none, frm in groups:
             for sid, name, n in self.db.execute(
-                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {base} "
+                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {frm} "
                     "GROUP BY f.series_id, k ORDER BY f.series_id, n DESC, k", args):
                 out[sid][key].append([name, n])
         for r in self.db.execute(
                 "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
                 "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
                 "f.ord DESC) AS rn "
-                f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
+                f"{lean} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
                 "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
                 "COALESCE(f.approx, '') != 'vague') WHERE rn = 1", args):
             out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
@@ -506,7 +532,8 @@ class SQLiteStore:
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             args += [int(limit) if limit is not None else -1, int(offset)]
-        return [_point(r) for r in self.db.execute(sql, args)]
+        with _no_gc():
+            return [_point(r) for r in self.db.execute(sql, args)]
 
     def get_point(self, figure_id: int) -> dict[str, Any] | None:
         row = self.db.execute(f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON "
