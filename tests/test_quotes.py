@@ -77,6 +77,12 @@ DIRECT = [
      ("partial", "an act of terrorism.", "Vassily Nebenzia")),
     ("NATO chief Jens Stoltenberg believes it is “very important to protect civilians”.",
      ("partial", "very important to protect civilians", "Jens Stoltenberg")),
+    ('"We extend our condolences," Capt. Blake Chaney, the unit commander, said in a statement.',
+     ("direct", "We extend our condolences,", "Blake Chaney")),
+    ("“Two more fighters” were also killed, according to the Israel Defense Forces.",
+     ("partial", "Two more fighters", "Israel Defense Forces")),
+    ("“The aid is not enough,”Polyansky explained, adding that talks continue.",
+     ("direct", "The aid is not enough,", "Polyansky")),
 ]
 
 
@@ -126,6 +132,12 @@ INDIRECT = [
      ("according_to", "1.5 million people are displaced in Rafah", "United Nations")),
     ("More than 10,000 children have been killed, according to the Gaza health ministry.",
      ("according_to", "More than 10,000 children have been killed", "Gaza health ministry")),
+    ("Ali Hassin was targeted in an attack near Sultaniyeh, the Israel Defense Forces claims "
+     "in a post on X.",
+     ("indirect", "Ali Hassin was targeted in an attack near Sultaniyeh", "Israel Defense Forces")),
+    ("NATO Secretary General Jens Stoltenberg spoke in Vilnius. The Secretary General also "
+     "said that more exercises were planned.",
+     ("indirect", "more exercises were planned", "Jens Stoltenberg")),
 ]
 
 
@@ -155,6 +167,9 @@ def test_headline_forms() -> None:
 
 NEGATIVES = [
     "The army killed 30 fighters on Monday.",
+    'U.S. Army Gen. Michael "Erik" Kurilla visited the base.',
+    "Asked what this means for the talks, the crowd fell silent.",
+    "Israel could deny them a work permit in the future.",
     "Israel doesn’t usually confirm or deny operations like this.",
     "It is said to be a decision not related to calls for a boycott.",
     "The mediators’ proposal was sent to Cairo on the ’90s model.",

@@ -157,6 +157,10 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         subj = None  # the parse ran over a layout break (headline into deck)
     if subj is None and para is not None and para[2] in HEAD_BLOCKS:
         return headline_subject(cue.doc, para, cue)
+    if subj is None and pair is not None and cue.i > 0:
+        prev = cue.doc[cue.i - 1]
+        if prev.idx < pair.close < prev.idx + len(prev.text) - 1:
+            return prev  # 'enough,”Polyansky explained': the name glued to the closing mark
     if subj is None and not own_subject(cue):
         subj = left_person(cue, para[0] if para is not None else 0)
         if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close:

@@ -85,6 +85,16 @@ _OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman",
 
 
 @lru_cache(maxsize=1)
+def _bare_title_words() -> frozenset[str]:
+    """Words a title-only mention is made of ("the Secretary General", "the prime minister");
+    single-word titles only, so that "Hamas" (from "Hamas official") is not one."""
+    single = {t for t in titles() if " " not in t}
+    return frozenset(single | PERSON_ROLES | {"prime", "vice", "deputy", "foreign", "defense",
+                                              "defence", "interior", "national", "security",
+                                              "senior", "state", "top", "chief"})
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
 
@@ -404,6 +414,12 @@ class Speakers:
                         return f"{owner}'s {rest}", "group"
                 return (rest or None), "group"
         text = span.text
+        words = [w.lower() for w in clean(text).split()]
+        if words and all(w in _bare_title_words() for w in words):
+            # A bare title standing for its holder: "The Secretary General also announced …".
+            found = self._antecedent(pos, "person", sent_start=self._sent_start(root.idx))
+            if found is not None or span[0].lower_ in ("the", "this"):
+                return found, "person"
         if root.pos_ == "PROPN" or ent is not None:
             name = self.names.resolve(text)
             if name and name in self.names.persons:
