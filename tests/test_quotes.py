@@ -65,6 +65,11 @@ DIRECT = [
      ("direct", "We are ready,", "Yoav Gallant")),
     ('"We are done," said Ukrainian Foreign Minister Dmytro Kuleba.',
      ("direct", "We are done,", "Dmytro Kuleba")),
+    ("White House spokesperson John Kirby briefed reporters.\n\n"
+     "John Kirby: “We will not stop supporting Israel.”",
+     ("direct", "We will not stop supporting Israel.", "John Kirby")),
+    ("In a statement, the Gaza health ministry said: “The hospitals have run out of fuel.”",
+     ("direct", "The hospitals have run out of fuel.", "Gaza health ministry")),
     ("“Do it like gentlemen,” the guard orders.",
      ("direct", "Do it like gentlemen,", "guard")),
     ("White House spokesperson John Kirby called the departure “deeply regrettable.”",
@@ -102,6 +107,13 @@ def test_floating_quote_continues_previous_speaker() -> None:
     assert ("direct", "We cannot look away.", "Bernie Sanders") in got
 
 
+def test_split_quote_keeps_one_speaker_and_no_reported_duplicate() -> None:
+    rec = run("Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. "
+              "“We will win,” he said, “and we must.”")
+    assert found(rec) == [("direct", "We will win,", "Benjamin Netanyahu"),
+                          ("direct", "and we must.", "Benjamin Netanyahu")]
+
+
 def test_multi_paragraph_quote_is_one_quote() -> None:
     text = ("UN chief Antonio Guterres spoke in New York.\n\n"
             "“The situation is dire.\n\n“We need a ceasefire now,” Guterres said.")
@@ -126,6 +138,10 @@ INDIRECT = [
      ("indirect", "the deaths of 36 hostages", "Israel Defense Forces")),
     ("Sports brand Puma will end its deal with the team, the Financial Times has reported.",
      ("indirect", "Sports brand Puma will end its deal with the team", "Financial Times")),
+    ("Hamas, which runs Gaza, said 20 people were killed.",
+     ("indirect", "20 people were killed", "Hamas")),
+    ("A spokesman for the Israel Defense Forces, Daniel Hagari, said troops had entered.",
+     ("indirect", "troops had entered", "Daniel Hagari")),
     ("Moscow has repeatedly accused the UK of helping Ukraine organize attacks.",
      ("indirect", "of helping Ukraine organize attacks", "Moscow")),
     ("According to the United Nations, 1.5 million people are displaced in Rafah.",

@@ -198,6 +198,9 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
         if len(gap) > 80 or re.search(r"[.!?;]", gap):
             before_cue = None
     direct = _is_direct(text, pair, pstart, before_cue is not None)
+    if not direct and before_cue is not None and prev_close > pstart and \
+            text[prev_close:pair.open].rstrip().endswith(",") and pair.open - prev_close < 80:
+        direct = True  # the second half of a split quote: "“We will win,” he said, “and …”"
     found = Found("direct" if direct else "partial", *content, pair=pair)
     if not direct:
         cue = _governing_cue(doc, idx, pair, para)

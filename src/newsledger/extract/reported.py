@@ -152,8 +152,8 @@ def reported(doc: Doc, state: State, direct: list[Found],
         start, end = strip(text, start, end, " \t\n\r,.;:\u00a0")
         if end - start < 2:
             continue
-        if in_direct(start) or in_direct(end - 1):
-            continue
+        if in_direct(start) or in_direct(end - 1) or all_pairs.inside(start):
+            continue  # the clause is (inside) a quote already taken
         inner = all_pairs.overlapping(start, end)
         if any(start <= p.open and p.close <= end and p.open not in partials for p in inner):
             continue  # the clause is a direct quote already attributed
