@@ -40,6 +40,13 @@ RESOLVE = [
     ("He said the talks failed.", "He", 0, "He", None),
     ("We said the talks failed.", "We", 0, "We", None),
     ("The spokesperson said the talks failed.", "spokesperson", 0, "The spokesperson", None),
+    # Outlets and places are not "the group"; documents speak for their author.
+    ("Activists struck in New York, Fox News reported. The group said it would go on.",
+     "group", 0, "The group", None),
+    ("A report by Fox News said the group had struck.", "report", 0, "A report by Fox News",
+     "Fox News"),
+    ("Puma will end its deal, the Financial Times reported. The newspaper said so.",
+     "newspaper", 0, "The newspaper", "Financial Times"),
 ]
 
 

@@ -108,7 +108,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             and nxt.dep_ == "compound" and nxt.head.pos_ == "PROPN":
         return nxt.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        return verb.head  # "a resolution calling for …", "a statement saying …"
+        # "a resolution calling for …", "a statement saying …" (not "the windshield explaining").
+        return verb.head if _can_speak(verb.head) else None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         inherited = subject_of(verb.head, depth + 1)
         # Only an agent can speak: "the attack was successful …, claiming …" is a misparse.
@@ -130,6 +131,8 @@ _AGENT_NOUNS = frozenset({
     "protesters", "doctors", "doctor", "medics", "rescuers", "workers", "families", "people",
     "man", "woman", "men", "women", "father", "mother", "text", "document", "letter", "post",
     "website", "study", "survey", "poll", "investigation", "prosecutor", "prosecutors", "judge",
+    "resolution", "headline", "pamphlet", "editorial", "article", "tweet", "message", "note",
+    "proposal", "response", "declaration", "communique", "announcement", "readout", "draft",
 })
 
 

@@ -17,7 +17,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
 from .base import State, component
-from .cues import is_cue, left_person, lemma_of, lexicon, subject_of
+from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
+                   subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
 from .quotemarks import QuotePair, pair_quotes, top_level
 from . import reported as _reported_speech
@@ -135,6 +136,8 @@ def _cue_in(idx: Index, start: int, end: int, last: bool) -> Token | None:
     else:
         toks = toks[:_MAX_CUE_DISTANCE]
     for t in toks:
+        if t.dep_ == "acl" and is_reduced_participle(t):
+            continue  # "an editorial published yesterday: “…”" — the editorial did not speak
         if is_cue(t, "quote") or (not last and t.pos_ == "NOUN" and t.i + 1 < len(idx.doc)
                                   and idx.doc[t.i + 1].is_punct and t.i > 0
                                   and idx.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
@@ -149,6 +152,11 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
     if para is not None and para[2] in HEAD_BLOCKS and not own_subject(cue):
         # Headlines drop and share subjects: "White House says …, urges …, calls …".
         return headline_subject(cue.doc, para, cue)
+    if is_passive(cue):
+        # "it can be claimed that …": no speaker, unless one is named by "by".
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return pobj
     subj = subject_of(cue)
     if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close \
             and subj.idx + len(subj.text) <= pair.close + 1:

@@ -57,6 +57,8 @@ GROUP_NOUNS = frozenset({
     "department", "cabinet", "kremlin", "pentagon", "outlet", "network", "broadcaster",
     "newspaper", "channel", "service", "organisation", "court", "campaign", "palace",
 })
+_MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "network", "paper",
+                          "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
                             "faction", "militia"})
 # A document speaks for whoever owns it: "the Hamas text says" → Hamas.
@@ -70,6 +72,18 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
                         "punct", "npadvmod", "advmod", "predet", "prep", "pobj", "cc", "conj"})
 _RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
+
+
+_MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|Network|"
+                          r"Broadcasting|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|"
+                          r"Magazine|Newspaper|Media|Agency|Reuters|AFP|BBC|CNN|NPR)\b")
+
+
+def _is_media(name: str) -> bool:
+    from .sources import known_media
+
+    low = name.lower()
+    return bool(_MEDIA_WORDS.search(name)) or any(low == m.lower() for m in known_media())
 
 
 # A closing mark glued to the next word: 'device,”Polyansky'.
@@ -119,7 +133,8 @@ def mention_span(tok: Token) -> SpacySpan:
         if t.i != end:
             break
         if t.dep_ in ("compound", "flat", "case") or (
-                t.dep_ == "prep" and t.lower_ in _RIGHT_PREPS and tok.lower_ in PERSON_ROLES):
+                t.dep_ == "prep" and t.lower_ in _RIGHT_PREPS and tok.lower_ in PERSON_ROLES) or (
+                t.dep_ == "prep" and t.lower_ in ("by", "from") and tok.lower_ in DOCUMENT_NOUNS):
             right = t.right_edge.i + 1
             if any(doc[j].text in {",", ";", "“", "”", "\""} for j in range(t.i, right)):
                 break
@@ -175,7 +190,12 @@ class Speakers:
             name = self._entity_name(ent)
             if not name:
                 continue
-            self._mentions.append((ent.start_char, name, kind))
+            if kind == "group" and _is_media(name):
+                kind = "media"
+            # Mentions keep organisations apart from places: "the group" is never "New York".
+            mkind = "org" if kind == "group" and ent.label_ in ("ORG", "NORP") else (
+                "place" if kind == "group" else kind)
+            self._mentions.append((ent.start_char, name, mkind))
             if ent.root.dep_ in _SUBJECT_DEPS:
                 self._subjects.append((ent.start_char, name, kind))
                 if is_cue(ent.root.head, "quote"):
@@ -190,6 +210,12 @@ class Speakers:
         self._quote_starts: list[int] = []
 
     # -- public interface -------------------------------------------------------------------
+
+    def _remember(self, pos: int, name: str, kind: str) -> None:
+        # Outlets are cited, they are not "the group" or "it" of the story.
+        if kind == "group" and _is_media(name):
+            kind = "media"
+        self._history.append((pos, name, kind))
 
     def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
@@ -211,7 +237,7 @@ class Speakers:
             name = self.names.resolve(piece) if piece[:1].isupper() else None
             kind = "person" if name in self.names.persons else "group"
             if name:
-                self._history.append((start, name, kind))
+                self._remember(start, name, kind)
             return Speaker(Span.of(self.text, start, end), name)
         mention = Span.of(self.text, start, end)
         if isinstance(target, Token):
@@ -230,7 +256,7 @@ class Speakers:
             return Speaker(mention, name)
         name, kind = self._name(span)
         if name:
-            self._history.append((span.start_char, name, kind))
+            self._remember(span.start_char, name, kind)
         return Speaker(mention, name)
 
     def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
@@ -381,6 +407,12 @@ class Speakers:
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
         if owner and root.lower_ in DOCUMENT_NOUNS:
+            # "a report by Fox News", "a statement from the ministry": the author speaks.
+            for t in root.rights:
+                if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.i < span.end + 4:
+                    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i in self._ents_by_token:
+                        return self._entity_name(self._ents_by_token[pobj.i]), "group"
             for t in root.children:
                 if t.dep_ in ("compound", "poss", "nmod") and t.i in self._ents_by_token:
                     owner = self._ents_by_token[t.i]
@@ -392,10 +424,17 @@ class Speakers:
             if definite and (low in PERSON_ROLES or low in _title_words()):
                 found = self._antecedent(pos, "person")
                 return found, "person"
+            if definite and low in _MEDIA_NOUNS:
+                # "the newspaper said" right after "the Financial Times reported".
+                found = self._antecedent(pos, "media", contains=low) or \
+                    self._recent_speaker(pos, "media", window=600) or \
+                    self._recent_mention(pos, "media", floor=max(0, pos - 1500))
+                return found, "media"
             if definite and low in GROUP_NOUNS:
                 found = self._antecedent(pos, "group", contains=low)
                 if found is None and low in _GENERIC_GROUP:
-                    found = self._antecedent(pos, "group")
+                    found = self._antecedent(pos, "group") or self._recent_mention(
+                        pos, "org", floor=max(0, pos - 1500))
                 if found is None:
                     # "the newspaper said" right after "the Financial Times reported".
                     found = self._recent_speaker(pos, "group", window=600)
@@ -407,7 +446,7 @@ class Speakers:
                 if low in _OWNED_VOICES:
                     # "his office said": the owner's office, named by the owner, preferably
                     # one named earlier in the same sentence ("Sunak’s arrival …, his office").
-                    kind = "person" if det.lower_ in ("his", "her") else "group"
+                    kind = "person" if det.lower_ in ("his", "her") else "org"
                     owner = self._recent_mention(det.idx, kind, floor=self._sent_start(root.idx)) \
                         or self._antecedent(det.idx, kind)
                     if owner:
@@ -427,5 +466,6 @@ class Speakers:
             kind = "person" if (ent is not None and ent.label_ == "PERSON") else "group"
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
-        kind = "person" if low in PERSON_ROLES or low in _title_words() else "group"
+        kind = "person" if low in PERSON_ROLES or low in _title_words() else (
+            "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
         return (name or None), kind
