@@ -92,3 +92,14 @@ def test_claimant_prefers_the_innermost_quote() -> None:
     i = text.index("1,000")
     claimant = doc._.nl.speakers.claimant_for(i, i + 5)
     assert claimant is not None and claimant.name == "Israel"
+
+
+def test_pronoun_gender_passes_over_people_of_the_other_gender() -> None:
+    from newsledger import extract
+
+    rec = extract("Foreign Minister Annalena Baerbock met Israeli Defence Minister Yoav Gallant "
+                  "in Tel Aviv.\n\n“We need a ceasefire,” Gallant said.\n\n"
+                  "“The suffering must end,” she said.\n\n“We will defend ourselves,” he added.")
+    rec.verify()
+    assert [q.speaker.name for q in rec.quotes] == ["Yoav Gallant", "Annalena Baerbock",
+                                                   "Yoav Gallant"]

@@ -25,6 +25,7 @@ import bisect
 import itertools
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -96,6 +97,17 @@ _GAVE_NAME = re.compile(r"(?:gave (?:her|his|their) (?:first |full )?name (?:onl
 _OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "government",
                            "administration", "campaign", "team", "lawyer", "lawyers", "aides",
                            "ministry", "press office", "representative", "family"})
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    raw = resources.files("newsledger").joinpath("data/first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[1]] = parts[0]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +220,7 @@ class Speakers:
         self._mention_pos = [p for p, _, _ in self._mentions]
         self._subject_pos = [p for p, _, _ in self._subjects]
         self._quote_starts: list[int] = []
+        self._genders: dict[str, str] = {}
 
     # -- public interface -------------------------------------------------------------------
 
@@ -257,6 +270,8 @@ class Speakers:
         name, kind = self._name(span)
         if name:
             self._remember(span.start_char, name, kind)
+            if kind == "person":
+                self._note_gender(span.text, name)
         return Speaker(mention, name)
 
     def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
@@ -340,9 +355,20 @@ class Speakers:
         return strip_titles(clean(surface)) or None
 
     def _antecedent(self, pos: int, kind: str, contains: str | None = None,
-                    window: int = 4000, sent_start: int | None = None) -> str | None:
+                    window: int = 4000, sent_start: int | None = None,
+                    gender: str | None = None) -> str | None:
         """The entity subject of ``kind`` earlier in the same sentence; else the most recent
-        speaker within a few paragraphs; else the most recent entity subject."""
+        speaker within a few paragraphs; else the most recent entity subject. With ``gender``
+        ("f"/"m"), people known to be of the other gender are passed over."""
+        if gender is not None:
+            want = contains
+
+            def fits(name: str) -> bool:
+                g = self._gender(name)
+                return (g is None or g == gender) and (
+                    want is None or want in name.lower().split())
+
+            return self._antecedent_where(pos, kind, fits, window, sent_start)
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
@@ -370,6 +396,48 @@ class Speakers:
                 break
         return best[1] if best else None
 
+    def _antecedent_where(self, pos: int, kind: str, fits: Any, window: int,
+                          sent_start: int | None) -> str | None:
+        """:meth:`_antecedent` with a predicate on candidate names."""
+        i = bisect.bisect_left(self._subject_pos, pos)
+        if sent_start is not None:
+            for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                if p < sent_start:
+                    break
+                if k == kind and fits(name):
+                    return name
+        j = bisect.bisect_left(self._cue_subject_pos, pos)
+        recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        best = max(((p, name) for p, name, k in recent
+                    if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
+                   default=None)
+        if best is not None:
+            return best[1]
+        for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            if pos - p > window:
+                break
+            if k == kind and fits(name):
+                return name
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        """"f"/"m" when the article or a common given name tells, else None."""
+        if name in self._genders:
+            return self._genders[name]
+        first = name.split()[0].lower() if name.split() else ""
+        return _first_names().get(first)
+
+    def _note_gender(self, mention: str, name: str | None) -> None:
+        if not name:
+            return
+        low = f" {mention.lower()} "
+        if any(f" {w} " in low for w in ("mrs", "mrs.", "ms", "ms.", "spokeswoman", "queen",
+                                           "chairwoman", "congresswoman", "madam")):
+            self._genders[name] = "f"
+        elif any(f" {w} " in low for w in ("mr", "mr.", "spokesman", "king", "prince",
+                                             "chairman", "congressman", "sir")):
+            self._genders[name] = "m"
+
     def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
         for p, name, k in reversed(self._history[-40:]):
             if p < pos and pos - p <= window and k == kind:
@@ -394,7 +462,8 @@ class Speakers:
                 len(root.text) > 1 and root.text.isupper()):
             ss = self._sent_start(root.idx)
             if low in PERSON_PRONOUNS:
-                return self._antecedent(pos, "person", sent_start=ss), "person"
+                gender = "f" if low in ("she", "her", "hers") else "m"
+                return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
             if low in GROUP_PRONOUNS:
                 return self._antecedent(pos, "group", sent_start=ss), "group"
             if low in PLURAL_PRONOUNS:
