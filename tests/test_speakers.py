@@ -103,3 +103,11 @@ def test_pronoun_gender_passes_over_people_of_the_other_gender() -> None:
     rec.verify()
     assert [q.speaker.name for q in rec.quotes] == ["Yoav Gallant", "Annalena Baerbock",
                                                    "Yoav Gallant"]
+
+
+def test_pronoun_skips_subjects_buried_in_other_clauses() -> None:
+    from newsledger import extract
+
+    rec = extract("One of the few visitors is Florida resident Linda Nocera. Christians believe "
+                  "Jesus was born here.\n\n“It is heart-wrenching,” she says.")
+    assert [q.speaker.name for q in rec.quotes if q.kind == "direct"] == ["Linda Nocera"]

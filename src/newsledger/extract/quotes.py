@@ -212,6 +212,13 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
     found = Found("direct" if direct else "partial", *content, pair=pair)
     if not direct:
         cue = _governing_cue(doc, idx, pair, para)
+        if cue is None and text[pair.start:pair.end].rstrip()[-1:] == ",":
+            # '… there would be "many people coming," he says, …': a cue right after.
+            astart = pair.close + 1
+            after_cue = _cue_in(idx, astart, min(para[1], astart + 40), last=False)
+            if after_cue is not None and len(idx.between(astart, after_cue.idx)) <= 4 and \
+                    after_cue.tag_ in ("VBZ", "VBD", "VBP") and own_subject(after_cue):
+                cue = after_cue
         if cue is not None:
             found.cue = cue if is_cue(cue, "quote") else None
             found.subject = _speaker_token(cue, pair, para)

@@ -125,6 +125,20 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
 
 
+def _salient(tok: Token) -> bool:
+    """A subject (or the focus of "is X") of a main clause or of a speech verb: what a later
+    "he" or "it" most likely refers to. Subjects deep in other clauses ("Christians believe
+    Jesus was born") are not."""
+    head = tok.head
+    if tok.dep_ == "attr":
+        return head.dep_ == "ROOT"
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return False
+    if head.dep_ in ("ROOT", "conj") or is_cue(head, "quote"):
+        return True
+    return head.dep_ == "relcl"
+
+
 def mention_span(tok: Token) -> SpacySpan:
     """The noun phrase headed by ``tok`` as written: modifiers on its left, "of/for …" and name
     parts on its right, but not a relative clause or an apposition after a comma."""
@@ -208,11 +222,23 @@ class Speakers:
             mkind = "org" if kind == "group" and ent.label_ in ("ORG", "NORP") else (
                 "place" if kind == "group" else kind)
             self._mentions.append((ent.start_char, name, mkind))
-            if ent.root.dep_ in _SUBJECT_DEPS:
+            if _salient(ent.root):
                 self._subjects.append((ent.start_char, name, kind))
                 if is_cue(ent.root.head, "quote"):
                     # The subject of a speech verb is a speaker even when no quote came of it.
                     self._cue_subjects.append((ent.start_char, name, kind))
+        # Surnames the tagger missed ("Nocera thinks …" after "Linda Nocera"): subjects too.
+        surnames = {full.split()[-1]: full for full in self.names.persons if " " in full}
+        given = _first_names()
+        for t in doc:
+            if t.pos_ != "PROPN" or t.dep_ not in _SUBJECT_DEPS or t.i in self._ents_by_token \
+                    or in_quote(t.idx) or not _salient(t):
+                continue
+            if t.text in surnames:
+                self._subjects.append((t.idx, surnames[t.text], "person"))
+            elif t.lower_ in given and t.head.i > t.i:
+                # "Noor, 18, wanted to see Bethlehem": a given name alone is a person.
+                self._subjects.append((t.idx, t.text, "person"))
         self._subjects.sort()
         self._cue_subjects.sort()
         self._cue_subject_pos = [p for p, _, _ in self._cue_subjects]
@@ -533,6 +559,9 @@ class Speakers:
             if name and name in self.names.persons:
                 return name, "person"
             kind = "person" if (ent is not None and ent.label_ == "PERSON") else "group"
+            if ent is None and len(span) == 1 and not root.text.isupper() and \
+                    root.dep_ in _SUBJECT_DEPS and is_cue(root.head, "quote"):
+                kind = "person"  # an unknown single name that speaks ("…, Issac says") is a person
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
         kind = "person" if low in PERSON_ROLES or low in _title_words() else (
