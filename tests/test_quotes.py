@@ -138,6 +138,10 @@ INDIRECT = [
      ("indirect", "the deaths of 36 hostages", "Israel Defense Forces")),
     ("Sports brand Puma will end its deal with the team, the Financial Times has reported.",
      ("indirect", "Sports brand Puma will end its deal with the team", "Financial Times")),
+    ("Netanyahu’s insistence that the war will go on has angered the families.",
+     ("indirect", "the war will go on", "Netanyahu")),
+    ("The claim by Hamas that 30 people died could not be verified.",
+     ("indirect", "30 people died", "Hamas")),
     ("Hamas, which runs Gaza, said 20 people were killed.",
      ("indirect", "20 people were killed", "Hamas")),
     ("A spokesman for the Israel Defense Forces, Daniel Hagari, said troops had entered.",
@@ -183,6 +187,7 @@ def test_headline_forms() -> None:
 
 NEGATIVES = [
     "The army killed 30 fighters on Monday.",
+    "The claim that he made was false.",
     'U.S. Army Gen. Michael "Erik" Kurilla visited the base.',
     "Asked what this means for the talks, the crowd fell silent.",
     "Israel could deny them a work permit in the future.",
