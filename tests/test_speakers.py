@@ -111,3 +111,12 @@ def test_pronoun_skips_subjects_buried_in_other_clauses() -> None:
     rec = extract("One of the few visitors is Florida resident Linda Nocera. Christians believe "
                   "Jesus was born here.\n\n“It is heart-wrenching,” she says.")
     assert [q.speaker.name for q in rec.quotes if q.kind == "direct"] == ["Linda Nocera"]
+
+
+def test_a_description_later_given_a_name_takes_the_name() -> None:
+    from newsledger import extract
+
+    rec = extract("A woman in the southern city of Khan Younis has been telling us she fled "
+                  "there. \"It is not secure,\" the woman, who gave her name only as Um Saleh, "
+                  "said. She said she had tried.")
+    assert [q.speaker.name for q in rec.quotes] == ["Um Saleh"] * 3

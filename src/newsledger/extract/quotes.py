@@ -394,6 +394,8 @@ def extract_quotes(doc: Doc, state: State) -> None:
         elif f.cue_span is not None:
             cue = Span.of(text, *f.cue_span)
         speaker = f.speaker or Speaker()
+        if speaker.name in speakers.renamed:
+            speaker = Speaker(speaker.mention, speakers.renamed[speaker.name])
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes

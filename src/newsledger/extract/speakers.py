@@ -247,6 +247,8 @@ class Speakers:
         self._subject_pos = [p for p, _, _ in self._subjects]
         self._quote_starts: list[int] = []
         self._genders: dict[str, str] = {}
+        # Descriptions later given a name in the article: "woman in Khan Younis" → "Um Saleh".
+        self.renamed: dict[str, str] = {}
 
     # -- public interface -------------------------------------------------------------------
 
@@ -284,6 +286,11 @@ class Speakers:
             given = _GAVE_NAME.search(tail[:160]) if tail.startswith((",", " ,")) else None
             if given is not None:
                 name = clean(given.group("name"))
+                # "A woman in Khan Younis told us … the woman, who gave her name as Um Saleh":
+                # the earlier description was this person all along.
+                earlier, _ = self._name(span)
+                if earlier and earlier != name:
+                    self.renamed[earlier] = name
                 self._history.append((start, name, "person"))
                 return Speaker(mention, name)
         appos = self._apposed_person(span)
