@@ -377,3 +377,21 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
     assert rows[0]["value"] == "40.0"  # numbers stay numbers
     # An id with a slash still has a working article page.
     assert c.get("/article/a%2Fb").status_code == 200
+
+
+def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None:
+    r = client(ledger_db).post("/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(),
+                                                           "text/plain")})
+    assert r.status_code == 200
+    form = r.text[r.text.index('id="again"'):]
+    assert 'name="store"' in form and "We will not stop" in form  # the uploaded text, refilled
+
+
+def test_stored_article_record_as_json(ledger_db: Path) -> None:
+    r = client(ledger_db).get("/article/a1", params={"format": "json"})
+    d = r.json()
+    assert r.headers["content-type"].startswith("application/json")
+    rec = Record.from_dict(d)
+    rec.verify()
+    rec.validate()
+    assert rec.id == "a1" and len(rec.figures) == 1

@@ -177,6 +177,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return not_found(request, f"There is no article {aid!r}"
                                       + (f" version {v}" if v else "") + " in this ledger.")
         rec, links, anchors = found
+        if request.query_params.get("format") == "json":
+            return Response(rec.to_json(indent=1), media_type="application/json")
         # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
         point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
         target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
@@ -261,8 +263,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return RedirectResponse(f"/article/{quote(rec.id, safe='')}?stored=1",
                                     status_code=303)
         links = figure_search_links(rec) if view is not None else {}
+        # The form comes back filled in under the record, so storing it is one tick away.
+        fdict["text"] = text
         return _record_page(request, rec, links, None, stored=False, note=note,
-                            allow_store=_can_store())
+                            allow_store=_can_store(), form=fdict,
+                            limit=human_bytes(settings.max_upload))
 
     def _form_error(request: Request, form: Any, message: str) -> HTMLResponse:
         return page(request, "extract.html", 400, form=dict(form), error=message,
