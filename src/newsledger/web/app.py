@@ -93,6 +93,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     def run_extract(text: str, **meta: Any) -> Record:
         with extract_lock:
             return extract_fn(text, **meta)
+
     env = _env()
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
