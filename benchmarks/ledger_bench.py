@@ -4,7 +4,7 @@
     PYTHONPATH=src python benchmarks/ledger_bench.py --figures 100000 --articles 50
 
 1. Builds (or reuses, with --reuse) a ledger of N synthetic figures (10 per article, about
-   2,000 series of Zipf-like sizes)) through the real store, then refreshes every series' flags.
+   2,000 series of Zipf-like sizes) through the real store, then refreshes every series' flags.
 2. Times the queries the CLI and web view make: series listing (all, by name, by claimant) and one
    series' points (a median series whole; the largest series' first page and whole), reporting
    p50/p95 over repeated runs.

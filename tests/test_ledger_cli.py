@@ -88,6 +88,12 @@ def test_list_table_json_csv(db: Path) -> None:
                                       "hostages_held:hostages:gaza:cumulative"}
 
 
+def test_options_before_query(db: Path) -> None:
+    res = runner.invoke(app, ["ledger", "--db", str(db), "-f", "json", "hostages"])
+    assert res.exit_code == 0, res.output
+    assert [r["id"] for r in json.loads(res.stdout)] == ["hostages_held:hostages:gaza:cumulative"]
+
+
 def test_list_filters(db: Path) -> None:
     res = runner.invoke(app, ["ledger", "--db", str(db), "-f", "json", "--outlet", "NPR"])
     rows = json.loads(res.stdout)

@@ -39,6 +39,9 @@ Python API (the CLI and the web view use only this)::
     from newsledger.ledger import ingest_paths   # files -> extract -> store, with progress
     from newsledger.ledger.export import points_csv, points_jsonl, wikidata_statements
 
+A Ledger holds one SQLite connection: use one per thread, or take turns with a lock. Writers
+in other processes are fine (WAL); a reader sees each article whole or not at all.
+
 Series ids look like ``killed:people:gaza:cumulative`` (metric:subject:place:kind). Flags are
 relative to the whole series and stored; ``stale`` is true when a series changed since its flags
 were computed (a read-only Ledger does not refresh). Storage goes through
