@@ -395,3 +395,16 @@ def test_stored_article_record_as_json(ledger_db: Path) -> None:
     rec.verify()
     rec.validate()
     assert rec.id == "a1" and len(rec.figures) == 1
+
+
+def test_search_matches_words_in_series_and_article_text(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get("/", params={"q": "killed gaza"})
+    assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
+    arts = r.text[r.text.index('id="articles"'):]
+    assert arts.count("<li>") == 7 and "/article/a1" in arts
+    # Punctuation and FTS operators are searched for as words, never parsed as query syntax.
+    r = c.get("/", params={"q": 'Khan-Younis" OR NEAR('})
+    assert r.status_code == 200 and "No stored article contains" in r.text
+    r = c.get("/", params={"q": "Younis"})
+    assert "/article/xss" in r.text and "<script>alert" not in r.text

@@ -124,8 +124,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         except NewsledgerError as exc:
             rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
         facets = await run_in_threadpool(view.facets)
+        articles = await run_in_threadpool(view.search_articles, filters["q"]) \
+            if filters["q"] else []
         return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
-                    facets=facets, active=any(filters.values()), error=error)
+                    facets=facets, active=any(filters.values()), error=error,
+                    articles=articles)
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
