@@ -291,6 +291,10 @@ def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: 
     assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code == 2 and "No ledger" in r.output
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    r = CliRunner().invoke(app, ["serve", "--db", str(other)])
+    assert r.exit_code == 2 and "not a newsledger ledger" in r.output
 
 
 def test_paste_with_the_real_pipeline_shows_what_it_found() -> None:
