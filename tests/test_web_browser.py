@@ -90,6 +90,8 @@ def page(browser: Any) -> Iterator[Any]:
     errors: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # CSP violations (an inline style or script the policy blocks) are reported as console errors.
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.dialogs, pg.js_errors = dialogs, errors
     yield pg
     ctx.close()
@@ -123,7 +125,7 @@ def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
     assert "33,000 people have been killed" in text
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "series.png"), full_page=True)
-    assert not page.js_errors
+    assert not page.js_errors, page.js_errors
 
 
 def test_points_are_reachable_by_keyboard(base_url: str, page: Any) -> None:
@@ -162,6 +164,7 @@ def test_clicking_a_point_lands_on_its_highlighted_span(base_url: str, page: Any
     # The figure links back to its series point.
     assert (target.get_attribute("href") or "").endswith(f"#point-{pid}")
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    assert not page.js_errors, page.js_errors
 
 
 def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:

@@ -142,7 +142,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         points = await run_in_threadpool(view.points, sid)
         ch = chart_mod.layout([p.chart for p in points])
         return page(request, "series.html", info=info, points=points, chart=ch,
-                    flags=chart_mod.FLAGS, badge=chart_mod.FLAG_BADGE)
+                    flags=list(chart_mod.FLAG_BADGE), badge=chart_mod.FLAG_BADGE)
 
     async def series_download(request: Request) -> Response:
         if (r := need_view(request)) is not None:

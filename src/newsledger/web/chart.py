@@ -14,9 +14,10 @@ from datetime import date
 from .highlight import PALETTE, UNKNOWN_COLOUR, letters
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
-# One short visible badge per flag; the legend, table and tooltip spell them out.
-FLAG_BADGE = {"echo": "E", "corroboration": "C", "update": "U", "revision_down": "↓",
-              "conflict": "!", "outlier": "O"}
+# One short visible badge per flag that changes how a point should be read; the legend, table
+# and tooltip spell them out. Corroboration (an independent source agrees) is common and
+# reassuring, so it is listed in the tooltip and table but not drawn, to keep the chart legible.
+FLAG_BADGE = {"echo": "E", "update": "U", "revision_down": "↓", "conflict": "!", "outlier": "O"}
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star", "triangle-down", "hexagon")
 
 
@@ -230,8 +231,9 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
             bar = (y_of(max(p.low, p.high)), y_of(min(p.low, p.high)))
         lg = legend[p.claimant]
         flags = [f for f in FLAGS if f in p.flags]
-        badges = [(i * 10.0 - (len(flags) - 1) * 5.0, FLAG_BADGE[f], f)
-                  for i, f in enumerate(flags)]
+        drawn = [f for f in flags if f in FLAG_BADGE]
+        badges = [(i * 10.0 - (len(drawn) - 1) * 5.0, FLAG_BADGE[f], f)
+                  for i, f in enumerate(drawn)]
         label = (f"{fmt_value(p)} on {d.isoformat()} — claimant: {p.claimant or 'none named'}"
                  f" ({lg.letter}); outlet: {p.outlet or 'unknown'}"
                  + (f"; flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")
