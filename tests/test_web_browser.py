@@ -199,6 +199,9 @@ def test_xss_payloads_render_as_text_and_never_run(base_url: str, page: Any) -> 
     assert "onerror" in page.inner_text("main")
     assert page.dialogs == [], f"a payload ran: {page.dialogs}"
     assert page.evaluate("document.querySelectorAll('img').length") == 0
+    # Escaping, not only the CSP, stopped them: a payload that reached the DOM as markup and was
+    # then blocked by the policy would show up as a console error.
+    assert not page.js_errors, page.js_errors
 
 
 def test_series_index_filters(base_url: str, page: Any) -> None:
