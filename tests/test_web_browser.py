@@ -82,9 +82,11 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture(params=[False])
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    # bypass_csp: with the Content-Security-Policy off, only escaping stands between a payload
+    # and the page, so "no dialog" tests the escaping itself.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
     pg = ctx.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
@@ -180,6 +182,7 @@ def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:
     assert "not stored" in page.inner_text("main")
 
 
+@pytest.mark.parametrize("page", [False, True], indirect=True, ids=["csp", "no-csp"])
 def test_xss_payloads_render_as_text_and_never_run(base_url: str, page: Any) -> None:
     page.goto(f"{base_url}/article/xss")
     body = page.locator("#article-text").inner_text()
