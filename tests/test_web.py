@@ -412,3 +412,19 @@ def test_search_matches_words_in_series_and_article_text(ledger_db: Path) -> Non
     assert r.status_code == 200 and "No stored article contains" in r.text
     r = c.get("/", params={"q": "Younis"})
     assert "/article/xss" in r.text and "<script>alert" not in r.text
+
+
+def test_streamed_body_without_length_is_cut_off_at_the_limit() -> None:
+    boundary = "XyZ"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").encode()
+
+    def body() -> Any:
+        yield head
+        for _ in range(100):
+            yield b"x" * 10_000
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    r = client(max_upload=2_000).post(
+        "/extract", content=body(),
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413 and "Upload too large" in r.text
