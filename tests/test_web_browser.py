@@ -180,6 +180,8 @@ def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:
     assert quote.first.get_attribute("data-speaker") == "A"
     assert "John Smith" in page.locator(".record-col").inner_text()
     assert "not stored" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extract.png"), full_page=True)
 
 
 @pytest.mark.parametrize("page", [False, True], indirect=True, ids=["csp", "no-csp"])
