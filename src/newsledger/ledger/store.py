@@ -53,6 +53,7 @@ class Prepared:
     content_hash: str
     figures: list[FigureRow] = field(default_factory=list)
     source_names: list[str] = field(default_factory=list)  # canonical name per record.sources
+    match_url: bool = True  # is a stored article with the same URL an earlier version?
 
 
 @dataclass
@@ -233,7 +234,7 @@ class SQLiteStore:
         """Store one record in one transaction; returns ``unchanged``/``new_version``/``new``."""
         rec = prep.record
         with self.transaction() as db:
-            rows = self._identity(rec.id, rec.url)
+            rows = self._identity(rec.id, rec.url if prep.match_url else None)
             if any(r["content_hash"] == prep.content_hash for r in rows):
                 return "unchanged"
             latest = [r for r in rows if r["is_latest"]]
