@@ -1,7 +1,8 @@
 """Score the times extractor on hand-annotated real articles (tests/eval/times_gold.json).
 
 Needs ../shared/data (the article texts are not in the repository). Prints, per split (dev = the
-articles looked at while writing rules; heldout, heldout2 = annotated blind, heldout then used for fixes), TempEval-3 style numbers:
+articles looked at while writing rules; heldout, heldout2 = annotated blind, heldout then used for
+fixes), TempEval-3 style numbers:
 relaxed span F1 (any overlap, one-to-one, via ``newsledger.evaluate``), strict span F1 (same
 offsets), and value F1 (a match counts only when the TIMEX3 value is also equal).
 

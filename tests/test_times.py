@@ -161,7 +161,7 @@ NEGATIVES = [
     "The ministry says 34,000 people have been killed.",
     "Two hundred and seventy-one soldiers have been killed.",
     "About 2000 people gathered, and 2000 troops were deployed.",
-    "It appears to be localized near the crossing with the forces they had put in at the beginning.",
+    "It appears localized near the crossing with the forces they had put in at the beginning.",
     "The truce talks are in a second round.",
     "The Yom Kippur War changed the region.",
     "He read the Daily Mail and The Weekly Standard.",

@@ -15,7 +15,15 @@ from datetime import date, timedelta
 
 from .timefind import Cand
 from .timelex import (
-    DAY_PARTS, LONG_ADJ, MONTHS, SEASONS, SETS, WEEKDAYS, WEEKDAYS_ANY, number_value, unit_code,
+    DAY_PARTS,
+    LONG_ADJ,
+    MONTHS,
+    SEASONS,
+    SETS,
+    WEEKDAYS,
+    WEEKDAYS_ANY,
+    number_value,
+    unit_code,
 )
 
 
@@ -354,11 +362,11 @@ def _anchor(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _daypart(c: Cand, x: Ctx) -> Resolved | None:
-    """ "by the evening", "in the afternoon": the part of the day being told, else of publication."""
+    """ "by the evening", "in the afternoon": that part of the day being told (or published)."""
     base = x.anchor or x.pub
     if base is None:
         return Resolved("DATE", None)
-    return Resolved("DATE", iso(base) + "T" + DAY_PARTS[c.g["u"].lower()])  # type: ignore[union-attr]
+    return Resolved("DATE", iso(base) + "T" + DAY_PARTS[str(c.g["u"]).lower()])
 
 
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
@@ -506,9 +514,10 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
-    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
-    "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
-    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "fiscal": _fiscal, "century": _century, "clock": _clock, "noon": _noon,
+    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
+    "daypart": _daypart, "quarter": _quarter, "season": _season, "ref": _ref,
+    "pastref": _pastref, "dur": _dur, "dur_bare": _dur_bare, "dur_adj": _dur_adj,
+    "dur_all": _dur_all, "fiscal": _fiscal, "century": _century, "clock": _clock, "noon": _noon,
     "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
     "set_adj": _set_adj, "holiday": _holiday,
 }
