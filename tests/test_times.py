@@ -127,6 +127,11 @@ CASES = [
     ("serving some 350,000 people a day", [("a day", "SET", "P1D", None)]),
     ("whether it’s a month or more", [("a month", "DURATION", "P1M", None)]),
     ("The laws date from the last century.", [("the last century", "DATE", "19", None)]),
+    ("from the 1500s to the 1990s", [("1500s", "DATE", "15", None), ("1990s", "DATE", "199", None)]),
+    ("in the second quarter of this year",
+     [("the second quarter of this year", "DATE", "2024-Q2", None)]),
+    ("wars in the last decade and a half",
+     [("the last decade and a half", "DURATION", "P15Y", None)]),
     # holidays: found, not resolved
     ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
 ]
@@ -139,6 +144,8 @@ ANCHORED = [
      [("Oct. 17, 2023", "DATE", "2023-10-17", None), ("The next day", "DATE", "2023-10-18", None)]),
     ("On January 5 the envoy landed; a week later he left.",
      [("January 5", "DATE", "2024-01-05", None), ("a week later", "DATE", "2024-W02", None)]),
+    ("In 2005, Israel withdrew. The following year, Hamas won.",
+     [("2005", "DATE", "2005", None), ("The following year", "DATE", "2006", None)]),
     # another paragraph: no anchor, and "later" cannot be placed
     ("On March 3, troops entered.\nTwo days later, they withdrew.",
      [("March 3", "DATE", "2024-03-03", None), ("Two days later", "DATE", None, None)]),
@@ -170,6 +177,7 @@ NEGATIVES = [
     "The score was 3:1 in the final.",
     "It was delayed three times, most recently on the eve of the vote.",
     "He spoke for a long time.",
+    "She has more recently attended funerals.",
     "He told BBC Radio 4's Today programme it was grim.",
     "Coverage is 24/7 on the site.",
 ]
@@ -243,6 +251,8 @@ def test_bad_publication_dates_give_errors_not_exceptions(published: str | None,
     ("Israel is set to reopen the crossing on Sunday.", "2024-05-12"),
     ("The election will be held on November 5.", "2024-11-05"),
     ("The attack on November 5 killed three.", "2023-11-05"),
+    ("Over the weekend, 34 aid trucks entered Gaza.", "2024-W18-WE"),
+    ("Protests will be held over the weekend.", "2024-W19-WE"),
 ])
 def test_future_tense_looks_forward(text: str, expected: str) -> None:
     rec = _record(text, "2024-05-10")

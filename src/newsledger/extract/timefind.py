@@ -307,7 +307,7 @@ RULES: list[Rule] = [
     Rule("year", on("DIG"), _rx(
         r"(?<![\w$£€,./:#])(?P<y>\d{4})(?![\w%]|[.,]\d|[-/]\d{1,2}[-/])"), _year_ok),
     Rule("decade", on("DIG APOS"), _rx(
-        r"(?:(?<![\w'’-])|(?<=mid-))(?:(?P<c>1[89]|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
+        r"(?:(?<![\w'’-])|(?<=mid-))(?:(?P<c>1\d|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
     # --- weekdays, relative days, relative periods ------------------------------------------
     Rule("weekday", on("RELW WDF"), _rx(
         B + REL_WD + r"(?P<wd>" + RX_WEEKDAY + r")" + E + PART), _weekday_ok),
@@ -320,7 +320,8 @@ RULES: list[Rule] = [
         B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
         r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
         r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
-        r"autumn|fall|winter|decade|century)" + E), _relunit_ok),
+        r"autumn|fall|winter|decade|century)" + E + r"(?P<half>\s+and\s+a\s+half)?"),
+        _relunit_ok),
     Rule("unitpos", on("UNITPOS"), _rx(
         B + r"(?P<the>the\s+)?(?P<pos>beginning|start|end|middle|close)\s+of\s+"
         r"(?:(?P<rel>the|this|last|next)\s+)?(?P<u>week|month|year|decade)" + E)),
@@ -336,7 +337,7 @@ RULES: list[Rule] = [
         r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)" + E + r"(?!\s+of\b)")),
     Rule("quarter", on("QUARTER"), _rx(
         B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
-        r"(?:\s+of\s+(?P<y>\d{4}))?" + E)),
+        r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
     Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])\s+(?P<y>\d{4})" + E, 0)),
     Rule("season", on("SEASON"), _rx(
         B + r"(?:(?P<rel>this|last|next)\s+)?(?P<s>spring|summer|autumn|winter|fall)"
@@ -350,7 +351,7 @@ RULES: list[Rule] = [
         B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+" r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
     Rule("ref", on("REF"), _rx(
-        B + r"(?<!most\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
+        B + r"(?<!most\s)(?<!more\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
         r"the\s+(?P<w2>past|future|near\s+future)" + E
         + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
     Rule("pastref", on("UNITS_PL"), _rx(

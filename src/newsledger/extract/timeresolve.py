@@ -43,6 +43,8 @@ class Ctx:
     anchor: date | None
     future: bool
     text: str
+    past: bool = False  # the clause is explicitly in a past tense
+    last_value: str | None = None  # the paragraph's last absolute DATE value ("2005", "2023-10")
 
 
 def iso(d: date) -> str:
@@ -116,6 +118,8 @@ def dur_value(n: float | None, code: str) -> str:
     mult = 1
     if u[:-1].isdigit():  # fortnight = "2W"
         mult, u = int(u[:-1]), u[-1]
+    if u in ("DE", "CE") and n is not None and n != int(n):
+        u, mult = "Y", mult * (10 if u == "DE" else 100)  # "a decade and a half" = P15Y
     if n is None:
         num = "X"
     else:
@@ -223,6 +227,8 @@ def _year(c: Cand, x: Ctx) -> Resolved | None:
 def _decade(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     if g.get("c"):
+        if g["d"] == "0" and g["c"] != "20":
+            return Resolved("DATE", str(g["c"]))  # "the 1500s", "the 1900s": the century
         return Resolved("DATE", f"{g['c']}{g['d']}")
     d2 = int(g["d2"])  # type: ignore[arg-type]
     return Resolved("DATE", f"{'20' if d2 <= 2 else '19'}{d2}")
@@ -303,8 +309,15 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
                 "century": "CE"}[u]
         if code == "3M":
             return Resolved("DURATION", "P3M")
-        return Resolved("DURATION", dur_value(1, code))
+        return Resolved("DURATION", dur_value(1.5 if g.get("half") else 1, code))
     if rel in ("the previous", "the following"):
+        k = -1 if rel == "the previous" else 1
+        lv = x.last_value or ""
+        if u == "year" and re.match(r"\d{4}", lv) and (x.anchor is None or len(lv) == 4):
+            return Resolved("DATE", f"{int(lv[:4]) + k:04d}")  # "In 2005 ... The following year"
+        if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
+            y, m = add_months(int(lv[:4]), int(lv[5:]), k)
+            return Resolved("DATE", f"{y:04d}-{m:02d}")
         base = x.anchor or (x.pub if rel == "the previous" else None)
         if base is None:
             return Resolved("DATE", None)
@@ -313,7 +326,8 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", None)
     if u == "weekend" and rel in ("the", "this"):
         # "over the weekend" early in the week is the one just past.
-        k = -1 if rel == "the" and x.pub.isoweekday() <= 3 and not x.future else 0
+        k = -1 if rel == "the" and not x.future and (
+            x.pub.isoweekday() <= 3 or x.past and x.pub.isoweekday() <= 5) else 0
         return Resolved("DATE", _unit_value(x.pub, u, k))
     if u in SEASONS:
         k = {"this": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
@@ -388,6 +402,9 @@ def _quarter(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", f"{int(g['y']):04d}-Q{q}")  # type: ignore[arg-type]
     if x.pub is None:
         return Resolved("DATE", None)
+    if g.get("yrel"):  # "the second quarter of this/last/next year"
+        k = {"this": 0, "last": -1, "next": 1}[str(g["yrel"]).lower()]
+        return Resolved("DATE", f"{x.pub.year + k:04d}-Q{q}")
     cur = (x.pub.month - 1) // 3 + 1
     y = x.pub.year if q <= cur or x.future else x.pub.year - 1
     return Resolved("DATE", f"{y:04d}-Q{q}")

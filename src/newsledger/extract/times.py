@@ -52,6 +52,7 @@ _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+_ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
@@ -88,6 +89,25 @@ class _Tense:
             return False
         i = bisect.bisect_left(self.starts, offset)
         return i < len(self.starts) and self.starts[i] == offset and self.doc[i].tag_ == "MD"
+
+    def _verb(self, offset: int) -> object:
+        assert self.doc is not None
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        tok = self.doc[i]
+        for _ in range(4):  # up the tree to the governing verb
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        return tok
+
+    def past(self, offset: int) -> bool:
+        """Is the clause around ``offset`` explicitly in a past tense ("entered", "had left")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        tok = self._verb(offset)
+        return bool(getattr(tok, "tag_", "") == "VBD" or any(
+            ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
+            for ch in getattr(tok, "children", ())))
 
     def future(self, offset: int) -> bool:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
@@ -133,6 +153,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     anchor: date | None = None
     # (end offset, day) of the last day-precise date, for clock times that follow it.
     last_day: tuple[int, date] | None = None
+    last_value: str | None = None  # the last absolute DATE value, for "the following year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
     for c in find(text):
         k = bisect.bisect_right(skip_starts, c.start) - 1
@@ -140,7 +161,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             continue
         p = bisect.bisect_right(para_starts, c.start) - 1
         if p != para:
-            para, anchor, last_day = p, None, None
+            para, anchor, last_day, last_value = p, None, None, None
             pending_clock.clear()
         if c.kind == "daypart" and (last_day is None or _SENTENCE_END.search(
                 text, last_day[0], c.start)):
@@ -152,7 +173,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
-        r = resolve(c, Ctx(published, anchor, future, text))
+        past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
+        r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
         if r is None:
             continue
         start, end = c.start, (r.end if r.end is not None else c.end)
@@ -174,6 +196,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             r.value = (day.isoformat() + r.value) if day and r.value else None
         te = TimeExpr(Span.of(text, start, end), r.type, r.value, mod)
         out.append(te)
+        if c.kind in _ABSOLUTE and r.value:
+            last_value = r.value
         if r.day is not None:
             for cend, cte in pending_clock:
                 if _GLUE.match(text[cend:start]) and cte.value:
