@@ -14,7 +14,7 @@ import bisect
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..record import ErrorEntry, Span, TimeExpr
 from .base import State, component
@@ -77,7 +77,8 @@ def check_published(st_published: date | None, raw: str | None,
 
 
 class _Tense:
-    """Is the clause around a character offset in the future tense? One lookup per expression."""
+    """What the spaCy parse says about the clause around a character offset: future or past
+    tense, or a modal "may". A bisect and a short walk up the tree per expression."""
 
     def __init__(self, doc: Doc | None):
         self.doc = doc
@@ -90,11 +91,11 @@ class _Tense:
         i = bisect.bisect_left(self.starts, offset)
         return i < len(self.starts) and self.starts[i] == offset and self.doc[i].tag_ == "MD"
 
-    def _verb(self, offset: int) -> object:
+    def _verb(self, offset: int) -> Token:
+        """The verb governing the token at ``offset`` (or the nearest head, four steps up)."""
         assert self.doc is not None
-        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        tok = self.doc[i]
-        for _ in range(4):  # up the tree to the governing verb
+        tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+        for _ in range(4):
             if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                 break
             tok = tok.head
@@ -105,19 +106,14 @@ class _Tense:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
         tok = self._verb(offset)
-        return bool(getattr(tok, "tag_", "") == "VBD" or any(
-            ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
-            for ch in getattr(tok, "children", ())))
+        return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
+                                        for ch in tok.children)
 
     def future(self, offset: int) -> bool:
+        """Is the clause around ``offset`` in the future ("will meet", "is set to meet")?"""
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
-        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        tok = self.doc[i]
-        for _ in range(4):  # up the tree to the governing verb
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-                break
-            tok = tok.head
+        tok = self._verb(offset)
         for _ in range(3):  # the verb, then the verb it complements or is conjoined to
             if tok.lower_ in _FUTURE_AUX or any(
                     ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
@@ -131,7 +127,7 @@ class _Tense:
         return False
 
 
-def _paragraph_bounds(text: str, skip: list[tuple[int, int]] | None) -> list[int]:
+def _paragraph_bounds(text: str) -> list[int]:
     """Offsets where paragraphs start (every line break starts one)."""
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
@@ -148,7 +144,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     skip_starts = [s for s, _ in skip]
     tense = _Tense(doc)
     out: list[TimeExpr] = []
-    para_starts = _paragraph_bounds(text, skip)
+    para_starts = _paragraph_bounds(text)
     para = -1
     anchor: date | None = None
     # (end offset, day) of the last day-precise date, for clock times that follow it.
