@@ -56,3 +56,10 @@ def seed_record(seed_text: str) -> Any:
     rec = extract(seed_text, published="2024-05-10", id="seed")
     check_record(rec)
     return rec
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "gold").exists():
+        pytest.skip("../shared is absent (development data is not part of the repository)")
+    return SHARED
