@@ -252,6 +252,9 @@ def test_bad_publication_dates_give_errors_not_exceptions(published: str | None,
     ("The election will be held on November 5.", "2024-11-05"),
     ("The attack on November 5 killed three.", "2023-11-05"),
     ("Over the weekend, 34 aid trucks entered Gaza.", "2024-W18-WE"),
+    ("The deadline is on May 25.", "2024-05-25"),
+    ("The attack on May 25 killed three.", "2023-05-25"),
+    ("Talks collapsed in June.", "2023-06"),
     ("Protests will be held over the weekend.", "2024-W19-WE"),
 ])
 def test_future_tense_looks_forward(text: str, expected: str) -> None:

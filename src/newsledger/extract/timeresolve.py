@@ -83,17 +83,24 @@ def weekday_near(pub: date, wd: int, rel: str | None, future: bool) -> date:
     return pub - timedelta(days=back)
 
 
-def month_day_year(pub: date, m: int, d: int, future: bool) -> int:
+# A month-day or month up to this many days after publication, in a clause not in the past tense,
+# is the coming one ("the deadline on May 12" in a May 10 paper), not last year's.
+NEAR_AHEAD_DAYS = 45
+
+
+def month_day_year(pub: date, m: int, d: int, future: bool, past: bool = False) -> int:
     """The year of "October 7" without a year: most recent past (or next, when future)."""
     y = pub.year
     this = safe_date(y, m, d) or safe_date(y, m, 28)
     assert this is not None
     if future:
         return y if this >= pub else y + 1
-    return y if this <= pub else y - 1
+    if this <= pub or (not past and (this - pub).days <= NEAR_AHEAD_DAYS):
+        return y
+    return y - 1
 
 
-def month_year(pub: date, m: int, rel: str | None, future: bool) -> int:
+def month_year(pub: date, m: int, rel: str | None, future: bool, past: bool = False) -> int:
     if rel == "last":
         return pub.year if m < pub.month else pub.year - 1
     if rel == "next":
@@ -102,7 +109,9 @@ def month_year(pub: date, m: int, rel: str | None, future: bool) -> int:
         return pub.year
     if future:
         return pub.year if m >= pub.month else pub.year + 1
-    return pub.year if m <= pub.month else pub.year - 1
+    if m <= pub.month or (not past and m == pub.month + 1):
+        return pub.year
+    return pub.year - 1
 
 
 def clause_final(text: str, i: int) -> bool:
@@ -167,7 +176,7 @@ def _date(c: Cand, x: Ctx) -> Resolved | None:
     elif x.pub is None:
         return Resolved("DATE", None) if safe_date(2000, m, d) else None
     else:
-        y = month_day_year(x.pub, m, d, x.future)
+        y = month_day_year(x.pub, m, d, x.future, x.past)
         wd = WEEKDAYS_ANY.get((g.get("wd") or "").lower())
         if wd:  # "Friday, Oct. 6": the year in which that day is a Friday, if a near one is
             for cand in (y, y - 1, y + 1):
@@ -216,7 +225,7 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
     if x.pub is None:
         return Resolved("DATE", None)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    y = month_year(x.pub, m, rel, x.future)
+    y = month_year(x.pub, m, rel, x.future, x.past)
     return Resolved("DATE", f"{y:04d}-{m:02d}")
 
 
