@@ -130,6 +130,8 @@ CASES = [
     ("from the 1500s to the 1990s", [("1500s", "DATE", "15", None), ("1990s", "DATE", "199", None)]),
     ("in the second quarter of this year",
      [("the second quarter of this year", "DATE", "2024-Q2", None)]),
+    ("from 2014-2018", [("2014", "DATE", "2014", None), ("2018", "DATE", "2018", None)]),
+    ("They met earlier in the week.", [("earlier in the week", "DATE", "2024-W19", None)]),
     ("wars in the last decade and a half",
      [("the last decade and a half", "DURATION", "P15Y", None)]),
     # holidays: found, not resolved
@@ -146,6 +148,8 @@ ANCHORED = [
      [("January 5", "DATE", "2024-01-05", None), ("a week later", "DATE", "2024-W02", None)]),
     ("In 2005, Israel withdrew. The following year, Hamas won.",
      [("2005", "DATE", "2005", None), ("The following year", "DATE", "2006", None)]),
+    ("In March 2020, it began. That month, the virus spread.",
+     [("March 2020", "DATE", "2020-03", None), ("That month", "DATE", "2020-03", None)]),
     # another paragraph: no anchor, and "later" cannot be placed
     ("On March 3, troops entered.\nTwo days later, they withdrew.",
      [("March 3", "DATE", "2024-03-03", None), ("Two days later", "DATE", None, None)]),
@@ -180,6 +184,8 @@ NEGATIVES = [
     "She has more recently attended funerals.",
     "He told BBC Radio 4's Today programme it was grim.",
     "Coverage is 24/7 on the site.",
+    "Call 555-2014 for details.",
+    "The week was hard, the year harder.",
 ]
 
 

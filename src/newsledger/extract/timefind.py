@@ -128,6 +128,7 @@ TRIGGERS: dict[str, set[str]] = {
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
     "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "CENT": set(),
     "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
+    "INTHE": {"earlier", "later"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -195,8 +196,9 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     before = word_before(text, m.start())
     after = word_after(text, m.end())
     if text[max(0, m.start() - 1):m.start()] == "-" and \
-            text[max(0, m.start() - 4):m.start()].lower() != "mid-":
-        return False  # "555-2014", "2013-2014" (a range is read from its first year)
+            text[max(0, m.start() - 4):m.start()].lower() != "mid-" and \
+            not re.search(r"(?:^|[^\d-])(?:1[89]|20)\d\d-$", text[max(0, m.start() - 6):m.start()]):
+        return False  # "555-2014" is a number; "mid-2014" and "2013-2014" are years
     if text[max(0, m.start() - 1):m.start()] in ("#", "№") or before in ("no", "number", "page"):
         return False
     if before in COUNT_CUES:
@@ -268,7 +270,8 @@ def _relunit_ok(text: str, m: re.Match[str]) -> bool:
     rel = m.group("rel").lower()
     u = m.group("u").lower()
     if rel == "the":
-        return u == "weekend"  # "the week", "the year": too often not a date ("the day" even less)
+        # "the week", "the year" alone are too often not a date ("the day" even less)
+        return u == "weekend" or bool(m.group("pre"))
     # "the past fall" is rare; "the past spring"/"coming spring" are usually other senses
     return not (u in ("fall", "spring")
                 and rel in ("the past", "the last", "past", "coming", "the coming"))
@@ -330,6 +333,10 @@ RULES: list[Rule] = [
         r"(?P<u>day|morning|afternoon|evening|night)" + E)),
     Rule("anchor", on("THAT"), _rx(
         B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
+    Rule("anchor_unit", on("THAT THE"), _rx(
+        B + r"(?:that|the\s+same)\s+(?P<u>week|weekend|month|year)" + E)),
+    Rule("relunit", on("INTHE"), _rx(
+        B + r"(?P<pre>earlier|later)\s+in\s+(?P<rel>the)\s+(?P<u>week|month|year)" + E)),
     Rule("anchor_ba", on("THE"), _rx(
         B + r"the\s+(?P<u>day|night)\s+(?P<r>before|after)(?=\s*[,.;:!?)—–]|\s*$)")),
     Rule("daypart", on("THE"), _rx(

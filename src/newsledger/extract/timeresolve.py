@@ -333,6 +333,8 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", _unit_value(base, u, -1 if rel == "the previous" else 1))
     if x.pub is None:
         return Resolved("DATE", None)
+    if rel == "the" and u != "weekend":  # "earlier in the week"
+        return Resolved("DATE", _unit_value(x.pub, u, 0))
     if u == "weekend" and rel in ("the", "this"):
         # "over the weekend" early in the week is the one just past.
         k = -1 if rel == "the" and not x.future and (
@@ -390,6 +392,19 @@ def _daypart(c: Cand, x: Ctx) -> Resolved | None:
     if base is None:
         return Resolved("DATE", None)
     return Resolved("DATE", iso(base) + "T" + DAY_PARTS[str(c.g["u"]).lower()])
+
+
+def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
+    """ "that week", "the same year": the week/month/year of the paragraph's last date."""
+    u = str(c.g["u"]).lower()
+    if x.anchor is not None:
+        return Resolved("DATE", _unit_value(x.anchor, u, 0))
+    lv = x.last_value or ""
+    if u == "year" and re.match(r"\d{4}", lv):
+        return Resolved("DATE", lv[:4])
+    if u == "month" and re.match(r"\d{4}-\d{2}", lv):
+        return Resolved("DATE", lv[:7])
+    return Resolved("DATE", None)
 
 
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
@@ -540,7 +555,7 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
-    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
+    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "anchor_unit": _anchor_unit,
     "daypart": _daypart, "quarter": _quarter, "season": _season, "ref": _ref,
     "pastref": _pastref, "dur": _dur, "dur_bare": _dur_bare, "dur_adj": _dur_adj,
     "dur_all": _dur_all, "fiscal": _fiscal, "century": _century, "clock": _clock, "noon": _noon,
