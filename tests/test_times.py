@@ -185,6 +185,8 @@ NEGATIVES = [
     "He told BBC Radio 4's Today programme it was grim.",
     "Coverage is 24/7 on the site.",
     "Call 555-2014 for details.",
+    "Mohammed Eid wiped tears from his face.",
+    "A strike hit the Eid family home.",
     "The week was hard, the year harder.",
 ]
 

@@ -17,6 +17,7 @@ from typing import Any
 from .timelex import (
     AMBIGUOUS_MONTHS,
     HOLIDAY_NOT_BEFORE,
+    HOLIDAY_SURNAMES,
     HOLIDAYS,
     LONG_ADJ,
     MONTHS,
@@ -233,7 +234,12 @@ def _set_adj_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _holiday_ok(text: str, m: re.Match[str]) -> bool:
-    return word_after(text, m.end()).lower() not in HOLIDAY_NOT_BEFORE
+    if word_after(text, m.end()).lower() in HOLIDAY_NOT_BEFORE:
+        return False
+    if m.group(0) in HOLIDAY_SURNAMES and not sentence_start(text, m.start()):
+        prev = re.search(r"([\w'’]+)\s+$", text[max(0, m.start() - 30):m.start()])
+        return not (prev and prev.group(1)[0].isupper())  # "Mohammed Eid", "Espen Barth Eid"
+    return True
 
 
 def _time_colon_ok(text: str, m: re.Match[str]) -> bool:

@@ -37,6 +37,7 @@ SETS: dict[str, str] = LEX["sets"]
 SEASONS: dict[str, str] = LEX["seasons"]
 HOLIDAYS: list[str] = LEX["holidays"]
 HOLIDAY_NOT_BEFORE: frozenset[str] = frozenset(LEX["holiday_not_before"])
+HOLIDAY_SURNAMES: frozenset[str] = frozenset(LEX["holiday_surnames"])
 TIMEZONES: list[str] = LEX["timezones"]
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
