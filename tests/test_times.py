@@ -64,6 +64,8 @@ CASES = [
     ("Dated 25.12.2023.", [("25.12.2023", "DATE", "2023-12-25", None)]),
     ("On Wednesday, Oct. 11, troops massed.", [("Wednesday, Oct. 11", "DATE", "2023-10-11", None)]),
     ("In September 2023 the talks stalled.", [("September 2023", "DATE", "2023-09", None)]),
+    ("talks on May 10-11 in Cairo", [("May 10", "DATE", "2024-05-10", None)]),
+    ("at 2024-05-10T10:30:00Z", [("2024-05-10T10:30:00Z", "TIME", "2024-05-10T10:30", None)]),
     ("the 10th of May", [("the 10th of May", "DATE", "2024-05-10", None)]),
     # years
     ("freed in the 2011 Shalit prisoner deal", [("2011", "DATE", "2011", None)]),

@@ -297,7 +297,8 @@ RULES: list[Rule] = [
     Rule("date", on("MON WD"), _rx(
         B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>" + RX_MONTH
         + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
-        r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?" + E), _month_day_ok),
+        r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?(?![\w])(?!-[^\W\d])"
+        r"(?!['’](?!s\b)\w)"), _month_day_ok),
     Rule("date", on("WD DIG THE"), _rx(
         B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
         r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
@@ -306,7 +307,7 @@ RULES: list[Rule] = [
         B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"), _month_year_ok),
     Rule("iso", on("DIG"), _rx(
         B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"
-        r"(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?")),
+        r"(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")),
     Rule("numeric", on("DIG"), _rx(
         B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\d/.]\d)")),
