@@ -80,6 +80,9 @@ CASES = [
       ("Friday", "DATE", "2024-05-10", None)]),
     ("On Monday at 6 p.m., sirens sounded.",
      [("Monday", "DATE", "2024-05-06", None), ("6 p.m.", "TIME", "2024-05-06T18:00", None)]),
+    ("Sirens sounded at 10 a.m. Friday.", [("10 a.m. Friday", "TIME", "2024-05-10T10:00", None)]),
+    ("Sirens sounded Monday, 6 p.m. local time.",
+     [("Monday, 6 p.m. local time", "TIME", "2024-05-06T18:00", None)]),
     ("The curfew starts at midnight.", [("midnight", "TIME", "2024-05-10T24:00", None)]),
     # durations
     ("an initial 12-week truce", [("12-week", "DURATION", "P12W", None)]),

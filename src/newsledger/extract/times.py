@@ -51,6 +51,7 @@ _SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IG
 _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
+_TIGHT = re.compile(r"^[ \t]*,?[ \t]*$")  # "Friday 10 a.m.", "Monday, 6 p.m."
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
 _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -180,6 +181,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             day = None
             if last_day is not None and _GLUE.match(text[last_day[0]:start]):
                 day = last_day[1]
+                if (_TIGHT.match(text[last_day[0]:start]) and out and out[-1].type == "DATE"
+                        and out[-1].span.end == last_day[0] and r.value):
+                    # "Friday 10 a.m.": one date-time expression
+                    start = out.pop().span.start
             if day is None and r.value is not None:
                 te = TimeExpr(Span.of(text, start, end), "TIME", None, mod)
                 # resolved now against the anchor or the publication day; a following date
@@ -191,6 +196,15 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
                 continue
             r.value = (day.isoformat() + r.value) if day and r.value else None
         te = TimeExpr(Span.of(text, start, end), r.type, r.value, mod)
+        if r.day is not None and r.type == "DATE" and pending_clock and out \
+                and out[-1] is pending_clock[-1][1] and _TIGHT.match(text[out[-1].span.end:start]) \
+                and out[-1].value and r.value and "T" not in r.value:
+            # "10 a.m. Friday": one date-time expression
+            clock = out.pop()
+            pending_clock.pop()
+            assert clock.value is not None
+            te = TimeExpr(Span.of(text, clock.span.start, end), "TIME",
+                          r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
