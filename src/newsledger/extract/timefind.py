@@ -127,7 +127,7 @@ TRIGGERS: dict[str, set[str]] = {
     "QUARTER": {"the", "first", "second", "third", "fourth", "last"},
     "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "CENT": set(),
+    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
     "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
     "INTHE": {"earlier", "later"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
@@ -361,7 +361,7 @@ RULES: list[Rule] = [
     Rule("ref", on("NOW"), _rx(
         r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
         r"(?P<w>now)" + E)),
-    Rule("century", on("DIG THE CENT"), _rx(
+    Rule("century", on("DIG THE"), _rx(
         B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+" r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
     Rule("ref", on("REF"), _rx(
