@@ -123,6 +123,7 @@ CASES = [
     ("It has in the past met resistance.", [("the past", "DATE", "PAST_REF", None)]),
     ("Profit rose in fiscal 1990.", [("fiscal 1990", "DATE", "FY1990", None)]),
     ("wars of the mid-1990s", [("mid-1990s", "DATE", "199", "MID")]),
+    ("in the first half of 2023", [("the first half of 2023", "DATE", "2023-H1", None)]),
     ("in the third quarter of 2023", [("the third quarter of 2023", "DATE", "2023-Q3", None)]),
     ("They had tea in the morning.", [("the morning", "TIME", "TMO", None)]),
     ("Then, 2 1/2 years after his death", [("2 1/2 years", "DURATION", "P2.5Y", None)]),
@@ -193,6 +194,7 @@ NEGATIVES = [
     "Mohammed Eid wiped tears from his face.",
     "A strike hit the Eid family home.",
     "The week was hard, the year harder.",
+    "They scored in the first half of the match.",
 ]
 
 

@@ -129,7 +129,7 @@ TRIGGERS: dict[str, set[str]] = {
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
     "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
     "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
-    "INTHE": {"earlier", "later"},
+    "INTHE": {"earlier", "later"}, "HALF": {"the", "first", "second", "latter"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -352,6 +352,9 @@ RULES: list[Rule] = [
     Rule("quarter", on("QUARTER"), _rx(
         B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
         r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
+    Rule("half", on("HALF"), _rx(
+        B + r"(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<y>\d{4})(?!\d)|"
+        r"(?P<yrel>the|this|last|next)\s+year" + E + r")")),
     Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])\s+(?P<y>\d{4})" + E, 0)),
     Rule("season", on("SEASON"), _rx(
         B + r"(?:(?P<rel>this|last|next)\s+)?(?P<s>spring|summer|autumn|winter|fall)"

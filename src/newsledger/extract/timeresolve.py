@@ -279,6 +279,18 @@ def _quarter(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{y:04d}-Q{q}")
 
 
+def _half(c: Cand, x: Ctx) -> Resolved | None:
+    """ "the first half of 2023" -> 2023-H1; "the second half of last year" -> (year-1)-H2."""
+    g = c.g
+    h = 1 if str(g["h"]).lower() == "first" else 2
+    if g.get("y"):
+        return Resolved("DATE", f"{int(str(g['y'])):04d}-H{h}")
+    if x.pub is None:
+        return Resolved("DATE", None)
+    k = {"last": -1, "next": 1}.get(str(g["yrel"]).lower(), 0)
+    return Resolved("DATE", f"{x.pub.year + k:04d}-H{h}")
+
+
 def _season(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     s = SEASONS[g["s"].lower()]  # type: ignore[union-attr]
@@ -312,7 +324,7 @@ _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
-    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "season": _season,
+    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half, "season": _season,
     "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
     "holiday": _holiday, **DUR_KINDS,
 }
