@@ -324,8 +324,8 @@ _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
-    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half, "season": _season,
-    "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
+    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
+    "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
     "holiday": _holiday, **DUR_KINDS,
 }
 
