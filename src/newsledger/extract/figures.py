@@ -9,6 +9,7 @@ from ``data/hedges.txt``; ``as_of`` from the times extractor or the publication 
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -249,7 +250,46 @@ def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
             sp = best.speaker if best is not None else None
     if sp is None or (sp.name is None and sp.mention is None):
         return None
-    return Speaker(sp.mention, claimant_name(sp.name))
+    return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
+
+
+def _mention_context(text: str, mention: Span | None) -> list[str]:
+    """The mention with what follows it in the text ("Gaza's Ministry" + " of Health",
+    "figures" + " from the Hamas-run health ministry"), longest first, for canonical names."""
+    if mention is None:
+        return []
+    after = text[mention.end:mention.end + 80]
+    m = re.match(r"(\s+(?:of|from|for|at|with|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5})",
+                 after)
+    out = [mention.text]
+    if m:
+        words = m.group(1).split()
+        out = [mention.text + " " + " ".join(words[:k]) for k in range(len(words), 1, -1)] + out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = resources.files("newsledger").joinpath("data/claimants.json").read_text("utf-8")
+    table = json.loads(raw)
+    return tuple((re.compile(p, re.IGNORECASE), name) for name, pats in table.items()
+                 if not name.startswith("_") for p in pats)
+
+
+def _known_actor(form: str) -> str | None:
+    """A canonical actor for a written form, from the alias table or ``data/claimants.json``
+    (spelling variants such as "Gaza's Hamas run-health ministry")."""
+    canon = canonical_actor(form)
+    if canon in alias_table().values():
+        return canon
+    f = re.sub(r"\s+", " ", form.strip())
+    for pat, name in _actor_patterns():
+        if pat.fullmatch(f):
+            return name
+    m = _SPOKES.match(f)
+    if m:
+        return _known_actor(m.group(1))
+    return None
 
 
 _SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
@@ -257,15 +297,22 @@ _SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woma
                      r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
 
 
-def claimant_name(name: str | None) -> str | None:
+def claimant_name(name: str | None, context: list[str] | None = None) -> str | None:
     """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
     "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
     ministry, so it is the ministry too. Person names stay as they are."""
+    for form in context or []:
+        known = _known_actor(form)
+        if known is not None and (not name or _known_actor(name) is None):
+            return known
     if not name:
         return None
     canon = canonical_actor(name)
     if canon in alias_table().values():
         return canon
+    known = _known_actor(name)
+    if known is not None:
+        return known
     m = _SPOKES.match(name.strip())
     # "Hamas-run health ministry officials": the officials speak for the ministry.
     trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
