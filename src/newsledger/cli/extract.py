@@ -1,0 +1,202 @@
+"""`newsledger extract`: one article (text, HTML or stdin) or a JSONL batch to records."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import IO
+
+import typer
+
+from ..errors import InputError
+from ..ingest import check_published, from_any
+from ..ingest.article import Article
+from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
+from ..record import Record
+from .app import app, err_console, fail
+from .progress import progress_bar
+from .table import print_table
+
+
+class OutFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class InFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def _input_kind(path: str, given: InFormat) -> str:
+    if given != InFormat.auto:
+        return given.value
+    if path == "-":
+        return "auto"
+    if is_batch_path(path):
+        return "jsonl"
+    suffix = Path(path).suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _TEXT_SUFFIXES or not suffix.isascii() or len(suffix) > 6:
+        return "auto"
+    raise InputError(
+        f"Unknown input format {suffix!r} for {path!r}. Expected .txt, .html or .jsonl[.gz]; "
+        "pass --input-format text|html|jsonl to say what it is.")
+
+
+def _read_single(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"No such file: {path!r}. Check the path, or pass - to read stdin.")
+        data = p.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path!r} looks binary, not text or HTML. Convert it to text first.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path!r} is not valid UTF-8 (byte {exc.start}). Re-encode it as UTF-8, "
+                         "e.g. `iconv -f latin1 -t utf-8`.") from None
+
+
+def _open_out(output: Path | None) -> IO[str]:
+    if output is None:
+        return sys.stdout
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot write {str(output)!r}: {exc.strerror}. Choose another -o path.") \
+            from None
+
+
+def _batch_records(path: str, published: str | None, max_chars: int) -> Iterator[Record]:
+    from ..pipeline import run_articles
+
+    stream = sys.stdin.buffer if path == "-" else open_lines(path)
+
+    def items() -> Iterator[Article | BadLine]:
+        for it in read_batch(stream, max_chars=max_chars):
+            if published and isinstance(it, Article) and not it.published:
+                it.published, it.published_from = published, "given"
+            yield it
+
+    try:
+        yield from run_articles(items())
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument(..., metavar="FILE|-",
+                               help="An article (.txt or .html), a batch (.jsonl or .jsonl.gz), "
+                                    "or - for stdin."),
+    published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                         help="Publication date; relative dates resolve "
+                                              "against it."),
+    fmt: OutFormat = typer.Option(OutFormat.json, "--format", "-f",
+                                  help="json (one record, indented), jsonl (one record a line) "
+                                       "or table (a readable summary)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    input_format: InFormat = typer.Option(InFormat.auto, "--input-format",
+                                          help="What FILE holds; auto goes by its name and "
+                                               "content."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
+                                  help="Batch lines longer than this become error records."),
+) -> None:
+    """Extract quotes, figures, times, sources and entities from articles.
+
+    A batch gives one record per input line, in input order; a bad line gives a record with
+    `errors` and the batch goes on.
+
+    \b
+    Example:
+        newsledger extract examples/ceasefire.txt --published 2024-05-10 --format table
+        newsledger extract articles.jsonl.gz -o records.jsonl
+    """
+    try:
+        pub = check_published(published)
+        kind = _input_kind(file, input_format)
+    except InputError as exc:
+        fail(str(exc))
+    if kind == "jsonl":
+        _run_batch(file, pub, fmt, output, max_chars)
+        return
+    try:
+        content = _read_single(file)
+        if not content.strip():
+            raise InputError(f"{file!r} is empty: there is no article to extract.")
+        if kind == "html":
+            from ..ingest import from_html
+
+            article = from_html(content, published=pub)
+        elif kind == "text":
+            from ..ingest import from_text
+
+            article = from_text(content, published=pub)
+        else:
+            article = from_any(content, published=pub)
+        if file != "-":
+            article.id = Path(file).stem if article.id.startswith("sha1-") else article.id
+    except InputError as exc:
+        fail(str(exc))
+    from ..pipeline import run_articles
+
+    rec = next(run_articles([article]))
+    out = _open_out(output)
+    try:
+        if fmt == OutFormat.table:
+            print_table(rec, out)
+        elif fmt == OutFormat.jsonl:
+            out.write(rec.to_json() + "\n")
+        else:
+            out.write(rec.to_json(indent=2) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
+               max_chars: int) -> None:
+    try:
+        records = _batch_records(file, pub, max_chars)
+        out = _open_out(output)
+    except InputError as exc:
+        fail(str(exc))
+    n = failed = 0
+    try:
+        with progress_bar("extracting", total=None, enabled=output is not None) as advance:
+            for rec in records:
+                n += 1
+                if rec.failed:
+                    failed += 1
+                    err_console.print(f"[yellow]warning:[/] {rec.errors[0].message}",
+                                      soft_wrap=True)
+                if fmt == OutFormat.table:
+                    print_table(rec, out)
+                else:
+                    out.write(rec.to_json() + "\n")
+                advance(1)
+    except InputError as exc:
+        fail(str(exc))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    err_console.print(f"{n} record(s), {n - failed} extracted, {failed} failed"
+                      + (" (their 'errors' say why)" if failed else ""))
+    if n == 0 or failed == n:
+        raise typer.Exit(1)
