@@ -178,6 +178,30 @@ def _participle(verb: Token) -> str:
     return str(table.get(verb.lemma_.lower(), verb.text))
 
 
+def _coordinated_counts(verb: Token) -> list[Token]:
+    """Coordinated counts after ``verb`` whose trailing scope is shared: "killed and nearly
+    68,000 wounded in the Strip" (a conjoined verb with its own count, or a conjoined numeral
+    and its participle)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "conj":
+            continue
+        if c.pos_ == "VERB" and _counts_something(c):
+            out.append(c)
+        elif c.like_num and c.ent_type_ in _FIGURE_ENTS:
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ == "acl" and g.pos_ == "VERB")
+    return out
+
+
+def _counts_something(verb: Token) -> bool:
+    """True for a coordinated verb with a count of its own ("and nearly 68,000 wounded"), whose
+    trailing scope then covers both counts."""
+    return any((c.like_num and c.ent_type_ in _FIGURE_ENTS)
+               or any(g.dep_ == "nummod" for g in c.children)
+               for c in verb.children if c.i < verb.i or c.dep_ in ("dobj", "npadvmod"))
+
+
 def _next_metric_verb(noun: Token, numeral_ids: set[int]) -> Token | None:
     """The first verb after ``noun`` in its sentence (within ten words, before any other figure
     or clause break) that signals a metric."""
@@ -205,6 +229,8 @@ def _agent(verb: Token, stop: set[int], numeral_ids: set[int]) -> list[Token]:
         if cur.dep_ == "relcl" or verb.dep_ == "relcl":
             rel = cur if cur.dep_ == "relcl" else verb
             subj = rel.head
+            if subj.pos_ != "NOUN":
+                return []  # "strikes in Rafah, which … killed": the parser may pick "Rafah"
         else:
             return []
     if subj.pos_ == "PRON" or subj.i in numeral_ids:
@@ -291,7 +317,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
                         verbs.append(c)
             # "28,340 have been killed and nearly 68,000 wounded in the Strip since 7 October":
             # scope written after the last of coordinated verbs belongs to each.
-            for cj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            for cj in _coordinated_counts(verb):
                 for c in cj.children:
                     if c.i > cj.i and c.dep_ in ("prep", "npadvmod") \
                             and c.lower_ not in _PART_PREPS and not _foreign(c, numeral_ids):
