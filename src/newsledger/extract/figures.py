@@ -42,15 +42,20 @@ _CUMULATIVE = re.compile(
     r"since the war (?:began|started|broke out)|since (?:the )?(?:7|7th|seventh) (?:of )?October|"
     r"since October (?:7|7th)|since the (?:7|7th|seventh) (?:of )?October|"
     r"since the (?:October|7 October) attack|since the conflict began|"
-    r"since (?:[\w-]+ ){1,3}(?:began|started|launched|declared|invaded)|"
+    r"since (?:[\w'’-]+ ){1,4}(?:began|started|launched|declared|invaded|broke out)|"
+    r"since (?:early |mid-|late )?October\b|"
+    r"(?:during|in|amid|throughout|by|over the course of) (?:the |its |Israel's |Israel’s |[\w-]+ ){0,3}"
+    r"(?:war|offensive|campaign|bombardment|conflict|military operations)\b|"
     r"since (?:the )?(?:war|conflict|fighting|offensive|invasion) (?:began|started|broke out)|"
     r"in the (?:weeks|months|days) since)\b", re.IGNORECASE)
 _SINGLE = re.compile(
-    r"\b(?:(?:past|last|previous) (?:24|48|twenty-four|forty-eight) hours|overnight|"
-    r"in the (?:past|last) (?:day|week)|since (?:the|their|its) (?:last|previous) update|"
-    r"in (?:a|an|the|one|this|that|two|three) (?:single )?(?:air ?strike|strike|attack|raid|"
-    r"bombing|blast|explosion|incident|shelling)|yesterday|today|this morning|on (?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|daily)\b", re.IGNORECASE)
+    r"\b(?:(?:past|last|previous) (?:[\w-]+ )?(?:24|48|72|twenty-four|forty-eight|seventy-two) hours|"
+    r"(?:past|last|previous) (?:two |three |four |few |several )?(?:day|days|night)|overnight|"
+    r"in the (?:past|last) week|since (?:the|their|its) (?:last|previous) update|"
+    r"in (?:a|an|the|one|this|that|two|three|separate|single) (?:[\w'’-]+ ){0,2}(?:air ?strike|strike|"
+    r"attack|raid|bombing|blast|explosion|incident|shelling|shooting|stampede|crash)\b|"
+    r"yesterday|today|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)|this week|daily|each day|a day|per day|every day)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -341,6 +346,10 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
     if _CUMULATIVE.search(scope):
         return True
     del sentence  # the sentence's other clauses may speak of other counts: scope only
+    # "… have been killed" with no event or period named: the running total so far.
+    if c.metric in ("killed", "injured") and any(
+            any(a.lower_ in ("has", "have", "'ve", "’ve") for a in v.children) for v in c.verbs):
+        return True
     return None
 
 
