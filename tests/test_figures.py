@@ -271,3 +271,50 @@ def test_seed_ministry_toll_and_sum_check(seed) -> None:  # type: ignore[no-unty
 
 def test_canonical_claimant_names() -> None:
     assert canonical_actor("the Hamas-run health ministry") == "Gaza health ministry"
+
+
+CUMULATIVE = [
+    ("The ministry says 25,900 people have now been killed since Israel began its offensive.",
+     25900, True),
+    ("The ministry says 33,000 Palestinians have been killed during Israel's military campaign.",
+     33000, True),
+    ("The ministry says 210 Palestinians were killed in the past 24 hours.", 210, False),
+    ("The ministry says 14 people were killed in an Israeli strike in Al Mawasi.", 14, False),
+    ("The ministry says 67 people were killed in strikes on Rafah overnight.", 67, False),
+    ("The ministry says nearly 300 people died each day.", 300, False),
+    ("Gunmen killed 12 people.", 12, None),
+]
+
+
+@pytest.mark.parametrize("text,value,cumulative", CUMULATIVE)
+def test_running_totals_told_apart_from_single_events(text: str, value: int,
+                                                      cumulative: bool | None) -> None:
+    rec = run(text)
+    f = next(f for f in rec.figures if f.value == value)
+    assert f.metric == "killed"
+    assert f.cumulative is cumulative, f.to_dict()
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("the Hamas-run health ministry", "Gaza health ministry"),
+    ("A spokesman for the Hamas-controlled health ministry in Gaza", "Gaza health ministry"),
+    ("Hamas-run health ministry officials", "Gaza health ministry"),
+    ("Gaza's Hamas run-health ministry", "Gaza health ministry"),
+    ("the territory's Health Ministry", "Gaza health ministry"),
+    ("IDF", "Israel Defense Forces"),
+    ("Ministry", "Ministry"),  # a bare "Ministry" could be any ministry
+    ("Israeli Foreign Ministry", "Israeli Foreign Ministry"),
+    ("Ashraf al-Qudra", "Ashraf al-Qudra"),
+])
+def test_claimant_names(written: str, canonical: str) -> None:
+    from newsledger.extract.figures import claimant_name
+
+    assert claimant_name(written) == canonical
+
+
+def test_bad_input_never_raises() -> None:
+    for text in ["1,2,3", "10^100 people were killed", "1e9 killed", "9" * 40 + " people died",
+                 "٣٤ قتيلا", "½ of them", "", "killed " * 2000, "“" * 50 + "34,000" + "”" * 50]:
+        rec = run(text)
+        for f in rec.figures:
+            assert f.value is None or abs(f.value) <= 1e15
