@@ -318,3 +318,10 @@ def test_bad_input_never_raises() -> None:
         rec = run(text)
         for f in rec.figures:
             assert f.value is None or abs(f.value) <= 1e15
+
+
+def test_subgroup_helper() -> None:
+    from newsledger.extract.figures import subgroup
+
+    rec = run("The ministry says 15,000 people have been killed, including 6,000 children.")
+    assert [subgroup(f) for f in rec.figures] == [False, True]
