@@ -325,3 +325,17 @@ def test_subgroup_helper() -> None:
 
     rec = run("The ministry says 15,000 people have been killed, including 6,000 children.")
     assert [subgroup(f) for f in rec.figures] == [False, True]
+
+
+def test_seed_claimants(seed) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.evaluate import same_actor
+
+    gold, rec = seed
+    spans = _gold_spans(rec.text, gold["figures"])
+    for g, (s, e) in zip(gold["figures"], spans):
+        f = next(f for f in rec.figures if f.span.start < e and s < f.span.end)
+        pred = f.claimant.name if f.claimant else None
+        if g["claimant"] is None:
+            assert pred is None, (g["text"], pred)
+        else:
+            assert pred is not None and same_actor(g["claimant"], pred), (g["text"], pred)

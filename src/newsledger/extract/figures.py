@@ -104,7 +104,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = _claimant(q, c, state)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state)
         fig.place = _place(state, c)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
@@ -253,9 +253,41 @@ def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
                         < best.content.end - best.content.start):
                     best = qu
             sp = best.speaker if best is not None else None
+    if sp is None:
+        sp = _claiming_subject(c, state)
     if sp is None or (sp.name is None and sp.mention is None):
         return None
     return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
+
+
+@lru_cache(maxsize=1)
+def _claim_verbs() -> frozenset[str]:
+    raw = resources.files("newsledger").joinpath("data/claim_verbs.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in raw.splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def _claiming_subject(c: Counted, state: State) -> Speaker | None:
+    """The subject of a claiming verb that governs the figure ("Israel had demanded the release
+    of 33 …"), resolved by the attribution work's speaker resolver; None without one."""
+    resolve = getattr(state.speakers, "resolve", None)
+    if not callable(resolve):
+        return None
+    for v in c.verbs:
+        if v.lemma_.lower() not in _claim_verbs():
+            continue
+        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+        if subj is not None:
+            sp = resolve(v.doc, subj)
+            if isinstance(sp, Speaker) and sp.name:
+                return sp
+    return None
+
+
+def _is_spec(text: str, q: Quantity) -> bool:
+    """A hyphenated measure ("2,000- and 500-pound bombs") describes a kind of object; it is a
+    specification, not a count anyone claims."""
+    return q.unit is not None and bool(re.match(r"[ \t]*-", text[q.num_end:q.num_end + 3]))
 
 
 def _mention_context(text: str, mention: Span | None) -> list[str]:
