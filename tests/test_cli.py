@@ -122,3 +122,10 @@ def test_every_command_help_has_an_example() -> None:
         sub = getattr(cmd, "commands", {})
         for sname, scmd in sub.items():
             assert "Example:" in (scmd.help or ""), f"`newsledger {name} {sname}` lacks Example:"
+
+
+def test_table_shows_brackets_in_text_literally(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("“We did not leave the [truce] talks,” [bold]Smith[/bold] said on Monday.\n")
+    r = run("extract", str(src), "--format", "table")
+    assert r.exit_code == 0 and "[truce]" in r.stdout
