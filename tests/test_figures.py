@@ -134,9 +134,12 @@ def test_ministry_toll_carries_its_hedges() -> None:
 
 
 def test_hedge_sentence_after_the_figure() -> None:
+    rec = run("The ministry says 120 people were killed overnight. The BBC has verified the "
+              "footage.")
+    assert rec.figures and rec.figures[0].hedges == []  # verifying footage hedges nothing
     rec = run("The ministry says 120 people were killed overnight. The BBC has not been able "
               "to verify these figures.")
-    assert rec.figures and rec.figures[0].hedges == []  # "not been able to verify" is not listed
+    assert [h.text for h in rec.figures[0].hedges] == ["not been able to verify"]
     rec = run("The ministry says 120 people were killed overnight. The BBC was unable to verify "
               "these figures.")
     assert [h.text for h in rec.figures[0].hedges] == ["was unable to verify"]
