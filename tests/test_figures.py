@@ -250,7 +250,7 @@ def test_seed_all_gold_figures(seed) -> None:  # type: ignore[no-untyped-def]
     })
     assert s.fn == 0, s.misses
     assert s.fp == 0, [f.span.text for f in s.extras]
-    for name in ("value", "metric", "counts"):
+    for name in ("value", "metric", "counts", "hedged"):
         assert s.field_accuracy(name) == 1.0, name
 
 
