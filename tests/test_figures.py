@@ -61,6 +61,14 @@ CASES = [
     ("Between 20 and 25 people were killed in the strike.", "Between 20 and 25", None, "range",
      "killed", "people"),
     ("Dozens of people were injured in the blast.", "Dozens", None, "vague", "injured", "people"),
+    ("Russia launched 24 Shahed drones at Kyiv.", "24", 24, "exact", "weapons", "drones"),
+    # The metric comes from what is counted, not from words near it.
+    ("Officials said more than 30 towns were struck by artillery.", "more than 30", 30,
+     "more_than", "other", "towns"),
+    ("Researchers released hundreds of research papers.", "hundreds", None, "vague", "other",
+     "papers"),
+    ("The UK will deploy 30 gigawatts of wind capacity by 2030.", "30 gigawatts", 30, "exact",
+     "other", "wind"),
 ]
 
 
@@ -94,6 +102,7 @@ NEGATIVES = [
     "Israel has two declared war goals.",
     "The F-16 jets and Covid-19 measures were discussed under Resolution 2334.",
     "A 32-year-old man was detained.",
+    "Some three-quarters of the gases were released into the atmosphere.",
 ]
 
 

@@ -337,7 +337,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
                   and t.dep_ not in ("det", "poss", "case") and not t.is_punct]
     # A parse that hangs the count on the wrong verb ("… attacks more than 33,000 Palestinians,
     # mainly women and children, have been killed"): the next metric verb of the clause counts.
-    if classify(tokens + vtoks + verbs, None) == "other" and (
+    if classify(tokens + vtoks + verbs, None, noun) == "other" and (
             noun.lower_ in person_nouns() or noun.i == num.i):
         nxt = _next_metric_verb(noun, numeral_ids)
         if nxt is not None:
@@ -347,7 +347,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
         all_toks = [noun]
-    metric = classify(all_toks + verbs, unit)
+    metric = classify(all_toks + verbs, unit, noun)
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)
@@ -443,16 +443,20 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
     return words or None
 
 
-def classify(tokens: list[Token], unit: str | None = None) -> str:
+def classify(tokens: list[Token], unit: str | None = None, noun: Token | None = None) -> str:
     """The metric of a counted phrase: the first lexicon rule its lemmas and words meet."""
     if unit is not None:
         return "other"
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
-    return classify_words(lemmas, text)
+    head: set[str] = set()
+    if noun is not None:
+        for t in [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]:
+            head |= {t.lemma_.lower(), t.lower_}
+    return classify_words(lemmas, text, head if noun is not None else None)
 
 
-def classify_words(lemmas: set[str], text: str) -> str:
+def classify_words(lemmas: set[str], text: str, head: set[str] | None = None) -> str:
     def meets(cues: list[str]) -> bool:
         for c in cues:
             if " " in c:
@@ -463,7 +467,10 @@ def classify_words(lemmas: set[str], text: str) -> str:
         return False
 
     for rule in lexicon()["rules"]:
-        if not meets(rule["any"]):
+        if rule.get("head_only") and head is not None:
+            if not any(c in head for c in rule["any"]):
+                continue
+        elif not meets(rule["any"]):
             continue
         if "with" in rule and not meets(rule["with"]):
             continue
