@@ -457,7 +457,8 @@ class SQLiteStore:
                 "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
                 "f.ord DESC) AS rn "
                 f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
-                "COALESCE(f.value, f.low, f.high) IS NOT NULL) WHERE rn = 1", args):
+                "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
+                "COALESCE(f.approx, '') != 'vague') WHERE rn = 1", args):
             out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
                               "latest_high": r[4], "latest_approx": r[5], "latest_date": r[6],
                               "latest_claimant": r[7]})
