@@ -77,9 +77,17 @@ class Counted:
     end: int
 
 
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens overlapping ``[start, end)`` (spaCy's char_span: no Python loop over the doc)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def numeral_head(doc: Doc, start: int, end: int) -> Token | None:
     """The token of the numeral in ``[start, end)`` whose head lies outside it."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    toks = tokens_in(doc, start, end)
     if not toks:
         return None
     ids = {t.i for t in toks}
@@ -247,8 +255,8 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     """The counted phrase of the numeral ``num`` (at ``span``; the whole expression with its
     approximator at ``whole``)."""
     w = whole or span
-    numeral_ids = {t.i for t in doc if t.idx < w[1] and t.idx + len(t) > w[0]} - {num.head.i} \
-        | {t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]}
+    numeral_ids = {t.i for t in tokens_in(doc, w[0], w[1])} - {num.head.i} \
+        | {t.i for t in tokens_in(doc, span[0], span[1])}
     noun: Token | None = None
     if unit is not None:
         return _unit_counted(doc, num, span, numeral_ids)
@@ -380,7 +388,9 @@ def _tally_of(verb: Token, noun: Token) -> Token | None:
 def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[int]) -> Counted:
     """A measure ("500-pound bombs", "70% of the dead"): what is measured is the noun after the
     unit, or the "of" phrase after a percentage; the metric is always ``other``."""
-    after = [t for t in doc if t.idx >= span[1]][:6]
+    last = tokens_in(doc, span[0], span[1])
+    nxt = last[-1].i + 1 if last else num.i + 1
+    after = [t for t in doc[nxt:nxt + 6] if t.idx >= span[1]]
     noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in (
         "pound", "pounds", "percent", "%", "per", "cent", "ton", "tonne", "tons", "tonnes")), None)
     toks: list[Token] = []

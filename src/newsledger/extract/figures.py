@@ -9,6 +9,7 @@ from ``data/hedges.txt``; ``as_of`` from the times extractor or the publication 
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -223,9 +224,9 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
 
 
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e:
-            return s, e
+    k = bisect.bisect_right(sents, (pos, len(sents) and 1 << 62)) - 1
+    if 0 <= k < len(sents) and sents[k][0] <= pos < sents[k][1]:
+        return sents[k]
     return pos, pos + 1
 
 
