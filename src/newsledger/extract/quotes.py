@@ -405,7 +405,9 @@ def extract_quotes(doc: Doc, state: State) -> None:
 def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
     """A partial quote with no cue of its own inside reported content is the reporter's source's
     wording: "“Two more terrorists” were also killed, according to the IDF"."""
-    spans = sorted((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name)
+    # Key on offsets only: two reports with the same span must not fall through to comparing Found.
+    spans = sorted(((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name),
+                   key=lambda t: (t[0], t[1]))
     for f in found:
         if f.kind != "partial" or f.cue is not None or (f.speaker and f.speaker.name):
             continue
