@@ -108,3 +108,15 @@ def test_attribution_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     assert small > 0
     assert large <= 2.2 * small
     assert cues.lexicon().quote  # the lexicon loaded from data/cues.txt
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from([
+    "“", "”", "‘", "’", "\"", "'", "«", "»", "„", " said ", " he ", "Kirby", " according to ",
+    " the group ", ", ", ". ", "\n\n", "US: ", " — ", "Hamas", " claimed that ", "it", " the ",
+]), max_size=60))
+def test_attribution_never_raises_on_shuffled_pieces(pieces: list[str]) -> None:
+    rec = run("".join(pieces))
+    for q in rec.quotes:
+        assert q.kind in ("direct", "partial", "indirect", "according_to")
+        assert q.content.start < q.content.end
