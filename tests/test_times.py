@@ -236,6 +236,16 @@ def test_check_published() -> None:
     assert pub is None and msg and "not an ISO date" in msg
     pub, msg = check_published(date(2999, 1, 1), "2999-01-01", today)
     assert pub is None and msg and "far future" in msg
+    pub, msg = check_published(date(1, 1, 1), "0001-01-01", today)
+    assert pub is None and msg and "before 1800" in msg
+
+
+@pytest.mark.parametrize("pub", [date(1, 1, 1), date(9999, 12, 31)])
+def test_extreme_publication_dates_do_not_raise(pub: date) -> None:
+    text = ("On Monday, last week, next year, in two weeks, 3 days ago, a decade ago, "
+            "next Friday, the 1990s, May 5, the following year.")
+    found = find_times(text, pub)
+    assert len(found) >= 9
 
 
 def _record(text: str, published: str | None, valid: bool = True) -> newsledger.Record:

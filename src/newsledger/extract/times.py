@@ -26,6 +26,7 @@ VERSION = "newsledger.times.v1"
 
 # Publication dates further ahead of the clock than this are treated as wrong, not as the future.
 FAR_FUTURE = timedelta(days=366)
+EARLIEST_YEAR = 1800  # and before this, a publication date is a data error
 
 _MOD_BEFORE = re.compile(
     r"(?:\b(?P<w>early|late|mid)[\s-]+|\b(?P<m>mid)-|\b(?P<p>(?:the\s+)?(?:very\s+)?(?:beginning|"
@@ -70,6 +71,9 @@ def check_published(st_published: date | None, raw: str | None,
                           "relative dates were left unresolved. Pass --published YYYY-MM-DD.")
         return None, None  # the pipeline reports a missing date itself
     today = today or date.today()
+    if st_published.year < EARLIEST_YEAR:
+        return None, (f"publication date {st_published.isoformat()} is before {EARLIEST_YEAR}; "
+                      "relative dates were left unresolved. Check the 'published' field.")
     if st_published > today + FAR_FUTURE:
         return None, (f"publication date {st_published.isoformat()} is in the far future "
                       f"(after {(today + FAR_FUTURE).isoformat()}); relative dates were left "
@@ -171,7 +175,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             continue  # "May God help them": the parser reads it as a modal verb
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
         past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
-        r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
+        try:
+            r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
+            r = resolve(c, Ctx(None, None, future, text, past, None))
         if r is None:
             continue
         start, end = c.start, (r.end if r.end is not None else c.end)
