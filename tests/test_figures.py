@@ -351,3 +351,12 @@ def test_seed_claimants(seed) -> None:  # type: ignore[no-untyped-def]
             assert pred is None, (g["text"], pred)
         else:
             assert pred is not None and same_actor(g["claimant"], pred), (g["text"], pred)
+
+
+def test_as_of_is_never_a_non_calendar_time_value() -> None:
+    from newsledger import extract
+
+    rec = extract("The ministry said recently that 300 people had been killed in the city.",
+                  published="2024-02-01")
+    rec.verify()
+    assert all(f.as_of is None or f.as_of[:1].isdigit() for f in rec.figures)

@@ -395,6 +395,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
     for t in state.times or []:
         if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
             continue
+        if not t.value[:1].isdigit():
+            continue  # PAST_REF, PRESENT_REF, an undated "morning": not a calendar as-of date
         if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
             continue  # "since October 7" is scope, kept in counts
         if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens
