@@ -99,6 +99,20 @@ def test_canonical_claimants(names: list[str], canonical: str) -> None:
     assert {canonical_actor(n) for n in names} == {canonical}
 
 
+def test_pronoun_claimants_are_unattributed() -> None:
+    from newsledger.ledger.series import claimant_of
+    from newsledger.record import Speaker
+
+    f = fig()
+    for junk in ("it", "It", "This post", "statement"):
+        f.claimant = Speaker(None, junk)
+        assert claimant_of(f) is None, junk
+    f.claimant = Speaker(None, "Palestinian health officials")
+    assert claimant_of(f) == "Gaza health ministry"
+    f.claimant = None
+    assert claimant_of(f) is None
+
+
 def test_unknown_claimants_stay_apart() -> None:
     assert canonical_actor("Palestinian Red Crescent") != canonical_actor("Gaza health ministry")
     assert canonical_actor("Hamas") != canonical_actor("Gaza health ministry")

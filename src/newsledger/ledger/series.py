@@ -67,6 +67,7 @@ def vocab() -> dict[str, Any]:
         for a in aliases:
             places[a.lower()] = canon
     data["_places"] = places
+    data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
     return data
 
 
@@ -150,8 +151,11 @@ def claimant_of(fig: Figure) -> str | None:
     """Canonical claimant of a figure (alias table), or None when the text names none."""
     if fig.claimant is None:
         return None
-    return canonical_actor(fig.claimant.name or (fig.claimant.mention.text
+    name = canonical_actor(fig.claimant.name or (fig.claimant.mention.text
                                                  if fig.claimant.mention else None))
+    if name is None or name.lower() in vocab()["_not_claimants"]:
+        return None  # "it", "this post": an attribution without an actor
+    return name
 
 
 def iso_date(s: str | None) -> str | None:
