@@ -39,6 +39,8 @@ HOLIDAYS: list[str] = LEX["holidays"]
 HOLIDAY_NOT_BEFORE: frozenset[str] = frozenset(LEX["holiday_not_before"])
 HOLIDAY_SURNAMES: frozenset[str] = frozenset(LEX["holiday_surnames"])
 TIMEZONES: list[str] = LEX["timezones"]
+REFS: dict[str, str] = LEX["refs"]
+NOW_NOT_BEFORE: frozenset[str] = frozenset(LEX["now_not_before"])
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -26,7 +26,7 @@ from .timecal import (
 )
 from .timedur import DUR_KINDS
 from .timefind import Cand
-from .timelex import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
+from .timelex import DAY_PARTS, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
 
 __all__ = ["TENSE_KINDS", "Ctx", "Resolved", "resolve"]
 
@@ -198,6 +198,32 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", unit_value(x.pub, u, k))
 
 
+def _monthday(c: Cand, x: Ctx) -> Resolved | None:
+    """ "on the 12th": that day of the publication month, or of the month before (after, in a
+    future clause) when the day has not come yet (has passed)."""
+    d = int(str(c.g["d"]))
+    if x.pub is None:
+        return Resolved("DATE", None)
+    y, m = x.pub.year, x.pub.month
+    if x.future and d < x.pub.day:
+        y, m = add_months(y, m, 1)
+    elif not x.future and d > x.pub.day:
+        y, m = add_months(y, m, -1)
+    day = safe_date(y, m, d)
+    if day is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", iso(day), anchors=True, day=day)
+
+
+def _overnight(c: Cand, x: Ctx) -> Resolved | None:
+    """ "overnight" in a news report is the night before publication (tonight's, if future)."""
+    base = x.anchor or x.pub
+    if base is None:
+        return Resolved("DATE", None)
+    day = base if x.future or x.anchor is not None else base - timedelta(days=1)
+    return Resolved("DATE", iso(day) + "TNI")
+
+
 def _century(c: Cand, x: Ctx) -> Resolved | None:
     n = int(c.g["n"])  # type: ignore[arg-type]
     return Resolved("DATE", f"{n - 1:02d}") if 1 <= n <= 22 else None
@@ -300,12 +326,9 @@ def _season(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _ref(c: Cand, x: Ctx) -> Resolved | None:
-    g = c.g
-    if g.get("w") and g["w"].lower() == "recently":
-        return Resolved("DATE", "PAST_REF")
-    if g.get("w2"):
-        return Resolved("DATE", "PAST_REF" if g["w2"].lower() == "past" else "FUTURE_REF")
-    return Resolved("DATE", "PRESENT_REF")
+    """ "now", "currently", "recently", "the future": TimeML's vague references."""
+    key = re.sub(r"\s+", " ", x.text[c.start:c.end].lower()) if x.text else ""
+    return Resolved("DATE", REFS.get(key, "PRESENT_REF"))
 
 
 def _fiscal(c: Cand, x: Ctx) -> Resolved | None:
@@ -326,8 +349,9 @@ _KINDS = {
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
     "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
     "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
-    "holiday": _holiday, **DUR_KINDS,
+    "holiday": _holiday, "monthday": _monthday, "overnight": _overnight, **DUR_KINDS,
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.
-TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit"})
+TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
+                         "overnight", "dur"})
