@@ -68,6 +68,18 @@ CASES = [
     ("It took four or five hours.", [("four or five hours", "DURATION", "PTXH", None)]),
     ("It took 3-4 days.", [("3-4 days", "DURATION", "PXD", None)]),
     ("Talks lasted two to three weeks.", [("two to three weeks", "DURATION", "PXW", None)]),
+    # a day sharing the month of the date after it; a sentence's full stop is not the month's
+    ("Talks were held on 18 and 19 June.",
+     [("18", "DATE", "2024-06-18", None), ("19 June", "DATE", "2024-06-19", None)]),
+    ("Talks were held on 18-19 June 2023.",
+     [("18", "DATE", "2023-06-18", None), ("19 June 2023", "DATE", "2023-06-19", None)]),
+    ("Talks were held on 3 Sept. and later.", [("3 Sept.", "DATE", "2023-09-03", None)]),
+    ("Rain fell over the past fortnight.", [("the past fortnight", "DURATION", "P2W", None)]),
+    # no date told in the paragraph: "the day before", "the next day" count from publication
+    ("He was arrested the day before.", [("the day before", "DATE", "2024-05-09", None)]),
+    ("The next day, protests spread.", [("The next day", "DATE", "2024-05-11", None)]),
+    ("The following week, protests spread.",
+     [("The following week", "DATE", "2024-W20", None)]),
     # overnight: the night before publication
     ("Overnight, rockets hit the city.", [("Overnight", "DATE", "2024-05-09TNI", None)]),
     ("Rockets hit the city overnight.", [("overnight", "DATE", "2024-05-09TNI", None)]),
@@ -88,6 +100,7 @@ NEGATIVES = [
     "He was on the 12th floor.",
     "She finished 2nd in the race.",
     "An overnight curfew was imposed.",
+    "He scored 18 and 19 points.",
     "The overnight talks failed.",
 ]
 

@@ -306,6 +306,8 @@ def _rx(p: str, flags: int = I) -> re.Pattern[str]:
     return re.compile(p, flags)
 
 
+# The full stop of an abbreviated month ("3 Sept.", "4 Jan."), not a sentence's ("19 June.").
+ABBR_DOT = r"(?:(?:(?<=\b[a-z]{3})|(?<=\bsept))(?<!\bmay)\.)?"
 AP = r"(?P<ap>[ap]\.\s?m\.?|[ap]m|[AP]\.\s?M\.?|[AP]M)(?![\w])"
 TZ = r"(?:\s+(?P<tz>" + RX_TZ + r")(?![\w]))?"
 PART = r"(?:\s+(?P<part>" + RX_DAY_PART + r"))?"
@@ -319,9 +321,14 @@ RULES: list[Rule] = [
         r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?(?![\w])(?!-[^\W\d])"
         r"(?!['’](?!s\b)\w)"), _month_day_ok),
     Rule("date", on("WD DIG THE"), _rx(
-        B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
-        r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
+        r"(?:" + B + r"|(?<=\d[-–]))(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b"
+        + ABBR_DOT +
         r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
+    Rule("date", on("DIG"), _rx(
+        B + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?"
+        r"\s+(?:of\s+)?(?P<mon>" + RX_MONTH + r")\b\.?(?:,?\s+(?P<y>\d{4})(?!\d))?)"),
+        _day_month_ok),
     Rule("month", on("MON"), _rx(
         B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"), _month_year_ok),
     Rule("iso", on("DIG"), _rx(
@@ -359,7 +366,7 @@ RULES: list[Rule] = [
     Rule("relunit", on("RELUNIT"), _rx(
         B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
         r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
-        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
+        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|fortnight|spring|summer|"
         r"autumn|fall|winter|decade|century)" + E + r"(?P<half>\s+and\s+a\s+half)?"),
         _relunit_ok),
     Rule("unitpos", on("UNITPOS"), _rx(

@@ -160,7 +160,7 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
     if rel in ("the past", "the last", "the coming", "the next", "past", "coming") \
             and u not in ("weekend",) and u not in SEASONS:
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "3M", "decade": "DE",
-                "century": "CE"}[u]
+                "century": "CE", "fortnight": "2W"}[u]
         if code == "3M":
             return Resolved("DURATION", "P3M")
         return Resolved("DURATION", dur_value(1.5 if g.get("half") else 1, code))
@@ -172,7 +172,7 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
             y, m = add_months(int(lv[:4]), int(lv[5:]), k)
             return Resolved("DATE", f"{y:04d}-{m:02d}")
-        base = x.anchor or (x.pub if rel == "the previous" else None)
+        base = x.anchor or x.pub
         if base is None:
             return Resolved("DATE", None)
         return Resolved("DATE", unit_value(base, u, -1 if rel == "the previous" else 1))
@@ -248,8 +248,8 @@ def _anchor(c: Cand, x: Ctx) -> Resolved | None:
     u = g["u"].lower()  # type: ignore[union-attr]
     k = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
     base = x.anchor
-    if base is None and k <= 0 and rel != "same" and c.kind == "anchor":
-        base = x.pub if k < 0 else None
+    if base is None and rel != "same" and c.kind == "anchor":
+        base = x.pub  # no date told in the paragraph: "the next day" counts from publication
     if base is None:
         return Resolved("DATE", None)
     day = base + timedelta(days=k)
@@ -281,9 +281,10 @@ def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
     u = c.g["u"].lower()  # type: ignore[union-attr]
     k = -1 if c.g["r"].lower() == "before" else 1  # type: ignore[union-attr]
-    if x.anchor is None:
+    base = x.anchor or x.pub  # without a date told in the paragraph: from publication
+    if base is None:
         return Resolved("DATE", None)
-    day = x.anchor + timedelta(days=k)
+    day = base + timedelta(days=k)
     return Resolved("DATE", iso(day) + ("TNI" if u == "night" else ""), anchors=True, day=day)
 
 
