@@ -80,6 +80,10 @@ CASES = [
     ("The next day, protests spread.", [("The next day", "DATE", "2024-05-11", None)]),
     ("The following week, protests spread.",
      [("The following week", "DATE", "2024-W20", None)]),
+    ("The target is set for year-end.", [("year-end", "DATE", "2024", "END")]),
+    ("Net income rose 10% in the latest quarter.",
+     [("the latest quarter", "DATE", "2024-Q1", None)]),
+    ("The truce begins at dawn.", [("dawn", "TIME", "TMO", None)]),
     # overnight: the night before publication
     ("Overnight, rockets hit the city.", [("Overnight", "DATE", "2024-05-09TNI", None)]),
     ("Rockets hit the city overnight.", [("overnight", "DATE", "2024-05-09TNI", None)]),
@@ -101,6 +105,8 @@ NEGATIVES = [
     "She finished 2nd in the race.",
     "An overnight curfew was imposed.",
     "He scored 18 and 19 points.",
+    "It was the dawn of a new era.",
+    "The year ended badly for him.",
     "The overnight talks failed.",
 ]
 

@@ -125,10 +125,11 @@ TRIGGERS: dict[str, set[str]] = {
     "RELUNIT": {"earlier", "later", "this", "last", "next", "the", "coming", "past"},
     "UNITPOS": {"the", "beginning", "start", "end", "middle", "close"},
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
-    "QUARTER": {"the", "first", "second", "third", "fourth", "last"},
+    "QUARTER": {"the", "first", "second", "third", "fourth", "last", "latest", "most"},
     "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "OVERNIGHT": {"overnight"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
+    "NOW": {"now"}, "OVERNIGHT": {"overnight"},
+    "DAWN": {"dawn", "daybreak", "dusk", "nightfall"}, "UNITEND": {"year", "month", "quarter"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
     "REF": {"recently", "lately", "currently", "presently", "nowadays", "these", "present", "the"}, "RELM": {"last", "next", "this"},
     "INTHE": {"earlier", "later"}, "HALF": {"the", "first", "second", "latter"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
@@ -386,8 +387,16 @@ RULES: list[Rule] = [
     Rule("daypart", on("THE"), _rx(
         r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\binto\s)|"
         r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)" + E + r"(?!\s+of\b)")),
+    # "at dawn", "before dusk" (not "the dawn of a new era": no article allowed)
+    Rule("daypart", on("DAWN"), _rx(
+        r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bby\s)|"
+        r"(?<=\bfrom\s))(?P<u>dawn|daybreak|dusk|nightfall)" + E)),
+    # "by year-end", "at the year's end", "month-end figures"
+    Rule("unitpos", on("UNITEND"), _rx(
+        B + r"(?P<u>year|month|quarter)(?:-|['’]s\s+)(?P<pos>end)" + E)),
     Rule("quarter", on("QUARTER"), _rx(
-        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)(?:\s+|-(?!last))quarter"
+        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last|latest|most\s+recent)(?:\s+|-(?!last))"
+        r"quarter"
         r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
     Rule("half", on("HALF"), _rx(
         B + r"(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<y>\d{4})(?!\d)|"

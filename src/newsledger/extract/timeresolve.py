@@ -293,7 +293,10 @@ _QN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 
 def _quarter(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
-    q = int(g["qn"]) if g.get("qn") else _QN[g["q"].lower()]  # type: ignore[union-attr, arg-type]
+    qw = re.sub(r"\s+", " ", str(g.get("q") or "").lower())
+    if qw in ("latest", "most recent"):  # the last quarter reported: the one before publication's
+        return Resolved("DATE", unit_value(x.pub, "quarter", -1) if x.pub else None)
+    q = int(g["qn"]) if g.get("qn") else _QN[qw]  # type: ignore[arg-type]
     if g.get("y"):
         return Resolved("DATE", f"{int(g['y']):04d}-Q{q}")  # type: ignore[arg-type]
     if x.pub is None:
