@@ -58,6 +58,11 @@ CASES = [
     ("This summer will be hot.", [("This summer", "DATE", "2024-SU", None)]),
     ("Tuesday afternoon the council met.", [("Tuesday afternoon", "DATE", "2024-05-07TAF", None)]),
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1", None)]),
+    ("The council meets every Monday at 4 p.m.",
+     [("every Monday at 4 p.m.", "SET", "XXXX-WXX-1T16:00", None)]),
+    ("He leaves every day at 7:13 p.m.", [("every day at 7:13 p.m.", "SET", "T19:13", None)]),
+    ("They met daily, and at 3 p.m. left.",
+     [("daily", "SET", "P1D", None), ("3 p.m.", "TIME", "2024-05-10T15:00", None)]),
     # a day of the month: the latest one (a future clause would look ahead)
     ("The vote was on the 2nd, officials said.", [("the 2nd", "DATE", "2024-05-02", None)]),
     ("The vote was on the 12th.", [("the 12th", "DATE", "2024-04-12", None)]),
