@@ -89,6 +89,11 @@ CASES = [
     ("Net income rose 10% in the latest quarter.",
      [("the latest quarter", "DATE", "2024-Q1", None)]),
     ("The truce begins at dawn.", [("dawn", "TIME", "TMO", None)]),
+    # fixed-date holidays resolve; culture-dependent ones are found but left unresolved
+    ("On Christmas Day, the guns fell silent.", [("Christmas Day", "DATE", "2023-12-25", None)]),
+    ("Armistice Day was marked in London.", [("Armistice Day", "DATE", "2023-11-11", None)]),
+    ("Christmas was quiet in Bethlehem.", [("Christmas", "DATE", None, None)]),
+    ("Israel marked Remembrance Day.", [("Remembrance Day", "DATE", None, None)]),
     # overnight: the night before publication
     ("Overnight, rockets hit the city.", [("Overnight", "DATE", "2024-05-09TNI", None)]),
     ("Rockets hit the city overnight.", [("overnight", "DATE", "2024-05-09TNI", None)]),

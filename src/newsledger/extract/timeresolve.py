@@ -26,7 +26,7 @@ from .timecal import (
 )
 from .timedur import DUR_KINDS
 from .timefind import Cand
-from .timelex import DAY_PARTS, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
+from .timelex import DAY_PARTS, HOLIDAY_DATES, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
 
 __all__ = ["TENSE_KINDS", "Ctx", "Resolved", "resolve"]
 
@@ -344,7 +344,17 @@ def _pastref(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _holiday(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("DATE", None)  # culture-dependent: found, deliberately not resolved
+    """A fixed-date holiday ("Armistice Day") in its latest (or, future, next) year; the others
+    are culture-dependent: found, deliberately not resolved."""
+    key = re.sub(r"\s+", " ", x.text[c.start:c.end].lower().replace("’", "'")) if x.text else ""
+    md = HOLIDAY_DATES.get(key)
+    if md is None or x.pub is None:
+        return Resolved("DATE", None)
+    m, d = int(md[:2]), int(md[3:])
+    day = safe_date(month_day_year(x.pub, m, d, x.future, x.past), m, d)
+    if day is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", iso(day), anchors=True, day=day)
 
 
 _KINDS = {
@@ -358,4 +368,4 @@ _KINDS = {
 
 # Kinds whose year or direction depends on the tense of the sentence.
 TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
-                         "overnight", "dur"})
+                         "overnight", "dur", "holiday"})
