@@ -28,7 +28,8 @@ def _in_future(c: Cand, x: Ctx, n: float | None, code: str) -> Resolved | None:
     if not _IN_BEFORE.search(window) or _IN_SPAN.search(window):
         return None
     if not (x.future or clause_final(x.text, c.end)):
-        return None  # "in two weeks of talks": a span; "... in two weeks." / "will ... in two weeks"
+        # "in two weeks of talks" is a span; "... in two weeks." or "will ... in two weeks" a date
+        return None
     v, day = shift(x.pub, n, code)
     return Resolved("DATE", v, anchors=day is not None, day=day)
 

@@ -129,8 +129,10 @@ TRIGGERS: dict[str, set[str]] = {
     "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
     "NOW": {"now"}, "OVERNIGHT": {"overnight"},
-    "DAWN": {"dawn", "daybreak", "dusk", "nightfall"}, "UNITEND": {"year", "month", "quarter"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
-    "REF": {"recently", "lately", "currently", "presently", "nowadays", "these", "present", "the"}, "RELM": {"last", "next", "this"},
+    "DAWN": {"dawn", "daybreak", "dusk", "nightfall"}, "UNITEND": {"year", "month", "quarter"},
+    "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
+    "REF": {"recently", "lately", "currently", "presently", "nowadays", "these", "present", "the"},
+    "RELM": {"last", "next", "this"},
     "INTHE": {"earlier", "later"}, "HALF": {"the", "first", "second", "latter"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
@@ -395,8 +397,8 @@ RULES: list[Rule] = [
     Rule("unitpos", on("UNITEND"), _rx(
         B + r"(?P<u>year|month|quarter)(?:-|['’]s\s+)(?P<pos>end)" + E)),
     Rule("quarter", on("QUARTER"), _rx(
-        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last|latest|most\s+recent)(?:\s+|-(?!last))"
-        r"quarter"
+        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last|latest|most\s+recent)"
+        r"(?:\s+|-(?!last))quarter"
         r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
     Rule("half", on("HALF"), _rx(
         B + r"(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<y>\d{4})(?!\d)|"
@@ -441,8 +443,8 @@ RULES: list[Rule] = [
     # --- durations ------------------------------------------------------------------------
     Rule("dur", on("DUR"), _rx(
         B + r"(?P<the>the\s+(?:last|past|next|coming|first|previous|following|final|"
-        r"latest|preceding|remaining)\s+)?(?:(?P<lo>" + RX_NUM + r")(?:\s+(?:or|to)\s+|(?<=\d)[-–]"
-        r"(?=\d)))?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
+        r"latest|preceding|remaining)\s+)?"
+        r"(?:(?P<lo>" + RX_NUM + r")(?:\s+(?:or|to)\s+|(?<=\d)[-–](?=\d)))?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
         r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))"
         r"(?P<half2>\s+and\s+a\s+half)?"
         + r"(?P<old>-old" + E + r")?(?:\s+(?P<rel>ago|later|earlier|on|before|"
