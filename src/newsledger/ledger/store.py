@@ -163,6 +163,10 @@ class SQLiteStore:
                 self.db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
                                           isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
+            # The decoded full listing, and the database state it was read at (see _listing_copy).
+            self._listing: list[dict[str, Any]] | None = None
+            self._listing_at: tuple[int, int] | None = None
+            self._writes = 0  # commits made through this connection
             self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -221,6 +225,9 @@ class SQLiteStore:
             raise
         else:
             self.db.execute("COMMIT")
+        finally:
+            # `PRAGMA data_version` does not change for this connection's own commits.
+            self._writes += 1
 
     def close(self) -> None:
         self.db.close()
@@ -427,9 +434,14 @@ class SQLiteStore:
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:
         if not query:
-            cached = self._cached_listing()
-            if cached is not None:
-                return cached[:limit] if limit else cached
+            full = self._listing_copy()
+            if full is not None:
+                return full[:limit] if limit else full
+        return self._series_select(query, limit)
+
+    def _series_select(self, query: str | None = None, limit: int | None = None
+                       ) -> list[dict[str, Any]]:
+        """The listing straight from the ``series`` summary columns (the reference path)."""
         sql = "SELECT * FROM series WHERE n_points > 0"
         args: list[Any] = []
         if query:
@@ -441,6 +453,30 @@ class SQLiteStore:
             args.append(int(limit))
         with _no_gc():
             return [_series(r) for r in self.db.execute(sql, args)]
+
+    def _state(self) -> tuple[int, int]:
+        """Moves whenever anyone commits to the file: other connections move
+        ``data_version``, this one moves ``_writes``."""
+        return (self.db.execute("PRAGMA data_version").fetchone()[0], self._writes)
+
+    def _listing_copy(self) -> list[dict[str, Any]] | None:
+        """The full listing, decoded at most once per database state; None when stale.
+
+        Building ~2,000 dicts with their claimant/outlet lists is the whole cost of a listing
+        (decoding the stored JSON or reading the summary rows cost about the same), so a
+        long-lived reader (the web view asks for the listing on every page) keeps the decoded
+        rows and hands out copies: each call gets its own dicts, lists and flag dicts, so a
+        caller editing its rows cannot change what the next caller sees."""
+        state = self._state()
+        if self._listing is None or self._listing_at != state:
+            self._listing = self._cached_listing()
+            self._listing_at = state if self._listing is not None else None
+            if self._listing is None:
+                return None
+        with _no_gc():
+            return [{**d, "claimants": list(map(list, d["claimants"])),
+                     "outlets": list(map(list, d["outlets"])), "flags": dict(d["flags"])}
+                    for d in self._listing]
 
     def _cached_listing(self) -> list[dict[str, Any]] | None:
         """The full series listing as one JSON value (written after each refresh, dropped by
