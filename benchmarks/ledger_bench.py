@@ -109,6 +109,7 @@ def queries(db: Path, runs: int) -> dict[str, Any]:
             "median_series_points": median_s["points"], "largest_series_points": largest["points"],
         }
         out["list_all_series"] = timed(lambda: led.series(), runs)
+        out["list_all_series_first_call"] = first_listing(db, min(runs, 10))
         out["list_series_matching_query"] = timed(lambda: led.series("killed"), runs)
         out["points_median_series"] = timed(lambda: led.points(median_s["id"]), runs)
         out["points_largest_series_first_100"] = timed(
@@ -122,6 +123,18 @@ def queries(db: Path, runs: int) -> dict[str, Any]:
             lambda: led.series(claimant=claimant), 3)
         out["claimant_points_total"] = sum(s["points"] for s in led.series(claimant=claimant))
     return out
+
+
+def first_listing(db: Path, runs: int) -> dict[str, Any]:
+    """The listing's first call on a freshly opened ledger (what a one-shot CLI pays; later
+    calls reuse the listing decoded at the same database state)."""
+    leds = [Ledger(db, readonly=True) for _ in range(runs)]
+    it = iter(leds)
+    try:
+        return timed(lambda: next(it).series(), runs)
+    finally:
+        for led in leds:
+            led.close()
 
 
 def sample_articles(n: int) -> tuple[list[dict[str, Any]], str]:

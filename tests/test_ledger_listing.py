@@ -24,6 +24,8 @@ def test_listing_equals_the_summary_rows(tmp_path: Path) -> None:
         assert len(slow) > 10
         assert store.list_series() == slow  # first call: decoded from the file
         assert store.list_series() == slow  # later calls: copies of the decoded rows
+        # Same key order too: the CLI and web print these rows as JSON.
+        assert [list(d) for d in store.list_series()] == [list(d) for d in slow]
         assert store.list_series(None, 5) == slow[:5]
         assert store.list_series("killed") == store._series_select("killed")
         assert [s["points"] for s in slow] == sorted((s["points"] for s in slow), reverse=True)
