@@ -154,7 +154,7 @@ _FrozenRow = tuple[dict[str, Any], tuple[tuple[Any, ...], ...], tuple[tuple[Any,
 
 def _frozen(rows: list[dict[str, Any]]) -> list[_FrozenRow]:
     return [({**d, "claimants": None, "outlets": None, "flags": None},
-             tuple(map(tuple, d["claimants"])), tuple(map(tuple, d["outlets"])), d["flags"])
+             tuple(map(tuple, d["claimants"])), tuple(map(tuple, d["outlets"])), dict(d["flags"]))
             for d in rows]
 
 
@@ -482,13 +482,12 @@ class SQLiteStore:
         rows and hands out copies: each call gets its own dicts, lists and flag dicts, so a
         caller editing its rows cannot change what the next caller sees."""
         state = self._state()
-        if self._listing is None or self._listing_at != state:
-            rows = self._cached_listing()
-            self._listing = None if rows is None else _frozen(rows)
-            self._listing_at = state if rows is not None else None
-            if rows is None:
-                return None
         with _no_gc():
+            if self._listing is None or self._listing_at != state:
+                rows = self._cached_listing()
+                self._listing = None if rows is None else _frozen(rows)
+                self._listing_at = state if rows is not None else None
+                return rows  # freshly decoded: the caller's own
             return [{**b, "claimants": list(map(list, cl)), "outlets": list(map(list, ou)),
                      "flags": dict(fl)} for b, cl, ou, fl in self._listing]
 
