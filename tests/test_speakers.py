@@ -120,3 +120,27 @@ def test_a_description_later_given_a_name_takes_the_name() -> None:
                   "there. \"It is not secure,\" the woman, who gave her name only as Um Saleh, "
                   "said. She said she had tried.")
     assert [q.speaker.name for q in rec.quotes] == ["Um Saleh"] * 3
+
+
+DOCUMENTS = [
+    # text, word of the subject, nth, expected name (the issuer; None when the text gives none)
+    ("The UN agency has issued its weekly report, which says aid fell.", "report", 0,
+     "UN agency"),
+    ("A statement from the army said the raid was over.", "statement", 0, "army"),
+    ("The Kremlin's statement said the talks were over.", "statement", 0, "Kremlin"),
+    ("Hamas said in a statement that the talks failed. The statement added that it would go on.",
+     "statement", 1, "Hamas"),
+    ("The army said three soldiers were wounded.", "army", 0, "army"),
+    ("The statement said the raid was over.", "statement", 0, None),
+    ("This post says 40 people died.", "post", 0, None),
+    ("Hamas said in a letter that the talks failed. The statement said it would go on.",
+     "statement", 0, None),  # a letter was issued, not a statement
+]
+
+
+@pytest.mark.parametrize("text,word,nth,name", DOCUMENTS)
+def test_documents_speak_for_their_issuer(text: str, word: str, nth: int,
+                                          name: str | None) -> None:
+    doc = processed(text)
+    sp = doc._.nl.speakers.resolve(doc, token(doc, word, nth))
+    assert sp.name == name

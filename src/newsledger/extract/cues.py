@@ -79,11 +79,22 @@ def lemma_of(tok: Token) -> str:
 def is_cue(tok: Token, kind: str = "quote") -> bool:
     """True when ``tok`` is a verb of the lexicon (``kind``: quote, clause or object)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "PROPN")
-                                                 and tok.lower_ in ("says", "said")):
+                                                 and tok.lower_ in ("says", "said")) \
+            and not _verb_as_noun(tok, kind):
         return False
     if tok.pos_ == "AUX" and tok.lower_ not in ("said", "says", "say"):
         return False
     return lemma_of(tok) in getattr(lexicon(), kind)
+
+
+def _verb_as_noun(tok: Token, kind: str) -> bool:
+    """"…, the health ministry reports.": the small model tags a closing "reports" as a noun, yet
+    gives it a subject and a clause; with both it is the verb."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("s") or \
+            lemma_of(tok) not in getattr(lexicon(), kind):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -97,6 +108,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
+    # "…, the health ministry reports.": the small model may read "ministry reports" as a noun
+    # compound and leave the noun hanging on the verb as "compound": it is the subject.
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.head.i == verb.i and prev.dep_ == "compound" and \
+            prev.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB":
+        return prev
     # "…, said Kirby": the small model sometimes labels the inverted subject dobj/attr.
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if lemma_of(verb) not in _INVERTING:

@@ -65,6 +65,8 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         lo = max(lo, verb.i + 1)
+        if verb.dep_ == "relcl":
+            hi = _relative_end(doc, lo, hi)
         return lo, _cut_appended(doc, comp, lo, hi)
     # "…, Hamas official X claimed Friday": the clause before the subject is the content.
     before = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
@@ -81,7 +83,54 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
             if first > 0 and doc[first - 1].text == "," and \
                     not any(doc[k].dep_ == "cc" for k in range(first, verb.i)):
                 return verb.head.left_edge.i, first - 1
-    return None
+    return _trailing(verb)
+
+
+_CLAUSE_BREAKS = frozenset({"-", "–", "—", ":", ";"})
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "conj",
+                          "advcl", "pobj"})
+
+
+def _trailing(verb: Token) -> tuple[int, int] | None:
+    """"…, and thousands injured since the war began, the ministry says.": an attribution
+    closing its sentence after a comma, which the parser did not link to the clause before it.
+    The content runs back from the comma to the sentence start, or to a dash or colon."""
+    doc = verb.doc
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.head.i != verb.i:
+        return None
+    end = verb.right_edge.i + 1
+    if end < len(doc) and not (doc[end].is_punct or doc[end].is_space or doc[end].is_sent_start):
+        return None  # the verb has more to say after it: not a closing attribution
+    if any(c.i > verb.i and c.dep_ in _OWN_OBJECTS for c in verb.children):
+        return None  # "…, the US threatened tougher action": the verb has its own object
+    first = subj.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    # Back to the sentence start by punctuation: the parser may split the sentence at the
+    # attribution's own subject, so its sentence boundaries are no guide here.
+    lo = max(0, first - 120)
+    for k in range(first - 2, lo - 1, -1):
+        t = doc[k].text
+        if t in _CLAUSE_BREAKS or t in (".", "!", "?", "“", "”", "\"") or "\n" in t:
+            lo = k + 1
+            break
+    if first - 1 - lo < 3:
+        return None
+    return lo, first - 1
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _relative_end(doc: Doc, lo: int, hi: int) -> int:
+    """"strikes, which the ministry said killed 45 people, drew condemnation": the content of a
+    cue inside a relative clause ends where the main clause resumes (a comma, then a finite
+    verb), even when the parser hung the main verb inside the clause."""
+    for k in range(lo, min(hi, lo + 120) - 1):
+        if doc[k].text in (",", "—", "–") and doc[k + 1].tag_ in _FINITE:
+            return k
+    return hi
 
 
 def _negated(verb: Token) -> bool:
