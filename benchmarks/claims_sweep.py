@@ -66,6 +66,11 @@ def names(n: int) -> None:
     for title, counter in (("speakers", speakers), ("claimants", claimants)):
         print(f"== top 60 {title} (of {len(counter)} names, {sum(counter.values())} items)")
         print("; ".join(f"{k} {v}" for k, v in counter.most_common(60)))
+        # Names that are likely descriptions or junk: no capital letter or a digit in them.
+        odd = Counter({k: v for k, v in counter.items()
+                       if k == k.lower() or any(ch.isdigit() for ch in k)})
+        print(f"-- {title} without a capital or with a digit: {sum(odd.values())} items")
+        print("; ".join(f"{k} {v}" for k, v in odd.most_common(40)))
 
 
 if __name__ == "__main__":

@@ -97,6 +97,35 @@ def _verb_as_noun(tok: Token, kind: str) -> bool:
     return "nsubj" in deps and "ccomp" in deps
 
 
+_AUX_WORDS = frozenset({"has", "have", "had", "been", "is", "was", "are", "were", "'s", "’s",
+                        "also", "now", "since", "later", "previously", "earlier"})
+
+
+def _closing_subject(verb: Token) -> Token | None:
+    """"…, inside the complex, a spokesperson for the ministry has claimed.": a clause-final
+    speech verb without a subject of its own, right after ", NOUN PHRASE": the parser hung the
+    phrase elsewhere (as an apposition), but it is the verb's subject."""
+    doc = verb.doc
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or verb.i + 1 >= len(doc) or \
+            not (doc[verb.i + 1].is_punct or doc[verb.i + 1].is_space) or \
+            doc[verb.i + 1].text in (",", "“", "\""):
+        return None
+    j = verb.i - 1
+    while j > 0 and doc[j].lower_ in _AUX_WORDS:
+        j -= 1
+    last = j
+    while j > 0 and doc[j].text != "," and last - j < 12 and not doc[j].is_sent_start:
+        j -= 1
+    if doc[j].text != "," or last <= j:
+        return None
+    phrase = range(j + 1, last + 1)
+    heads = [doc[k] for k in phrase if doc[k].head.i not in phrase or doc[k].head.i == k]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not _can_speak(heads[0]) \
+            or heads[0].dep_ in _SUBJECT_DEPS:
+        return None
+    return heads[0]
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb: its own, the noun a relative clause modifies, or the subject
     of the verb it is coordinated with or subordinate to."""
@@ -108,6 +137,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
+    # "which the ministry say killed 67": the parser made "say" an auxiliary of the verb
+    # after it; the subject is that verb's subject nearest before "say".
+    if verb.dep_ == "aux" and verb.head.i > verb.i:
+        near = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i
+                and c.lower_ not in _RELATIVE]
+        return near[-1] if near else None
+    closing = _closing_subject(verb)
+    if closing is not None:
+        return closing
     # "…, the health ministry reports.": the small model may read "ministry reports" as a noun
     # compound and leave the noun hanging on the verb as "compound": it is the subject.
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None

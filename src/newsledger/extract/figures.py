@@ -266,6 +266,8 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
 
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _BACKGROUND_MARKS = frozenset({"after", "when", "before", "as", "while", "during"})
+# Prepositions of a temporal landmark: a clause describing the landmark is background.
+_TEMPORAL_PREPS = frozenset({"since", "after", "following", "before", "until"})
 
 
 def _past_simple(verb: Token) -> bool:
@@ -286,6 +288,7 @@ def _background(num: Token, quote: Quote) -> bool:
     content = quote.content
     cue = quote.cue.start if quote.cue is not None else -1
     node = num
+    clause = False
     for _ in range(40):  # bounded walk up the tree
         head = node.head
         if head.i == node.i:
@@ -294,7 +297,13 @@ def _background(num: Token, quote: Quote) -> bool:
         lo, hi = node.left_edge.idx, node.right_edge.idx
         if lo < content.start or hi >= content.end:
             return False  # the clause reaches outside the content: it is the claim itself
-        if node.dep_ not in ("relcl", "advcl") or node.pos_ not in ("VERB", "AUX"):
+        if clause and node.dep_ == "prep" and node.lower_ in _TEMPORAL_PREPS and \
+                not lo <= cue <= hi:
+            return True  # "since the 7 October attacks, which killed 1,200": the landmark
+        if node.dep_ not in ("relcl", "advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = True
+        if node.dep_ == "acl":
             continue
         if lo <= cue <= hi or not _past_simple(node):
             continue

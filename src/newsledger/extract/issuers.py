@@ -112,14 +112,16 @@ def _recent_issuer(root: Token, name_of: Callable[[SpacySpan], str | None],
                    mention: Callable[[Token], SpacySpan]) -> str | None:
     """"The White House issued a warning on Wednesday. … the statement said": the subject of the
     nearest issuing verb before the document noun (a bounded look-back)."""
-    if root.lemma_.lower() not in ("statement", "announcement", "release", "document", "text"):
+    if root.lemma_.lower() not in ("statement", "announcement", "release", "document", "text",
+                                   "post", "tweet"):
         return None
     doc = root.doc
     for k in range(root.i - 1, max(-1, root.i - _ISSUE_REACH), -1):
         v = doc[k]
         if v.pos_ != "VERB" or v.lemma_.lower() not in _ISSUING_ANY:
             continue
-        if not any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+        if not any(c.dep_ in ("dobj", "ccomp") for c in v.children) and \
+                v.lemma_.lower() not in ("tweet", "post"):
             continue
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ != "PRON":

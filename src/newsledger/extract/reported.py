@@ -62,6 +62,13 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
                     g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
                 break
+    if comp is None and verb.dep_ == "aux" and verb.head.i > verb.i:
+        # "which the ministry say killed 67 people": "say" parsed as an auxiliary of "killed".
+        head = verb.head
+        hi = head.right_edge.i + 1
+        if head.dep_ == "relcl":
+            hi = _relative_end(doc, verb.i + 1, hi)
+        return verb.i + 1, hi
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         lo = max(lo, verb.i + 1)
@@ -259,6 +266,13 @@ def reported(doc: Doc, state: State, direct: list[Found],
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_RELATIVE_END = re.compile(r"(?:^|[\s,])(?:which|who|that)\s*,?$", re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of a relative clause: the next comma or dash, or the sentence end."""
+    m = re.compile(r",\s|\s[-–—]\s").search(text, start, limit)
+    return m.start() if m else limit
 
 
 def according(doc: Doc, idx: Index, state: State, direct: list[Found],
@@ -295,7 +309,11 @@ def according(doc: Doc, idx: Index, state: State, direct: list[Found],
             before = text[s0:phrase_start].strip(" ,\n")
             after = text[phrase_end_full:s1].strip(" ,.\n")
             # "…, according to the IDF, which accuses …": what precedes is the claim.
-            if len(before.split()) >= 3 or len(before) >= len(after) or \
+            if _RELATIVE_END.search(before) and text[phrase_end:s1].strip(" ,.\n"):
+                # "strikes in Rafah, which according to the ministry killed 67": the rest of
+                # the relative clause (after the name as parsed) is the claim.
+                c0, c1 = phrase_end, _clause_end(text, phrase_end, s1)
+            elif len(before.split()) >= 3 or len(before) >= len(after) or \
                     after.lower().startswith(("which", "who", "whose", "where")):
                 c0, c1 = s0, phrase_start
             else:

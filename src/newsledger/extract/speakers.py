@@ -63,7 +63,14 @@ _MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "netw
                           "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
                             "faction", "militia"})
+_PRONOUN_NAMES = PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | UNKNOWN_PRONOUNS
 _PERSON_LABELS = frozenset({"PERSON"})
+
+
+def _pronoun(name: str | None) -> bool:
+    """"It", "They", "this" as a resolved name (the "US" is a country, not "us")."""
+    return bool(name) and name.lower() in _PRONOUN_NAMES and not name.isupper()  # type: ignore[union-attr]
+
 _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
@@ -273,6 +280,8 @@ class Speakers:
             start = glued + 1
             piece = self.text[start:end]
             name = self.names.resolve(piece) if piece[:1].isupper() else None
+            if _pronoun(name):
+                name = None
             kind = "person" if name in self.names.persons else "group"
             if name:
                 self._remember(start, name, kind)
@@ -298,6 +307,8 @@ class Speakers:
                 self._history.append((start, name, "person"))
             return Speaker(mention, name)
         name, kind = self._name(span)
+        if _pronoun(name):
+            name = None  # a pronoun is never a name: unresolved stays unknown
         if name:
             if isinstance(target, Token):
                 self.issuers.note_cue(target, name)  # "Hamas said in a statement"
@@ -390,6 +401,18 @@ class Speakers:
     def _token_at(self, pos: int) -> Token:
         starts = [t.idx for t in self.doc]
         return self.doc[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def _sentence_subject(self, pron: Token, sent_start: int) -> str | None:
+        """"The ministry has released new figures - it says …": an organisation that is the
+        subject earlier in the same sentence, though it is no named entity."""
+        doc = pron.doc
+        for k in range(pron.i - 1, max(-1, pron.i - 60), -1):
+            t = doc[k]
+            if t.idx < sent_start:
+                break
+            if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.lower_ in GROUP_NOUNS:
+                return self._name(mention_span(t), owner=False)[0]
+        return None
 
     def _pronoun_owner(self, pron: Token) -> str | None:
         """"its update": the organisation (or, for "his"/"her", the person) it refers to."""
@@ -516,7 +539,8 @@ class Speakers:
                 gender = "f" if low in ("she", "her", "hers") else "m"
                 return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
             if low in GROUP_PRONOUNS:
-                return self._antecedent(pos, "group", sent_start=ss), "group"
+                return (self._antecedent(pos, "group", sent_start=ss)
+                        or self._sentence_subject(root, ss)), "group"
             if low in PLURAL_PRONOUNS:
                 return self._antecedent(pos, "group", window=1200), "group"
             return None, ""
