@@ -284,6 +284,7 @@ UNNAMED = [
     "A letter said the talks had failed.",
     "It said the raid was over.",
     "They said the raid was over.",
+    "More than 150 countries said the war must end.",
 ]
 
 

@@ -144,3 +144,24 @@ def test_documents_speak_for_their_issuer(text: str, word: str, nth: int,
     doc = processed(text)
     sp = doc._.nl.speakers.resolve(doc, token(doc, word, nth))
     assert sp.name == name
+
+
+NOT_NAMES = [
+    # text, word of the subject, expected name: counts, events and times name nobody
+    ("More than 150 countries said the war must end.", "countries", None),
+    ("Two officials said the town was hit.", "officials", None),
+    ("The appalling attack proves that the talks failed.", "attack", None),
+    ("Yesterday said it all.", "Yesterday", None),
+    ("It said the talks failed.", "It", None),
+    # controls: groups and organisations keep their names
+    ("Residents said the town was hit.", "Residents", "Residents"),
+    ("The UN said the town was hit.", "UN", "UN"),
+    ("The US said the town was hit.", "US", "US"),
+]
+
+
+@pytest.mark.parametrize("text,word,name", NOT_NAMES)
+def test_counts_events_and_pronouns_are_not_names(text: str, word: str,
+                                                  name: str | None) -> None:
+    doc = processed(text)
+    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name

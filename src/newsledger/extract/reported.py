@@ -78,7 +78,7 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     # "…, Hamas official X claimed Friday": the clause before the subject is the content.
     before = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
     if before:
-        c = before[0]
+        c = before[-1]  # the clause nearest the attribution: "…comes as … - N have died, X says"
         return c.left_edge.i, c.right_edge.i + 1
     # "Hassin was targeted in an attack, the IDF claims in a post": the parser hangs the
     # attribution on the clause as a conjunct; the clause before the comma is the content.
@@ -251,6 +251,12 @@ def reported(doc: Doc, state: State, direct: list[Found],
             subj = _noun_owner(tok)
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        if subj is not None and start <= subj.idx < end and subj.i < tok.i:
+            # "…in Gaza, the Hamas-run health ministry in the territory says.": the parser hung
+            # the closing subject inside the clause; the content ends at the comma before it.
+            first = mention_span(subj).start
+            if first > 0 and doc[first - 1].text == "," and doc[first - 1].idx > start:
+                end = strip(text, start, doc[first - 1].idx, " \t\n\r,.;:\u00a0")[1]
         if subj is not None and (start <= subj.idx < end or not para[0] <= subj.idx < para[1]):
             subj = None
         if subj is None and para[2] in HEAD_BLOCKS:

@@ -67,6 +67,27 @@ _PRONOUN_NAMES = PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | UNKNOWN_PR
 _PERSON_LABELS = frozenset({"PERSON"})
 
 
+@lru_cache(maxsize=1)
+def _non_speakers() -> frozenset[str]:
+    raw = resources.files("newsledger").joinpath("data/non_speakers.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+def _not_a_speaker(span: SpacySpan, ents: dict[int, SpacySpan]) -> bool:
+    """A common-noun phrase that names nobody: its head cannot speak ("the map", "the appalling
+    attack") or it is a count of speakers ("more than 150 countries", "two officials")."""
+    root = span.root
+    ent = ents.get(root.i)
+    if ent is not None and ent.label_ in _PERSON_LABELS | _GROUP_LABELS:
+        return False
+    if root.lemma_.lower() in _non_speakers() or root.lower_ in _non_speakers():
+        return True
+    if root.pos_ == "PROPN" or ent is not None:
+        return False
+    return any(t.like_num and t.head.i == root.i or t.dep_ == "quantmod" for t in span)
+
+
 def _pronoun(name: str | None) -> bool:
     """"It", "They", "this" as a resolved name (the "US" is a country, not "us")."""
     return bool(name) and name.lower() in _PRONOUN_NAMES and not name.isupper()  # type: ignore[union-attr]
@@ -307,8 +328,8 @@ class Speakers:
                 self._history.append((start, name, "person"))
             return Speaker(mention, name)
         name, kind = self._name(span)
-        if _pronoun(name):
-            name = None  # a pronoun is never a name: unresolved stays unknown
+        if _pronoun(name) or (name and _not_a_speaker(span, self._ents_by_token)):
+            name = None  # a pronoun, a map or "more than 150 countries" is never a name
         if name:
             if isinstance(target, Token):
                 self.issuers.note_cue(target, name)  # "Hamas said in a statement"
