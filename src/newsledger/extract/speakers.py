@@ -34,14 +34,10 @@ from spacy.tokens import Span as SpacySpan
 from ..record import Quote, Speaker, Span
 from .cues import is_cue
 from .issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
+from .nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
+                       names_nobody, pronoun)
 from .names import NameResolver, clean, strip_titles, titles
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_PRONOUNS = frozenset({"it", "its"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# First and second person outside a quote point at the writer or the reader: unknowable here.
-UNKNOWN_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "someone", "somebody",
-                              "this", "that", "these", "those", "who", "which", "what"})
 # Nouns naming a person by role: "the spokesperson said" refers back to a person.
 PERSON_ROLES = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
@@ -63,35 +59,7 @@ _MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "netw
                           "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
                             "faction", "militia"})
-_PRONOUN_NAMES = PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | UNKNOWN_PRONOUNS
 _PERSON_LABELS = frozenset({"PERSON"})
-
-
-@lru_cache(maxsize=1)
-def _non_speakers() -> frozenset[str]:
-    raw = resources.files("newsledger").joinpath("data/non_speakers.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines()
-                     if w.strip() and not w.startswith("#"))
-
-
-def _not_a_speaker(span: SpacySpan, ents: dict[int, SpacySpan]) -> bool:
-    """A common-noun phrase that names nobody: its head cannot speak ("the map", "the appalling
-    attack") or it is a count of speakers ("more than 150 countries", "two officials")."""
-    root = span.root
-    ent = ents.get(root.i)
-    if ent is not None and ent.label_ in _PERSON_LABELS | _GROUP_LABELS:
-        return False
-    if root.lemma_.lower() in _non_speakers() or root.lower_ in _non_speakers():
-        return True
-    if root.pos_ == "PROPN" or ent is not None:
-        return False
-    return any(t.like_num and t.head.i == root.i or t.dep_ == "quantmod" for t in span)
-
-
-def _pronoun(name: str | None) -> bool:
-    """"It", "They", "this" as a resolved name (the "US" is a country, not "us")."""
-    return bool(name) and name.lower() in _PRONOUN_NAMES and not name.isupper()  # type: ignore[union-attr]
-
 _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
@@ -301,7 +269,7 @@ class Speakers:
             start = glued + 1
             piece = self.text[start:end]
             name = self.names.resolve(piece) if piece[:1].isupper() else None
-            if _pronoun(name):
+            if pronoun(name):
                 name = None
             kind = "person" if name in self.names.persons else "group"
             if name:
@@ -328,7 +296,7 @@ class Speakers:
                 self._history.append((start, name, "person"))
             return Speaker(mention, name)
         name, kind = self._name(span)
-        if _pronoun(name) or (name and _not_a_speaker(span, self._ents_by_token)):
+        if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
             name = None  # a pronoun, a map or "more than 150 countries" is never a name
         if name:
             if isinstance(target, Token):
