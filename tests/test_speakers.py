@@ -165,3 +165,15 @@ def test_counts_events_and_pronouns_are_not_names(text: str, word: str,
                                                   name: str | None) -> None:
     doc = processed(text)
     assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name
+
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Its closest ally, the United States, said the strikes must stop.", "ally", "United States"),
+    ("The country's army, the IDF, said the raid was over.", "army", "IDF"),
+    # no apposition: a relative clause names nobody
+    ("The group, which runs the city, said the talks failed.", "group", None),
+])
+def test_description_takes_the_organisation_in_apposition(text: str, word: str,
+                                                          name: str | None) -> None:
+    doc = processed(text)
+    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name

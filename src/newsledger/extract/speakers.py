@@ -295,6 +295,13 @@ class Speakers:
             if name:
                 self._history.append((start, name, "person"))
             return Speaker(mention, name)
+        group = self._apposed_group(span)
+        if group is not None:
+            # "its main ally, the United States, said": the organisation named in apposition.
+            name = self._entity_name(group)
+            if name:
+                self._remember(start, name, "group")
+            return Speaker(Span.of(self.text, start, max(end, group.end_char)), name)
         name, kind = self._name(span)
         if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
             name = None  # a pronoun, a map or "more than 150 countries" is never a name
@@ -331,6 +338,18 @@ class Speakers:
             ent = self._ents_by_token.get(j)
             if ent is not None and ent.label_ == "PERSON" and ent.start == j \
                     and ent.end < len(doc) and doc[ent.end].text == ",":
+                return ent
+        return None
+
+    def _apposed_group(self, span: SpacySpan) -> SpacySpan | None:
+        """The organisation or state in apposition to a common-noun description."""
+        root = span.root
+        if root.pos_ != "NOUN" or root.i in self._ents_by_token:
+            return None
+        for t in root.rights:
+            ent = self._ents_by_token.get(t.i)
+            if t.dep_ == "appos" and ent is not None and ent.label_ in ("ORG", "GPE", "NORP") \
+                    and t.i - span.end < 4:
                 return ent
         return None
 
