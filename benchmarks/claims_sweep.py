@@ -46,7 +46,8 @@ def tolls() -> None:
     yielded = claimed = 0
     others: Counter[str] = Counter()
     for rec in newsledger.extract_many(_items(rows)):
-        killed = [f for f in rec.figures if f.metric == "killed" and (f.value or f.low or 0) >= 1000]
+        killed = [f for f in rec.figures
+                  if f.metric == "killed" and (f.value or f.low or 0) >= 1000]
         yielded += bool(killed)
         ok = any(f.claimant and f.claimant.name == "Gaza health ministry" for f in killed)
         claimed += ok

@@ -400,6 +400,16 @@ CLAIMANTS = [
     ("The Hamas-run health ministry says 23,500 people have been killed since the war began "
      "after the attack in which gunmen killed about 1,100 people.", 23500,
      "Gaza health ministry"),
+    ("Jets pounded the northern town overnight, which according to the Hamas-run health "
+     "ministry killed at least 44 people.", 44, "Gaza health ministry"),
+    ("Tanks shelled the camp, which the Hamas-run health ministry in Gaza say killed 44 "
+     "people.", 44, "Gaza health ministry"),
+    ("Separately, the Hamas-run health ministry has released new casualty figures - it says "
+     "120 people were killed in the past day.", 120, "Gaza health ministry"),
+    ("Gunmen shot at a convoy, while snipers killed five people near the clinic, a spokesman "
+     "for the Hamas-run health ministry has said.", 5, "Gaza health ministry"),
+    ("The toll has passed 26,000 since the 7 October attacks, which killed about 1,100 people, "
+     "according to the Hamas-run health ministry.", 1100, None),
     # negatives: a document with no issuer, a pronoun with no antecedent, no attribution at all
     ("This post says 40 people died.", 40, None),
     ("It said 30 people had been killed in the strike.", 30, None),

@@ -43,4 +43,4 @@ def names_nobody(span: SpacySpan, ents: dict[int, SpacySpan]) -> bool:
 
 def pronoun(name: str | None) -> bool:
     """"It", "They", "this" as a resolved name (the "US" is a country, not "us")."""
-    return bool(name) and name.lower() in _PRONOUN_NAMES and not name.isupper()  # type: ignore[union-attr]
+    return name is not None and name.lower() in _PRONOUN_NAMES and not name.isupper()

@@ -397,7 +397,7 @@ class Speakers:
                         best.content.end - best.content.start:
                     best = q
                 if q.kind == "according_to" and q.cue is not None and q.cue.start >= end and (
-                        source is None or q.cue.start < source.cue.start):  # type: ignore[union-attr]
+                        source is None or source.cue is None or q.cue.start < source.cue.start):
                     source = q
         if source is not None and best is not None and best.kind != "direct" and (
                 best.cue is None or best.cue.start < start):
@@ -418,7 +418,8 @@ class Speakers:
             t = doc[k]
             if t.idx < sent_start:
                 break
-            if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.lower_ in GROUP_NOUNS:
+            if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and \
+                    t.lower_ in GROUP_NOUNS:
                 return self._name(mention_span(t), owner=False)[0]
         return None
 
