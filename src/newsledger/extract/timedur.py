@@ -13,9 +13,32 @@ from .timefind import Cand
 from .timelex import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
 
 
+# Words before "in" that make "in two weeks" a span of time, not a date ahead: "the first time in
+# two years", "the highest in a decade", "once in ten years", "done in two weeks" (past tense).
+_IN_SPAN = re.compile(r"(?:\b(?:time|first|once|only|ever|last|since|all|total|alone|away|"
+                      r"\w+est)\s+|\b(?:the\s+)?same\s+)in\s+$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def _in_future(c: Cand, x: Ctx, n: float | None, code: str) -> Resolved | None:
+    """ "in two weeks", "in three days" (after "in", not in a past clause): that date ahead."""
+    if x.past or n is None or x.pub is None or code.startswith("T") or n != int(n):
+        return None
+    window = x.text[max(0, c.start - 40):c.start]
+    if not _IN_BEFORE.search(window) or _IN_SPAN.search(window):
+        return None
+    if not (x.future or clause_final(x.text, c.end)):
+        # "in two weeks of talks" is a span; "... in two weeks." or "will ... in two weeks" a date
+        return None
+    v, day = shift(x.pub, n, code)
+    return Resolved("DATE", v, anchors=day is not None, day=day)
+
+
 def _dur(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     n = number_value(g["num"])  # type: ignore[arg-type]
+    if g.get("lo"):  # "four or five hours", "3-4 days": a range, unspecified
+        return Resolved("DURATION", dur_value(None, unit_code(g["unit"])))  # type: ignore[arg-type]
     if (g.get("half") or g.get("half2")) and n is not None:
         n += 0.5
     code = unit_code(g["unit"])  # type: ignore[arg-type]
@@ -39,6 +62,10 @@ def _dur(c: Cand, x: Ctx) -> Resolved | None:
         # the rel word is a signal of something else ("two days after the attack"): trim it.
         end = c.cut if c.cut is not None else c.end
         return Resolved("DURATION", dur_value(n, code), end=end)
+    if not rel and not g.get("the") and not g.get("old"):
+        ahead = _in_future(c, x, n, code)
+        if ahead is not None:
+            return ahead
     return Resolved("DURATION", dur_value(n, code))
 
 

@@ -21,6 +21,7 @@ from .timelex import (
     HOLIDAYS,
     LONG_ADJ,
     MONTHS,
+    NOW_NOT_BEFORE,
     NUMBER_WORDS,
     RX_DAY_PART,
     RX_FULL_MONTH,
@@ -124,11 +125,14 @@ TRIGGERS: dict[str, set[str]] = {
     "RELUNIT": {"earlier", "later", "this", "last", "next", "the", "coming", "past"},
     "UNITPOS": {"the", "beginning", "start", "end", "middle", "close"},
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
-    "QUARTER": {"the", "first", "second", "third", "fourth", "last"},
+    "QUARTER": {"the", "first", "second", "third", "fourth", "last", "latest", "most"},
     "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
-    "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
+    "NOW": {"now"}, "OVERNIGHT": {"overnight"},
+    "DAWN": {"dawn", "daybreak", "dusk", "nightfall"}, "UNITEND": {"year", "month", "quarter"},
+    "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
+    "REF": {"recently", "lately", "currently", "presently", "nowadays", "these", "present", "the"},
+    "RELM": {"last", "next", "this"},
     "INTHE": {"earlier", "later"}, "HALF": {"the", "first", "second", "latter"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
@@ -227,6 +231,24 @@ def _relday_ok(text: str, m: re.Match[str]) -> bool:
     return not (w == "Today" and not sentence_start(text, m.start()))
 
 
+def _now_ok(text: str, m: re.Match[str]) -> bool:
+    """ "now" is the writer's present, except as discourse filler: "Now, the question is ...",
+    "And now, ...", "now that ...", "now and then", and "Peace Now" (a capitalised name)."""
+    if word_after(text, m.end()).lower() in NOW_NOT_BEFORE:
+        return False
+    at_start = sentence_start(text, m.start())
+    if m.group(0)[0].isupper() and not at_start:
+        return False
+    if text[m.end():m.end() + 3].lstrip(" \t")[:1] in (",", "—", "–"):
+        if at_start:
+            return False
+        prev = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        if prev and prev.group(1).lower() in ("and", "but", "so", "well", "yet", "even") \
+                and sentence_start(text, max(0, m.start() - 30) + prev.start(1)):
+            return False
+    return True
+
+
 def _set_adj_ok(text: str, m: re.Match[str]) -> bool:
     # "Daily Mail", "The Weekly Standard": a capitalised set word inside a sentence is a name.
     w = m.group(0)
@@ -287,6 +309,8 @@ def _rx(p: str, flags: int = I) -> re.Pattern[str]:
     return re.compile(p, flags)
 
 
+# The full stop of an abbreviated month ("3 Sept.", "4 Jan."), not a sentence's ("19 June.").
+ABBR_DOT = r"(?:(?:(?<=\b[a-z]{3})|(?<=\bsept))(?<!\bmay)\.)?"
 AP = r"(?P<ap>[ap]\.\s?m\.?|[ap]m|[AP]\.\s?M\.?|[AP]M)(?![\w])"
 TZ = r"(?:\s+(?P<tz>" + RX_TZ + r")(?![\w]))?"
 PART = r"(?:\s+(?P<part>" + RX_DAY_PART + r"))?"
@@ -300,9 +324,14 @@ RULES: list[Rule] = [
         r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?(?![\w])(?!-[^\W\d])"
         r"(?!['’](?!s\b)\w)"), _month_day_ok),
     Rule("date", on("WD DIG THE"), _rx(
-        B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
-        r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
+        r"(?:" + B + r"|(?<=\d[-–]))(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b"
+        + ABBR_DOT +
         r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
+    Rule("date", on("DIG"), _rx(
+        B + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?"
+        r"\s+(?:of\s+)?(?P<mon>" + RX_MONTH + r")\b\.?(?:,?\s+(?P<y>\d{4})(?!\d))?)"),
+        _day_month_ok),
     Rule("month", on("MON"), _rx(
         B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"), _month_year_ok),
     Rule("iso", on("DIG"), _rx(
@@ -326,10 +355,21 @@ RULES: list[Rule] = [
         B + r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|"
         r"evening))" + E + PART), _relday_ok),
+    # "on the 12th": a day of the month being told (not "the 12th floor", "the 12th century")
+    Rule("monthday", on("THE"), _rx(
+        r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|"
+        r"(?<=\bbefore\s)|(?<=\bafter\s))the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+        r"(?=\s*[,.;:!?)—–]|\s*$|\s+(?:at|and|when|or|to|as|but|in|with|until)\b)")),
+    # "Overnight, rockets hit ...", "... struck overnight." (not "an overnight curfew")
+    Rule("overnight", on("OVERNIGHT"), _rx(
+        B + r"(?<!\ban\s)(?<!\bthe\s)overnight" + E
+        + r"(?=\s*[,.;:!?)—–]|\s*$|\s+(?:on|into|in|from|to|and|as|when|while|after|"
+        r"before|but|with|at|near|across|around|along|local|the|a|his|her|their|it|they|"
+        r"he|she|we|israel\w*|palestinian\w*|russia\w*|ukrain\w*)\b)")),
     Rule("relunit", on("RELUNIT"), _rx(
         B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
         r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
-        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
+        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|fortnight|spring|summer|"
         r"autumn|fall|winter|decade|century)" + E + r"(?P<half>\s+and\s+a\s+half)?"),
         _relunit_ok),
     Rule("unitpos", on("UNITPOS"), _rx(
@@ -349,28 +389,43 @@ RULES: list[Rule] = [
     Rule("daypart", on("THE"), _rx(
         r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\binto\s)|"
         r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)" + E + r"(?!\s+of\b)")),
+    # "at dawn", "before dusk" (not "the dawn of a new era": no article allowed)
+    Rule("daypart", on("DAWN"), _rx(
+        r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bby\s)|"
+        r"(?<=\bfrom\s))(?P<u>dawn|daybreak|dusk|nightfall)" + E)),
+    # "by year-end", "at the year's end", "month-end figures"
+    Rule("unitpos", on("UNITEND"), _rx(
+        B + r"(?P<u>year|month|quarter)(?:-|['’]s\s+)(?P<pos>end)" + E)),
     Rule("quarter", on("QUARTER"), _rx(
-        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
+        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last|latest|most\s+recent)"
+        r"(?:\s+|-(?!last))quarter"
         r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
     Rule("half", on("HALF"), _rx(
         B + r"(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<y>\d{4})(?!\d)|"
         r"(?P<yrel>the|this|last|next)\s+year" + E + r")")),
-    Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])\s+(?P<y>\d{4})" + E, 0)),
+    Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])(?:\s+(?P<y>\d{4})(?!\d))?" + E, 0)),
     Rule("season", on("SEASON"), _rx(
         B + r"(?:(?P<rel>this|last|next)\s+)?(?P<s>spring|summer|autumn|winter|fall)"
         r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)")),
     Rule("season", on("SEASON"), _rx(
         B + r"(?P<rel>this|last|next)\s+(?P<s>spring|summer|autumn|winter|fall)" + E)),
-    Rule("ref", on("NOW"), _rx(
-        r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
-        r"(?P<w>now)" + E)),
+    Rule("ref", on("NOW"), _rx(B + r"(?P<w>now)" + E), _now_ok),
     Rule("century", on("DIG THE"), _rx(
         B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+" r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
     Rule("ref", on("REF"), _rx(
-        B + r"(?<!most\s)(?<!more\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
-        r"the\s+(?P<w2>past|future|near\s+future)" + E
+        B + r"(?<!most\s)(?<!more\s)(?P<w>recently|lately|currently|presently|nowadays)" + E
+        + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
+        r"the\s+(?P<w2>past|future|near\s+future|distant\s+future)" + E
         + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
+    # "these days", "at present", "at the moment", "until the present": the writer's present
+    Rule("ref", on("REF"), _rx(
+        B + r"these\s+days" + E + r"(?!\s+(?:of|before|after|when|that)\b)"
+        r"|(?<=\bat\s)present" + E + r"(?!\s+(?:a|an|the|its|his|her|their|to|in)\b)"
+        r"|(?<=\bat\s)the\s+moment" + E
+        + r"(?!\s+(?:of|when|that|he|she|it|they|we|i|you|the|a|this)\b)"
+        r"|(?:(?<=\buntil\s)|(?<=\bto\s)|(?<=\binto\s)|(?<=\bin\s))the\s+present" + E
+        + r"(?!\s+[a-z])")),
     Rule("pastref", on("UNITS_PL"), _rx(
         B + r"(?P<u>years|decades|months|weeks|days)\s+ago" + E)),
     # --- sets -----------------------------------------------------------------------------
@@ -388,7 +443,8 @@ RULES: list[Rule] = [
     # --- durations ------------------------------------------------------------------------
     Rule("dur", on("DUR"), _rx(
         B + r"(?P<the>the\s+(?:last|past|next|coming|first|previous|following|final|"
-        r"latest|preceding|remaining)\s+)?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
+        r"latest|preceding|remaining)\s+)?"
+        r"(?:(?P<lo>" + RX_NUM + r")(?:\s+(?:or|to)\s+|(?<=\d)[-–](?=\d)))?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
         r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))"
         r"(?P<half2>\s+and\s+a\s+half)?"
         + r"(?P<old>-old" + E + r")?(?:\s+(?P<rel>ago|later|earlier|on|before|"

@@ -36,9 +36,12 @@ LONG_ADJ: dict[str, str] = LEX["long_adjectives"]
 SETS: dict[str, str] = LEX["sets"]
 SEASONS: dict[str, str] = LEX["seasons"]
 HOLIDAYS: list[str] = LEX["holidays"]
+HOLIDAY_DATES: dict[str, str] = LEX["holiday_dates"]
 HOLIDAY_NOT_BEFORE: frozenset[str] = frozenset(LEX["holiday_not_before"])
 HOLIDAY_SURNAMES: frozenset[str] = frozenset(LEX["holiday_surnames"])
 TIMEZONES: list[str] = LEX["timezones"]
+REFS: dict[str, str] = LEX["refs"]
+NOW_NOT_BEFORE: frozenset[str] = frozenset(LEX["now_not_before"])
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

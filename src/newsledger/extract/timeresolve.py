@@ -26,7 +26,7 @@ from .timecal import (
 )
 from .timedur import DUR_KINDS
 from .timefind import Cand
-from .timelex import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
+from .timelex import DAY_PARTS, HOLIDAY_DATES, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
 
 __all__ = ["TENSE_KINDS", "Ctx", "Resolved", "resolve"]
 
@@ -160,7 +160,7 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
     if rel in ("the past", "the last", "the coming", "the next", "past", "coming") \
             and u not in ("weekend",) and u not in SEASONS:
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "3M", "decade": "DE",
-                "century": "CE"}[u]
+                "century": "CE", "fortnight": "2W"}[u]
         if code == "3M":
             return Resolved("DURATION", "P3M")
         return Resolved("DURATION", dur_value(1.5 if g.get("half") else 1, code))
@@ -172,7 +172,7 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
             y, m = add_months(int(lv[:4]), int(lv[5:]), k)
             return Resolved("DATE", f"{y:04d}-{m:02d}")
-        base = x.anchor or (x.pub if rel == "the previous" else None)
+        base = x.anchor or x.pub
         if base is None:
             return Resolved("DATE", None)
         return Resolved("DATE", unit_value(base, u, -1 if rel == "the previous" else 1))
@@ -196,6 +196,32 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", unit_value(x.pub, u, k))
     k = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
     return Resolved("DATE", unit_value(x.pub, u, k))
+
+
+def _monthday(c: Cand, x: Ctx) -> Resolved | None:
+    """ "on the 12th": that day of the publication month, or of the month before (after, in a
+    future clause) when the day has not come yet (has passed)."""
+    d = int(str(c.g["d"]))
+    if x.pub is None:
+        return Resolved("DATE", None)
+    y, m = x.pub.year, x.pub.month
+    if x.future and d < x.pub.day:
+        y, m = add_months(y, m, 1)
+    elif not x.future and d > x.pub.day:
+        y, m = add_months(y, m, -1)
+    day = safe_date(y, m, d)
+    if day is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", iso(day), anchors=True, day=day)
+
+
+def _overnight(c: Cand, x: Ctx) -> Resolved | None:
+    """ "overnight" in a news report is the night before publication (tonight's, if future)."""
+    base = x.anchor or x.pub
+    if base is None:
+        return Resolved("DATE", None)
+    day = base if x.future or x.anchor is not None else base - timedelta(days=1)
+    return Resolved("DATE", iso(day) + "TNI")
 
 
 def _century(c: Cand, x: Ctx) -> Resolved | None:
@@ -222,8 +248,8 @@ def _anchor(c: Cand, x: Ctx) -> Resolved | None:
     u = g["u"].lower()  # type: ignore[union-attr]
     k = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
     base = x.anchor
-    if base is None and k <= 0 and rel != "same" and c.kind == "anchor":
-        base = x.pub if k < 0 else None
+    if base is None and rel != "same" and c.kind == "anchor":
+        base = x.pub  # no date told in the paragraph: "the next day" counts from publication
     if base is None:
         return Resolved("DATE", None)
     day = base + timedelta(days=k)
@@ -255,9 +281,10 @@ def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
     u = c.g["u"].lower()  # type: ignore[union-attr]
     k = -1 if c.g["r"].lower() == "before" else 1  # type: ignore[union-attr]
-    if x.anchor is None:
+    base = x.anchor or x.pub  # without a date told in the paragraph: from publication
+    if base is None:
         return Resolved("DATE", None)
-    day = x.anchor + timedelta(days=k)
+    day = base + timedelta(days=k)
     return Resolved("DATE", iso(day) + ("TNI" if u == "night" else ""), anchors=True, day=day)
 
 
@@ -266,7 +293,10 @@ _QN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 
 def _quarter(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
-    q = int(g["qn"]) if g.get("qn") else _QN[g["q"].lower()]  # type: ignore[union-attr, arg-type]
+    qw = re.sub(r"\s+", " ", str(g.get("q") or "").lower())
+    if qw in ("latest", "most recent"):  # the last quarter reported: the one before publication's
+        return Resolved("DATE", unit_value(x.pub, "quarter", -1) if x.pub else None)
+    q = int(g["qn"]) if g.get("qn") else _QN[qw]  # type: ignore[arg-type]
     if g.get("y"):
         return Resolved("DATE", f"{int(g['y']):04d}-Q{q}")  # type: ignore[arg-type]
     if x.pub is None:
@@ -300,12 +330,9 @@ def _season(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _ref(c: Cand, x: Ctx) -> Resolved | None:
-    g = c.g
-    if g.get("w") and g["w"].lower() == "recently":
-        return Resolved("DATE", "PAST_REF")
-    if g.get("w2"):
-        return Resolved("DATE", "PAST_REF" if g["w2"].lower() == "past" else "FUTURE_REF")
-    return Resolved("DATE", "PRESENT_REF")
+    """ "now", "currently", "recently", "the future": TimeML's vague references."""
+    key = re.sub(r"\s+", " ", x.text[c.start:c.end].lower()) if x.text else ""
+    return Resolved("DATE", REFS.get(key, "PRESENT_REF"))
 
 
 def _fiscal(c: Cand, x: Ctx) -> Resolved | None:
@@ -317,7 +344,17 @@ def _pastref(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _holiday(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("DATE", None)  # culture-dependent: found, deliberately not resolved
+    """A fixed-date holiday ("Armistice Day") in its latest (or, future, next) year; the others
+    are culture-dependent: found, deliberately not resolved."""
+    key = re.sub(r"\s+", " ", x.text[c.start:c.end].lower().replace("’", "'")) if x.text else ""
+    md = HOLIDAY_DATES.get(key)
+    if md is None or x.pub is None:
+        return Resolved("DATE", None)
+    m, d = int(md[:2]), int(md[3:])
+    day = safe_date(month_day_year(x.pub, m, d, x.future, x.past), m, d)
+    if day is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", iso(day), anchors=True, day=day)
 
 
 _KINDS = {
@@ -326,8 +363,9 @@ _KINDS = {
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
     "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
     "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
-    "holiday": _holiday, **DUR_KINDS,
+    "holiday": _holiday, "monthday": _monthday, "overnight": _overnight, **DUR_KINDS,
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.
-TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit"})
+TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
+                         "overnight", "dur", "holiday"})

@@ -54,6 +54,7 @@ _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
 _TIGHT = re.compile(r"^[ \t]*,?[ \t]*$")  # "Friday 10 a.m.", "Monday, 6 p.m."
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+_SET_AT = re.compile(r"^,?\s+at\s+$", re.IGNORECASE)
 _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
@@ -184,6 +185,16 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         start, end = c.start, (r.end if r.end is not None else c.end)
         mod = r.mod
         start, mod = _prefix(text, c, r, start, mod)
+        if c.kind in ("clock", "noon", "oclock") and out and out[-1].type == "SET" \
+                and r.value and _SET_AT.match(text[out[-1].span.end:start]):
+            # "every Monday at 4 p.m." -> XXXX-WXX-1T16:00; "every day at 7 p.m." -> T19:00
+            prev = out[-1]
+            pv = prev.value or ""
+            merged = pv + r.value if pv.startswith("XXXX-WXX-") and pv[-1].isdigit() else (
+                r.value if pv == "P1D" else None)
+            if merged is not None:
+                out[-1] = TimeExpr(Span.of(text, prev.span.start, end), "SET", merged, prev.mod)
+                continue
         if c.kind in ("clock", "noon", "oclock"):
             day = None
             if last_day is not None and _GLUE.match(text[last_day[0]:start]):
