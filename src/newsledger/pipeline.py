@@ -1,4 +1,8 @@
-"""From Article to Record: one spaCy pass with our extractors, streamed in batches."""
+"""From Article to Record: one spaCy pass with our extractors, streamed in batches.
+
+The model's components run first over a batch of articles (all of each text in full mode; the
+selected sentences on the speed path), then the extractors run over each Doc in pipeline order.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import InputError
 from .extract.base import State
 from .ingest import from_any
 from .ingest.article import Article
 from .ingest.batch import BadLine
-from .nlp import get_nlp
+from .nlp import fast_default, get_nlp, one_blas_thread
 from .record import ErrorEntry, Record
+from .run.selective import analyse, run_components
 
 
 def to_record(state: State) -> Record:
@@ -32,26 +38,52 @@ def to_record(state: State) -> Record:
     return rec
 
 
-def _doc_for(nlp: Language, article: Article) -> Any:
-    doc = nlp.make_doc(article.text)
-    doc._.nl = State(article)
-    return doc
+def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
+    """Docs with the model's annotations (no extractors yet), one per article, in order."""
+    if fast:
+        with one_blas_thread():
+            return analyse(nlp, [a.text for a in articles], [a.skip_ranges() for a in articles])
+    # Full mode: every component over the whole text, as ``nlp.pipe`` would. A text over spaCy's
+    # max_length (which would raise, or need ~1 GB per 100k characters) is cut at line breaks.
+    docs: list[Doc | None] = [None] * len(articles)
+    whole = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
+    made = [nlp.make_doc(articles[i].text) for i in whole]
+    run_components(nlp, made, [])
+    for i, d in zip(whole, made):
+        docs[i] = d
+    for i, a in enumerate(articles):
+        if docs[i] is None:
+            docs[i] = analyse(nlp, [a.text], select=False)[0]
+    return [d for d in docs if d is not None]
+
+
+def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterator[Record]:
+    extractors = [proc for name, proc in nlp.pipeline if name.startswith("newsledger_")]
+    for doc, article in zip(_analyse(nlp, articles, fast), articles):
+        doc._.nl = State(article)
+        for proc in extractors:
+            doc = proc(doc)
+        yield to_record(doc._.nl)
 
 
 def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = None,
-                 batch_size: int = 16) -> Iterator[Record]:
-    """Records for articles in order; a BadLine becomes an error record in its place."""
-    nlp = nlp or get_nlp()
+                 batch_size: int = 32, fast: bool | None = None) -> Iterator[Record]:
+    """Records for articles in order; a BadLine becomes an error record in its place.
+
+    ``fast`` (default: on, unless ``NEWSLEDGER_FAST=0``) takes the speed path: the parser and NER
+    run only on the sentences that can hold what the extractors look for."""
+    fast = fast_default() if fast is None else fast
+    nlp = nlp or get_nlp(fast=fast)
     pending: list[Article | BadLine] = []
 
     def flush() -> Iterator[Record]:
         good = [a for a in pending if isinstance(a, Article)]
-        docs = iter(nlp.pipe((_doc_for(nlp, a) for a in good), batch_size=batch_size))
+        recs = _extract_docs(nlp, good, fast)
         for item in pending:
             if isinstance(item, BadLine):
                 yield Record.failed(item.id, "ingest", item.message, item.line, **item.meta)
             else:
-                yield to_record(next(docs)._.nl)
+                yield next(recs)
         pending.clear()
 
     for item in articles:
