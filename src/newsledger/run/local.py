@@ -107,8 +107,8 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
         interrupted = True
         raise
     finally:
-        ex.shutdown(wait=not interrupted, cancel_futures=True)
         if interrupted:
             # Do not wait for chunks in flight (a huge article could take minutes).
-            for proc in list(getattr(ex, "_processes", {}).values()):
+            for proc in list((getattr(ex, "_processes", None) or {}).values()):
                 proc.terminate()
+        ex.shutdown(wait=not interrupted, cancel_futures=True)
