@@ -115,7 +115,7 @@ def _batch_records(path: str, published: str | None, max_chars: int, workers: in
         if dask:
             from ..run.dask import records as dask_records
 
-            yield from dask_records(items(), dask)
+            yield from dask_records(items(), dask, n_workers=workers)
         else:
             from ..run.local import records
 
