@@ -6,8 +6,6 @@ Public API::
     rec = extract(text, published="2024-05-10")
 """
 
-from __future__ import annotations
-
 from .errors import InputError, NewsledgerError, PipelineError, RecordError, StoreError
 from .pipeline import extract, extract_many
 from .record import (Block, Check, Entity, ErrorEntry, Figure, Quote, Record, Source, Span, Speaker,

@@ -124,3 +124,97 @@ def same_name(gold: str | None, pred: str | None, alternatives: Sequence[str | N
 
     options = {norm(gold)} | {norm(a) for a in alternatives}
     return norm(pred) in options
+
+
+def same_actor(gold: str | None, pred: str | None, alternatives: Sequence[str | None] = ()) -> bool:
+    """Like :func:`same_name`, and also equal once both map through the alias table that the
+    ledger uses ("Jerusalem" = "Israel", "US" = "United States")."""
+    if same_name(gold, pred, alternatives):
+        return True
+    from .extract.names import canonical_actor
+
+    if pred is None:
+        return False
+    want = {canonical_actor(g) for g in (gold, *alternatives) if g is not None}
+    return canonical_actor(pred) in want
+
+
+# -- quotes ---------------------------------------------------------------------------------
+
+QUOTE_GROUPS: dict[str, tuple[str, ...]] = {
+    "direct": ("direct",), "partial": ("partial",), "direct+partial": ("direct", "partial"),
+    "indirect": ("indirect", "according_to"), "all": ("direct", "partial", "indirect",
+                                                      "according_to"),
+}
+
+
+def seed_quote_gold(gold: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The seed answer key's quotes and reported speech as offset items.
+
+    ``quotes`` give the quoted ``text``; ``reported`` give ``content_starts`` (the first words of
+    the reported clause), located in order. Kind of a reported item: ``according_to`` when its
+    cue is "according to", else ``indirect``."""
+    items: list[dict[str, Any]] = []
+    pos = 0
+    for q in gold.get("quotes", []):
+        loc = locate(text, q["text"], pos)
+        if loc is None:
+            continue
+        items.append({"kind": q["kind"], "start": loc[0], "end": loc[1],
+                      "speaker": q.get("speaker"),
+                      "speaker_alternatives": q.get("speaker_alternatives", [])})
+    pos = 0
+    for r in gold.get("reported", []):
+        loc = locate(text, r["content_starts"], pos)
+        if loc is None:
+            continue
+        pos = loc[1]
+        kind = "according_to" if (r.get("cue") or "").lower() == "according to" else "indirect"
+        items.append({"kind": kind, "start": loc[0], "end": loc[1], "speaker": r.get("speaker"),
+                      "speaker_alternatives": r.get("speaker_alternatives", [])})
+    return items
+
+
+def score_quotes(gold: Sequence[dict[str, Any]], quotes: Sequence[Any],
+                 kinds: Sequence[str]) -> Score:
+    """Score predicted quotes (record.Quote objects) of ``kinds`` against offset gold items
+    (``{kind, start, end, speaker, speaker_alternatives?}``) of the same kinds; the ``speaker``
+    field compares names with :func:`same_actor`."""
+    g = [x for x in gold if x["kind"] in kinds]
+    p = [q for q in quotes if q.kind in kinds]
+    return score(g, p, lambda x: (x["start"], x["end"]),
+                 lambda q: (q.content.start, q.content.end),
+                 {"speaker": lambda x, q: same_actor(x.get("speaker"), q.speaker.name,
+                                                     x.get("speaker_alternatives", []))})
+
+
+def load_offset_gold(gold_path: str, data_dir: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pairs (article, gold document) for an offsets-only gold file (see
+    ``tests/eval/quotes_gold.json``): articles are read from ``data_dir``'s ``.jsonl.gz`` files by
+    id, so the gold never stores publishers' text. Raises FileNotFoundError when data is absent."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    with open(gold_path, encoding="utf-8") as fh:
+        gold = json.load(fh)
+    docs = gold["documents"] if isinstance(gold, dict) else gold
+    wanted: dict[str, set[str]] = {}
+    for d in docs:
+        wanted.setdefault(d["dataset"], set()).add(d["id"])
+    articles: dict[tuple[str, str], dict[str, Any]] = {}
+    for dataset, ids in wanted.items():
+        with gzip.open(Path(data_dir) / dataset, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row.get("id") in ids:
+                    articles[(dataset, row["id"])] = row
+    return [(articles[(d["dataset"], d["id"])], d) for d in docs
+            if (d["dataset"], d["id"]) in articles]
+
+
+def in_range(quotes: Sequence[Any], rng: Sequence[int] | None) -> list[Any]:
+    """Quotes whose content starts inside the annotated range ``[start, end)``."""
+    if not rng:
+        return list(quotes)
+    return [q for q in quotes if rng[0] <= q.content.start < rng[1]]

@@ -22,8 +22,35 @@ from .record import ErrorEntry, Record
 from .run.selective import analyse, run_components
 
 
+def _outside_skips(state: State) -> None:
+    """Drop anything found in boilerplate or a repeated caption, whichever extractor found it,
+    so nothing is counted twice (check indices are remapped to the kept figures)."""
+    art = state.article
+    if not art.skip_ranges():
+        return
+
+    def keep(span: Any) -> bool:
+        return not art.is_skipped(span.start, max(span.end, span.start + 1))
+
+    state.quotes = [q for q in state.quotes if keep(q.content)]
+    state.times = [t for t in state.times if keep(t.span)]
+    state.sources = [s for s in state.sources if keep(s.span)]
+    state.entities = [e for e in state.entities if keep(e.span)]
+    kept = [i for i, f in enumerate(state.figures) if keep(f.span)]
+    if len(kept) != len(state.figures):
+        new_index = {old: new for new, old in enumerate(kept)}
+        state.figures = [state.figures[i] for i in kept]
+        checks = []
+        for c in state.checks:
+            if all(i in new_index for i in c.figures):
+                c.figures = [new_index[i] for i in c.figures]
+                checks.append(c)
+        state.checks = checks
+
+
 def to_record(state: State) -> Record:
     """The Record a finished State describes."""
+    _outside_skips(state)
     a = state.article
     errors = list(state.errors)
     if a.published is None:
@@ -81,7 +108,7 @@ def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = N
         recs = _extract_docs(nlp, good, fast)
         for item in pending:
             if isinstance(item, BadLine):
-                yield Record.failed(item.id, "ingest", item.message, item.line, **item.meta)
+                yield Record.from_error(item.id, "ingest", item.message, item.line, **item.meta)
             else:
                 yield next(recs)
         pending.clear()

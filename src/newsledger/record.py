@@ -246,8 +246,10 @@ class Record:
               "sources": Source, "entities": Entity, "checks": Check, "errors": ErrorEntry}
 
     @property
-    def ok(self) -> bool:
-        return not self.errors
+    def failed(self) -> bool:
+        """True for a record that could not be made at all (no text; ``errors`` say why).
+        A made record may still carry errors (e.g. no publication date to resolve times)."""
+        return not self.text and bool(self.errors)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"schema": self.schema}
@@ -282,7 +284,7 @@ class Record:
         return cls(**kwargs)
 
     @classmethod
-    def failed(cls, id: str, stage: str, message: str, line: int | None = None,
+    def from_error(cls, id: str, stage: str, message: str, line: int | None = None,
                **meta: Any) -> Record:
         """A record for an article that could not be processed: empty, with the reason."""
         known = {k: v for k, v in meta.items() if k in {"url", "outlet", "published", "title"}}

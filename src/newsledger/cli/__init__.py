@@ -10,5 +10,7 @@ from .app import app, main
 
 # Command modules register themselves on `app` when imported.
 from . import extract as _extract  # noqa: E402,F401
+from . import ledger as _ledger  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
 
 __all__ = ["app", "main"]

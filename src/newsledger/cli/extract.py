@@ -233,7 +233,7 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
         with progress_bar("extracting", total=total, enabled=output is not None) as advance:
             for rec in records:
                 n += 1
-                if rec.errors and not rec.text:
+                if rec.failed:
                     failed += 1
                     err_console.print(f"[yellow]warning:[/] {rec.errors[0].message}",
                                       soft_wrap=True)

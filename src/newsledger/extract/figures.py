@@ -1,16 +1,369 @@
-"""Figures as claims: value or range, what is counted, who claims it, hedges, as of when."""
+"""Figures as claims: value or range, what is counted, who claims it, hedges, as of when.
+
+Pipeline for one article: :func:`numbers.find_quantities` finds number expressions; those that are
+dates, times, years, durations, ages, ordinals, idioms, labels ("Route 60") or list numbering are
+dropped; :func:`counting.counted` reads the counted phrase and metric off the parse; the claimant
+comes from the quotes extractor (a figure inside a quote's content takes its speaker); hedges come
+from ``data/hedges.txt``; ``as_of`` from the times extractor or the publication date.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from functools import lru_cache
+from importlib import resources
 
+from spacy.tokens import Doc, Token
+
+from ..record import Figure, Quote, Span, Speaker, TimeExpr
+from . import hedges as hedging
 from .base import State, component
+from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
+from .names import alias_table, canonical_actor
+from .numbers import Quantity, find_quantities
 
 VERSION = "newsledger.figures.v1"
+
+_SKIP_BLOCKS = ("byline", "credit", "boilerplate")
+_PLACE_PREP = re.compile(r"\b(?:in|inside|across|throughout|within|at|on|near|from)[ \t]+(?:the[ \t]+)?"
+                         r"(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \t\u00a0]+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?{_MONTH}\b")
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|of|from|until|till|by|before|after|early|late|mid|"
+                           r"the|year|summer|winter|spring|autumn|fall|between|and|to|'|’)[ \t-]*$",
+                           re.IGNORECASE)
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|to date|in total|overall|altogether|cumulative|total|death toll|toll|"
+    r"since the (?:start|beginning|outbreak) of the (?:war|conflict|fighting|invasion)|"
+    r"since the war (?:began|started|broke out)|since (?:the )?(?:7|7th|seventh) (?:of )?October|"
+    r"since October (?:7|7th)|since the (?:7|7th|seventh) (?:of )?October|"
+    r"since the (?:October|7 October) attack|since the conflict began|"
+    r"since (?:[\w-]+ ){1,3}(?:began|started|launched|declared|invaded)|"
+    r"since (?:the )?(?:war|conflict|fighting|offensive|invasion) (?:began|started|broke out)|"
+    r"in the (?:weeks|months|days) since)\b", re.IGNORECASE)
+_SINGLE = re.compile(
+    r"\b(?:(?:past|last|previous) (?:24|48|twenty-four|forty-eight) hours|overnight|"
+    r"in the (?:past|last) (?:day|week)|since (?:the|their|its) (?:last|previous) update|"
+    r"in (?:a|an|the|one|this|that|two|three) (?:single )?(?:air ?strike|strike|attack|raid|"
+    r"bombing|blast|explosion|incident|shelling)|yesterday|today|this morning|on (?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|daily)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
+                      re.IGNORECASE)
+_CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
+                         r"statement)\b[^.;,]{0,8}$", re.IGNORECASE)
+_SAYS = re.compile(r"\b(?:says|say|according to|reports|tells)\b", re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before|following|during|amid|"
+                           r"ahead of|prior to)[ \t]+(?:the[ \t]+)?$",
+                           re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    raw = resources.files("newsledger").joinpath("data/number_idioms.txt").read_text("utf-8")
+    phrases = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
 @component("figures", VERSION, needs=("article", "times", "quotes", "speakers"),
            sets=("figures",))
 def extract_figures(doc: Doc, state: State) -> None:
-    """Fill ``state.figures``. (Filled in by the figures work, issue 8.)"""
-    state.figures = []
+    """Fill ``state.figures`` with every counted figure in the article, in text order."""
+    text = state.text
+    art = state.article
+    skip = [(b.start, b.end) for b in art.blocks if b.kind in _SKIP_BLOCKS]
+    times = list(state.times or [])
+    idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    found: list[tuple[Figure, Counted, tuple[int, int]]] = []
+    for q in find_quantities(text):
+        if q.kind != "number" or art.is_skipped(q.start, q.end) \
+                or any(s < q.end and q.start < e for s, e in skip):
+            continue
+        if _is_time(text, q, times) or any(s <= q.num_start and q.num_end <= e for s, e in idioms):
+            continue
+        num = numeral_head(doc, q.num_start, q.num_end)
+        if num is None or _is_label(num, q):
+            continue
+        c = counted(doc, num, (q.num_start, q.num_end), q.unit, (q.start, q.end))
+        if not _is_countable(q, c, text):
+            continue
+        sent = _sentence_of(sents, q.start)
+        if c.noun is num and found and found[-1][2] == sent and found[-1][1].noun is not None \
+                and not num.lower_ == "of" and not any(ch.lower_ == "of" for ch in num.children):
+            c = _borrow_noun(c, found[-1][1])
+        fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
+                     high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
+                     metric=c.metric)
+        fig.claimant = _claimant(q, c, state)
+        fig.place = _place(state, c)
+        scope_text = text[min(c.start, q.start):max(c.end, q.end)]
+        fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
+        fig.as_of = _as_of(state, q, c, sent, fig)
+        found.append((fig, c, sent))
+    _relate_parts(text, found)
+    _attach_hedges(text, found)
+    state.figures = [f for f, _, _ in found]
+
+
+_PART_AFTER = re.compile(r"^[^.;!?]{0,60}\b(?:including|of whom|of them|among them|among whom|"
+                         r"of which)\b[^.;!?]{0,40}$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"^[^.;!?]{0,40}\bamong\b[^.;!?]{0,20}$", re.IGNORECASE)
+_TALLY_WORDS = re.compile(r"\b(?:total|toll|tally|number|figure|count)\b", re.IGNORECASE)
+
+
+def _relate_parts(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """A part ("including 6,000 children", "6,000 children are among the 15,000 killed") or a
+    bare tally ("bringing the total to 15,899") counts what its neighbouring figure counts."""
+    for k, (fig, c, sent) in enumerate(found):
+        if fig.metric != "other" or fig.unit is not None:
+            continue
+        prev = found[k - 1][0] if k > 0 and found[k - 1][2] == sent else None
+        nxt = found[k + 1][0] if k + 1 < len(found) and found[k + 1][2] == sent else None
+        if prev is not None and prev.metric != "other" and (
+                _PART_AFTER.match(text[prev.span.end:fig.span.start])
+                or _TALLY_WORDS.search(fig.counts or "")):
+            other = prev
+        elif nxt is not None and nxt.metric != "other" \
+                and _PART_BEFORE.match(text[fig.span.end:nxt.span.start]):
+            other = nxt
+        else:
+            continue
+        fig.metric = other.metric
+        if _TALLY_WORDS.search(fig.counts or ""):
+            fig.cumulative = True if fig.cumulative is None else fig.cumulative
+        elif other.counts:
+            fig.counts = f"{fig.counts or ''} among {other.counts}".strip()
+
+
+def _borrow_noun(c: Counted, prev: Counted) -> Counted:
+    """Ellipsis: "kill some 1,200 people … and kidnap 252" — 252 counts people too."""
+    noun = prev.noun
+    if noun is None or noun.like_num or noun.lower_ not in person_nouns():
+        return c
+    if any(t.pos_ in ("NOUN", "PROPN") and not t.like_num for t in c.tokens):
+        return c  # it has a counted noun of its own ("the total number of people killed")
+    return Counted(c.noun, c.tokens, c.verbs, f"{noun.text} {c.text or ''}".strip(), c.metric,
+                   c.start, c.end)
+
+
+def _num(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else float(x)  # type: ignore[return-value]
+
+
+def _is_time(text: str, q: Quantity, times: list[TimeExpr]) -> bool:
+    """A number that is part of a date, a time of day or a year (times extractor or own guard)."""
+    for t in times:
+        if t.span.start < q.num_end and q.num_start < t.span.end:
+            return True
+    before = text[max(0, q.num_start - 12):q.num_start]
+    after = text[q.end:q.end + 16]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text[q.num_end:q.num_end + 16]):
+        return True
+    if q.approx == "range" and _MONTH_AFTER.match(after):
+        return True
+    raw = text[q.num_start:q.num_end]
+    if not q.words and re.fullmatch(r"1[89][0-9]{2}|20[0-9]{2}", raw) and q.unit is None:
+        nxt = re.match(r"[ \t]+([A-Za-z]+)", text[q.num_end:q.num_end + 24])
+        word = nxt.group(1).lower() if nxt else ""
+        if word not in person_nouns() or _YEAR_CONTEXT.search(before):
+            return True
+    # List numbering: "1. ..." or "2) ..." at the start of a line.
+    if not q.words and _LIST_ITEM.search(text[max(0, q.start - 8):q.start]) \
+            and re.match(r"[.)][ \t]", text[q.num_end:q.num_end + 2]):
+        return True
+    return False
+
+
+def _is_label(num: Token, q: Quantity) -> bool:
+    """ "Resolution 2334", "Route 60", "Article 51", "Flight 93": a numeral after its head noun."""
+    if q.words:
+        return False
+    head = num.head
+    return (num.dep_ in ("nummod", "appos", "compound", "npadvmod") and head.i < num.i
+            and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper()
+            and num.i - head.i <= 2)
+
+
+def _is_countable(q: Quantity, c: Counted, text: str) -> bool:
+    """Small number words ("one clear message", "two declared war goals") are figures only when
+    they count people or something the metric list knows; numerals always are."""
+    if not q.words or q.approx == "vague" or (q.value is not None and q.value >= 10):
+        return True
+    noun = c.noun
+    if noun is None:
+        return False
+    if noun.lower_ in person_nouns() or noun.lemma_.lower() in person_nouns():
+        return True
+    return c.metric != "other" and not noun.like_num or (noun.like_num and c.metric != "other")
+
+
+def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
+    """The quantity, extended over the counted noun when it directly follows ("33 living
+    hostages", "two Israeli civilians"), so the span reads as the figure."""
+    end = q.end
+    noun = c.noun
+    if q.unit is None and noun is not None and noun.i != num.i and noun.idx >= q.end \
+            and noun.idx - q.end <= 40:
+        between = text[q.end:noun.idx]
+        if "," not in between and "\n" not in between and "(" not in between:
+            end = noun.idx + len(noun)
+    return Span.of(text, q.start, end)
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return pos, pos + 1
+
+
+def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
+    """Who claims the figure, from the attribution work: a quote whose cue sits inside the
+    figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
+    quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
+    extractor provides it). None when no attribution covers the figure."""
+    quotes: list[Quote] = list(state.quotes or [])
+    sp: Speaker | None = None
+    own = {t.idx for t in c.tokens}
+    for qu in quotes:
+        if qu.cue is not None and qu.cue.start in own and qu.cue.start > q.num_end:
+            sp = qu.speaker
+            break
+    if sp is None:
+        lookup = getattr(state.speakers, "claimant_for", None)
+        if callable(lookup):
+            sp = lookup(q.num_start, q.num_end)
+        else:
+            best: Quote | None = None
+            for qu in quotes:
+                if qu.content.start <= q.num_start and q.num_end <= qu.content.end and (
+                        best is None or qu.content.end - qu.content.start
+                        < best.content.end - best.content.start):
+                    best = qu
+            sp = best.speaker if best is not None else None
+    if sp is None or (sp.name is None and sp.mention is None):
+        return None
+    return Speaker(sp.mention, claimant_name(sp.name))
+
+
+_SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
+                     r"director(?:-general)?|head|chief|minister|statement|update|figures|data)"
+                     r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
+
+
+def claimant_name(name: str | None) -> str | None:
+    """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
+    "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
+    ministry, so it is the ministry too. Person names stay as they are."""
+    if not name:
+        return None
+    canon = canonical_actor(name)
+    if canon in alias_table().values():
+        return canon
+    m = _SPOKES.match(name.strip())
+    # "Hamas-run health ministry officials": the officials speak for the ministry.
+    trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
+                     r"figures|data|update)$", "", name.strip(), flags=re.IGNORECASE)
+    for cand in ([m.group(1)] if m else []) + [trimmed, name]:
+        # "the Hamas-controlled health ministry in Gaza": drop a trailing place phrase too.
+        for form in (cand, re.sub(r"\s+(?:in|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|the Strip|"
+                                  r"there|the territory)$", "", cand, flags=re.IGNORECASE)):
+            inner = canonical_actor(form)
+            if inner in alias_table().values() and (m or form != cand or cand != name):
+                return inner
+    return canon
+
+
+def _place(state: State, c: Counted) -> str | None:
+    for e in state.entities or []:
+        if e.label in ("GPE", "LOC") and c.start <= e.span.start and e.span.end <= c.end \
+                and _PLACE_PREP.search(state.text[max(0, e.span.start - 16):e.span.start]):
+            return e.name
+    return None
+
+
+def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
+    if _SINGLE.search(scope):
+        return False
+    if _CUMULATIVE.search(scope):
+        return True
+    del sentence  # the sentence's other clauses may speak of other counts: scope only
+    return None
+
+
+def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure) -> str | None:
+    """The time expression governing the figure, else the publication date for a present-tense
+    running total ("so far", "to date", "says … have been killed")."""
+    text = state.text
+    lo, hi = min(c.start, q.start), max(c.end, q.end)
+    cands: list[tuple[int, TimeExpr]] = []
+    for t in state.times or []:
+        if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
+            continue
+        if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
+            continue  # "since October 7" is scope, kept in counts
+        if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens
+               if tok.i != (c.noun.i if c.noun is not None else -1)):
+            continue  # "hostages abducted on October 7": when they were taken, not as of when
+        inside = lo <= t.span.start and t.span.end <= hi
+        if fig.cumulative and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
+            continue  # a running total is as of when it was reported, not of its events
+        cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
+    if cands:
+        cands.sort(key=lambda x: x[0])
+        if cands[0][0] == 0 or cands[0][0] < 60:
+            return cands[0][1].value
+    pub = state.published
+    if pub is None:
+        return None
+    sentence = text[sent[0]:sent[1]]
+    present = bool(_PRESENT.search(sentence)) or (
+        fig.claimant is not None and bool(_SAYS.search(sentence))) or any(
+        v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
+        for v in c.verbs)
+    if fig.cumulative and present:
+        return pub.isoformat()
+    if present and fig.metric in ("killed", "injured", "hostages_held", "displaced", "missing"):
+        return pub.isoformat()
+    return None
+
+
+def _attach_hedges(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """Each hedge phrase qualifies one figure of its sentence (or, for a figure-less sentence about
+    "these figures", the figures of the sentence before)."""
+    by_sent: dict[tuple[int, int], list[int]] = {}
+    for k, (_, _, sent) in enumerate(found):
+        by_sent.setdefault(sent, []).append(k)
+    sents = sorted(by_sent)
+    for sent, idx in by_sent.items():
+        spans = [(found[k][0].span.start, found[k][0].span.end) for k in idx]
+        for h in hedging.find_hedges(text, sent[0], sent[1]):
+            j = hedging.attach(h, spans)
+            if j is not None:
+                found[idx[j]][0].hedges.append(Span.of(text, h[0], h[1]))
+    # Hedging sentences with no figure of their own ("The BBC cannot verify these figures.").
+    for pos, sent in enumerate(sents):
+        nxt_start = sent[1]
+        nxt_end = sents[pos + 1][0] if pos + 1 < len(sents) else len(text)
+        gap = text[nxt_start:nxt_end]
+        m_end = re.search(r"[.!?](?:\s|$)", gap.strip()[:400] + " ")
+        first = gap[:len(gap) - len(gap.lstrip())] + gap.strip()[:m_end.end() if m_end else 0]
+        if not first.strip() or not hedging.refers_back(first):
+            continue
+        for h in hedging.find_hedges(text, nxt_start, nxt_start + len(first)):
+            for k in by_sent[sent]:
+                fig = found[k][0]
+                if fig.claimant is not None or len(by_sent[sent]) == 1:
+                    fig.hedges.append(Span.of(text, h[0], h[1]))
+
+
+def subgroup(fig: Figure) -> bool:
+    """True when the figure counts a subgroup (children, women, journalists …) of a toll."""
+    words = set((fig.counts or "").lower().split())
+    return bool(words & subgroup_nouns())

@@ -65,7 +65,7 @@ def strip_titles(name: str) -> str:
                 best = max(best, i + len(tw) - 1)
     if best >= 0 and best < len(words) - 1:
         rest = words[best + 1:]
-        if all(w[:1].isupper() or w.lower() in {"al-", "bin", "ibn", "de", "van", "von", "al"}
+        if all(w[:1].isupper() or w.lower() in _PARTICLES or w.lower().startswith(_PREFIXES)
                for w in rest):
             return " ".join(rest)
     return name
@@ -121,6 +121,11 @@ class NameResolver:
             return full
         return strip_titles(m) if label is None else m
 
+
+# Lower-case parts of names ("Khalil al-Hayya", "Ursula von der Leyen").
+_PARTICLES = frozenset({"bin", "ibn", "de", "da", "van", "von", "der", "den", "al", "el", "la", "le",
+                        "abu", "bint", "du", "di", "dos", "das"})
+_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-", "abu-", "bin-")
 
 _PRONOUNS = frozenset({
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us_pron", "his", "its",

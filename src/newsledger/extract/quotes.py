@@ -1,16 +1,421 @@
-"""Who said what: direct, partial and reported speech with cue and resolved speaker."""
+"""Who said what: direct, partial and reported speech with cue and resolved speaker.
+
+Direct and partial quotes come from paired quotation marks (``quotemarks``); each is attached to
+a cue verb around it (before, after, across a dash or colon) or, failing that, continues the
+previous speaker's quote (floating quotes). Reported speech (``indirect``) is a cue verb of the
+lexicon with a clause complement; "according to X" gives ``according_to``. Speakers are resolved
+by :class:`~newsledger.extract.speakers.Speakers`, left on ``state.speakers`` for later extractors.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
 
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..record import Quote, Speaker, Span
 from .base import State, component
+from .cues import is_cue, left_person, lemma_of, lexicon, subject_of
+from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
+from .quotemarks import QuotePair, pair_quotes, top_level
+from . import reported as _reported_speech
+from .speakers import Speakers
 
 VERSION = "newsledger.quotes.v1"
+
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_DASH = re.compile(r"^\s*[—–-]{1,2}\s*")
+_MAX_CUE_DISTANCE = 40  # tokens between a quote mark and its cue verb
+
+
+def _paragraphs(state: State) -> list[tuple[int, int, str]]:
+    """(start, end, block kind) of every block an extractor may read."""
+    art = state.article
+    if art.blocks:
+        return [(b.start, b.end, b.kind) for b in art.blocks
+                if b.kind not in ("boilerplate", "byline", "credit") and b.duplicate_of is None]
+    out = []
+    pos = 0
+    for line in state.text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line), "body"))
+        pos += len(line) + 1
+    return out
+
+
+def _not_a_quote(text: str, pair: QuotePair) -> bool:
+    """Marks that quote no one: a nickname inside a name (Michael "Erik" Kurilla) or a letter
+    designation (Combat "C")."""
+    content = text[pair.start:pair.end]
+    if sum(ch.isalnum() for ch in content[:4]) < 2 and len(content.strip(" ,.")) < 3:
+        return True
+    if " " not in content.strip() and content[:1].isupper():
+        before = text[max(0, pair.open - 30):pair.open].rstrip()
+        after = text[pair.close + 1:pair.close + 30].lstrip()
+        last = before.split()[-1] if before.split() else ""
+        return bool(last[:1].isupper() and after[:1].isupper() and before == before.rstrip(",")
+                    and text[pair.open - 1:pair.open] == " " and last.isalpha())
+    return False
+
+
+def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) -> bool:
+    """Direct: the quote stands as its own sentence or is introduced by a cue and a comma or
+    colon; partial: it is a phrase inside the writer's sentence."""
+    # Only the few characters before the mark matter (bounded, so many quotes stay linear).
+    before = text[max(para_start, pair.open - 200):pair.open].rstrip()
+    if not before and pair.open - para_start > 200:
+        before = text[para_start:pair.open].rstrip()
+    content = text[pair.start:min(pair.end, pair.start + 400)].strip() if \
+        pair.end - pair.start > 400 else text[pair.start:pair.end].strip()
+    if not content:
+        return False
+    first = content[0]
+    upper = first.isupper() or not first.isalpha()
+    after = text[pair.close + 1:pair.close + 3]
+    if content[-1] not in ".,!?;:\u2026—–-" and after[:1] == " " and after[1:2].islower():
+        return False  # the writer's sentence runs on: "“Many signs” show Ukraine is …"
+    if not before:
+        return True
+    last = before[-1]
+    if last in ".!?:\u2026\"”’":
+        return upper or len(content.split()) > 6
+    if last in ",—–-" and upper:
+        return True
+    if cue_before and upper:
+        return True
+    # A multi-sentence quote is a direct quote even when run into the sentence.
+    return bool(upper and re.search(r"[.!?]\s+[A-Z]", content))
+
+
+# Words whose full stop does not end a sentence: "Capt. Blake Chaney", "U. S. officials".
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt",
+                     "maj", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr",
+                     "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+                     "nov", "dec", "inc", "corp", "ltd", "co", "dept", "fig", "ft", "mt"})
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence-final mark in ``text[start:end]``."""
+    out = []
+    for m in _SENT_END.finditer(text, start, end):
+        i = m.start()
+        if text[i] == ".":
+            j = i
+            while j > start and text[j - 1].isalpha():
+                j -= 1
+            word = text[j:i]
+            if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
+                continue
+        out.append(m.end())
+    return out
+
+
+def _frame_after(text: str, pair: QuotePair, limit: int) -> tuple[int, int]:
+    """Text after the closing mark up to the next quote or the end of the sentence."""
+    start = pair.close + 1
+    ends = _sentence_ends(text, start, min(limit, start + 600))
+    return start, (ends[0] - 1 if ends else limit)
+
+
+def _frame_before(text: str, pair: QuotePair, floor: int) -> tuple[int, int]:
+    """Text between the start of the sentence (or the previous quote) and the opening mark."""
+    end = pair.open
+    ends = _sentence_ends(text, floor, end)
+    return (ends[-1] if ends else floor), end
+
+
+def _cue_in(idx: Index, start: int, end: int, last: bool) -> Token | None:
+    """The cue verb nearest the quote in a frame; after a quote, a cue the tagger took for a
+    noun still counts when it ends the clause ("…,” the guard orders.")."""
+    toks = [idx.doc[i] for i in idx.between(start, end)]
+    if last:
+        toks = toks[::-1][:_MAX_CUE_DISTANCE]
+    else:
+        toks = toks[:_MAX_CUE_DISTANCE]
+    for t in toks:
+        if is_cue(t, "quote") or (not last and t.pos_ == "NOUN" and t.i + 1 < len(idx.doc)
+                                  and idx.doc[t.i + 1].is_punct and t.i > 0
+                                  and idx.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+                                  and lemma_of(t) in lexicon().quote):
+            return t
+    return None
+
+
+def _speaker_token(cue: Token, pair: QuotePair | None,
+                   para: tuple[int, int, str] | None = None,
+                   inverted: bool = True) -> Token | None:
+    if para is not None and para[2] in HEAD_BLOCKS and not own_subject(cue):
+        # Headlines drop and share subjects: "White House says …, urges …, calls …".
+        return headline_subject(cue.doc, para, cue)
+    subj = subject_of(cue)
+    if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close \
+            and subj.idx + len(subj.text) <= pair.close + 1:
+        subj = None  # the parse took a word of the quote as the subject
+    if subj is not None and para is not None and not para[0] <= subj.idx < para[1]:
+        subj = None  # the parse ran over a layout break (headline into deck)
+    if subj is None and para is not None and para[2] in HEAD_BLOCKS:
+        return headline_subject(cue.doc, para, cue)
+    if subj is None and not own_subject(cue):
+        subj = left_person(cue, para[0] if para is not None else 0)
+        if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close:
+            subj = None
+    if subj is None and cue.pos_ == "NOUN" and cue.i > 0:
+        # A cue mis-tagged as a noun: "…,” the guard orders." — the noun before it.
+        prev = cue.doc[cue.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and (pair is None or prev.idx > pair.close):
+            return prev
+    if subj is None and inverted and lemma_of(cue) in lexicon().quote:
+        # "…,” said the minister, …" or "…,” the minister said": nearest noun beside the cue.
+        doc = cue.doc
+        for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
+            t = doc[j]
+            if t.pos_ in ("PROPN", "NOUN") or t.lower_ in ("he", "she", "it", "they"):
+                head = t
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                return head
+            if t.pos_ not in ("DET", "ADJ", "ADV"):
+                break
+    return subj
+
+
+def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple[int, int, str],
+                   prev_close: int, next_open: int) -> Found:
+    """A direct or partial quote with the cue around it."""
+    pstart, pend, kind = para
+    content = strip(text, pair.start, pair.end)
+    # Cue before the quote ("Kirby said: “…”"), only right next to it.
+    bstart, bend = _frame_before(text, pair, max(pstart, prev_close))
+    before_cue = _cue_in(idx, bstart, bend, last=True)
+    if before_cue is not None:
+        gap = text[before_cue.idx + len(before_cue.text):pair.open]
+        if len(gap) > 80 or re.search(r"[.!?;]", gap):
+            before_cue = None
+    direct = _is_direct(text, pair, pstart, before_cue is not None)
+    found = Found("direct" if direct else "partial", *content, pair=pair)
+    if not direct:
+        cue = _governing_cue(doc, idx, pair, para)
+        if cue is not None:
+            found.cue = cue if is_cue(cue, "quote") else None
+            found.subject = _speaker_token(cue, pair, para)
+        else:
+            found.subject = _in_words(doc, idx, text, pair, para)
+        return found
+    astart, aend = _frame_after(text, pair, min(pend, next_open))
+    after_text = text[astart:aend]
+    after_cue = _cue_in(idx, astart, aend, last=False)
+    content_end = text[pair.start:pair.end].rstrip()[-1:] if pair.end > pair.start else ""
+    if after_cue is not None and content_end in ".!?" and (any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children)
+            or len(idx.between(astart, after_cue.idx)) > 5):
+        after_cue = None  # a new sentence with its own content: "… bombs.” She added that …"
+    if before_cue is not None and after_cue is not None and \
+            text[before_cue.idx:pair.open].rstrip()[-1:] in (":", ","):
+        after_cue = None  # "flyers that say: “…”" — the cue that introduces the quote wins
+    if after_cue is not None and (content_end in ",!?—–-…" or (aend - astart) < 120):
+        found.cue = after_cue
+        found.subject = _speaker_token(after_cue, pair, para)
+        return found
+    if before_cue is not None:
+        found.cue = before_cue
+        found.subject = _speaker_token(before_cue, pair, para)
+        return found
+    dash = _DASH.match(after_text)
+    if dash and after_text[dash.end():dash.end() + 1].isupper():
+        i = idx.at(astart + dash.end())
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            found.subject = tok
+            return found
+    head = text[bstart:bend]
+    m = re.search(r"(?:^|\n)\s*([A-Z][^:\n]{1,60}):\s*$", head)
+    if m:
+        s, e = strip(text, bstart + m.start(1), bstart + m.end(1))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span) <= 8 and any(t.pos_ == "PROPN" for t in span):
+            found.subject = span
+            return found
+    # No cue of its own: a speech verb in the sentence just before it, in this paragraph, names
+    # the speaker ("Sherrington called on the UK to act. “They need actions, not words.”").
+    floor = max(pstart, prev_close)
+    toks = [doc[i] for i in idx.between(floor, pair.open)][::-1][:_MAX_CUE_DISTANCE]
+    for prior in [t for t in toks if is_cue(t, "quote")][:3]:
+        subj = _speaker_token(prior, pair, para, inverted=False)
+        if subj is not None and subj.lower_ not in ("they", "them", "we", "i", "you"):
+            found.subject = subj
+            return found
+    found.inherit = True
+    return found
+
+
+_IN_WORDS = re.compile(r"\b[Ii]n (?:(?P<pron>his|her|their|its) (?:own )?words|the words of)\s*,?\s*$")
+
+
+def _governing_cue(doc: Doc, idx: Index, pair: QuotePair,
+                   para: tuple[int, int, str]) -> Token | None:
+    """The cue verb governing a partial quote: walk up the parse from the quoted words, within
+    the quote's paragraph; a stance verb ("believes", "refused") also governs."""
+    i = idx.at(pair.start)
+    if i < 0 or i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok.idx < pair.start:
+        tok = doc[i + 1] if i + 1 < len(doc) else tok
+    # The quoted phrase's top token: climb while the head is still inside the quote.
+    steps = 0
+    while tok.head.i != tok.i and pair.start <= tok.head.idx < pair.end and steps < 60:
+        tok = tok.head
+        steps += 1
+    node = tok.head
+    steps = 0
+    stance: Token | None = None
+    # A speech verb anywhere up the chain wins over a nearer stance verb: in "X said that Moscow
+    # would consider it “an act of terrorism”" the words are X's.
+    while steps < 30 and para[0] <= node.idx < para[1]:
+        if not (pair.open <= node.idx <= pair.close):
+            if is_cue(node, "quote"):
+                return node
+            if stance is None and is_cue(node, "stance"):
+                stance = node
+        if node.head.i == node.i:
+            break
+        node = node.head
+        steps += 1
+    return stance
+
+
+def _in_words(doc: Doc, idx: Index, text: str, pair: QuotePair,
+              para: tuple[int, int, str]) -> Token | SpacySpan | None:
+    """"…, in his words, “…”" / "in the words of X, “…”": the speaker the phrase names."""
+    head = text[max(para[0], pair.open - 80):pair.open]
+    m = _IN_WORDS.search(head)
+    if not m:
+        return None
+    base = pair.open - len(head)
+    if m.group("pron"):
+        i = idx.at(base + m.start("pron"))
+        return doc[i] if 0 <= i < len(doc) else None
+    return None
 
 
 @component("quotes", VERSION, needs=("article", "entities", "names", "times"),
            sets=("quotes", "speakers"))
 def extract_quotes(doc: Doc, state: State) -> None:
-    """Fill ``state.quotes`` and ``state.speakers``. (Filled in by the attribution work, issue 4.)"""
-    state.quotes = []
+    """Fill ``state.quotes`` (document order) and ``state.speakers``."""
+    text = state.text
+    art = state.article
+    paragraphs = _paragraphs(state)
+    idx = Index(doc)
+    pairs_all = top_level(pair_quotes(text, [(s, e) for s, e, _ in paragraphs]))
+    speakers = Speakers(doc, state.names, skip=art.is_skipped,
+                        quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start)
+    state.speakers = speakers
+    para_starts = [p[0] for p in paragraphs]
+
+    found: list[Found] = []
+    by_para: dict[int, list[QuotePair]] = {}
+    pairs_all = [p for p in pairs_all if not _not_a_quote(text, p)]
+    for p in pairs_all:
+        k = bisect.bisect_right(para_starts, p.open) - 1
+        if k >= 0:
+            by_para.setdefault(k, []).append(p)
+    for k, plist in sorted(by_para.items()):
+        para = paragraphs[k]
+        for n, p in enumerate(plist):
+            prev_close = plist[n - 1].close + 1 if n else para[0]
+            next_open = plist[n + 1].open if n + 1 < len(plist) else para[1]
+            # A multi-paragraph quote ends in a later paragraph: read its cue there.
+            last_para = bisect.bisect_right(para_starts, p.close) - 1
+            if last_para != k:
+                para_end = paragraphs[last_para]
+                next_open = para_end[1]
+                para = (para[0], para_end[1], para[2])
+            f = _attach_direct(doc, idx, text, p, para, prev_close, next_open)
+            f.para = k
+            if f.end > f.start:
+                found.append(f)
+            para = paragraphs[k]
+    reported = _reported_speech.reported(doc, state, found, paragraphs)
+    according = _reported_speech.according(doc, idx, state, found, paragraphs)
+    taken = [(f.start, f.end) for f in found + reported + according]
+    heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
+    items = found + reported + according + heads
+
+    # Resolve speakers in document order so that "he" finds the speaker before it.
+    def where(f: Found) -> int:
+        if f.cue is not None:
+            return f.cue.idx
+        if f.subject is not None:
+            return f.subject.idx if isinstance(f.subject, Token) else f.subject.start_char
+        return f.start
+
+    for f in sorted(items, key=where):
+        if f.subject is not None:
+            f.speaker = speakers.resolve(doc, f.subject)
+        elif f.kind in ("direct", "partial") and f.inherit:
+            continue
+        else:
+            f.speaker = Speaker()
+    _floating(found, paragraphs)
+    _partials_in_reported(found, reported + according)
+    quotes: list[Quote] = []
+    for f in sorted(items, key=lambda f: (f.start, f.end)):
+        if art.is_skipped(f.start, f.end):
+            continue
+        cue = None
+        if f.cue is not None:
+            cue = Span.of(text, f.cue.idx, f.cue.idx + len(f.cue.text))
+        elif f.cue_span is not None:
+            cue = Span.of(text, *f.cue_span)
+        speaker = f.speaker or Speaker()
+        conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
+        quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
+    state.quotes = quotes
+    speakers.set_quotes(quotes)
+
+
+def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
+    """A partial quote with no cue of its own inside reported content is the reporter's source's
+    wording: "“Two more terrorists” were also killed, according to the IDF"."""
+    spans = sorted((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name)
+    for f in found:
+        if f.kind != "partial" or f.cue is not None or (f.speaker and f.speaker.name):
+            continue
+        best = None
+        for s0, s1, r in spans:
+            if s0 > f.start:
+                break
+            if s0 <= f.start and f.end <= s1 + 2 and (best is None or s1 - s0 < best[1] - best[0]):
+                best = (s0, s1, r)
+        if best is not None:
+            f.speaker = Speaker(None, best[2].speaker.name)  # type: ignore[union-attr]
+
+
+def _floating(found: list[Found], paragraphs: list[tuple[int, int, str]]) -> None:
+    """Quotes with no cue continue a speaker: the previous quote in the paragraph, the next one
+    in it, or (at the start of a paragraph) the last quote of the paragraph before."""
+    by_para: dict[int, list[Found]] = {}
+    for f in found:
+        by_para.setdefault(f.para, []).append(f)
+    last_named: tuple[int, Speaker] | None = None
+    for k in sorted(by_para):
+        group = by_para[k]
+        for n, f in enumerate(group):
+            if f.speaker is not None or not f.inherit:
+                continue
+            prev = next((g for g in reversed(group[:n]) if g.speaker and g.speaker.name), None)
+            nxt = next((g for g in group[n + 1:] if g.speaker and g.speaker.name and not g.inherit),
+                       None)
+            src = prev or nxt
+            if src is None and last_named is not None and last_named[0] == k - 1 and n == 0:
+                src_speaker: Speaker | None = last_named[1]
+            else:
+                src_speaker = src.speaker if src else None
+            f.speaker = Speaker(None, src_speaker.name) if src_speaker else Speaker()
+        named = [g for g in group if g.kind == "direct" and g.speaker and g.speaker.name]
+        if named:
+            last_named = (k, named[-1].speaker)  # type: ignore[arg-type]

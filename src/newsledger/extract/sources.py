@@ -8,6 +8,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from ..ingest.text import dateline_wire
 from ..record import Source, Span
 from .base import State, component
 from .names import alias_table
@@ -27,15 +28,13 @@ _CITE_BEFORE = re.compile(
     r"speaking to|spoke to|speaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
     r"interviewed by|writing in|wrote in|an op-ed in)\s+")
-_CITE_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+_CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
+    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
     r"published|broadcast|aired|revealed|cites|quotes)\b")
 _CREDIT_LINE = re.compile(
     r"^(?:With |Additional reporting by |Reporting by |Compiled by )?(?P<who>.+?)\s+"
     r"(?:contributed|contributing)(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
     r"|^(?:Additional |Extra )?[Rr]eporting (?:by|from) (?P<who2>.+?)[.;]?$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*"
-                       r"\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE)\)\s*[—–-]")
 _CAPTION_CREDIT = re.compile(r"\(([^()]{2,80})\)\s*$")
 _ORG_HINT = re.compile(r"\b(Forces|Force|Army|Ministry|Office|Agency|Press|Photo|Images|Pool|"
                        r"Service|Handout|Government|Police|Unit|Spokesperson|News|TV|Media|"
@@ -70,6 +69,8 @@ def _add(out: list[Source], seen: set[tuple[str, str]], text: str, start: int, e
         start += 1
     while end > start and text[end - 1] in " \t\n,.;:)]\"”":
         end -= 1
+    if text[start:start + 4] == "the " and end - start > 4:
+        start += 4  # "the Kessel Tribune" is named "Kessel Tribune"; "The Associated Press" keeps it
     if start >= end:
         return
     name = _expand(name or text[start:end])
@@ -167,10 +168,9 @@ def extract_sources(doc: Doc, state: State) -> None:
         elif b.kind == "caption":
             _photo_credits(text, b.start, b.end, out, seen)
         elif b.kind in ("body", "dateline"):
-            m = _DATELINE.match(seg)
-            if m:
-                _add(out, seen, text, b.start + m.start("wire"), b.start + m.end("wire"),
-                     "wire_credit")
+            wire = dateline_wire(seg)
+            if wire:
+                _add(out, seen, text, b.start + wire[0], b.start + wire[1], "wire_credit")
 
     # Cited outlets and reports, in the running text only (captions describe photos).
     body = [(b.start, b.end) for b in art.blocks if b.kind in ("body", "dek", "title")]

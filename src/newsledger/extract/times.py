@@ -1,15 +1,218 @@
-"""Time expressions (TIMEX3 DATE/TIME/DURATION/SET) resolved against the publication date."""
+"""Time expressions (TIMEX3 DATE/TIME/DURATION/SET) resolved against the publication date.
+
+``timefind`` finds candidates on the raw text, ``timeresolve`` turns each into a TIMEX3 value; this
+module walks them in text order and adds what needs context: modifiers written before an expression
+("late November", "more than six weeks", "since 2014"), the tense of the sentence (from the spaCy
+parse, cheaply), the paragraph's narrative anchor ("On March 3 ... two days later"), and the day of
+a clock time. It also checks the publication date: missing, malformed or far-future dates leave
+relative values unresolved (``None``) instead of guessing.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from datetime import date, timedelta
+
 from spacy.tokens import Doc
 
+from ..record import ErrorEntry, Span, TimeExpr
 from .base import State, component
+from .timefind import Cand, find
+from .timelex import DAY_PARTS
+from .timeresolve import TENSE_KINDS, Ctx, Resolved, resolve
 
 VERSION = "newsledger.times.v1"
+
+# Publication dates further ahead of the clock than this are treated as wrong, not as the future.
+FAR_FUTURE = timedelta(days=366)
+
+_MOD_BEFORE = re.compile(
+    r"(?:\b(?P<w>early|late|mid)[\s-]+|\b(?P<m>mid)-|\b(?P<p>(?:the\s+)?(?:very\s+)?(?:beginning|"
+    r"start|end|middle|close|first\s+half|second\s+half|latter\s+half|latter\s+part|"
+    r"early\s+part)\s+of)\s+)$", re.IGNORECASE)
+_MODS = {"early": "START", "beginning": "START", "start": "START", "first half": "START",
+         "early part": "START", "late": "END", "end": "END", "close": "END",
+         "second half": "END", "latter half": "END", "latter part": "END", "mid": "MID",
+         "middle": "MID"}
+_APPROX_BEFORE = re.compile(
+    r"\b(?P<a>about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|under|just\s+over|just\s+under|upwards\s+of|"
+    r"close\s+to|well\s+over)\s+$", re.IGNORECASE)
+_APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+           "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+           "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+           "just under": "LESS_THAN", "close to": "APPROX", "more than": "MORE_THAN",
+           "just over": "MORE_THAN", "upwards of": "MORE_THAN", "well over": "MORE_THAN",
+           "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}
+_AGO_MODS = {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+             "EQUAL_OR_LESS": "ON_OR_AFTER"}
+_SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IGNORECASE)
+_SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
+            "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
+# Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
+_GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
+                       "season", "relday", "iso", "numeric"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_FUTURE_HEADS = frozenset({"set", "due", "expect", "schedule", "plan", "go", "intend", "aim"})
+
+
+def check_published(st_published: date | None, raw: str | None,
+                    today: date | None = None) -> tuple[date | None, str | None]:
+    """The publication date to resolve against, and an error message when it cannot be used."""
+    if st_published is None:
+        if raw:
+            return None, (f"publication date {raw!r} is not an ISO date (expected YYYY-MM-DD); "
+                          "relative dates were left unresolved. Pass --published YYYY-MM-DD.")
+        return None, None  # the pipeline reports a missing date itself
+    today = today or date.today()
+    if st_published > today + FAR_FUTURE:
+        return None, (f"publication date {st_published.isoformat()} is in the far future "
+                      f"(after {(today + FAR_FUTURE).isoformat()}); relative dates were left "
+                      "unresolved. Check the 'published' field.")
+    return st_published, None
+
+
+class _Tense:
+    """Is the clause around a character offset in the future tense? One lookup per expression."""
+
+    def __init__(self, doc: Doc | None):
+        self.doc = doc
+        self.starts = [t.idx for t in doc] if doc is not None else []
+
+    def is_modal(self, offset: int) -> bool:
+        """Is the token starting at ``offset`` tagged as a modal verb ("may")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("TAG"):
+            return False
+        i = bisect.bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset and self.doc[i].tag_ == "MD"
+
+    def future(self, offset: int) -> bool:
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        tok = self.doc[i]
+        for _ in range(4):  # up the tree to the governing verb
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        for _ in range(3):  # the verb, then the verb it complements or is conjoined to
+            if tok.lower_ in _FUTURE_AUX or any(
+                    ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
+                    for ch in tok.children):
+                return True
+            if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
+                break
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
+                return True  # "is set to meet", "plans to travel", "is expected to vote"
+            tok = tok.head
+        return False
+
+
+def _paragraph_bounds(text: str, skip: list[tuple[int, int]] | None) -> list[int]:
+    """Offsets where paragraphs start (every line break starts one)."""
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def find_times(text: str, published: date | None, doc: Doc | None = None,
+               skip: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+    """The time expressions of ``text`` with TIMEX3 values resolved against ``published``.
+
+    ``doc`` (a spaCy Doc over the same text) lets the tense of a sentence choose between the last
+    and the next "Friday"; without it every relative date looks back. ``skip`` lists character
+    ranges to ignore (boilerplate, repeated captions).
+    """
+    skip = sorted(skip or [])
+    skip_starts = [s for s, _ in skip]
+    tense = _Tense(doc)
+    out: list[TimeExpr] = []
+    para_starts = _paragraph_bounds(text, skip)
+    para = -1
+    anchor: date | None = None
+    # (end offset, day) of the last day-precise date, for clock times that follow it.
+    last_day: tuple[int, date] | None = None
+    pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
+    for c in find(text):
+        k = bisect.bisect_right(skip_starts, c.start) - 1
+        if k >= 0 and skip[k][0] <= c.start < skip[k][1]:
+            continue
+        p = bisect.bisect_right(para_starts, c.start) - 1
+        if p != para:
+            para, anchor, last_day = p, None, None
+            pending_clock.clear()
+        if c.kind == "daypart" and (last_day is None or _SENTENCE_END.search(
+                text, last_day[0], c.start)):
+            # "tea in the morning": a day part is a day's only next to a dated clause; else it is
+            # an undated time of day.
+            part = "T" + DAY_PARTS[str(c.g["u"]).lower()]
+            out.append(TimeExpr(Span.of(text, c.start, c.end), "TIME", part))
+            continue
+        if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
+            continue  # "May God help them": the parser reads it as a modal verb
+        future = tense.future(c.start) if c.kind in TENSE_KINDS else False
+        r = resolve(c, Ctx(published, anchor, future, text))
+        if r is None:
+            continue
+        start, end = c.start, (r.end if r.end is not None else c.end)
+        mod = r.mod
+        start, mod = _prefix(text, c, r, start, mod)
+        if c.kind in ("clock", "noon", "oclock"):
+            day = None
+            if last_day is not None and _GLUE.match(text[last_day[0]:start]):
+                day = last_day[1]
+            if day is None and r.value is not None:
+                te = TimeExpr(Span.of(text, start, end), "TIME", None, mod)
+                # resolved now against the anchor or the publication day; a following date
+                # ("10 a.m. on Friday") may still claim it below.
+                base = anchor or published
+                te.value = (base.isoformat() + r.value) if base else None
+                pending_clock.append((end, te))
+                out.append(te)
+                continue
+            r.value = (day.isoformat() + r.value) if day and r.value else None
+        te = TimeExpr(Span.of(text, start, end), r.type, r.value, mod)
+        out.append(te)
+        if r.day is not None:
+            for cend, cte in pending_clock:
+                if _GLUE.match(text[cend:start]) and cte.value:
+                    cte.value = r.day.isoformat() + cte.value[cte.value.index("T"):]
+            pending_clock.clear()
+            last_day = (end, r.day)
+            if r.anchors:
+                anchor = r.day
+    return out
+
+
+def _prefix(text: str, c: Cand, r: Resolved, start: int, mod: str | None) -> tuple[int, str | None]:
+    """Extend the span over a written modifier before it, and set ``mod`` from it."""
+    window = text[max(0, start - 40):start]
+    if r.type == "DATE" and c.kind in _MODDABLE and mod is None:
+        m = _MOD_BEFORE.search(window)
+        if m:
+            word = (m.group("w") or m.group("m") or m.group("p")).lower()
+            key = re.sub(r"^(?:the\s+)?(?:very\s+)?|\s+of$", "", word)
+            key = re.sub(r"\s+", " ", key)
+            if key in _MODS:
+                return start - (len(window) - m.start()), _MODS[key]
+        s = _SIGNAL_BEFORE.search(window)
+        if s:
+            return start, _SIGNALS[s.group("s").lower()]
+    if c.kind == "dur" and not c.g.get("the") and mod is None:
+        m = _APPROX_BEFORE.search(window)
+        if m:
+            key = _APPROX[re.sub(r"\s+", " ", m.group("a").lower())]
+            if r.type == "DATE":  # "more than a decade ago" lies before the date it names
+                key = _AGO_MODS.get(key, key) if (c.g.get("rel") or "").lower() == "ago" else key
+            return start - (len(window) - m.start()), key
+    return start, mod
 
 
 @component("times", VERSION, needs=("article",), sets=("times",))
 def extract_times(doc: Doc, state: State) -> None:
-    """Fill ``state.times``. (Filled in by the times work, issue 5.)"""
-    state.times = []
+    """Fill ``state.times`` with TIMEX3 expressions resolved against the publication date."""
+    pub, problem = check_published(state.published, state.article.published)
+    if problem:
+        state.errors.append(ErrorEntry("times", problem))
+    state.times = find_times(state.text, pub, doc, state.article.skip_ranges())

@@ -21,8 +21,10 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
             "article page; pass the plain text instead if you have it.")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
-    if not text.strip():
-        raise InputError("The HTML page has an empty article body; nothing to extract.")
+    if len(text.split()) < 5:
+        raise InputError(
+            f"The HTML page has no article body (trafilatura found {len(text.split())} word(s): "
+            f"{text.strip()[:40]!r}). Expected an article page; pass the plain text instead.")
     published = data.get("date")
     if not published:
         try:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ..record import Block
 
 _TERMINAL = tuple(".?!”\"’:…)")
+# Headlines and decks are short; a longer unpunctuated unit is body text (a flattened article).
+_MAX_HEAD = 250
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 _BOILERPLATE = re.compile(
@@ -46,7 +48,7 @@ _CAPTION_CREDITY = re.compile(
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:By|BY|Words by|Written by)\s+(?P<names>[A-Z][^\n]{1,150})$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by)\s+(?P<names>[A-Z][^\n]{1,150})$")
 _BIO = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+(?:is|was|covers|reports)\s+"
     r"(?:a|an|the|The|[A-Z][\w’' ]+?['’]s)\b.{0,200}?\b(?:correspondent|reporter|editor|chief|"
@@ -61,7 +63,15 @@ _TIMESTAMP = re.compile(
     r"|\d+\s+(?:minutes?|hours?|days?)\s+ago)\s*$", re.IGNORECASE)
 _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
-    r"(?:\((?:AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
+    r"(?:\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
+
+
+def dateline_wire(paragraph: str) -> tuple[int, int] | None:
+    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —")."""
+    m = _DATELINE_PREFIX.match(paragraph)
+    if m and m.group("wire"):
+        return m.start("wire"), m.end("wire")
+    return None
 
 
 @dataclass
@@ -169,7 +179,7 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             byline.extend(n for n in names if n not in byline)
         elif credit_seen and len(s) <= 80 and not s.endswith(_TERMINAL):
             kinds[i] = "boilerplate"  # trailing page furniture after the credit line
-        elif body_started or looks_like_body(s):
+        elif body_started or looks_like_body(s) or len(s) > _MAX_HEAD:
             kinds[i] = "body"
             body_started = True
         else:
@@ -210,7 +220,7 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def _mk(y: str, m: int | None, d: str) -> str | None:

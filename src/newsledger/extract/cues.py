@@ -1,0 +1,137 @@
+"""The speech-cue lexicon (``data/cues.txt``) and the grammar around a cue verb: its subject and
+its reported content, read off the spaCy dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+# Relative pronouns: "Kirby, who said …" — the speaker is the noun the clause hangs on.
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Verbs share their subject with a verb they are coordinated with or subordinate to
+# ("The US offered support but warned …", "…,” Kirby said, adding …").
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+# Verbs that take their subject after them in news prose: "…,” said Kirby.
+_INVERTING = frozenset({"say", "add", "write", "explain", "ask", "reply", "insist", "note",
+                        "warn", "tweet", "declare", "state", "continue", "tell", "claim",
+                        "argue", "recall", "comment", "counter", "respond", "answer"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    quote: frozenset[str]  # lemmas that introduce direct or partial quotes
+    clause: frozenset[str]  # lemmas whose clause complement is reported speech
+    object: frozenset[str]  # lemmas whose direct object is reported content
+    stance: frozenset[str]  # stance verbs: govern partial quotes, never introduce speech
+    prep: frozenset[str]  # lemmas whose "of"/"for" complement is the reported content
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = resources.files("newsledger").joinpath("data/cues.txt").read_text("utf-8")
+    q: set[str] = set()
+    c: set[str] = set()
+    o: set[str] = set()
+    p: set[str] = set()
+    f: set[str] = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        lemma, *flags = line.split()
+        lemma = lemma.lower()
+        if "q" in flags:
+            q.add(lemma)
+        if "c" in flags:
+            c.add(lemma)
+        if "o" in flags:
+            o.add(lemma)
+        if "p" in flags:
+            p.add(lemma)
+        if "f" in flags:
+            f.add(lemma)
+    return Lexicon(frozenset(q), frozenset(c), frozenset(o), frozenset(p), frozenset(f))
+
+
+def lemma_of(tok: Token) -> str:
+    """The verb lemma, robust to the small model's occasional noun tags for "says"."""
+    lem = tok.lemma_.lower()
+    lex = lexicon()
+    known = lex.quote | lex.stance | lex.prep
+    if lem in known:
+        return lem
+    low = tok.lower_
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", ""), ("d", ""), ("ing", "e")):
+        if low.endswith(suffix):
+            cand = low[: -len(suffix)] + repl
+            if cand in known:
+                return cand
+    irregular = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
+                 "written": "write", "spoke": "speak", "read": "read"}
+    return irregular.get(low, lem)
+
+
+def is_cue(tok: Token, kind: str = "quote") -> bool:
+    """True when ``tok`` is a verb of the lexicon (``kind``: quote, clause or object)."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "PROPN")
+                                                 and tok.lower_ in ("says", "said")):
+        return False
+    if tok.pos_ == "AUX" and tok.lower_ not in ("said", "says", "say"):
+        return False
+    return lemma_of(tok) in getattr(lexicon(), kind)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a cue verb: its own, the noun a relative clause modifies, or the subject
+    of the verb it is coordinated with or subordinate to."""
+    # The subject nearest the verb: "The specifics of the proposal Hamas said …" → Hamas.
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        child = before[-1] if before else subjects[0]
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    # "…, said Kirby": the small model sometimes labels the inverted subject dobj/attr.
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if lemma_of(verb) not in _INVERTING:
+        nxt = None  # only verbs of saying invert ("said Kirby"); "urged Israel" does not
+    if nxt is not None and nxt.head == verb and nxt.dep_ in ("dobj", "attr", "npadvmod", "dep") \
+            and nxt.pos_ == "PROPN":
+        return nxt
+    if nxt is not None and nxt.pos_ in ("PROPN",) and nxt.head.head == verb \
+            and nxt.dep_ == "compound" and nxt.head.pos_ == "PROPN":
+        return nxt.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head  # "a resolution calling for …", "a statement saying …"
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def left_person(verb: Token, floor: int) -> Token | None:
+    """A person named just before a cue the parser left without subject: "In a statement …,
+    Gemma Sherrington, Interim CEO at Save the Children UK, said …"."""
+    doc = verb.doc
+    for j in range(verb.i - 1, max(-1, verb.i - 16), -1):
+        t = doc[j]
+        if t.idx < floor or t.text in {"“", "”", "\"", ".", ";", "!", "?"}:
+            return None
+        if t.ent_type_ == "PERSON" and (j + 1 >= len(doc) or doc[j + 1].ent_type_ != "PERSON"
+                                        or doc[j + 1].ent_iob_ == "B"):
+            return t
+    return None
+
+
+def is_reduced_participle(verb: Token) -> bool:
+    """"Asked what this means, Kirby said …": a participle with no auxiliary reports nothing."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

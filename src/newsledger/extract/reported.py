@@ -1,0 +1,252 @@
+"""Reported speech: a cue verb with a clause ("The White House said Friday that …"), the
+"According to X, …" form, and headline attributions ("US: …", "Hamas …, says …")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from .attribution import HEAD_BLOCKS, Found, Index, Pairs, headline_subject, own_subject, strip
+from .base import State
+from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
+                   subject_of)
+from .speakers import mention_span
+
+# Content of reported speech should not carry the complementiser or the closing full stop.
+_LEAD_STRIP = frozenset({"that"})
+_COLON_HEAD = re.compile(
+    r"^\s*(?P<who>(?:[A-Z][\w.’'&-]*\.?)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for|al-\w+)){0,5})"
+    r"\s*:\s+(?P<rest>\S.*)$", re.S)
+
+
+def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
+    """Token range [i, j) of the reported content of a cue verb, or None."""
+    doc = verb.doc
+    comp = None
+    after = [c for c in verb.children if c.i > verb.i]
+    for c in after:
+        if c.dep_ == "ccomp":
+            comp = c
+            break
+    if comp is None:
+        # "claimed to have accepted …"; "which Biden warned would lead …" (modal xcomp).
+        for c in after:
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and (a.lower_ == "to" or a.tag_ == "MD")
+                                         for a in c.children):
+                comp = c
+                break
+    if comp is None:
+        # "said in a statement that …": the clause hangs on the noun of the prepositional phrase.
+        for c in after:
+            if c.dep_ != "prep" or c.i - verb.i > 6:
+                continue
+            for pobj in c.children:
+                for acl in pobj.children:
+                    if acl.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
+                        comp = acl
+                        break
+    if comp is None and lex_object and not _negated(verb) and not any(
+            c.dep_ == "dative" for c in verb.children):  # "deny them a permit" is no claim
+        for c in after:
+            if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
+                comp = c
+                break
+    if comp is None and lemma_of(verb) in lexicon().prep:
+        # "accused the UK of helping …": the of/for phrase is the claim; for "blamed the
+        # weakening on falling revenues" the object belongs to it too.
+        for c in after:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and any(
+                    g.dep_ in ("pcomp", "pobj") for g in c.children):
+                comp = c
+                break
+    if comp is not None:
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        lo = max(lo, verb.i + 1)
+        return lo, _cut_appended(doc, comp, lo, hi)
+    # "…, Hamas official X claimed Friday": the clause before the subject is the content.
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
+    if before:
+        c = before[0]
+        return c.left_edge.i, c.right_edge.i + 1
+    # "Hassin was targeted in an attack, the IDF claims in a post": the parser hangs the
+    # attribution on the clause as a conjunct; the clause before the comma is the content.
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i and \
+            not any(c.dep_ == "cc" for c in verb.children):
+        subj = subject_of(verb)
+        if subj is not None and verb.head.i < subj.i < verb.i:
+            first = subj.left_edge.i
+            if first > 0 and doc[first - 1].text == "," and \
+                    not any(doc[k].dep_ == "cc" for k in range(first, verb.i)):
+                return verb.head.left_edge.i, first - 1
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    """"doesn’t confirm or deny operations": a refusal to speak reports nothing."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def _cut_appended(doc: Doc, comp: Token, lo: int, hi: int) -> int:
+    """End the content before an attribution appended after a comma inside it
+    ("… could shift, with Biden saying …"): that is another speaker's claim."""
+    for t in doc[lo:min(hi, lo + 200)]:
+        if t.i == comp.i or not is_cue(t, "clause") or subject_of(t) is None:
+            continue
+        node = t
+        while node.dep_ in ("pcomp", "pobj") and lo <= node.head.i < hi:
+            node = node.head  # up to the preposition: "with Biden saying …"
+        start = node.left_edge.i
+        if start > lo and doc[start - 1].text in (",", ";", "—", "–"):
+            return start - 1
+    return hi
+
+
+def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (doc[lo].lower_ in _LEAD_STRIP or doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in \
+            ("”", "’", "\"", ")", "]"):
+        hi -= 1
+    return lo, hi
+
+
+def reported(doc: Doc, state: State, direct: list[Found],
+              paragraphs: list[tuple[int, int, str]]) -> list[Found]:
+    """Indirect speech: a cue verb with a clause (or, for "confirm"-like verbs, an object)."""
+    text = state.text
+    lex = lexicon()
+    directs = Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
+    partials = {f.pair.open: f.pair for f in direct if f.kind == "partial" and f.pair is not None}
+    all_pairs = Pairs([f.pair for f in direct if f.pair is not None])
+    para_starts = [p[0] for p in paragraphs]
+    in_direct = directs.inside
+
+    def readable(pos: int) -> tuple[int, int, str] | None:
+        k = bisect.bisect_right(para_starts, pos) - 1
+        if k >= 0 and paragraphs[k][0] <= pos < paragraphs[k][1]:
+            return paragraphs[k]
+        return None
+
+    out: list[Found] = []
+    for tok in doc:
+        # A cue that introduced a direct quote may also report a clause of its own ("told
+        # Reuters the market was confused: “…”"); the overlap checks below drop duplicates.
+        if not (is_cue(tok, "clause") or is_cue(tok, "prep")):
+            continue
+        para = readable(tok.idx)
+        if para is None or in_direct(tok.idx) or is_passive(tok) or is_reduced_participle(tok):
+            continue
+        rng = _content_of(tok, lemma_of(tok) in lex.object)
+        if rng is None:
+            continue
+        lo, hi = _trim_tokens(doc, *rng)
+        if hi <= lo:
+            continue
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        # The parser may run a sentence over a layout break (headline into deck): clip.
+        start, end = max(start, para[0]), min(end, para[1])
+        start, end = strip(text, start, end, " \t\n\r,.;:\u00a0")
+        if end - start < 2:
+            continue
+        if in_direct(start) or in_direct(end - 1):
+            continue
+        inner = all_pairs.overlapping(start, end)
+        if any(start <= p.open and p.close <= end and p.open not in partials for p in inner):
+            continue  # the clause is a direct quote already attributed
+        if any(start <= p.open and p.close <= end + 3 and p.open in partials
+               and (p.close - p.open) * 10 >= (end - start) * 6 for p in inner):
+            continue  # the clause is essentially a partial quote, kept as that
+        subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        if subj is not None and (start <= subj.idx < end or not para[0] <= subj.idx < para[1]):
+            subj = None
+        if subj is None and para[2] in HEAD_BLOCKS:
+            subj = headline_subject(doc, para, tok)
+        if subj is None and not own_subject(tok):
+            subj = left_person(tok, para[0])
+        if subj is None:
+            continue
+        if subj.lower_ == "it" and any(c.dep_ == "expl" for c in tok.children):
+            continue
+        out.append(Found("indirect", start, end, cue=tok, subject=subj))
+    return out
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+def according(doc: Doc, idx: Index, state: State, direct: list[Found],
+               paragraphs: list[tuple[int, int, str]]) -> list[Found]:
+    text = state.text
+    pairs = Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
+    out = []
+    for pstart, pend, _ in paragraphs:
+        for m in _ACCORDING.finditer(text, pstart, pend):
+            if pairs.inside(m.start()):
+                continue
+            ti = idx.at(m.end() - 1)  # the token "to"
+            if ti < 0 or ti >= len(doc) or doc[ti].lower_ != "to":
+                continue
+            to = doc[ti]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None and ti + 1 < len(doc):
+                pobj = doc[ti + 1]
+                while pobj.dep_ == "compound" and pobj.head.i > pobj.i:
+                    pobj = pobj.head
+            if pobj is None:
+                continue
+            who = mention_span(pobj)
+            s0, s1 = max(idx.sent_start(to.idx), pstart), min(idx.sent_end(to.idx), pend)
+            phrase_start = m.start()
+            phrase_end = who.end_char
+            # Extend the phrase over the rest of a long name ("the ministry in Gaza").
+            rest = text[phrase_end:s1]
+            comma = re.match(r"[^,.;]*", rest)
+            if comma and len(comma.group(0)) < 60:
+                phrase_end_full = phrase_end + len(comma.group(0))
+            else:
+                phrase_end_full = phrase_end
+            before = text[s0:phrase_start].strip(" ,\n")
+            after = text[phrase_end_full:s1].strip(" ,.\n")
+            # "…, according to the IDF, which accuses …": what precedes is the claim.
+            if len(before.split()) >= 3 or len(before) >= len(after) or \
+                    after.lower().startswith(("which", "who", "whose", "where")):
+                c0, c1 = s0, phrase_start
+            else:
+                c0, c1 = phrase_end_full, s1
+            c0, c1 = strip(text, c0, c1, " \t\n,.;:—–\u00a0")
+            if c1 - c0 < 3:
+                continue
+            if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0
+                   for p in pairs.overlapping(c0, c1)):
+                continue  # "“…,” X said, according to RT": the quote is X's, RT only relays it
+            out.append(Found("according_to", c0, c1, cue_span=(m.start(), m.end()),
+                              subject=who))
+    return out
+
+
+def colon_headlines(doc: Doc, state: State, paragraphs: list[tuple[int, int, str]],
+                     taken: list[tuple[int, int]]) -> list[Found]:
+    """Headline attribution by colon: "US: Ongoing op doesn’t amount to major offensive"."""
+    text = state.text
+    out = []
+    for pstart, pend, kind in paragraphs:
+        if kind not in HEAD_BLOCKS:
+            continue
+        m = _COLON_HEAD.match(text[pstart:pend])
+        if not m or m.group("rest")[:1] in "“\"‘'«„":
+            continue
+        s, e = pstart + m.start("who"), pstart + m.end("who")
+        c0, c1 = strip(text, pstart + m.start("rest"), pend, " \t\n.\u00a0")
+        if any(a < c1 and c0 < b for a, b in taken):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append(Found("indirect", c0, c1, subject=span))
+    return out
+
+

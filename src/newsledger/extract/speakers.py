@@ -1,0 +1,415 @@
+"""Speaker resolution: from a subject as written ("he", "the terror group", "Kirby") to a name.
+
+The quotes extractor builds one :class:`Speakers` per article and leaves it on ``state.speakers``
+for later extractors (figure claimants). The interface is small:
+
+``speakers.resolve(doc, span_or_token) -> Speaker``
+    The speaker a subject denotes: ``mention`` is the noun phrase as written (a spaCy Token is
+    widened to its phrase), ``name`` the canonical in-article name, or None when it cannot be known.
+    Pronouns and definite descriptions ("he", "it", "the group", "the spokesperson") resolve to the
+    most recent fitting speaker or subject before them; titles are dropped; nothing is invented.
+
+``speakers.claimant_for(start, end) -> Speaker | None``
+    The speaker of the innermost quote (any kind: direct, partial, indirect, according_to) whose
+    content span contains ``[start, end)``: a figure inside reported speech takes its speaker.
+
+``speakers.quotes``
+    The article's quotes, sorted by content start (the same objects as ``state.quotes``).
+
+``mention_span(token) -> spacy Span`` (module function) widens a subject head to its phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..record import Quote, Speaker, Span
+from .cues import is_cue
+from .names import NameResolver, clean, strip_titles, titles
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# First and second person outside a quote point at the writer or the reader: unknowable here.
+UNKNOWN_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "someone", "somebody",
+                              "this", "that", "these", "those", "who", "which", "what"})
+# Nouns naming a person by role: "the spokesperson said" refers back to a person.
+PERSON_ROLES = frozenset({
+    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
+    "commander", "diplomat", "envoy", "negotiator", "officer", "ambassador", "secretary",
+    "chief", "general", "premier", "chancellor", "senator", "lawmaker", "mayor", "governor",
+    "adviser", "advisor", "director", "head", "man", "woman", "source", "king", "emir",
+    "prince", "representative", "coordinator", "analyst", "expert", "father", "mother",
+})
+# Nouns that stand for an organisation or state when used with "the".
+GROUP_NOUNS = frozenset({
+    "group", "movement", "organization", "organisation", "militants", "faction", "militia",
+    "government", "country", "army", "military", "ministry", "agency", "office",
+    "administration", "authority", "authorities", "company", "force", "forces", "party",
+    "regime", "state", "body", "council", "committee", "coalition", "alliance", "union",
+    "department", "cabinet", "kremlin", "pentagon", "outlet", "network", "broadcaster",
+    "newspaper", "channel", "service", "organisation", "court", "campaign", "palace",
+})
+_GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
+                            "faction", "militia"})
+# A document speaks for whoever owns it: "the Hamas text says" → Hamas.
+DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter", "document",
+                            "communique", "response", "draft", "note", "memo", "release",
+                            "post", "tweet", "video", "website", "account", "announcement",
+                            "message", "plan", "declaration", "readout", "transcript"})
+_PERSON_LABELS = frozenset({"PERSON"})
+_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
+                        "punct", "npadvmod", "advmod", "predet", "prep", "pobj", "cc", "conj"})
+_RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
+
+
+# A closing mark glued to the next word: 'device,”Polyansky'.
+_GLUED = re.compile(r"[,.!?][”\"»’](?=[A-Z])")
+# "the woman, who gave her name only as Um Saleh": the name the article gives the speaker.
+_GAVE_NAME = re.compile(r"(?:gave (?:her|his|their) (?:first |full )?name (?:only )?as|"
+                        r"identified (?:only |herself as |himself as )?as|named)\s+"
+                        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+# Possessed nouns that speak for their owner: "his office said" → "Rishi Sunak's office".
+_OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "government",
+                           "administration", "campaign", "team", "lawyer", "lawyers", "aides",
+                           "ministry", "press office", "representative", "family"})
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split())
+
+
+def mention_span(tok: Token) -> SpacySpan:
+    """The noun phrase headed by ``tok`` as written: modifiers on its left, "of/for …" and name
+    parts on its right, but not a relative clause or an apposition after a comma."""
+    doc = tok.doc
+    start = tok.i
+    for t in reversed(list(tok.lefts)):
+        if t.dep_ in _LEFT_DEPS and not (t.dep_ == "punct" and t.text in ",;:()—–"):
+            start = min(start, t.left_edge.i)
+        else:
+            break
+    # Never cross a comma, colon or quote mark on the left.
+    for i in range(tok.i - 1, start - 1, -1):
+        if doc[i].text in {",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"} or "\n" in doc[i].text:
+            start = i + 1
+            break
+    end = tok.i + 1
+    for t in tok.rights:
+        if t.i != end:
+            break
+        if t.dep_ in ("compound", "flat", "case") or (
+                t.dep_ == "prep" and t.lower_ in _RIGHT_PREPS and tok.lower_ in PERSON_ROLES):
+            right = t.right_edge.i + 1
+            if any(doc[j].text in {",", ";", "“", "”", "\""} for j in range(t.i, right)):
+                break
+            end = right
+        else:
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+class Speakers:
+    """Resolves subjects to canonical speakers within one article (see module docstring)."""
+
+    def __init__(self, doc: Doc, names: NameResolver | None = None,
+                 skip: Any = None, quoted: list[tuple[int, int]] | None = None,
+                 sent_start: Any = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.names = names if names is not None else NameResolver()
+        self.quotes: list[Quote] = []
+        # Sentence start of an offset; injected by the quotes extractor (indexed once), else
+        # spaCy's own (fine for occasional calls).
+        self._sent_start = sent_start or (lambda pos: self._token_at(pos).sent.start_char)
+        # (position, name, kind) of every resolved speaker, in the order they were resolved.
+        self._history: list[tuple[int, str, str]] = []
+        # Subjects that are named entities: fallback antecedents for pronouns.
+        self._subjects: list[tuple[int, str, str]] = []
+        self._cue_subjects: list[tuple[int, str, str]] = []
+        # Every person/group entity mention (any role): antecedents for "his office".
+        self._mentions: list[tuple[int, str, str]] = []
+        self._ents_by_token: dict[int, SpacySpan] = {}
+        quoted = sorted(quoted or [])
+        q_starts = [a for a, _ in quoted]
+
+        def in_quote(pos: int) -> bool:
+            k = bisect.bisect_right(q_starts, pos) - 1
+            return k >= 0 and quoted[k][0] <= pos <= quoted[k][1]
+
+        for ent in doc.ents:
+            if skip is not None and skip(ent.start_char, ent.end_char):
+                continue
+            for t in ent:
+                self._ents_by_token[t.i] = ent
+            kind = "person" if ent.label_ in _PERSON_LABELS else (
+                "group" if ent.label_ in _GROUP_LABELS else "")
+            if not kind:
+                continue
+            if kind == "person" and len(ent) > 1:
+                self.names.add_person(ent.text)
+            if in_quote(ent.start_char):
+                continue  # people named inside a quote are not the ones "he" refers to
+            name = self._entity_name(ent)
+            if not name:
+                continue
+            self._mentions.append((ent.start_char, name, kind))
+            if ent.root.dep_ in _SUBJECT_DEPS:
+                self._subjects.append((ent.start_char, name, kind))
+                if is_cue(ent.root.head, "quote"):
+                    # The subject of a speech verb is a speaker even when no quote came of it.
+                    self._cue_subjects.append((ent.start_char, name, kind))
+        self._subjects.sort()
+        self._cue_subjects.sort()
+        self._cue_subject_pos = [p for p, _, _ in self._cue_subjects]
+        self._mentions.sort()
+        self._mention_pos = [p for p, _, _ in self._mentions]
+        self._subject_pos = [p for p, _, _ in self._subjects]
+        self._quote_starts: list[int] = []
+
+    # -- public interface -------------------------------------------------------------------
+
+    def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
+        """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
+        if isinstance(target, Token) and target.pos_ in ("NOUN", "PROPN"):
+            conjuncts = [c for c in target.children if c.dep_ == "conj" and c.i > target.i
+                         and c.pos_ in ("NOUN", "PROPN")]
+            if conjuncts:
+                return self._coordinated([target, *conjuncts])
+        span = mention_span(target) if isinstance(target, Token) else target
+        if len(span) == 0:
+            return Speaker()
+        start, end = span.start_char, span.end_char
+        glued_at = _GLUED.search(self.text, start, end)
+        if glued_at is not None:
+            glued = glued_at.end() - 1
+            # Scraped text glues the closing mark to the name: 'device,”Polyansky explained'.
+            start = glued + 1
+            piece = self.text[start:end]
+            name = self.names.resolve(piece) if piece[:1].isupper() else None
+            kind = "person" if name in self.names.persons else "group"
+            if name:
+                self._history.append((start, name, kind))
+            return Speaker(Span.of(self.text, start, end), name)
+        mention = Span.of(self.text, start, end)
+        if isinstance(target, Token):
+            tail = self.text[end:min(len(self.text), target.right_edge.idx + 200)]
+            given = _GAVE_NAME.search(tail[:160]) if tail.startswith((",", " ,")) else None
+            if given is not None:
+                name = clean(given.group("name"))
+                self._history.append((start, name, "person"))
+                return Speaker(mention, name)
+        appos = self._apposed_person(span)
+        if appos is not None:
+            name = self._entity_name(appos)
+            mention = Span.of(self.text, start, max(end, appos.end_char))
+            if name:
+                self._history.append((start, name, "person"))
+            return Speaker(mention, name)
+        name, kind = self._name(span)
+        if name:
+            self._history.append((span.start_char, name, kind))
+        return Speaker(mention, name)
+
+    def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
+        """"Moscow’s deputy envoy to the UN, Dmitry Polyansky, said": the person named in
+        apposition to a role description (the parser may hang it on any noun of the phrase)."""
+        root = span.root
+        if root.pos_ == "PROPN" or self._ents_by_token.get(root.i) is not None:
+            return None
+        doc = span.doc
+        # The apposition directly follows the phrase: ", NAME," before the verb.
+        j = span.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        role = root.lower_ in PERSON_ROLES or root.lower_ in _title_words()
+        for t in itertools.islice(root.subtree, 60):
+            if t.dep_ == "appos" and t.i >= span.start:
+                ent = self._ents_by_token.get(t.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+                if role and t.pos_ == "PROPN" and (ent is None or ent.label_ not in (
+                        "GPE", "LOC", "NORP")):
+                    # The tagger sometimes calls a person in apposition to a role an ORG.
+                    return mention_span(t)
+        if j < len(doc):
+            ent = self._ents_by_token.get(j)
+            if ent is not None and ent.label_ == "PERSON" and ent.start == j \
+                    and ent.end < len(doc) and doc[ent.end].text == ",":
+                return ent
+        return None
+
+    def _coordinated(self, heads: list[Token]) -> Speaker:
+        """"Israel and Hamas said …": one speaker named by its parts, each as written."""
+        spans = []
+        for h in heads:
+            sp = mention_span(h)
+            # A conjunct's own left edge may reach back over "and"; keep from its determiner.
+            spans.append(sp)
+        first, last = spans[0], spans[-1]
+        mention = Span.of(self.text, first.start_char, last.end_char)
+        parts = [self._name(sp, owner=False)[0] for sp in spans]
+        if not all(parts):
+            return Speaker(mention, None)
+        name = " and ".join(p for p in parts if p)
+        self._history.append((first.start_char, name, "group"))
+        return Speaker(mention, name)
+
+    def remember(self, position: int, name: str, kind: str = "") -> None:
+        """Record that ``name`` spoke at ``position`` (antecedent for later pronouns)."""
+        self._history.append((position, name, kind or self._kind_of_name(name)))
+
+    def set_quotes(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: (q.content.start, -q.content.end))
+        self._quote_starts = [q.content.start for q in self.quotes]
+
+    def claimant_for(self, start: int, end: int) -> Speaker | None:
+        """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
+        i = bisect.bisect_right(self._quote_starts, start)
+        best: Quote | None = None
+        # Walk back over quotes starting before `start`, but not past a few thousand characters
+        # (no quote content is longer), so that many calls stay linear overall.
+        for q in reversed(self.quotes[max(0, i - 50):i]):
+            if q.content.start <= start and end <= q.content.end:
+                if best is None or q.content.end - q.content.start < \
+                        best.content.end - best.content.start:
+                    best = q
+        return best.speaker if best is not None else None
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _token_at(self, pos: int) -> Token:
+        starts = [t.idx for t in self.doc]
+        return self.doc[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def _kind_of_name(self, name: str) -> str:
+        return "person" if name in self.names.persons else "group"
+
+    def _entity_name(self, ent: SpacySpan) -> str | None:
+        surface = ent.text
+        if ent.label_ in ("PERSON", ""):
+            return self.names.person(surface) or clean(surface) or None
+        return strip_titles(clean(surface)) or None
+
+    def _antecedent(self, pos: int, kind: str, contains: str | None = None,
+                    window: int = 4000, sent_start: int | None = None) -> str | None:
+        """The entity subject of ``kind`` earlier in the same sentence; else the most recent
+        speaker within a few paragraphs; else the most recent entity subject."""
+        i = bisect.bisect_left(self._subject_pos, pos)
+        if sent_start is not None:
+            for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                if p < sent_start:
+                    break
+                if k == kind and (contains is None or contains in name.lower().split()):
+                    return name
+        best: tuple[int, str] | None = None
+        j = bisect.bisect_left(self._cue_subject_pos, pos)
+        # History is appended in document order; only its recent end can be in the window.
+        recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        for p, name, k in recent:
+            if p < pos and pos - p <= window and k == kind and \
+                    (contains is None or contains in name.lower().split()):
+                if best is None or p > best[0]:
+                    best = (p, name)
+        if best is not None and pos - best[0] <= 1500:
+            return best[1]  # a recent speaker is the most salient antecedent
+        for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            if pos - p > window:
+                break
+            if k == kind and (contains is None or contains in name.lower().split()):
+                if best is None or p > best[0]:
+                    best = (p, name)
+                break
+        return best[1] if best else None
+
+    def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
+        for p, name, k in reversed(self._history[-40:]):
+            if p < pos and pos - p <= window and k == kind:
+                return name
+        return None
+
+    def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
+        i = bisect.bisect_left(self._mention_pos, pos)
+        for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
+            if p < floor:
+                break
+            if k == kind:
+                return name
+        return None
+
+    def _name(self, span: SpacySpan, owner: bool = True) -> tuple[str | None, str]:
+        root = span.root
+        low = root.lower_
+        pos = span.start_char
+        # "US" is a country, not the pronoun "us".
+        if (root.pos_ == "PRON" or low in UNKNOWN_PRONOUNS) and not (
+                len(root.text) > 1 and root.text.isupper()):
+            ss = self._sent_start(root.idx)
+            if low in PERSON_PRONOUNS:
+                return self._antecedent(pos, "person", sent_start=ss), "person"
+            if low in GROUP_PRONOUNS:
+                return self._antecedent(pos, "group", sent_start=ss), "group"
+            if low in PLURAL_PRONOUNS:
+                return self._antecedent(pos, "group", window=1200), "group"
+            return None, ""
+        # A named entity inside the phrase: the person or organisation it names.
+        ent = self._ents_by_token.get(root.i)
+        if ent is not None and ent.label_ in _PERSON_LABELS:
+            return self._entity_name(ent), "person"
+        has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
+                         for t in span)
+        if owner and root.lower_ in DOCUMENT_NOUNS:
+            for t in root.children:
+                if t.dep_ in ("compound", "poss", "nmod") and t.i in self._ents_by_token:
+                    owner = self._ents_by_token[t.i]
+                    return self._entity_name(owner), ("person" if owner.label_ == "PERSON"
+                                                      else "group")
+        if not has_proper:
+            det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
+            definite = det is not None and det.lower_ in {"the", "this", "that"}
+            if definite and (low in PERSON_ROLES or low in _title_words()):
+                found = self._antecedent(pos, "person")
+                return found, "person"
+            if definite and low in GROUP_NOUNS:
+                found = self._antecedent(pos, "group", contains=low)
+                if found is None and low in _GENERIC_GROUP:
+                    found = self._antecedent(pos, "group")
+                if found is None:
+                    # "the newspaper said" right after "the Financial Times reported".
+                    found = self._recent_speaker(pos, "group", window=600)
+                if found is None and low not in _GENERIC_GROUP:
+                    found = clean(span.text) or None  # "the court": as written, nothing invented
+                return found, "group"
+            if det is not None and det.lower_ in ("his", "her", "its", "their"):
+                rest = clean(self.text[det.idx + len(det.text):span.end_char])
+                if low in _OWNED_VOICES:
+                    # "his office said": the owner's office, named by the owner, preferably
+                    # one named earlier in the same sentence ("Sunak’s arrival …, his office").
+                    kind = "person" if det.lower_ in ("his", "her") else "group"
+                    owner = self._recent_mention(det.idx, kind, floor=self._sent_start(root.idx)) \
+                        or self._antecedent(det.idx, kind)
+                    if owner:
+                        return f"{owner}'s {rest}", "group"
+                return (rest or None), "group"
+        text = span.text
+        if root.pos_ == "PROPN" or ent is not None:
+            name = self.names.resolve(text)
+            if name and name in self.names.persons:
+                return name, "person"
+            kind = "person" if (ent is not None and ent.label_ == "PERSON") else "group"
+            return (strip_titles(clean(text)) or None), kind
+        name = clean(text)
+        kind = "person" if low in PERSON_ROLES or low in _title_words() else "group"
+        return (name or None), kind

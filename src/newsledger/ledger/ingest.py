@@ -1,0 +1,154 @@
+"""Files into the ledger: read articles (or ready-made records), extract, store, refresh.
+
+Inputs are ``.txt``/``.html`` articles, JSONL batches of articles (``.jsonl``/``.jsonl.gz``,
+read with :func:`newsledger.ingest.batch.read_batch`), or JSONL files of records (the output of
+``newsledger extract BATCH -o records.jsonl``), which are stored without extracting again.
+Articles already stored with the same text are skipped before extraction, so re-running an
+interrupted ingest only extracts what is missing.
+
+Extraction sits behind one call, :func:`extract_records` (articles in, records out, same order),
+so a multi-process extractor can replace it without touching the rest.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, NewsledgerError
+from ..ingest import check_published, from_any
+from ..ingest.article import Article
+from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
+from ..record import SCHEMA_ID, Record
+from .api import IngestStats, Ledger
+
+Extractor = Callable[[Iterable["Article | BadLine"]], Iterator[Record]]
+
+
+def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> Iterator[Record]:
+    """Records for articles, in input order (a BadLine becomes an error record)."""
+    from ..pipeline import run_articles
+
+    return run_articles(articles)
+
+
+def count_items(path: str | Path) -> int:
+    """How many articles a file holds (lines of a batch, else 1), for the progress bar."""
+    p = str(path)
+    if not is_batch_path(p):
+        return 1
+    with open_lines(p) as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def _is_records_file(path: str) -> bool:
+    """Does this batch hold records (``"schema": "newsledger.record/1"``) rather than articles?"""
+    with open_lines(path) as fh:
+        for raw in fh:
+            if raw.strip():
+                try:
+                    obj = json.loads(raw)
+                except (ValueError, UnicodeDecodeError):
+                    return False
+                return isinstance(obj, dict) and obj.get("schema") == SCHEMA_ID
+    return False
+
+
+def _records_from(path: str) -> Iterator[Record]:
+    with open_lines(path) as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield Record.from_dict(json.loads(raw))
+            except (ValueError, KeyError, TypeError, NewsledgerError) as exc:
+                yield Record.from_error(f"line-{n}", "ingest",
+                                    f"{path}: line {n}: not a newsledger record ({exc})", n)
+
+
+def _read_article_file(path: str, published: str | None) -> Article:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"No such file: {path!r}. Check the path.")
+    data = p.read_bytes()
+    if p.suffix == ".gz":
+        data = gzip.decompress(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path!r} is not valid UTF-8 (byte {exc.start}). Re-encode it as "
+                         "UTF-8.") from None
+    if not text.strip():
+        raise InputError(f"{path!r} is empty: there is no article to ingest.")
+    art = from_any(text, published=published)
+    if art.id.startswith("sha1-"):
+        art.id = p.name.split(".")[0]  # a file's name is a better id than its hash
+    return art
+
+
+def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
+                 published: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 extract: Extractor | None = None,
+                 on_progress: Callable[[int], None] | None = None,
+                 on_warning: Callable[[str], None] | None = None,
+                 refresh: bool = True) -> IngestStats:
+    """Extract and store every article in ``paths``; returns what happened.
+
+    ``extract`` turns articles into records in order (default :func:`extract_records`); stored
+    articles with unchanged text are skipped before it. Each article is one transaction."""
+    published = check_published(published)
+    extractor = extract or extract_records
+    advance = on_progress or (lambda n: None)
+    warn = on_warning or (lambda m: None)
+    stats = IngestStats()
+
+    def not_stored(items: Iterable[Article | BadLine]) -> Iterator[Article | BadLine]:
+        for it in items:
+            if isinstance(it, Article):
+                if published and not it.published:
+                    it.published, it.published_from = published, "given"
+                if ledger.status_of(it.id, it.text, it.url) == "unchanged":
+                    stats.unchanged += 1
+                    advance(1)
+                    continue
+            yield it
+
+    def records() -> Iterator[Record]:
+        for path in map(str, paths):
+            if is_batch_path(path):
+                if _is_records_file(path):
+                    yield from _records_from(path)
+                    continue
+                with open_lines(path) as fh:
+                    yield from extractor(not_stored(read_batch(fh, max_chars=max_chars)))
+            else:
+                try:
+                    art = _read_article_file(path, published)
+                except InputError as exc:
+                    yield Record.from_error(Path(path).name, "ingest", str(exc))
+                    continue
+                yield from extractor(not_stored([art]))
+
+    def each(rec: Record, status: str) -> None:
+        if status == "failed":
+            warn(rec.errors[0].message if rec.errors else f"record {rec.id!r} has no text")
+        advance(1)
+
+    done = ledger.ingest_records(records(), refresh=refresh, on_record=each)
+    for k in ("new", "new_version", "unchanged", "failed", "figures", "series_refreshed"):
+        setattr(stats, k, getattr(stats, k) + getattr(done, k))
+    stats.failures = done.failures
+    return stats
+
+
+def stats_line(stats: IngestStats, db: str) -> str:
+    return (f"{stats.seen} article(s): {stats.new} new, {stats.new_version} new version(s), "
+            f"{stats.unchanged} unchanged, {stats.failed} failed; {stats.figures} figure(s) "
+            f"stored, {stats.series_refreshed} series refreshed in {db}")
+
+
+def as_dict(stats: IngestStats) -> dict[str, Any]:
+    return {**stats.to_dict(), "seen": stats.seen}

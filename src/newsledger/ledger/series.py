@@ -1,0 +1,456 @@
+"""Series and flags: which figures measure the same thing, and how each point relates to the rest.
+
+A *series* is what a figure measures: metric + subject + place, cumulative or per-event (claimant
+is not part of it, so that different claimants' counts of the same thing can conflict). Subjects,
+places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
+with the alias table (``extract.names.canonical_actor``).
+
+Flags are computed per series from plain point dicts (no database here), each naming the
+point(s) it relates to:
+
+- ``echo``: same value and claimant as an earlier point, from a near-copy passage (MinHash) or an
+  article carrying the same wire credit (or published by that wire). Echoes share their
+  ``origin``: an outlet quoting a wire story counts as one origin, not many.
+- ``corroboration``: an independent point (not an echo) repeats a value that an earlier point of
+  another origin gave, from another outlet or another claimant.
+- ``update`` / ``revision_down``: in a cumulative series, the value rises / falls against the
+  previous point of the same claimant, or against the previous point of the series (a fall
+  against either is flagged). Points flagged ``outlier`` are skipped as "previous".
+- ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
+- ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
+  of the same claimant either side by a factor of more than 2; per-event: robust z-score of the
+  log value above 3.5).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from statistics import median
+from typing import Any
+
+from ..extract.names import canonical_actor
+from ..record import Figure
+from .similarity import NEAR_COPY, similarity
+
+FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
+OUTLIER_FACTOR = 2.0
+OUTLIER_Z = 3.5
+CONFLICT_DAYS = 1
+_ECHO_LOOKBACK = 50      # earlier same-value points compared for near-copy text
+_RELATED_MAX = 5         # related points named per corroboration flag
+_WORDS = re.compile(r"[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    raw = resources.files("newsledger").joinpath("data/series.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    subj: list[tuple[tuple[str, ...], str]] = []
+    for canon, words in data["subjects"].items():
+        for w in words:
+            subj.append((tuple(w.lower().split()), canon))
+    data["_subject_table"] = dict(subj)
+    data["_subject_longest"] = max(len(p) for p, _ in subj)
+    places: dict[str, str] = {}
+    for canon, aliases in data["places"].items():
+        places[canon.lower()] = canon
+        for a in aliases:
+            places[a.lower()] = canon
+    data["_places"] = places
+    return data
+
+
+@lru_cache(maxsize=65536)
+def subject_of(counts: str | None, metric: str) -> str:
+    """What is counted ("people", "soldiers", "hostages"…), from the words of ``counts``: the
+    earliest subject phrase (longest at that position) wins."""
+    v = vocab()
+    if counts:
+        words = _WORDS.findall(counts.lower())
+        table, longest = v["_subject_table"], v["_subject_longest"]
+        for i in range(len(words)):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                canon = table.get(tuple(words[i:i + n]))
+                if canon:
+                    return str(canon)
+    return str(v["metric_subject_default"].get(metric, "people"))
+
+
+def place_of(place: str | None, counts: str | None = None) -> str | None:
+    """Canonical place of a figure: its ``place`` through the alias table, else one named in
+    ``counts`` ("people killed in Gaza"), else None."""
+    v = vocab()
+    if place:
+        p = re.sub(r"\s+", " ", place).strip(" .,").lower()
+        for d in ("the ", "in "):
+            p = p[len(d):] if p.startswith(d) else p
+        return str(v["_places"].get(p, place.strip()))
+    if counts:
+        low = " " + counts.lower() + " "
+        for name in v["places_in_counts"]:
+            if f" {name} " in low or f" {name}," in low or f" {name}." in low:
+                return str(v["_places"].get(name, name.title()))
+    return None
+
+
+@dataclass(frozen=True)
+class SeriesKey:
+    metric: str
+    subject: str
+    place: str | None
+    cumulative: bool
+
+    @property
+    def id(self) -> str:
+        place = (self.place or "anywhere").lower().replace(" ", "-")
+        kind = "cumulative" if self.cumulative else "per-event"
+        return f"{self.metric}:{self.subject.replace(' ', '-')}:{place}:{kind}"
+
+    @property
+    def name(self) -> str:
+        label = vocab()["metric_labels"].get(self.metric, self.metric)
+        where = f" in {self.place}" if self.place else ""
+        kind = "cumulative" if self.cumulative else "per event"
+        return f"{self.subject} {label}{where} ({kind})"
+
+
+def is_cumulative(fig: Figure, published: str | None = None) -> bool:
+    """Whether a figure is a running total: as the extractor says, else by its metric (a stock
+    such as hostages held), else a running-total metric reported as of publication (present
+    tense: "34,000 have been killed")."""
+    if fig.cumulative is not None:
+        return bool(fig.cumulative)
+    v = vocab()
+    if fig.metric in v["stock_metrics"]:
+        return True
+    pub = iso_date(published)
+    return bool(fig.metric in v["running_total_metrics"] and pub and iso_date(fig.as_of) == pub)
+
+
+def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
+    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by).
+    ``published`` is the article's date (used when ``fig.cumulative`` is unknown)."""
+    if fig.metric == "other" or not fig.metric:
+        return None
+    return SeriesKey(fig.metric, subject_of(fig.counts, fig.metric),
+                     place_of(fig.place, fig.counts), is_cumulative(fig, published))
+
+
+def claimant_of(fig: Figure) -> str | None:
+    """Canonical claimant of a figure (alias table), or None when the text names none."""
+    if fig.claimant is None:
+        return None
+    return canonical_actor(fig.claimant.name or (fig.claimant.mention.text
+                                                 if fig.claimant.mention else None))
+
+
+def iso_date(s: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` a TIMEX3-ish value starts with, or None (weeks, months, junk)."""
+    if not s or len(s) < 10:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+# --- point arithmetic --------------------------------------------------------------------------
+
+def point_value(p: dict[str, Any]) -> float | None:
+    """One number for a point: its value, else the middle of its range, else a bound."""
+    if p.get("value") is not None:
+        return float(p["value"])
+    lo, hi = p.get("low"), p.get("high")
+    if lo is not None and hi is not None:
+        return (float(lo) + float(hi)) / 2
+    return float(lo) if lo is not None else float(hi) if hi is not None else None
+
+
+def interval(p: dict[str, Any]) -> tuple[float, float] | None:
+    """The values a point allows ("more than 34,000" allows [34000, inf))."""
+    v = point_value(p)
+    if v is None or p.get("approx") == "vague":
+        return None
+    approx = p.get("approx") or "exact"
+    lo, hi = p.get("low"), p.get("high")
+    if approx == "range" and lo is not None and hi is not None:
+        return float(lo), float(hi)
+    if approx in ("more_than", "at_least"):
+        return v, math.inf
+    if approx in ("less_than", "up_to"):
+        return 0.0, v
+    if approx == "about":
+        return v * 0.9, v * 1.1
+    return v, v
+
+
+def same_value(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    return (p.get("value"), p.get("low"), p.get("high")) == (q.get("value"), q.get("low"),
+                                                            q.get("high")) \
+        and point_value(p) is not None
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def sort_key(p: dict[str, Any]) -> tuple[str, str, int]:
+    """Time order of points: as-of date (or publication), then publication, then id."""
+    return (p.get("date") or "9999-99-99", p.get("published") or "9999-99-99", int(p["id"]))
+
+
+# --- flags -----------------------------------------------------------------------------------
+
+def _wired(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    """Do p and q come from the same wire story: a shared wire credit, or one published by the
+    wire the other credits."""
+    pw, qw = set(p.get("wire") or ()), set(q.get("wire") or ())
+    return bool(pw & qw) or (q.get("outlet") in pw) or (p.get("outlet") in qw)
+
+
+def compute_flags(points: Iterable[dict[str, Any]], cumulative: bool
+                  ) -> list[dict[str, Any]]:
+    """Flags for the points of one series.
+
+    Each point needs ``id``, ``value``/``low``/``high``/``approx``, ``date`` (ISO or None),
+    ``published``, ``claimant``, ``outlet``, ``article`` (article key), ``wire`` (wire credits of
+    its article) and ``sig`` (passage MinHash or None). Returns the points in time order, each
+    with ``ord``, ``origin`` (id of the point it echoes back to, or its own) and ``flags``:
+    ``[{"flag": name, "related": [ids], "note": str}]``.
+    """
+    pts = sorted((dict(p) for p in points), key=sort_key)
+    for i, p in enumerate(pts):
+        p["ord"] = i
+        p["flags"] = []
+        p["origin"] = p["id"]
+        p["_v"] = point_value(p)
+        p["_iv"] = interval(p)
+
+    def add(p: dict[str, Any], flag: str, related: list[int], note: str) -> None:
+        p["flags"].append({"flag": flag, "related": related, "note": note})
+
+    # echo and corroboration: against earlier points with the same value.
+    same: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    # per value: the first independent point of each (outlet, claimant), for corroboration
+    reps: dict[tuple[Any, ...], dict[tuple[Any, Any], dict[str, Any]]] = defaultdict(dict)
+    for p in pts:
+        if p["_v"] is None:
+            continue
+        vkey = (p.get("value"), p.get("low"), p.get("high"))
+        earlier = same[vkey]
+        echo_of = None
+        for q in reversed(earlier[-_ECHO_LOOKBACK:]):
+            if q.get("claimant") != p.get("claimant") or q.get("article") == p.get("article"):
+                continue
+            if _wired(p, q):
+                echo_of, why = q, "same wire credit"
+            elif similarity(p.get("sig"), q.get("sig")) >= NEAR_COPY:
+                echo_of, why = q, "near-copy text"
+            else:
+                continue
+            break
+        earlier.append(p)
+        if echo_of is not None:
+            p["origin"] = echo_of["origin"]
+            add(p, "echo", [echo_of["id"]], f"{why}; origin point {echo_of['origin']}")
+            continue
+        mine = (p.get("outlet"), p.get("claimant"))
+        seen_origins: set[int] = set()
+        related: list[int] = []
+        for key, q in reps[vkey].items():
+            if key == mine or q["origin"] in seen_origins or q.get("article") == p.get("article"):
+                continue
+            seen_origins.add(q["origin"])
+            related.append(q["id"])
+            if len(related) >= _RELATED_MAX:
+                break
+        if related:
+            add(p, "corroboration", related,
+                f"same value from {len(related)}{'+' if len(related) >= _RELATED_MAX else ''}"
+                " independent earlier report(s)")
+        reps[vkey].setdefault(mine, p)
+
+    _outliers(pts, cumulative, add)
+    _conflicts(pts, add)
+    if cumulative:
+        _trend(pts, add)
+
+    for p in pts:
+        for k in ("_v", "_iv", "_day"):
+            p.pop(k, None)
+    return pts
+
+
+def _conflicts(pts: list[dict[str, Any]], add: Any) -> None:
+    """conflict: other claimants, as-of within ±1 day, incompatible values. Points are bucketed
+    by (day, claimant) with bisectable bounds, so a busy day costs O(log n) per comparison."""
+    days: dict[str, int] = {}
+    buckets: dict[int, dict[str, tuple[list[tuple[float, int]], list[tuple[float, int]]]]] = \
+        defaultdict(dict)
+    dated = []
+    for p in pts:
+        d, c = p.get("date"), p.get("claimant")
+        if not d or not c or p["_iv"] is None:
+            continue
+        if d not in days:
+            days[d] = date.fromisoformat(d).toordinal()
+        p["_day"] = days[d]
+        by_hi, by_lo = buckets[p["_day"]].setdefault(c, ([], []))
+        by_hi.append((p["_iv"][1], p["id"]))
+        by_lo.append((p["_iv"][0], p["id"]))
+        dated.append(p)
+    for per_claimant in buckets.values():
+        for by_hi, by_lo in per_claimant.values():
+            by_hi.sort()
+            by_lo.sort()
+    for p in dated:
+        lo, hi = p["_iv"]
+        related: list[int] = []
+        total = 0
+        for day in range(p["_day"] - CONFLICT_DAYS, p["_day"] + CONFLICT_DAYS + 1):
+            for c, (by_hi, by_lo) in buckets.get(day, {}).items():
+                if c == p["claimant"]:
+                    continue
+                below = bisect_left(by_hi, (lo, -1))           # their high < my low
+                above = bisect_right(by_lo, (hi, 1 << 62))     # their low > my high
+                total += below + len(by_lo) - above
+                related.extend(i for _, i in by_hi[:below][:_RELATED_MAX * 2])
+                related.extend(i for _, i in by_lo[above:][:_RELATED_MAX * 2])
+        if total:
+            add(p, "conflict", sorted(set(related))[:_RELATED_MAX * 2],
+                f"{total} point(s) from other claimants within ±{CONFLICT_DAYS} day")
+
+
+def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
+    if cumulative:
+        # Neighbours are the same claimant's points: two claimants' running totals may differ
+        # for good reasons (that is a conflict, not an outlier).
+        groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
+        for p in pts:
+            if p["_v"] is not None:
+                groups[p.get("claimant")].append((p, p["_v"]))
+        for vals in groups.values():
+            if len(vals) < 4:
+                continue
+            for i, (p, v) in enumerate(vals):
+                around = vals[max(0, i - 3):i] + vals[i + 1:i + 4]
+                m = median(x for _, x in around)
+                lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
+                if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
+                    add(p, "outlier", [q["id"] for q, _ in around],
+                        f"{v:g} against a neighbour median of {m:g} (same claimant)")
+        return
+    vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
+    if len(vals) < 5:
+        return
+    logs = [math.log1p(max(v, 0.0)) for _, v in vals]
+    med = median(logs)
+    mad = median(abs(x - med) for x in logs) or 0.0
+    if mad == 0:
+        return
+    for (p, _), lx in zip(vals, logs):
+        z = 0.6745 * (lx - med) / mad
+        if abs(z) > OUTLIER_Z:
+            add(p, "outlier", [], f"robust z-score {z:.1f} in this series")
+
+
+def _trend(pts: list[dict[str, Any]], add: Any) -> None:
+    """update / revision_down against the previous non-outlier point (same claimant and any).
+
+    Compares the numbers as stated ("more than 34,000" counts as 34,000): a toll restated with
+    another hedge is still the toll the outlet reports."""
+    prev_any: dict[str, Any] | None = None
+    prev_by: dict[Any, dict[str, Any]] = {}
+    for p in pts:
+        v = p["_v"]
+        if v is None or p["_iv"] is None or not p.get("date"):
+            continue
+        is_outlier = any(f["flag"] == "outlier" for f in p["flags"])
+        conflicts = {r for f in p["flags"] if f["flag"] == "conflict" for r in f["related"]}
+        own = prev_by.get(p.get("claimant"))
+        fell_from = None
+        for q in (own, prev_any):
+            if q is not None and v < q["_v"] and q["id"] not in conflicts:
+                fell_from = q
+                break
+        if fell_from is not None:
+            add(p, "revision_down", [fell_from["id"]],
+                f"{v:g} after {fell_from['_v']:g}"
+                + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)"))
+        elif not is_outlier:
+            q = own or prev_any
+            if q is not None and v > q["_v"]:
+                add(p, "update", [q["id"]], f"{v:g} after {q['_v']:g}")
+        if not is_outlier:
+            prev_any = p
+            prev_by[p.get("claimant")] = p
+
+
+def unflagged_falls(points: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(earlier id, later id) pairs of consecutive non-outlier dated points (in time order, as
+    ``compute_flags`` returns them) where a cumulative value falls and the later point has neither
+    ``revision_down`` nor ``conflict``. Empty for a consistent series; used by tests and reports."""
+    out = []
+    prev = None
+    for p in points:
+        names = {f["flag"] for f in p["flags"]}
+        v = point_value(p)
+        if v is None or interval(p) is None or not p.get("date") or "outlier" in names:
+            continue
+        if prev is not None and v < prev[1] and not names & {"revision_down", "conflict"}:
+            out.append((prev[0], p["id"]))
+        prev = (p["id"], v)
+    return out
+
+
+def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
+    """Listing figures for a set of flagged points in time order: counts, latest, claimants…"""
+    counts = {f: 0 for f in FLAGS}
+    claimants: dict[str, int] = defaultdict(int)
+    outlets: dict[str, int] = defaultdict(int)
+    origins = set()
+    latest = None
+    first_date = None
+    for p in points:
+        names = {f["flag"] for f in p.get("flags") or ()}
+        for n in names:
+            counts[n] = counts.get(n, 0) + 1
+        claimants[p.get("claimant") or "(unattributed)"] += 1
+        outlets[p.get("outlet") or "(unknown)"] += 1
+        origins.add(p.get("origin", p["id"]))
+        if p.get("date"):
+            first_date = first_date or p["date"]
+            if "outlier" not in names and point_value(p) is not None:
+                latest = p
+    if latest is None and points:
+        latest = points[-1]
+
+    def top(d: dict[str, int]) -> list[list[Any]]:
+        return [[k, n] for k, n in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    return {
+        "points": len(points), "origins": len(origins), "flags": counts,
+        "latest_id": latest["id"] if latest else None,
+        "latest_value": latest.get("value") if latest else None,
+        "latest_low": latest.get("low") if latest else None,
+        "latest_high": latest.get("high") if latest else None,
+        "latest_approx": latest.get("approx") if latest else None,
+        "latest_date": latest.get("date") if latest else None,
+        "latest_claimant": latest.get("claimant") if latest else None,
+        "first_date": first_date, "claimants": top(claimants), "outlets": top(outlets),
+    }

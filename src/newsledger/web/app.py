@@ -1,0 +1,316 @@
+"""The Starlette application behind ``newsledger serve``: routes, templates, the store handle.
+
+Pages: the series index (``/``), a series (``/series/{id}``, with CSV/JSON downloads), an
+article from the ledger (``/article/{id}``), and the extract page (``/extract``) that shows the
+record of pasted or uploaded text and stores it only when asked. The ledger is opened read-only
+for the life of the server; storing from the extract page opens a separate, short-lived writable
+handle on the same configured file (see :mod:`newsledger.web.store`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import threading
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+from ..errors import NewsledgerError
+from ..record import Record
+from . import chart as chart_mod
+from .guard import BodyTooLarge, Guard, human_bytes, too_large
+from .highlight import highlight
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
+
+Extractor = Callable[..., Record]
+
+
+@dataclass
+class Settings:
+    db: Path | None
+    max_upload: int = DEFAULT_MAX_UPLOAD
+    allow_store: bool = True
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("newsledger.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["num"] = chart_mod.fmt_num
+    env.filters["urlpart"] = lambda s: quote(str(s), safe="")
+    env.filters["safe_url"] = safe_url
+    env.filters["figvalue"] = lambda f: chart_mod.fmt_value(chart_mod.ChartPoint(
+        "", None, f.value, f.low, f.high))
+    env.globals["version"] = __version__
+    return env
+
+
+def safe_url(url: str | None) -> bool:
+    """Only http(s) URLs become links: a ``javascript:`` URL in a record must stay text."""
+    return bool(url) and str(url).strip().lower().startswith(("http://", "https://"))
+
+
+def _default_extract(text: str, **meta: Any) -> Record:
+    from ..pipeline import extract
+
+    return extract(text, **meta)
+
+
+def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
+               allow_store: bool = True, extractor: Extractor | None = None,
+               allowed_hosts: set[str] | None = None) -> Guard:
+    """The web app over the ledger at ``db`` (opened read-only), wrapped in :class:`Guard`.
+
+    ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
+    ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
+    settings = Settings(Path(db) if db is not None else None, max_upload, allow_store)
+    view = None
+    if settings.db is not None:
+        from .store import LedgerView
+
+        view = LedgerView.open(settings.db)
+    extract_fn = extractor or _default_extract
+    # One spaCy pipeline serves every request; a local server can afford to take turns.
+    extract_lock = threading.Lock()
+
+    def run_extract(text: str, **meta: Any) -> Record:
+        with extract_lock:
+            return extract_fn(text, **meta)
+    env = _env()
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        ctx.setdefault("has_db", view is not None)
+        ctx.setdefault("db_name", settings.db.name if settings.db else None)
+        html = env.get_template(name).render(request=request, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def not_found(request: Request, what: str) -> HTMLResponse:
+        return page(request, "error.html", 404, title="Not found", message=what)
+
+    def need_view(request: Request) -> HTMLResponse | None:
+        if view is None:
+            return page(request, "error.html", 404, title="No ledger",
+                        message="This server was started without --db, so there are no series "
+                                "to show. The extract page still works.")
+        return None
+
+    async def index(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        filters = {k: request.query_params.get(k, "").strip() for k in
+                   ("q", "metric", "place", "claimant", "outlet", "since", "until")}
+        error = None
+        try:
+            rows = await run_in_threadpool(view.series, **filters)
+        except NewsledgerError as exc:
+            rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
+        facets = await run_in_threadpool(view.facets)
+        return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
+                    facets=facets, active=any(filters.values()), error=error)
+
+    async def series(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        sid = request.path_params["sid"]
+        info = await run_in_threadpool(view.series_info, sid)
+        if info is None:
+            return not_found(request, f"There is no series {sid!r} in this ledger. "
+                                      "Pick one from the series index.")
+        points = await run_in_threadpool(view.points, sid)
+        ch = chart_mod.layout([p.chart for p in points])
+        return page(request, "series.html", info=info, points=points, chart=ch,
+                    flags=chart_mod.FLAGS, badge=chart_mod.FLAG_BADGE)
+
+    async def series_download(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        sid, fmt = request.path_params["sid"], request.path_params["fmt"]
+        info = await run_in_threadpool(view.series_info, sid)
+        if info is None or fmt not in ("csv", "json"):
+            return not_found(request, f"No download {fmt!r} for series {sid!r}. "
+                                      "Use points.csv or points.json of an existing series.")
+        points = await run_in_threadpool(view.points, sid)
+        rows = [p.export() for p in points]
+        fname = "series-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in sid)[:80]
+        if fmt == "json":
+            body = json.dumps({"series": info.export(), "points": rows}, ensure_ascii=False,
+                              indent=1)
+            return Response(body, media_type="application/json", headers={
+                "content-disposition": f'attachment; filename="{fname}.json"'})
+        buf = io.StringIO()
+        cols = list(rows[0]) if rows else ["point_id"]
+        w = csv.DictWriter(buf, fieldnames=cols)
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: _csv_cell(v) for k, v in row.items()})
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers={
+            "content-disposition": f'attachment; filename="{fname}.csv"'})
+
+    async def article(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        aid = request.path_params["aid"]
+        v = request.query_params.get("v", "")
+        found = await run_in_threadpool(view.article, aid, int(v) if v.isdigit() else None)
+        if found is None:
+            return not_found(request, f"There is no article {aid!r}"
+                                      + (f" version {v}" if v else "") + " in this ledger.")
+        rec, links, anchors = found
+        # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
+        point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
+        target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
+            if point else int(fig) if fig.isdigit() else None
+        return _record_page(request, rec, links, target, stored=True, anchors=anchors)
+
+    def _record_page(request: Request, rec: Record, links: dict[int, str],
+                     target: int | None, stored: bool, anchors: dict[int, str] | None = None,
+                     **extra: Any) -> HTMLResponse:
+        anchors = anchors or {}
+        body, labels = highlight(rec, links, target, anchors)
+        anchors = {i: anchors.get(i, f"fig-{i}") for i in range(len(rec.figures))}
+        return page(request, "article.html", rec=rec, body=body, labels=labels, links=links,
+                    anchors=anchors, target=target, stored=stored, **extra)
+
+    async def extract_form(request: Request) -> Response:
+        return page(request, "extract.html", form={}, allow_store=_can_store(),
+                    limit=human_bytes(settings.max_upload))
+
+    def _can_store() -> bool:
+        return settings.allow_store and settings.db is not None
+
+    async def extract_post(request: Request) -> Response:
+        try:
+            form = await request.form(max_files=1, max_fields=10,
+                                         max_part_size=settings.max_upload)
+        except HTTPException as exc:
+            if "size" in str(exc.detail).lower():
+                return page(request, "error.html", 413, title="Upload too large",
+                            message=too_large(None, settings.max_upload))
+            return page(request, "error.html", 400, title="Bad form",
+                        message=f"The form could not be read ({exc.detail}). Reload the extract "
+                                "page and submit it again.")
+        try:
+            text = str(form.get("text") or "")
+            upload = form.get("file")
+            if isinstance(upload, UploadFile) and upload.filename:
+                data = await upload.read(settings.max_upload + 1)
+                if len(data) > settings.max_upload:
+                    return page(request, "error.html", 413, title="Upload too large",
+                                message=too_large(len(data), settings.max_upload))
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    return _form_error(request, form, f"The file {upload.filename!r} is not UTF-8 "
+                                       f"text (bad byte at {exc.start}). Save it as UTF-8 and "
+                                       "upload it again, or paste its text.")
+            meta = {k: str(form.get(k) or "").strip() or None
+                    for k in ("published", "title", "outlet", "url")}
+            if isinstance(upload, UploadFile) and upload.filename:
+                # Like `newsledger extract FILE`: the file's name is the article id.
+                stem = Path(upload.filename).stem
+                meta["id"] = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:80] \
+                    or None
+            want_store = form.get("store") in ("on", "1", "yes", "true")
+            fdict = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+        finally:
+            await form.close()
+        if len(text.encode("utf-8", "surrogatepass")) > settings.max_upload:
+            return page(request, "error.html", 413, title="Upload too large",
+                        message=too_large(len(text.encode("utf-8", "surrogatepass")),
+                                          settings.max_upload))
+        if not text.strip():
+            return _form_error(request, fdict, "There is no text to read: paste an article or "
+                                               "choose a .txt or .html file.")
+        try:
+            rec = await run_in_threadpool(run_extract, text, **meta)
+        except NewsledgerError as exc:
+            return _form_error(request, fdict, str(exc))
+        note = None
+        if want_store:
+            if not _can_store():
+                return _form_error(request, fdict, "This server does not store articles (it was "
+                                   "started without --db, or with --no-store).")
+            from .store import store_records
+
+            assert settings.db is not None
+            try:
+                await run_in_threadpool(store_records, settings.db, [rec])
+            except NewsledgerError as exc:
+                return _form_error(request, fdict, f"Could not store the record: {exc}")
+            return RedirectResponse(f"/article/{quote(rec.id, safe='')}?stored=1",
+                                    status_code=303)
+        links = figure_search_links(rec) if view is not None else {}
+        return _record_page(request, rec, links, None, stored=False, note=note,
+                            allow_store=_can_store())
+
+    def _form_error(request: Request, form: Any, message: str) -> HTMLResponse:
+        return page(request, "extract.html", 400, form=dict(form), error=message,
+                    allow_store=_can_store(), limit=human_bytes(settings.max_upload))
+
+    async def too_large_handler(request: Request, exc: Exception) -> Response:
+        return page(request, "error.html", 413, title="Upload too large",
+                    message=too_large(None, settings.max_upload))
+
+    routes = [
+        Route("/", index),
+        Route("/series/{sid}/points.{fmt}", series_download),
+        Route("/series/{sid}", series),
+        # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.
+        Route("/article/{aid:path}", article),
+        Route("/extract", extract_form, methods=["GET"]),
+        Route("/extract", extract_post, methods=["POST"]),
+        Mount("/static", StaticFiles(packages=[("newsledger.web", "static")]), name="static"),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if view is not None:
+            view.close()
+
+    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler},
+                    lifespan=lifespan)
+    app.state.view = view
+    app.state.settings = settings
+    hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
+    return Guard(app, settings.max_upload + 64_000, hosts)
+
+
+def _csv_cell(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        v = ";".join(str(x) for x in v)
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # Article text is untrusted: a cell like "=HYPERLINK(…)" would run as a spreadsheet
+        # formula. A leading apostrophe makes spreadsheets show it as text (OWASP advice).
+        return "'" + v
+    return v
+
+
+def figure_search_links(rec: Record) -> dict[int, str]:
+    """For a record not in the ledger: each figure links to the series index filtered to
+    figures like it (same metric and place), since it has no point of its own."""
+    out = {}
+    for i, f in enumerate(rec.figures):
+        q = {"metric": f.metric, "place": f.place or ""}
+        out[i] = "/?" + urlencode({k: v for k, v in q.items() if v})
+    return out

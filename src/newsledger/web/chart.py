@@ -1,0 +1,258 @@
+"""A value-over-time chart laid out server-side, for an inline SVG (no chart library, no build).
+
+:func:`layout` turns points into geometry — marks, range bars, flag badges, axes, legend — and the
+template ``_chart.html`` draws it, so every piece of text reaches the page through Jinja's
+autoescaping. Claimants are told apart by colour *and* shape *and* a letter in the legend.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from .highlight import PALETTE, UNKNOWN_COLOUR, letters
+
+FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
+# One short visible badge per flag; the legend, table and tooltip spell them out.
+FLAG_BADGE = {"echo": "E", "corroboration": "C", "update": "U", "revision_down": "↓",
+              "conflict": "!", "outlier": "O"}
+SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star", "triangle-down", "hexagon")
+
+
+@dataclass
+class ChartPoint:
+    """One figure in a series, as the chart needs it."""
+
+    id: str
+    day: str | None            # ISO date the value holds for (as_of, else published)
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    claimant: str | None = None
+    outlet: str | None = None
+    flags: list[str] = field(default_factory=list)
+    sentence: str = ""
+    href: str | None = None
+
+
+@dataclass
+class Mark:
+    point: ChartPoint
+    x: float
+    y: float
+    shape: str
+    path: str
+    colour: str
+    letter: str
+    bar: tuple[float, float] | None
+    badges: list[tuple[float, str, str]]  # (dx, badge text, flag)
+    label: str                            # aria-label and tooltip, one line
+    hollow: bool
+
+
+@dataclass
+class Tick:
+    pos: float
+    text: str
+
+
+@dataclass
+class LegendEntry:
+    letter: str
+    name: str
+    colour: str
+    shape: str
+    path: str
+    count: int
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    marks: list[Mark]
+    xticks: list[Tick]
+    yticks: list[Tick]
+    legend: list[LegendEntry]
+    skipped: int              # points without a date or value (listed in the table only)
+    summary: str              # the text alternative
+
+
+def shape_path(shape: str, r: float = 6.0) -> str:
+    """An SVG path for ``shape`` centred on (0, 0), so a mark is ``translate(x y)`` + path."""
+    if shape == "square":
+        s = r * 0.85
+        return f"M{-s:.1f},{-s:.1f}H{s:.1f}V{s:.1f}H{-s:.1f}Z"
+    if shape in ("triangle", "triangle-down"):
+        k = 1 if shape == "triangle" else -1
+        return f"M0,{-r * k:.1f}L{r:.1f},{r * 0.8 * k:.1f}L{-r:.1f},{r * 0.8 * k:.1f}Z"
+    if shape == "diamond":
+        return f"M0,{-r:.1f}L{r:.1f},0L0,{r:.1f}L{-r:.1f},0Z"
+    if shape == "x":
+        a, b = r * 0.3, r * 0.85
+        return (f"M{-b:.1f},{-b + a:.1f}L{-b + a:.1f},{-b:.1f}L0,{-a:.1f}L{b - a:.1f},{-b:.1f}"
+                f"L{b:.1f},{-b + a:.1f}L{a:.1f},0L{b:.1f},{b - a:.1f}L{b - a:.1f},{b:.1f}"
+                f"L0,{a:.1f}L{-b + a:.1f},{b:.1f}L{-b:.1f},{b - a:.1f}L{-a:.1f},0Z")
+    if shape == "cross":
+        a, b = r * 0.35, r
+        return (f"M{-a:.1f},{-b:.1f}H{a:.1f}V{-a:.1f}H{b:.1f}V{a:.1f}H{a:.1f}V{b:.1f}"
+                f"H{-a:.1f}V{a:.1f}H{-b:.1f}V{-a:.1f}H{-a:.1f}Z")
+    if shape in ("star", "hexagon"):
+        n, inner = (5, 0.45) if shape == "star" else (6, 1.0)
+        pts = []
+        for i in range(n * 2 if shape == "star" else n):
+            ang = -math.pi / 2 + i * math.pi / (n if shape == "star" else n / 2)
+            rr = r if (shape == "hexagon" or i % 2 == 0) else r * inner
+            pts.append(f"{rr * math.cos(ang):.1f},{rr * math.sin(ang):.1f}")
+        return "M" + "L".join(pts) + "Z"
+    return f"M{-r:.1f},0A{r:.1f},{r:.1f} 0 1,0 {r:.1f},0A{r:.1f},{r:.1f} 0 1,0 {-r:.1f},0Z"
+
+
+def fmt_num(v: float | None) -> str:
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_value(p: ChartPoint) -> str:
+    if p.low is not None and p.high is not None and p.low != p.high:
+        return f"{fmt_num(p.low)}–{fmt_num(p.high)}"
+    return fmt_num(p.value if p.value is not None else p.low)
+
+
+def _day(s: str | None) -> date | None:
+    try:
+        return date.fromisoformat((s or "")[:10])
+    except ValueError:
+        return None
+
+
+def _nice_step(span: float, n: int = 5) -> float:
+    raw = span / max(n, 1)
+    if raw <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * mag:
+            return m * mag
+    return 10 * mag
+
+
+def _date_ticks(d0: date, d1: date, n: int = 6) -> list[date]:
+    days = (d1 - d0).days
+    if days <= 0:
+        return [d0]
+    if days > 120:  # month starts
+        out, y, m = [], d0.year, d0.month
+        step = max(1, round(days / 30 / n))
+        while True:
+            m += step
+            while m > 12:
+                m, y = m - 12, y + 1
+            d = date(y, m, 1)
+            if d > d1:
+                break
+            out.append(d)
+        return out or [d0]
+    step = max(1, round(days / n))
+    return [date.fromordinal(d0.toordinal() + i) for i in range(0, days + 1, step)]
+
+
+def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Chart:
+    """Geometry for ``points``: x by day, y by value, one mark per dated, valued point."""
+    left, right, top, bottom = 72, 44, 28, 40
+    pw, ph = width - left - right, height - top - bottom
+    drawable = [(p, _day(p.day)) for p in points]
+    drawable = [(p, d) for p, d in drawable
+                if d is not None and (p.value is not None or p.low is not None)]
+    skipped = len(points) - len(drawable)
+
+    # Claimants in order of first appearance: colour, shape and letter each.
+    legend: dict[str | None, LegendEntry] = {}
+    for p, _ in drawable:
+        if p.claimant not in legend:
+            if p.claimant is None:
+                # Its own shape, used for nothing else: "unknown" must not look like a name.
+                legend[None] = LegendEntry("?", "no claimant", UNKNOWN_COLOUR, "x",
+                                           shape_path("x"), 0)
+            else:
+                i = sum(1 for k in legend if k is not None)
+                shape = SHAPES[i % len(SHAPES)]
+                legend[p.claimant] = LegendEntry(letters(i), p.claimant,
+                                                 PALETTE[i % len(PALETTE)], shape,
+                                                 shape_path(shape), 0)
+        legend[p.claimant].count += 1
+
+    if not drawable:
+        return Chart(width, height, left, right, top, bottom, [], [], [], list(legend.values()),
+                     skipped, f"No point in this series has both a date and a value "
+                              f"({skipped} point(s) listed in the table).")
+
+    days = [d for _, d in drawable]
+    d0, d1 = min(days), max(days)
+    # Pad the time axis so marks at either end are not drawn on the frame.
+    pad = max(1, round((d1 - d0).days * 0.03))
+    d0, d1 = date.fromordinal(d0.toordinal() - pad), date.fromordinal(d1.toordinal() + pad)
+    highs = [max(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
+    lows = [min(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
+    vmin = min(0.0, min(lows))
+    step = _nice_step((max(highs) - vmin) or 1.0)
+    vmax = math.ceil(max(highs) / step) * step if max(highs) > 0 else step
+    if vmax <= vmin:
+        vmax = vmin + step
+
+    def x_of(d: date) -> float:
+        return left + pw * (d.toordinal() - d0.toordinal()) / (d1.toordinal() - d0.toordinal())
+
+    def y_of(v: float) -> float:
+        return top + ph * (1 - (v - vmin) / (vmax - vmin))
+
+    # Points on the same day and value would hide each other: fan them out sideways a little.
+    seen: dict[tuple[date, float], int] = {}
+    marks: list[Mark] = []
+    for p, d in sorted(drawable, key=lambda pd: (pd[1], pd[0].value or 0, pd[0].id)):
+        v = p.value if p.value is not None else (p.low if p.high is None else
+                                                 (p.low + p.high) / 2 if p.low is not None
+                                                 else p.high)
+        assert v is not None
+        k = seen.get((d, v), 0)
+        seen[(d, v)] = k + 1
+        dx = (k + 1) // 2 * 7 * (1 if k % 2 else -1)
+        x, y = x_of(d) + dx, y_of(v)
+        bar = None
+        if p.low is not None and p.high is not None and p.low != p.high:
+            bar = (y_of(p.high), y_of(p.low))
+        lg = legend[p.claimant]
+        flags = [f for f in FLAGS if f in p.flags]
+        badges = [(i * 10.0 - (len(flags) - 1) * 5.0, FLAG_BADGE[f], f)
+                  for i, f in enumerate(flags)]
+        label = (f"{fmt_value(p)} on {d.isoformat()} — claimant: {p.claimant or 'none named'}"
+                 f" ({lg.letter}); outlet: {p.outlet or 'unknown'}"
+                 + (f"; flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")
+                 + (f". “{p.sentence}”" if p.sentence else ""))
+        marks.append(Mark(p, round(x, 1), round(y, 1), lg.shape, lg.path, lg.colour, lg.letter,
+                          (round(bar[0], 1), round(bar[1], 1)) if bar else None, badges, label,
+                          hollow="echo" in flags))
+
+    yticks = []
+    t = vmin
+    while t <= vmax + step / 2:
+        yticks.append(Tick(round(y_of(t), 1), fmt_num(t)))
+        t += step
+    xticks = [Tick(round(x_of(d), 1), d.strftime("%d %b %Y") if (d1 - d0).days <= 120
+                   else d.strftime("%b %Y")) for d in _date_ticks(d0, d1)]
+    vals = [m.point for m in marks]
+    first, last = marks[0], marks[-1]
+    summary = (f"{len(marks)} point(s) from {first.point.day} to {last.point.day}; "
+               f"values from {fmt_num(min(lows))} to {fmt_num(max(highs))}; "
+               f"first {fmt_value(first.point)}, last {fmt_value(last.point)}; claimants: "
+               + "; ".join(f"{e.letter} = {e.name} ({e.count})" for e in legend.values())
+               + (f"; {skipped} undated point(s) in the table only" if skipped else "")
+               + f"; flagged: {sum(1 for p in vals if p.flags)}.")
+    return Chart(width, height, left, right, top, bottom, marks, xticks, yticks,
+                 list(legend.values()), skipped, summary)

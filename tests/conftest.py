@@ -1,0 +1,65 @@
+"""Shared fixtures: the shared-data folder (tests that need it skip without it) and record checks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_083e98938a0e4d70.txt"
+SEED_GOLD = SHARED / "gold" / "seed.gold.json"
+EXAMPLES = ROOT / "examples"
+
+
+def needs_shared() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent (a user's clone)")
+
+
+def check_record(rec: Any) -> None:
+    """Every record a test produces: spans match the text and the schema holds."""
+    rec.verify()
+    rec.validate()
+    failures = [e for e in rec.errors if "failed:" in e.message]
+    assert not failures, f"an extractor raised: {failures}"
+
+
+def shared_rows(name: str) -> Iterator[dict[str, Any]]:
+    with gzip.open(SHARED / "data" / name, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip("../shared is absent")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, Any]:
+    if not SEED_GOLD.exists():
+        pytest.skip("../shared is absent")
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_record(seed_text: str) -> Any:
+    from newsledger import extract
+
+    rec = extract(seed_text, published="2024-05-10", id="seed")
+    check_record(rec)
+    return rec
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "gold").exists():
+        pytest.skip("../shared is absent (development data is not part of the repository)")
+    return SHARED

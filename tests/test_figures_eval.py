@@ -1,0 +1,40 @@
+"""Quality gate: figures on hand-annotated real articles (tests/eval/figures_gold.json).
+
+Skips without ../shared. Floors are pinned below the measured numbers so that a regression fails;
+claimant floors depend on the quotes extractor and are checked only when it yields quotes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).with_name("eval")))
+
+from figures_eval import evaluate, field_pr  # noqa: E402
+
+FLOORS = {"precision": 0.9, "recall": 0.9, "value_precision": 0.9, "value_recall": 0.9,
+          "counts_precision": 0.7, "counts_recall": 0.7, "metric_precision": 0.85,
+          "metric_recall": 0.85}
+
+
+@pytest.mark.shared
+def test_figures_eval_floors(shared: Path) -> None:
+    total, _, pairs = evaluate(shared)
+    got = {**total.summary(), **field_pr(total, pairs)}
+    low = {k: (got[k], v) for k, v in FLOORS.items() if got[k] < v}
+    assert not low, f"below floor (measured, floor): {low}"
+
+
+@pytest.mark.shared
+def test_gold_file_stores_no_article_text() -> None:
+    import json
+
+    gold = json.loads((Path(__file__).with_name("eval") / "figures_gold.json").read_text("utf-8"))
+    assert len(gold["figures"]) >= 40
+    for g in gold["figures"]:
+        assert set(g) <= {"id", "start", "end", "value", "low", "metric", "counts", "claimant",
+                          "claimant_alternatives"}
+        assert len(g["counts"]) < 80

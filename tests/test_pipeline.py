@@ -1,0 +1,112 @@
+"""The pipeline (nlp.py, pipeline.py, extract/base.py): registered components, order, isolation."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+import newsledger
+from newsledger import extract
+from newsledger.errors import InputError, PipelineError
+from newsledger.extract import COMPONENTS, DEFAULT_COMPONENTS
+from newsledger.extract.base import State, check_order, component
+from newsledger.nlp import get_nlp
+
+from .conftest import check_record
+
+
+def test_pipeline_is_loaded_once_and_has_every_component() -> None:
+    nlp = get_nlp()
+    assert get_nlp() is nlp
+    for short in DEFAULT_COMPONENTS:
+        assert f"newsledger_{short}" in nlp.pipe_names
+
+
+def test_every_component_declares_needs_and_sets() -> None:
+    for short, info in COMPONENTS.items():
+        assert info.sets, short
+        assert info.version == f"newsledger.{short}.v1" or info.version.startswith("newsledger.")
+    check_order(list(DEFAULT_COMPONENTS))
+
+
+def test_order_check_says_what_is_missing() -> None:
+    with pytest.raises(PipelineError, match="needs .*figures.*add"):
+        check_order(["entities", "checks"])
+    with pytest.raises(PipelineError, match="No component 'nope'"):
+        check_order(["nope"])
+
+
+def test_component_declaring_unknown_field_is_rejected() -> None:
+    with pytest.raises(PipelineError, match="unknown field 'colour'"):
+        component("bogus", "newsledger.bogus.v1", sets=("colour",))
+
+
+def test_a_failing_extractor_costs_only_its_own_field() -> None:
+    def broken(doc: Doc, state: State) -> None:
+        raise ValueError("boom")
+
+    component("broken_for_test", "newsledger.broken_for_test.v1", sets=("checks",))(broken)
+    from newsledger.nlp import load
+
+    nlp = load(components=(*DEFAULT_COMPONENTS, "broken_for_test"))
+    from newsledger.pipeline import run_articles
+    from newsledger.ingest import from_text
+
+    rec = next(run_articles([from_text("Reuters reported that talks ended on Monday.",
+                                       published="2024-05-10")], nlp=nlp))
+    rec.verify()
+    assert any("broken_for_test" in e.stage and "boom" in e.message for e in rec.errors)
+    assert ("Reuters", "cited") in {(s.name, s.role) for s in rec.sources}
+    COMPONENTS.pop("broken_for_test")
+
+
+def test_record_names_the_extractors_that_made_it() -> None:
+    rec = extract("The army said on Friday that it had struck 12 targets.", published="2024-05-10")
+    check_record(rec)
+    assert rec.extractors == [COMPONENTS[s].version for s in DEFAULT_COMPONENTS]
+
+
+def test_missing_publication_date_is_said_in_errors() -> None:
+    rec = extract("Officials said on Monday that the crossing was closed.")
+    check_record(rec)
+    assert not rec.failed and any(e.stage == "times" for e in rec.errors)
+
+
+def test_extract_rejects_bytes_with_advice() -> None:
+    with pytest.raises(InputError, match="decode bytes"):
+        extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_public_api_is_exactly_all() -> None:
+    public = {n for n in dir(newsledger) if not n.startswith("_")}
+    # Subpackages are reachable but not API; `extract` is the function, not the subpackage.
+    modules = {"cli", "errors", "evaluate", "ingest", "nlp", "pipeline", "record", "ledger",
+               "web", "run"}
+    assert set(newsledger.__all__) - {"__version__"} == public - modules
+    for name in newsledger.__all__:
+        assert hasattr(newsledger, name)
+    assert callable(newsledger.extract) and callable(newsledger.extract_many)
+
+
+def test_nothing_is_kept_from_a_repeated_caption_whoever_found_it() -> None:
+    from newsledger.record import Figure, Span, TimeExpr
+    from newsledger.pipeline import to_record
+    from newsledger.ingest import from_text
+
+    cap = "Troops near the fence on May 7, 2024, as 12 tanks wait. (Israel Defense Forces/AFP)"
+    text = f"A headline about the operation\n\n{cap}\n{cap}\n\nThe body sentence is long enough here."
+    art = from_text(text)
+    dup = next(b for b in art.blocks if b.duplicate_of is not None)
+    first = art.blocks[dup.duplicate_of]
+    i1, i2 = text.index("12 tanks"), text.index("12 tanks", dup.start)
+    state = State(art, figures=[Figure(Span.of(text, i1, i1 + 8), 12),
+                                Figure(Span.of(text, i2, i2 + 8), 12)],
+                  times=[TimeExpr(Span.of(text, first.start, first.start + 5), "DATE", None),
+                         TimeExpr(Span.of(text, dup.start, dup.start + 5), "DATE", None)])
+    from newsledger.record import Check
+
+    state.checks = [Check("sum", True, [0]), Check("sum", True, [1])]
+    rec = to_record(state)
+    rec.verify()
+    assert len(rec.figures) == 1 and rec.figures[0].span.start == i1
+    assert len(rec.times) == 1 and [c.figures for c in rec.checks] == [[0]]

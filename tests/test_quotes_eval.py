@@ -1,0 +1,41 @@
+"""Quality gate: attribution scores on the seed and the offsets-only dev gold stay above floors.
+
+Skips when ../shared (articles and seed) is absent, as in a fresh clone. Floors are pinned a little
+below the measured scores (see tests/eval/quotes_eval.py for the table).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "eval"))
+
+import quotes_eval  # noqa: E402
+
+if not (quotes_eval.SHARED / "data").is_dir() or not (quotes_eval.SHARED / "seeds").is_dir():
+    pytest.skip("../shared is absent: no articles to evaluate on", allow_module_level=True)
+
+FLOORS = {
+    # group: (precision, recall, speaker accuracy)
+    "seed": {"direct+partial": (1.0, 1.0, 1.0), "indirect": (0.7, 0.88, 0.88)},
+    "dev": {"direct+partial": (0.95, 0.9, 0.8), "indirect": (0.9, 0.8, 0.85)},
+    "heldout": {"direct+partial": (0.95, 0.85, 0.85), "indirect": (0.85, 0.8, 0.85)},
+}
+
+
+@pytest.mark.parametrize("name", ["seed", "dev", "heldout"])
+def test_floors(name: str) -> None:
+    if name == "seed":
+        scores = quotes_eval.seed_scores()
+    else:
+        scores = quotes_eval.dev_scores(gold=quotes_eval.GOLD if name == "dev"
+                                        else quotes_eval.HELDOUT)
+    for group, (p, r, spk) in FLOORS[name].items():
+        s = scores[group]
+        assert s.precision >= p, (name, group, s.summary())
+        assert s.recall >= r, (name, group, s.summary())
+        assert s.field_accuracy("speaker") >= spk, (name, group, s.summary())

@@ -1,0 +1,279 @@
+"""Series keys and flags: grouping, canonical claimants, echo/corroboration/update/revision/
+conflict/outlier, each naming its related points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.extract.names import canonical_actor
+from newsledger.ledger import Ledger
+from newsledger.ledger.series import (compute_flags, place_of, series_key, subject_of, summarize,
+                                      unflagged_falls)
+from newsledger.ledger.similarity import jaccard, signature, similarity
+from newsledger.ledger.synthetic import make_record
+from newsledger.record import Figure, Span
+
+
+@pytest.mark.parametrize("counts,metric,subject", [
+    ("people killed in Gaza", "killed", "people"),
+    ("Palestinians killed since October 7", "killed", "people"),
+    ("soldiers killed during the ground offensive", "killed", "soldiers"),
+    ("terror operatives killed in battle", "killed", "militants"),
+    ("children killed in the strike", "killed", "children"),
+    ("aid workers killed", "killed", "aid workers"),
+    ("hostages remaining in Gaza", "hostages_held", "hostages"),
+    (None, "hostages_held", "hostages"),        # metric default
+    ("remaining in Gaza", "hostages_held", "hostages"),
+    ("killed", "killed", "people"),             # nothing named: people
+    ("trucks of aid entering", "aid_trucks", "trucks"),
+])
+def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
+    assert subject_of(counts, metric) == subject
+
+
+@pytest.mark.parametrize("place,counts,expected", [
+    ("Gaza", None, "Gaza"),
+    ("the Gaza Strip", None, "Gaza"),
+    ("Gaza Strip", None, "Gaza"),
+    ("the occupied West Bank", None, "West Bank"),
+    (None, "people killed in Gaza since October", "Gaza"),
+    (None, "people killed in Gaza City", "Gaza City"),
+    (None, "people killed on October 7", None),  # no place named
+    (None, None, None),
+    ("Kharkiv", None, "Kharkiv"),               # unknown places kept as written
+])
+def test_place_of(place: str | None, counts: str | None, expected: str | None) -> None:
+    assert place_of(place, counts) == expected
+
+
+def fig(metric: str = "killed", counts: str | None = "people killed in Gaza",
+        place: str | None = "Gaza", cumulative: bool | None = True) -> Figure:
+    return Figure(Span.of("34,000", 0, 6), 34000, metric=metric, counts=counts, place=place,
+                  cumulative=cumulative)
+
+
+def test_series_key() -> None:
+    k = series_key(fig())
+    assert k is not None and k.id == "killed:people:gaza:cumulative"
+    assert k.name == "people killed in Gaza (cumulative)"
+    assert series_key(fig(place="the Gaza Strip")) == k
+    assert series_key(fig(cumulative=False)).id == "killed:people:gaza:per-event"
+    assert series_key(fig(counts="soldiers killed", place=None)).id == \
+        "killed:soldiers:anywhere:cumulative"
+    assert series_key(fig(metric="other")) is None
+    assert series_key(fig(metric="hostages_held", counts="hostages held in Gaza")).name == \
+        "hostages held in Gaza (cumulative)"
+
+
+@pytest.mark.parametrize("metric,cumulative,as_of,published,expected", [
+    ("killed", True, None, None, True),
+    ("killed", False, "2024-05-10", "2024-05-10", False),       # the extractor decides
+    ("killed", None, "2024-05-10", "2024-05-10", True),         # present-tense running total
+    ("killed", None, "2024-05-07", "2024-05-10", False),        # killed on a given day
+    ("killed", None, None, "2024-05-10", False),
+    ("hostages_held", None, None, None, True),                  # a stock
+    ("aid_trucks", None, "2024-05-10", "2024-05-10", False),
+])
+def test_cumulative_when_unknown(metric: str, cumulative: bool | None, as_of: str | None,
+                                 published: str | None, expected: bool) -> None:
+    f = fig(metric=metric, cumulative=cumulative)
+    f.as_of = as_of
+    assert series_key(f, published).cumulative is expected
+
+
+@pytest.mark.parametrize("names,canonical", [
+    (["Gaza health ministry", "Hamas-run health ministry", "Ministry of Health in Gaza",
+      "the Hamas-run Health Ministry", "Gaza's health ministry"], "Gaza health ministry"),
+    (["IDF", "Israeli military", "Israel Defense Forces", "the IDF", "Israeli army"],
+     "Israel Defense Forces"),
+    (["AP", "Associated Press", "The Associated Press"], "The Associated Press"),
+])
+def test_canonical_claimants(names: list[str], canonical: str) -> None:
+    assert {canonical_actor(n) for n in names} == {canonical}
+
+
+def test_unknown_claimants_stay_apart() -> None:
+    assert canonical_actor("Palestinian Red Crescent") != canonical_actor("Gaza health ministry")
+    assert canonical_actor("Hamas") != canonical_actor("Gaza health ministry")
+
+
+# --- flags on plain point dicts ---------------------------------------------------------------
+
+_ids = iter(range(1, 10_000))
+
+
+def pt(value: float | None, date: str | None, claimant: str | None = "MoH",
+       outlet: str = "AP", article: int | None = None, wire: list[str] | None = None,
+       sig: bytes | None = None, approx: str = "exact", **kw: Any) -> dict[str, Any]:
+    i = next(_ids)
+    return {"id": i, "value": value, "low": kw.get("low"), "high": kw.get("high"),
+            "approx": approx, "date": date, "published": date, "claimant": claimant,
+            "outlet": outlet, "article": article or i, "wire": wire or [], "sig": sig}
+
+
+def flags_of(points: list[dict[str, Any]], cumulative: bool = True) -> dict[int, dict[str, Any]]:
+    out = compute_flags(points, cumulative)
+    return {p["id"]: {f["flag"]: f["related"] for f in p["flags"]} for p in out}
+
+
+COPY = ("GAZA CITY (AP) — More than 34,000 Palestinians have been killed in the Gaza Strip since "
+        "the war began, according to the territory's Health Ministry, which does not "
+        "distinguish between civilians and combatants in its count.")
+
+
+def test_echo_by_wire_credit_and_by_near_copy() -> None:
+    a = pt(34000, "2024-05-01", outlet="The Associated Press")
+    b = pt(34000, "2024-05-02", outlet="NPR", wire=["The Associated Press"])   # credits AP
+    c = pt(34000, "2024-05-02", outlet="BBC", sig=signature(COPY))
+    d = pt(34000, "2024-05-03", outlet="Guardian",
+           sig=signature(COPY.replace("GAZA CITY (AP) — ", "")))               # near-copy of c
+    f = flags_of([d, c, b, a])  # input order does not matter
+    assert f[b["id"]] == {"echo": [a["id"]]}
+    assert "echo" not in f[c["id"]] and f[c["id"]]["corroboration"] == [a["id"]]
+    assert f[d["id"]] == {"echo": [c["id"]]}
+    out = compute_flags([a, b, c, d], True)
+    origins = {p["origin"] for p in out}
+    assert origins == {a["id"], c["id"]}   # echoes count once
+    assert summarize(out)["origins"] == 2
+
+
+def test_no_echo_without_copy_or_wire_or_with_other_claimant() -> None:
+    a = pt(34000, "2024-05-01", outlet="BBC", sig=signature(COPY))
+    b = pt(34000, "2024-05-02", outlet="CNN",
+           sig=signature("Gaza's health authorities put the death toll at 34,000 on Thursday "
+                         "as Israeli strikes continued across Rafah and the centre."))
+    c = pt(34000, "2024-05-02", claimant="UN", outlet="BBC", sig=signature(COPY))
+    f = flags_of([a, b, c])
+    assert "echo" not in f[b["id"]] and f[b["id"]]["corroboration"] == [a["id"]]
+    assert "echo" not in f[c["id"]]           # same text, but another claimant
+    # the same outlet repeating the same claimant's number is neither echo nor corroboration
+    d = pt(34000, "2024-05-03", outlet="BBC")
+    assert flags_of([a, d])[d["id"]] == {}
+
+
+def test_update_revision_down_and_the_invariant() -> None:
+    pts = [pt(30000, "2024-04-01"), pt(31000, "2024-04-05"), pt(30500, "2024-04-09"),
+           pt(32000, "2024-04-12")]
+    f = flags_of(pts)
+    assert f[pts[1]["id"]] == {"update": [pts[0]["id"]]}
+    assert f[pts[2]["id"]] == {"revision_down": [pts[1]["id"]]}
+    assert f[pts[3]["id"]] == {"update": [pts[2]["id"]]}
+    assert unflagged_falls(compute_flags(pts, True)) == []
+    # per-event series: no trend flags
+    assert all(not v for v in flags_of([dict(p) for p in pts], cumulative=False).values())
+
+
+def test_conflict_within_one_day_only() -> None:
+    a = pt(34000, "2024-05-01", claimant="Gaza health ministry")
+    b = pt(20000, "2024-05-02", claimant="Israel Defense Forces")
+    c = pt(10000, "2024-05-05", claimant="United Nations")
+    d = pt(34000, "2024-05-02", claimant="Israel Defense Forces", approx="about")  # compatible
+    f = flags_of([a, b, c, d])
+    assert f[a["id"]]["conflict"] == [b["id"]]
+    assert f[b["id"]]["conflict"] == [a["id"]]
+    assert "conflict" not in f[c["id"]]
+    assert "conflict" not in f[d["id"]]
+    assert "revision_down" in f[c["id"]]  # falls 3 days later: a revision, not a conflict
+
+
+def test_range_and_more_than_compatibility() -> None:
+    a = pt(34000, "2024-05-01", claimant="A", approx="more_than")
+    b = pt(None, "2024-05-01", claimant="B", approx="range", low=35000, high=36000)
+    c = pt(None, "2024-05-01", claimant="C", approx="range", low=20000, high=25000)
+    f = flags_of([a, b, c])
+    assert "conflict" not in f[b["id"]] or c["id"] in f[b["id"]]["conflict"]
+    assert a["id"] not in f[b["id"]].get("conflict", [])
+    assert set(f[c["id"]]["conflict"]) == {a["id"], b["id"]}
+
+
+def test_outlier_in_cumulative_series() -> None:
+    vals = [30000, 30200, 30400, 27, 30600, 30800, 31000]
+    pts = [pt(v, f"2024-04-{i + 1:02d}") for i, v in enumerate(vals)]
+    f = flags_of(pts)
+    odd = pts[3]["id"]
+    assert "outlier" in f[odd] and len(f[odd]["outlier"]) >= 3
+    assert [i for i, fl in f.items() if "outlier" in fl] == [odd]
+    # the point after the outlier compares with the last sound one: an update, no revision
+    assert f[pts[4]["id"]] == {"update": [pts[2]["id"]]}
+
+
+def test_outlier_per_event() -> None:
+    vals = [3, 5, 4, 6, 2, 5, 4, 3, 90000]
+    pts = [pt(v, f"2024-04-{i + 1:02d}", outlet=f"o{i}") for i, v in enumerate(vals)]
+    f = flags_of(pts, cumulative=False)
+    assert [i for i, fl in f.items() if "outlier" in fl] == [pts[-1]["id"]]
+
+
+def test_undated_and_valueless_points_do_not_break() -> None:
+    pts = [pt(None, None), pt(5, None), pt(None, "2024-01-01"), pt(7, "2024-01-02", claimant=None)]
+    out = compute_flags(pts, True)
+    assert len(out) == 4 and [p["ord"] for p in out] == [0, 1, 2, 3]
+    assert summarize(out)["points"] == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 100_000),
+                          st.sampled_from(["A", "B", None]), st.sampled_from(["AP", "BBC"]),
+                          st.sampled_from(["exact", "more_than", "about"])),
+                min_size=1, max_size=40))
+def test_flags_are_consistent(rows: list[tuple[int, int, str | None, str, str]]) -> None:
+    pts = [pt(v, f"2024-01-{d % 28 + 1:02d}", claimant=c, outlet=o, approx=a)
+           for d, v, c, o, a in rows]
+    out = compute_flags(pts, True)
+    ids = {p["id"] for p in out}
+    assert len(out) == len(pts)
+    for p in out:
+        for f in p["flags"]:
+            assert f["related"] or f["flag"] == "outlier"
+            assert set(f["related"]) <= ids and p["id"] not in f["related"]
+        assert p["origin"] in ids
+    # cumulative values never fall without revision_down or conflict (outliers aside)
+    assert unflagged_falls(out) == []
+
+
+def test_similarity_estimates_jaccard() -> None:
+    other = ("Ukraine said on Tuesday that Russian forces had launched a large drone attack on "
+             "the Kharkiv region overnight, damaging power lines and a school building.")
+    assert similarity(signature(COPY), signature(COPY)) == 1.0
+    assert similarity(signature(COPY), signature(other)) < 0.2
+    near = COPY.replace("since the war began", "since the war started")
+    exact = jaccard(COPY, near)
+    assert abs(similarity(signature(COPY), signature(near)) - exact) < 0.3
+    assert signature("") is None and similarity(None, signature(COPY)) == 0.0
+
+
+def test_flags_end_to_end_with_canonical_claimants(tmp_path: Path) -> None:
+    recs = [
+        make_record("ap1", "2024-05-01", [(34000, "killed", "Gaza",
+                                           "the Hamas-run health ministry", True)],
+                    outlet="AP", wire="AP"),
+        make_record("npr1", "2024-05-01", [(34000, "killed", "Gaza",
+                                            "the Ministry of Health in Gaza", True)],
+                    outlet="NPR", wire="AP"),
+        make_record("bbc1", "2024-05-02", [(34000, "killed", "the Gaza Strip",
+                                            "Gaza's health ministry", True)], outlet="BBC",
+                    filler="Live updates from the region as talks continue in Cairo. "),
+        make_record("bbc2", "2024-05-08", [(34700, "killed", "Gaza", "the health ministry",
+                                            True)], outlet="BBC"),
+        make_record("idf1", "2024-05-08", [(13000, "killed", "Gaza", "the Israeli military",
+                                            True)], outlet="Reuters"),
+    ]
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.ingest_records(recs)
+        [s] = led.series()
+        assert s["id"] == "killed:people:gaza:cumulative"
+        assert dict(s["claimants"]) == {"Gaza health ministry": 4, "Israel Defense Forces": 1}
+        assert s["flags"]["echo"] == 1 and s["flags"]["corroboration"] == 1
+        assert s["flags"]["update"] == 1 and s["flags"]["conflict"] == 2
+        assert s["origins"] == 4
+        pts = {p["article_id"]: p for p in led.points(s["id"])}
+        assert pts["npr1"]["flags"][0]["related"] == [pts["ap1"]["id"]]
+        assert pts["npr1"]["origin_id"] == pts["ap1"]["id"]
+        assert {f["flag"] for f in pts["idf1"]["flags"]} >= {"conflict"}
+        ministry = led.series(claimant="Hamas-run health ministry")[0]
+        assert ministry["points"] == 4 and ministry["latest_value"] == 34700

@@ -1,0 +1,72 @@
+"""Sources (extract/sources.py): cited outlets and reports, wire and photo credits, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import extract
+
+from .conftest import check_record
+
+
+def sources(text: str) -> set[tuple[str, str]]:
+    rec = extract(text, published="2024-05-10")
+    check_record(rec)
+    return {(s.name, s.role) for s in rec.sources}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("According to CNN, the talks collapsed on Monday evening.", ("CNN", "cited")),
+    ("According to a Lebanese report, Israel is planning a new operation.",
+     ("a Lebanese report", "cited")),
+    ("The official said so in comments to Al Araby TV published by the group.",
+     ("Al Araby TV", "cited")),
+    ("Haaretz reported that the cabinet met late into the night.", ("Haaretz", "cited")),
+    ("A senior official told the Wall Street Journal that no deal was near.",
+     ("Wall Street Journal", "cited")),
+    ("The figures were first reported by Channel 12 on Sunday evening.", ("Channel 12", "cited")),
+])
+def test_cited_sources(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in sources(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the ministry, 40 people were killed in the strike.",
+    "Israel said the crossing would reopen soon, but gave no date.",
+    "The hospital was hit twice, witnesses said on Monday.",
+])
+def test_not_cited_sources(sentence: str) -> None:
+    assert not [s for s in sources(sentence) if s[1] == "cited"]
+
+
+def test_credits_and_byline() -> None:
+    text = ("A headline about the war in the south\n\nBy Jane Roe\n\n"
+            "Smoke rises over the city on May 9, 2024. (Jane Doe/Flash90)\n\n"
+            "A man walks past rubble in the city on May 8, 2024. (AP Photo/Sam Lee)\n\n"
+            "GAZA CITY (AP) — Strikes hit the city overnight, officials said on Friday.\n\n"
+            "Reuters and AFP contributed to this report.\n")
+    got = sources(text)
+    assert {("Jane Roe", "byline"), ("Flash90", "photo_credit"),
+            ("The Associated Press", "photo_credit"), ("Reuters", "wire_credit"),
+            ("AFP", "wire_credit")} <= got
+    # Photographers are people, not sources.
+    assert not {n for n, _ in got} & {"Jane Doe", "Sam Lee"}
+
+
+def test_nothing_from_a_repeated_caption_or_boilerplate() -> None:
+    cap = "Troops near the border fence on May 7, 2024. (Israel Defense Forces/AFP)"
+    text = (f"Headline of a story about the border\n\n{cap}\n{cap}\n\n"
+            "The army said it had widened the operation on Friday night.\n\n"
+            "Most Popular\nFollow us on Twitter\n")
+    rec = extract(text)
+    check_record(rec)
+    names = [s.name for s in rec.sources]
+    assert names.count("AFP") == 1 and names.count("Israel Defense Forces") == 1
+    dup = [b for b in rec.blocks if b.duplicate_of is not None][0]
+    assert not [s for s in rec.sources if dup.start <= s.span.start < dup.end]
+
+
+def test_seed_has_every_gold_source(seed_record, seed_gold) -> None:  # type: ignore[no-untyped-def]
+    got = {(s.name.lower(), s.role) for s in seed_record.sources}
+    for g in seed_gold["sources"]:
+        assert (g["name"].lower(), g["role"]) in got, g

@@ -1,0 +1,87 @@
+"""The speaker resolver left on ``state.speakers``: mentions to canonical names, quote claimants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsledger.extract.speakers import Speakers, mention_span
+from newsledger.ingest import from_any
+from newsledger.nlp import get_nlp
+from newsledger.pipeline import _doc_for
+
+
+def processed(text: str) -> Any:
+    nlp = get_nlp()
+    doc = nlp(_doc_for(nlp, from_any(text, published="2024-05-10")))
+    assert not [e for e in doc._.nl.errors if e.stage == "quotes"]
+    return doc
+
+
+def token(doc: Any, word: str, nth: int = 0) -> Any:
+    hits = [t for t in doc if t.text == word]
+    return hits[nth]
+
+
+RESOLVE = [
+    # text, word of the subject to resolve (nth occurrence), expected mention, expected name
+    ("White House spokesperson John Kirby spoke on Friday. Later Kirby said the talks failed.",
+     "Kirby", 1, "Kirby", "John Kirby"),
+    ("White House spokesperson John Kirby spoke on Friday. He said the talks failed.",
+     "He", 0, "He", "John Kirby"),
+    ("Hamas said on Monday it accepted. The terror group said the talks failed.",
+     "group", 0, "The terror group", "Hamas"),
+    ("Hamas said on Monday that it had accepted the plan.", "it", 0, "it", "Hamas"),
+    ("Israeli Prime Minister Benjamin Netanyahu said the war would go on.",
+     "Netanyahu", 0, "Israeli Prime Minister Benjamin Netanyahu", "Benjamin Netanyahu"),
+    ("Jerusalem swiftly rejected the proposal.", "Jerusalem", 0, "Jerusalem", "Jerusalem"),
+    # Never invent a name: a pronoun with no antecedent stays unknown.
+    ("He said the talks failed.", "He", 0, "He", None),
+    ("We said the talks failed.", "We", 0, "We", None),
+    ("The spokesperson said the talks failed.", "spokesperson", 0, "The spokesperson", None),
+]
+
+
+@pytest.mark.parametrize("text,word,nth,mention,name", RESOLVE)
+def test_resolve(text: str, word: str, nth: int, mention: str, name: str | None) -> None:
+    doc = processed(text)
+    speakers: Speakers = doc._.nl.speakers
+    assert isinstance(speakers, Speakers)
+    sp = speakers.resolve(doc, token(doc, word, nth))
+    assert sp.mention is not None and sp.mention.text == mention
+    assert doc.text[sp.mention.start:sp.mention.end] == mention
+    assert sp.name == name
+
+
+def test_resolve_accepts_a_span() -> None:
+    doc = processed("UN Secretary-General Antonio Guterres said the crossing must reopen.")
+    sp = doc._.nl.speakers.resolve(doc, doc.char_span(0, len("UN Secretary-General Antonio "
+                                                              "Guterres"), alignment_mode="expand"))
+    assert sp.name == "Antonio Guterres"
+
+
+def test_mention_span_stops_at_relative_clause() -> None:
+    doc = processed("Antony Blinken, who visited Cairo on Monday, said the talks failed.")
+    assert mention_span(token(doc, "Blinken")).text == "Antony Blinken"
+
+
+def test_claimant_for_a_figure_inside_reported_speech() -> None:
+    text = ("The Hamas-run health ministry says more than 34,000 people have been killed. "
+            "Troops found 12 tunnels.")
+    doc = processed(text)
+    speakers: Speakers = doc._.nl.speakers
+    i = text.index("34,000")
+    claimant = speakers.claimant_for(i, i + len("34,000"))
+    assert claimant is not None and claimant.name == "Hamas-run health ministry"
+    j = text.index("12 tunnels")
+    assert speakers.claimant_for(j, j + 2) is None
+    assert speakers.quotes and all(q.content.start <= q.content.end for q in speakers.quotes)
+
+
+def test_claimant_prefers_the_innermost_quote() -> None:
+    text = ("The ministry said that Israel says it killed 1,000 fighters in the battle.")
+    doc = processed(text)
+    i = text.index("1,000")
+    claimant = doc._.nl.speakers.claimant_for(i, i + 5)
+    assert claimant is not None and claimant.name == "Israel"

@@ -1,0 +1,218 @@
+"""The ledger store: schema, one transaction per article, idempotence, versions, read API."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsledger.errors import StoreError
+from newsledger.ledger import Ledger
+from newsledger.ledger.meta import datasette_metadata
+from newsledger.ledger.synthetic import make_record
+from newsledger.record import Entity, Quote, Record, Source, Span, Speaker
+
+TABLES = ("articles", "records", "passages", "series", "figures", "quotes", "sources", "entities",
+          "meta")
+
+
+def full_record(aid: str = "a1", value: int = 34000, url: str | None = "https://x.org/a1",
+                extra: str = "") -> Record:
+    rec = make_record(aid, "2024-05-10", [(value, "killed", "Gaza",
+                                           "the Hamas-run health ministry", True)],
+                      outlet="AP", wire="AP", filler=extra, url=url)
+    t = rec.text
+    i = t.index("said")
+    rec.quotes.append(Quote("indirect", Span.of(t, 0, i), Span.of(t, i, i + 4),
+                            Speaker(None, "Gaza health ministry")))
+    g = t.index("Gaza", 8)
+    rec.entities.append(Entity(Span.of(t, g, g + 4), "GPE", "Gaza"))
+    rec.sources.append(Source(Span.of(t, g, g + 4), "Gaza", "cited"))
+    rec.verify()
+    rec.validate()
+    return rec
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    db = sqlite3.connect(path)
+    try:
+        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        db.close()
+
+
+def test_schema_wal_foreign_keys_and_indexes(tmp_path: Path) -> None:
+    db = tmp_path / "l.sqlite"
+    Ledger(db).close()
+    con = sqlite3.connect(db)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    assert set(TABLES) <= names
+    assert {"articles_fts", "flag_links", "figures_series", "figures_claimant"} <= names
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    fks = {r[2] for r in con.execute("PRAGMA foreign_key_list(figures)")}
+    assert {"articles", "series", "passages"} <= fks
+    for t in ("records", "quotes", "sources", "entities", "passages"):
+        assert "articles" in {r[2] for r in con.execute(f"PRAGMA foreign_key_list({t})")}, t
+
+
+def test_datasette_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
+    db = tmp_path / "news.sqlite"
+    Ledger(db).close()
+    meta = datasette_metadata("news")
+    tables = meta["databases"]["news"]["tables"]
+    con = sqlite3.connect(db)
+    for t in ("articles", "records", "series", "figures", "quotes", "sources", "entities",
+              "passages"):
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})")]
+        documented = tables[t]["columns"]
+        missing = [c for c in cols if c not in documented and c not in ("id", "article_pk", "idx")]
+        assert not missing, f"{t}: undocumented columns {missing}"
+        assert tables[t]["description"]
+
+
+def test_article_stored_whole(tmp_path: Path) -> None:
+    rec = full_record()
+    with Ledger(tmp_path / "l.sqlite") as led:
+        assert led.add(rec) == "new"
+        led.refresh()
+    c = table_counts(tmp_path / "l.sqlite")
+    assert c["articles"] == c["records"] == 1
+    assert c["figures"] == 1 and c["quotes"] == 1 and c["entities"] == 1
+    assert c["sources"] == 2
+    con = sqlite3.connect(tmp_path / "l.sqlite")
+    text, = con.execute("SELECT text FROM articles").fetchone()
+    s, e, st = con.execute("SELECT span_start, span_end, span_text FROM figures").fetchone()
+    assert text[s:e] == st == "34,000"
+    assert con.execute("SELECT claimant FROM figures").fetchone()[0] == "Gaza health ministry"
+    assert con.execute("SELECT canonical FROM sources WHERE role='wire_credit'").fetchone()[0] \
+        == "The Associated Press"
+
+
+def test_reingest_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite"
+    rec = full_record()
+    with Ledger(path) as led:
+        led.ingest_records([rec])
+    before = table_counts(path)
+    dump1 = "\n".join(sqlite3.connect(path).iterdump())
+    with Ledger(path) as led:
+        stats = led.ingest_records([rec, Record.from_dict(rec.to_dict())])
+    assert stats.unchanged == 2 and stats.new == 0 and stats.new_version == 0
+    assert table_counts(path) == before
+    assert "\n".join(sqlite3.connect(path).iterdump()) == dump1
+
+
+def test_changed_text_same_id_is_new_linked_version(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite"
+    with Ledger(path) as led:
+        led.ingest_records([full_record("a1", 34000)])
+        stats = led.ingest_records([full_record("a1", 34100, extra="Updated. ")])
+        assert stats.new_version == 1
+        rec = led.article("a1")
+        assert rec["ledger"]["version"] == 2 and rec["ledger"]["supersedes"] is not None
+        assert [v["version"] for v in rec["ledger"]["versions"]] == [1, 2]
+        old = led.article("a1", version=1)
+        assert "34,000" in old["text"] and old["ledger"]["is_latest"] is False
+        s = led.series()[0]
+        pts = led.points(s["id"])
+        assert [p["value"] for p in pts] == [34100.0]  # only the latest version is current
+        assert s["points"] == 1
+    assert table_counts(path)["articles"] == 2
+
+
+def test_changed_text_same_url_other_id_is_new_version(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.add(full_record("a1", 34000, url="https://x.org/story"))
+        assert led.add(full_record("b7", 35000, url="https://x.org/story")) == "new_version"
+        assert led.article("b7")["ledger"]["supersedes"] == led.article("a1")["ledger"][
+            "article_pk"]
+        # a different URL and id is simply another article
+        assert led.add(full_record("c1", 35000, url="https://x.org/other")) == "new"
+
+
+def test_article_roundtrip_is_the_record(tmp_path: Path) -> None:
+    rec = full_record()
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.add(rec)
+        got = led.article("a1")
+    assert got is not None
+    meta = got.pop("ledger")
+    assert meta["figure_ids"] and meta["is_latest"] is True
+    assert got == rec.to_dict()
+    back = Record.from_dict(got)
+    back.verify()
+    back.validate()
+
+
+def test_failed_record_is_counted_not_stored(tmp_path: Path) -> None:
+    bad = Record.from_error("line-3", "ingest", "line 3: not JSON")
+    with Ledger(tmp_path / "l.sqlite") as led:
+        stats = led.ingest_records([bad, full_record()])
+        assert stats.failed == 1 and stats.new == 1
+        assert led.stats()["articles"] == 1
+
+
+def test_search_full_text(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.add(full_record("a1", extra="Talks in Cairo stalled. "))
+        led.add(full_record("a2", 35000, url=None, extra="Rafah crossing closed. "))
+        hits = led.search("Rafah")
+        assert [h["article_id"] for h in hits] == ["a2"]
+        assert led.search("nothingmatcheshere") == []
+        with pytest.raises(StoreError):
+            led.search('"unbalanced')
+
+
+def test_readonly_and_bad_files(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        Ledger(tmp_path / "missing.sqlite", readonly=True)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        Ledger(junk)
+    path = tmp_path / "l.sqlite"
+    with Ledger(path) as led:
+        led.ingest_records([full_record()])
+    with Ledger(path, readonly=True) as ro:
+        assert ro.series()[0]["points"] == 1
+        assert ro.points(ro.series()[0]["id"])[0]["outlet"] == "AP"
+        with pytest.raises(StoreError):
+            ro.add(full_record("zz"))
+        assert ro.article("nope") is None
+
+
+def test_filters_and_point_fields(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.ingest_records([
+            make_record("a", "2024-05-01", [(34000, "killed", "Gaza", "the health ministry",
+                                             True)], outlet="AP"),
+            make_record("b", "2024-05-03", [(34100, "killed", "Gaza", "the IDF", True)],
+                        outlet="BBC"),
+            make_record("c", "2024-05-06", [(34200, "killed", "Gaza",
+                                             "the Ministry of Health in Gaza", True)],
+                        outlet="BBC"),
+        ])
+        sid = led.find_series("people killed in Gaza")["id"]
+        assert sid == "killed:people:gaza:cumulative"
+        assert led.find_series("killed:people") is not None
+        assert led.find_series("no such series") is None
+        assert len(led.points(sid)) == 3
+        ministry = led.points(sid, claimant="Hamas-run health ministry")
+        assert [p["article_id"] for p in ministry] == ["a", "c"]
+        assert [p["article_id"] for p in led.points(sid, since="2024-05-02")] == ["b", "c"]
+        assert [p["article_id"] for p in led.points(sid, until="2024-05-03")] == ["a", "b"]
+        assert [p["article_id"] for p in led.points(sid, outlet="bbc")] == ["b", "c"]
+        listed = led.series(claimant="gaza health ministry")
+        assert listed[0]["points"] == 2 and listed[0]["latest_value"] == 34200
+        assert led.series(since="2030-01-01") == []
+        with pytest.raises(StoreError):
+            led.series(since="last week")
+        p = ministry[0]
+        for key in ("value", "low", "high", "as_of", "claimant", "outlet", "article_id", "url",
+                    "span", "flags", "title", "published", "hedges"):
+            assert key in p
+        rec = led.article(p["article_id"])
+        assert rec["text"][p["span"]["start"]:p["span"]["end"]] == p["span"]["text"]
+        assert led.point(p["id"])["id"] == p["id"]

@@ -1,0 +1,328 @@
+"""Times: TIMEX3 expressions found on the raw text and resolved with the news default."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsledger
+from newsledger.evaluate import locate, score
+from newsledger.extract.times import check_published, find_times
+from newsledger.ingest.article import Article
+from newsledger.pipeline import run_articles
+
+PUB = date(2024, 5, 10)  # a Friday
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` of the repository (or of the worktrees' parent), if present."""
+    here = Path(__file__).resolve().parent.parent
+    for base in (here.parent, here.parent.parent):
+        if (base / "shared" / "gold").is_dir():
+            return base / "shared"
+    return None
+
+
+def triples(text: str, pub: date | None = PUB) -> list[tuple[str, str, str | None, str | None]]:
+    return [(t.span.text, t.type, t.value, t.mod) for t in find_times(text, pub)]
+
+
+# (sentence, expected [(span text, type, value, mod)]) with publication date Friday 2024-05-10.
+CASES = [
+    # bare weekdays look back; the publication weekday is that day
+    ("The White House said Friday that talks failed.", [("Friday", "DATE", "2024-05-10", None)]),
+    ("On Monday, Hamas said it accepted.", [("Monday", "DATE", "2024-05-06", None)]),
+    ("On Thursday night the cabinet voted.", [("Thursday night", "DATE", "2024-05-09TNI", None)]),
+    ("Officials met Saturday morning.", [("Saturday morning", "DATE", "2024-05-04TMO", None)]),
+    ("They met last Friday.", [("last Friday", "DATE", "2024-05-03", None)]),
+    ("They will meet next Tuesday.", [("next Tuesday", "DATE", "2024-05-14", None)]),
+    ("The deal was green-lit last week.", [("last week", "DATE", "2024-W18", None)]),
+    ("At the beginning of the week, Israel moved.",
+     [("the beginning of the week", "DATE", "2024-W19", "START")]),
+    ("Prices rose earlier this month.", [("earlier this month", "DATE", "2024-05", None)]),
+    ("He visited last year.", [("last year", "DATE", "2023", None)]),
+    ("Yesterday was calm, and tonight is tense.",
+     [("Yesterday", "DATE", "2024-05-09", None), ("tonight", "DATE", "2024-05-10TNI", None)]),
+    ("Shelling continued last night.", [("last night", "DATE", "2024-05-09TNI", None)]),
+    # month-days without a year: most recent past occurrence
+    ("Hamas's October 7 attack on Israel", [("October 7", "DATE", "2023-10-07", None)]),
+    ("a truce in late November", [("late November", "DATE", "2023-11", "END")]),
+    ("Fighting resumed in mid-January.", [("mid-January", "DATE", "2024-01", "MID")]),
+    ("It began in early 2024.", [("early 2024", "DATE", "2024", "START")]),
+    ("by the end of last year", [("the end of last year", "DATE", "2023", "END")]),
+    # explicit dates in common formats
+    ("released on May 10, 2024.", [("May 10, 2024", "DATE", "2024-05-10", None)]),
+    ("Istanbul, Turkey, April 24, 2024.", [("April 24, 2024", "DATE", "2024-04-24", None)]),
+    ("It was signed on 3 March 2022.", [("3 March 2022", "DATE", "2022-03-03", None)]),
+    ("Posted 2023-12-01 by staff.", [("2023-12-01", "DATE", "2023-12-01", None)]),
+    ("Dated 12/25/2023.", [("12/25/2023", "DATE", "2023-12-25", None)]),
+    ("Dated 25.12.2023.", [("25.12.2023", "DATE", "2023-12-25", None)]),
+    ("On Wednesday, Oct. 11, troops massed.", [("Wednesday, Oct. 11", "DATE", "2023-10-11", None)]),
+    ("In September 2023 the talks stalled.", [("September 2023", "DATE", "2023-09", None)]),
+    ("the 10th of May", [("the 10th of May", "DATE", "2024-05-10", None)]),
+    # years
+    ("freed in the 2011 Shalit prisoner deal", [("2011", "DATE", "2011", None)]),
+    ("held since 2014, as well as", [("2014", "DATE", "2014", "ON_OR_AFTER")]),
+    ("in 2014 and 2015 respectively", [("2014", "DATE", "2014", None),
+                                       ("2015", "DATE", "2015", None)]),
+    ("the 2014 elections", [("2014", "DATE", "2014", None)]),
+    ("conflicts of the 1990s", [("1990s", "DATE", "199", None)]),
+    # times of day
+    ("at 10:30 a.m. local time on Friday",
+     [("10:30 a.m. local time", "TIME", "2024-05-10T10:30", None),
+      ("Friday", "DATE", "2024-05-10", None)]),
+    ("On Monday at 6 p.m., sirens sounded.",
+     [("Monday", "DATE", "2024-05-06", None), ("6 p.m.", "TIME", "2024-05-06T18:00", None)]),
+    ("The curfew starts at midnight.", [("midnight", "TIME", "2024-05-10T24:00", None)]),
+    # durations
+    ("an initial 12-week truce", [("12-week", "DURATION", "P12W", None)]),
+    ("rather than the six weeks in the framework", [("six weeks", "DURATION", "P6W", None)]),
+    ("after the truce was over a month old", [("a month", "DURATION", "P1M", None)]),
+    ("during a weeklong truce", [("weeklong", "DURATION", "P1W", None)]),
+    ("what we've seen in the last 24 hours", [("the last 24 hours", "DURATION", "PT24H", None)]),
+    ("over the past two weeks", [("the past two weeks", "DURATION", "P2W", None)]),
+    ("for more than three years", [("more than three years", "DURATION", "P3Y", "MORE_THAN")]),
+    ("nearly 48 hours", [("nearly 48 hours", "DURATION", "PT48H", "LESS_THAN")]),
+    ("a 20-year-old student", [("20-year-old", "DURATION", "P20Y", None)]),
+    ("in recent weeks", [("recent weeks", "DURATION", "PXW", None)]),
+    ("two and a half years", [("two and a half years", "DURATION", "P2.5Y", None)]),
+    ("The war has gone on for months.", [("months", "DURATION", "PXM", None)]),
+    # relative to the publication date
+    ("He was arrested three days ago.", [("three days ago", "DATE", "2024-05-07", None)]),
+    ("It happened two years ago.", [("two years ago", "DATE", "2022", None)]),
+    # sets
+    ("Every day the crossing is closed", [("Every day", "SET", "P1D", None)]),
+    ("a weekly briefing", [("weekly", "SET", "P1W", None)]),
+    ("500 trucks a day", [("a day", "SET", "P1D", None)]),
+    ("protests every Friday", [("every Friday", "SET", "XXXX-WXX-5", None)]),
+    ("twice a week", [("twice a week", "SET", "P1W", None)]),
+    # possessives, month with last/next, clock and day parts, references
+    ("Saturday's rally drew crowds.", [("Saturday", "DATE", "2024-05-04", None)]),
+    ("The war began last October.", [("last October", "DATE", "2023-10", None)]),
+    ("It's just gone 13:00 here in London.", [("13:00", "TIME", "2024-05-10T13:00", None)]),
+    ("The protest began on Wednesday morning and was dispelled by the evening.",
+     [("Wednesday morning", "DATE", "2024-05-08TMO", None),
+      ("the evening", "DATE", "2024-05-08TEV", None)]),
+    ("She enlisted on Monday, hours before she learned of it.",
+     [("Monday", "DATE", "2024-05-06", None), ("hours", "DURATION", "PTXH", None)]),
+    ("All week the allies pleaded.", [("All week", "DURATION", "P1W", None)]),
+    ("during the 7 October attacks", [("7 October", "DATE", "2023-10-07", None)]),
+    ("It opened more than a decade ago.",
+     [("more than a decade ago", "DATE", "201", "BEFORE")]),
+    ("Forces have recently moved south.", [("recently", "DATE", "PAST_REF", None)]),
+    ("It has in the past met resistance.", [("the past", "DATE", "PAST_REF", None)]),
+    ("Profit rose in fiscal 1990.", [("fiscal 1990", "DATE", "FY1990", None)]),
+    ("wars of the mid-1990s", [("mid-1990s", "DATE", "199", "MID")]),
+    ("in the third quarter of 2023", [("the third quarter of 2023", "DATE", "2023-Q3", None)]),
+    ("They had tea in the morning.", [("the morning", "TIME", "TMO", None)]),
+    ("Then, 2 1/2 years after his death", [("2 1/2 years", "DURATION", "P2.5Y", None)]),
+    ("the 20th century", [("the 20th century", "DATE", "19", None)]),
+    ("this past weekend", [("this past weekend", "DATE", "2024-W18-WE", None)]),
+    ("On Friday, Oct. 6, troops massed.", [("Friday, Oct. 6", "DATE", "2023-10-06", None)]),
+    ("serving some 350,000 people a day", [("a day", "SET", "P1D", None)]),
+    ("whether it’s a month or more", [("a month", "DURATION", "P1M", None)]),
+    ("The laws date from the last century.", [("the last century", "DATE", "19", None)]),
+    # holidays: found, not resolved
+    ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
+]
+
+# Narrative anchoring: a relative expression after a day-precise date in the same paragraph.
+ANCHORED = [
+    ("On March 3, troops entered the town. Two days later, they withdrew.",
+     [("March 3", "DATE", "2024-03-03", None), ("Two days later", "DATE", "2024-03-05", None)]),
+    ("The strike came on Oct. 17, 2023. The next day, protests spread.",
+     [("Oct. 17, 2023", "DATE", "2023-10-17", None), ("The next day", "DATE", "2023-10-18", None)]),
+    ("On January 5 the envoy landed; a week later he left.",
+     [("January 5", "DATE", "2024-01-05", None), ("a week later", "DATE", "2024-W02", None)]),
+    # another paragraph: no anchor, and "later" cannot be placed
+    ("On March 3, troops entered.\nTwo days later, they withdrew.",
+     [("March 3", "DATE", "2024-03-03", None), ("Two days later", "DATE", None, None)]),
+    # "after" followed by an event is a duration with a signal, not an anchored date
+    ("Two days after the strike, talks resumed.", [("Two days", "DURATION", "P2D", None)]),
+]
+
+# Sentences that must yield no time expression at all.
+NEGATIVES = [
+    "We urge the Israelis to open up that crossing.",
+    "We're watching this with concern.",
+    "It may take a while, and it may not happen.",
+    "May God protect them.",
+    "Protesters plan to march on the embassy.",
+    "March forward, the commander said.",
+    "The day the war began changed everything.",
+    "There are no in-person meetings now in place.",
+    "What we've seen here right now is limited.",
+    "Israel has ordered some 100,000 Palestinians to evacuate.",
+    "The ministry says 34,000 people have been killed.",
+    "Two hundred and seventy-one soldiers have been killed.",
+    "About 2000 people gathered, and 2000 troops were deployed.",
+    "It appears to be localized near the crossing with the forces they had put in at the beginning.",
+    "The truce talks are in a second round.",
+    "The Yom Kippur War changed the region.",
+    "He read the Daily Mail and The Weekly Standard.",
+    "It remains at 2,000- and 500-pound bombs.",
+    "Call 555-1234 for details.",
+    "The score was 3:1 in the final.",
+    "It was delayed three times, most recently on the eve of the vote.",
+    "He spoke for a long time.",
+    "He told BBC Radio 4's Today programme it was grim.",
+    "Coverage is 24/7 on the site.",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_cases(text: str, expected: list) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", ANCHORED)
+def test_narrative_anchoring(text: str, expected: list) -> None:
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negatives(text: str) -> None:
+    assert triples(text) == []
+
+
+def test_offsets_are_on_the_original_text() -> None:
+    text = "“On Thursday night,”\u00a0he said,\r\nthe\u00a0cabinet met on\u00a0May 9, 2024."
+    found = find_times(text, PUB)
+    assert [t.span.text for t in found] == ["Thursday night", "May 9, 2024"]
+    for t in found:
+        assert text[t.span.start:t.span.end] == t.span.text
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved() -> None:
+    got = triples("On Monday, May 6, 2024 and on Friday; October 7; six weeks; last week.", None)
+    assert got == [("Monday, May 6, 2024", "DATE", "2024-05-06", None),
+                   ("Friday", "DATE", None, None), ("October 7", "DATE", None, None),
+                   ("six weeks", "DURATION", "P6W", None), ("last week", "DATE", None, None)]
+
+
+def test_check_published() -> None:
+    today = date(2026, 1, 1)
+    assert check_published(PUB, "2024-05-10", today) == (PUB, None)
+    assert check_published(None, None, today) == (None, None)
+    pub, msg = check_published(None, "10 May", today)
+    assert pub is None and msg and "not an ISO date" in msg
+    pub, msg = check_published(date(2999, 1, 1), "2999-01-01", today)
+    assert pub is None and msg and "far future" in msg
+
+
+def _record(text: str, published: str | None, valid: bool = True) -> newsledger.Record:
+    rec = next(run_articles([Article(id="t", text=text, published=published)]))
+    rec.verify()
+    if valid:  # a malformed `published` breaks the record schema itself (not the times' doing)
+        rec.validate()
+    assert not [e for e in rec.errors if "failed" in e.message], rec.errors
+    return rec
+
+
+@pytest.mark.parametrize("published,fragment", [
+    (None, "no publication date"), ("not a date", "not an ISO date"),
+    ("2999-01-01", "far future"),
+])
+def test_bad_publication_dates_give_errors_not_exceptions(published: str | None,
+                                                          fragment: str) -> None:
+    rec = _record("On Monday, May 6, 2024, talks began. On Friday they ended.", published,
+                  valid=published != "not a date")
+    assert [(t.span.text, t.value) for t in rec.times] == [("Monday, May 6, 2024", "2024-05-06"),
+                                                          ("Friday", None)]
+    assert any(e.stage == "times" and fragment in e.message for e in rec.errors)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks will resume on Monday.", "2024-05-13"),
+    ("Talks resumed on Monday.", "2024-05-06"),
+    ("Israel is set to reopen the crossing on Sunday.", "2024-05-12"),
+    ("The election will be held on November 5.", "2024-11-05"),
+    ("The attack on November 5 killed three.", "2023-11-05"),
+])
+def test_future_tense_looks_forward(text: str, expected: str) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [t.value for t in rec.times] == [expected]
+
+
+def test_pipeline_record_and_skipped_captions() -> None:
+    rec = newsledger.extract("Title line\n\nThe cabinet met on Thursday night, officials said.\n",
+                             published="2024-05-10")
+    rec.verify()
+    rec.validate()
+    assert [(t.span.text, t.value) for t in rec.times] == [("Thursday night", "2024-05-09TNI")]
+
+
+def test_ten_thousand_weekdays() -> None:
+    text = "Monday " * 10_000
+    found = find_times(text, PUB)
+    assert len(found) == 10_000
+    assert {t.value for t in found} == {"2024-05-06"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Mayon Friday 2024-0517/.: a.m. weeks ago last"
+                                             " \n,’'")), max_size=120))
+def test_never_raises_and_spans_hold(text: str) -> None:
+    found = find_times(text, PUB)
+    prev_end = -1
+    for t in found:
+        assert 0 <= t.span.start < t.span.end <= len(text)
+        assert text[t.span.start:t.span.end] == t.span.text
+        assert t.span.start >= prev_end
+        prev_end = t.span.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+SHARED = shared_dir()
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(SHARED is None, reason="../shared (seed and gold) is absent")
+def test_seed_gold_times() -> None:
+    assert SHARED is not None
+    gold = json.loads((SHARED / "gold" / "seed.gold.json").read_text("utf-8"))
+    text = (SHARED / "seeds" / "000_083e98938a0e4d70.txt").read_text("utf-8")
+    rec = newsledger.extract(text, published=gold["published"])
+    rec.verify()
+    rec.validate()
+    assert not [e for e in rec.errors if "failed" in e.message]
+    spans = []
+    for g in gold["dates"]:
+        loc = locate(text, g["text"])
+        assert loc is not None, g
+        spans.append(loc)
+    s = score(list(range(len(gold["dates"]))), rec.times, lambda i: spans[i],
+              lambda t: (t.span.start, t.span.end),
+              {"type": lambda i, t: gold["dates"][i]["type"] == t.type,
+               "value": lambda i, t: gold["dates"][i]["value"] == t.value,
+               "mod": lambda i, t: "mod" not in gold["dates"][i]
+               or gold["dates"][i]["mod"] == t.mod})
+    assert s.fn == 0, s.misses
+    assert s.tp == 21
+    assert s.field_accuracy("type") == 1.0
+    assert s.field_accuracy("value") == 1.0
+    assert s.field_accuracy("mod") == 1.0
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.skipif(SHARED is None or not (SHARED / "data").is_dir(),
+                    reason="../shared/data is absent")
+def test_real_articles_eval_floor() -> None:
+    """Hand-annotated BBC/NPR articles (tests/eval/times_gold.json): keep value F1 above 0.9."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "times_eval.py"
+    spec = importlib.util.spec_from_file_location("times_eval", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.evaluate()
+    assert res["all"]["gold"] >= 100
+    assert res["all"]["relaxed_span_f1"] >= 0.93, res
+    assert res["all"]["value_f1"] >= 0.9, res
