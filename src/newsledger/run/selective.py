@@ -27,26 +27,55 @@ NONE, NER, FULL = 0, 1, 2
 # A piece longer than this is cut at a line break: bounds the parser's memory on huge texts
 # (a 5 MB article) without changing anything for ordinary articles, whose paragraphs are short.
 MAX_PIECE = 20_000
-# Pieces shorter than this are not worth a separate Doc: they take the level of the piece before.
-MIN_PIECE = 40
+# Pieces shorter than this are not worth a separate Doc (nor the lost context at the cut): they
+# join their neighbour at the higher of the two levels.
+MIN_PIECE = 100
 # Characters per batch handed to each spaCy component.
 BATCH_CHARS = 60_000
 
 # Sentence ends: terminal punctuation (plus closing quotes/brackets) then whitespace, or a line
 # break. The cut falls after the whitespace so that every piece starts at a token boundary and the
 # tokenizer, which works on whitespace-separated chunks, gives the same tokens as on the whole text.
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+|[ \t]*\n\s*")
+# Only before a capital, digit or opening quote: "U. S. special forces" is one sentence.
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ])|[ \t]*\n\s*")
+_LINE = re.compile(r"[^\n]*\n*")
+_DOUBLE_QUOTE = re.compile(r"[\"“”«»„]")
 _QUOTE = re.compile(r"[\"“”«»„]|(?<!\w)['‘]|['’](?!\w)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+_IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "think": "thought",
+              "feel": "felt", "seek": "sought", "pay": "paid", "speak": "spoke spoken",
+              "plead": "pled", "hear": "heard", "give": "gave given", "make": "made",
+              "find": "found", "hold": "held", "lead": "led", "keep": "kept", "put": "put"}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Inflected forms of an English verb or noun lemma, generously (extra forms cost nothing)."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+           lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out.update({lemma[:-1] + "ied", lemma[:-1] + "ies"})
+    out.update(_IRREGULAR.get(lemma, "").split())
+    return out
+
+
 @lru_cache(maxsize=1)
 def parse_cues() -> frozenset[str]:
-    raw = resources.files("newsledger").joinpath("data/parse_cues.txt").read_text("utf-8")
+    """Our own word list plus every inflection of the attribution cues the quote extractors use
+    (data/cues.txt), so a cue added there is never skipped here."""
+    data = resources.files("newsledger").joinpath("data")
     words: set[str] = set()
-    for line in raw.splitlines():
+    for line in data.joinpath("parse_cues.txt").read_text("utf-8").splitlines():
         if not line.startswith("#"):
             words.update(line.split())
+    cues = data.joinpath("cues.txt")
+    if cues.is_file():
+        for line in cues.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.update(inflections(line.split()[0].lower()))
     return frozenset(words)
 
 
@@ -74,13 +103,13 @@ def level(sentence: str) -> int:
     if _QUOTE.search(sentence) or any(c.isdigit() for c in sentence):
         return FULL
     cues = parse_cues()
-    words = _WORD.findall(sentence)
     named = False
-    for i, w in enumerate(words):
+    for w in _WORD.findall(sentence):
         low = w.lower()
         if low in cues:
             return FULL
-        if not named and w[0].isupper() and (i > 0 or low not in STOP_WORDS):
+        # A capital anywhere ("al-Shati", "McCain") unless the word is a function word ("The").
+        if not named and low != w and low not in STOP_WORDS:
             named = True
     if named:
         return NER if NER_PIECES else FULL
@@ -96,6 +125,13 @@ def plan(text: str, skip: Sequence[tuple[int, int]] = (), select: bool = True
     if select:
         levels = [NONE if any(a <= s and e <= b for a, b in skip)  # boilerplate: nobody reads it
                   else level(text[s:e]) for s, e in sents]
+        # A quotation can run over several sentences: a paragraph with a quote mark is parsed
+        # whole, so the quote and its attribution keep their context.
+        quoted = [(m.start(), m.end()) for m in _LINE.finditer(text)
+                  if _DOUBLE_QUOTE.search(text, m.start(), m.end())]
+        if quoted:
+            levels = [FULL if lv != FULL and any(a < e and s < b for a, b in quoted) else lv
+                      for (s, e), lv in zip(sents, levels)]
         if FULL not in levels:
             # An extractor may ask any Doc for its parse (noun_chunks): give it one.
             levels = [FULL] * len(sents)
@@ -108,7 +144,7 @@ def plan(text: str, skip: Sequence[tuple[int, int]] = (), select: bool = True
             size = last[1] - last[0]
             # Cut long runs at a line break (or anywhere, for a huge run-on paragraph).
             cut = size >= MAX_PIECE and (text[last[1] - 1] == "\n" or size >= 5 * MAX_PIECE)
-            if not cut and (last[2] == lv or e - s < MIN_PIECE):
+            if not cut and (last[2] == lv or e - s < MIN_PIECE or size < MIN_PIECE):
                 last[1], last[2] = e, max(last[2], lv)
                 continue
         pieces.append([s, e, lv])
