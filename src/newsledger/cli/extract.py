@@ -11,7 +11,7 @@ from typing import IO
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, from_any
 from ..ingest.article import Article
 from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
@@ -242,7 +242,7 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
                 else:
                     out.write(rec.to_json() + "\n")  # one write per line: lines stay whole
                 advance(1)
-    except InputError as exc:
+    except NewsledgerError as exc:  # a bad input file, an unreachable Dask scheduler, ...
         fail(str(exc))
     except KeyboardInterrupt:
         records.close()

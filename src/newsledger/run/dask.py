@@ -67,7 +67,7 @@ def _connect(address: Any, n_workers: int | None) -> tuple[Any, list[Any]]:
         client = Client(cluster)
         return client, [client, cluster]
     try:
-        client = Client(address, timeout="30s")
+        client = Client(address, timeout="10s")
     except OSError as exc:
         raise PipelineError(f"Could not reach the Dask scheduler at {address!r}: {exc}. Start one "
                             "with `dask scheduler`, or pass --dask local.") from exc
