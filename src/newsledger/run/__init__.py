@@ -7,6 +7,6 @@ bounded memory, using N local processes; ``newsledger.run.dask.records`` does th
 
 from __future__ import annotations
 
-from .local import default_workers, records
+from .local import default_workers, pool, records
 
-__all__ = ["default_workers", "records"]
+__all__ = ["default_workers", "pool", "records"]

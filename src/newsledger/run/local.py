@@ -74,12 +74,24 @@ def in_order(futures: Iterable[Future[list[Record]]], window: int) -> Iterator[R
             fut.cancel()
 
 
+def pool(workers: int | None = None, fast: bool | None = None) -> ProcessPoolExecutor:
+    """A pool of worker processes, each loading the pipeline once; reusable across ``records``
+    calls (e.g. one per input file) so that the start-up is paid once."""
+    # spawn, not fork: the parent may be running threads (the progress bar), and a fresh
+    # interpreter per worker is what a cluster worker gets too.
+    return ProcessPoolExecutor(workers or default_workers(),
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(fast,))
+
+
 def records(items: Iterable[Item], workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
-            fast: bool | None = None, window: int | None = None) -> Iterator[Record]:
+            fast: bool | None = None, window: int | None = None,
+            executor: ProcessPoolExecutor | None = None) -> Iterator[Record]:
     """One Record per item (an Article, or a BadLine that becomes an error record), in order.
 
     ``workers`` defaults to all cores; 1 runs in this process. At most ``window`` chunks of
-    ``chunk_size`` items are read ahead (default: two per worker).
+    ``chunk_size`` items are read ahead (default: two per worker). ``executor`` (from
+    :func:`pool`) is used, and left open, instead of starting new workers.
 
     Example::
 
@@ -89,16 +101,17 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
             print(rec.id, len(rec.quotes))
     """
     workers = default_workers() if workers is None else max(1, workers)
+    if executor is not None:
+        yield from in_order((executor.submit(extract_chunk, c, fast)
+                             for c in chunks(items, chunk_size)), window or 2 * workers)
+        return
     if workers == 1:
         from ..pipeline import run_articles
 
         yield from run_articles(items, fast=fast)
         return
     window = window or 2 * workers
-    # spawn, not fork: the parent may be running threads (the progress bar), and a fresh
-    # interpreter per worker is what a cluster worker gets too.
-    ctx = multiprocessing.get_context("spawn")
-    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(fast,))
+    ex = pool(workers, fast)
     interrupted = False
     try:
         yield from in_order((ex.submit(extract_chunk, c, fast) for c in chunks(items, chunk_size)),

@@ -7,6 +7,7 @@ Runs of sentences with the same level become separate Docs, analysed in length-s
 are merged back with ``Doc.from_docs`` so that the extractors see one Doc whose text is the
 article's text exactly, with the same tokens and ``token.idx`` offsets as ``nlp.make_doc(text)``.
 Unparsed stretches get sentence starts from a rule splitter, so ``doc.sents`` covers the whole Doc.
+The attribute ruler and lemmatizer run as exact array-based stand-ins (run/fastpipes.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from spacy.attrs import SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .fastpipes import accelerated
 
 NONE, NER, FULL = 0, 1, 2
 
@@ -151,13 +154,21 @@ def plan(text: str, skip: Sequence[tuple[int, int]] = (), select: bool = True
     return [(s, e, lv) for s, e, lv in pieces]
 
 
-def run_components(nlp: Language, full: list[Doc], ner: list[Doc]) -> None:
-    """Apply the model's components: all of them to FULL pieces, only NER to NER pieces."""
+def run_components(nlp: Language, full: list[Doc], ner: list[Doc],
+                   accelerate: bool = False) -> None:
+    """Apply the model's components: all of them to FULL pieces, only NER to NER pieces.
+
+    ``accelerate`` swaps in the exact array-based stand-ins of run/fastpipes.py."""
+    fast = accelerated(nlp) if accelerate else {}
     for name, proc in nlp.pipeline:
         if name.startswith("newsledger_"):
             continue
         docs = full + ner if name == "ner" else full
         if not docs:
+            continue
+        if name in fast:
+            for d in docs:
+                fast[name](d)
             continue
         docs = sorted(docs, key=len)  # similar lengths batch well in the parser
         if hasattr(proc, "pipe"):
@@ -220,12 +231,12 @@ def analyse(nlp: Language, texts: Sequence[str],
         pieces.append(docs)
         for d, (_s, _e, lv) in zip(docs, pl):
             (full if lv == FULL else ner if lv == NER else []).append(d)
-    run_components(nlp, full, ner)
+    run_components(nlp, full, ner, accelerate=select)
     out = []
     for t, pl, docs in zip(texts, plans, pieces):
         doc = _merge(t, pl, docs)
         if doc.text != t:  # never expected; keep offsets right whatever happens
             doc = nlp.make_doc(t)
-            run_components(nlp, [doc], [])
+            run_components(nlp, [doc], [], accelerate=select)
         out.append(doc)
     return out
