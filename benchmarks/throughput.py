@@ -12,7 +12,9 @@ On a fixed sample of ../shared/data (the first NPR articles and BBC live posts),
               message, when textacy is absent: ``pip install 'newsledger[bench]'``)
   newsledger  full extraction (ingest, spaCy, all extractors, records), one process
   nl-full     the same with the speed path off (NEWSLEDGER_FAST=0): the reference records
-  workers     newsledger on N worker processes (default: all cores), pool started beforehand
+  workers     newsledger on N worker processes (default: all cores), pool started beforehand;
+              also reports the workers' CPU seconds (psutil), i.e. the speed-up they would give
+              with a free core each
 
 Each measurement runs in a fresh subprocess (so peak RSS belongs to that mode alone; the model
 loads before the clock starts). Modes are interleaved, rotating their order each round; the median
@@ -107,6 +109,8 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
             get_nlp(fast=fast)
         items = ({"id": r["id"], "text": r["text"], "published": r.get("published") or None}
                  for r in rows)
+        procs = _workers_of(ex)
+        w0 = _cpu_of(procs)
         t0, c0 = time.perf_counter(), time.process_time()
         recs = list(records((article_from_obj(o, n) for n, o in enumerate(items, 1)),
                             workers=workers if ex else 1, fast=fast, executor=ex))
@@ -115,12 +119,31 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
         extra["extractors"] = sorted({v for r in recs for v in r.extractors})
         if ex is not None:
             wall = time.perf_counter() - t0
+            # CPU seconds the workers spent on the sample: on a shared machine the wall clock
+            # shows how many cores we got, this shows what the work cost.
+            extra["worker_cpu"] = _cpu_of(procs) - w0
             ex.shutdown()
             extra["worker_rss_mib"] = round(_rss_mib(resource.RUSAGE_CHILDREN))
             return {"mode": mode, "wall": wall, "cpu": None,
                     "rss_mib": round(_rss_mib()), **extra}
     return {"mode": mode, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
             "rss_mib": round(_rss_mib()), **extra}
+
+
+def _workers_of(ex: Any) -> list[Any]:
+    if ex is None:
+        return []
+    import psutil
+
+    return [psutil.Process(p.pid) for p in (getattr(ex, "_processes", None) or {}).values()]
+
+
+def _cpu_of(procs: list[Any]) -> float:
+    total = 0.0
+    for p in procs:
+        t = p.cpu_times()
+        total += t.user + t.system
+    return total
 
 
 def _child(mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
@@ -178,9 +201,12 @@ def main() -> None:
         if not rs:
             continue
         wall = statistics.median(r["wall"] for r in rs)
-        cpus = [r["cpu"] for r in rs if r.get("cpu") is not None]
+        cpus = [r["cpu"] if r.get("cpu") is not None else r.get("worker_cpu") for r in rs]
+        cpus = [c for c in cpus if c is not None]
         cpu = statistics.median(cpus) if cpus else None
         med[m] = {"wall": wall, "cpu": cpu}
+        if m == "workers" and cpu is not None:
+            med[m]["cpu_per_worker"] = cpu / args.workers
         last = rs[-1]
         notes = []
         if "worker_rss_mib" in last:
@@ -208,6 +234,13 @@ def main() -> None:
                  ("bare+gemm", "bare"), ("workers", "newsledger")):
         print(f"  {a} / {b}: {ratio(a, b)}" + ("" if a == "workers" else
                                                f"  (cpu {ratio(a, b, 'cpu')})"))
+    if "workers" in med and "newsledger" in med and med["workers"]["cpu"]:
+        w, one = med["workers"], med["newsledger"]
+        print(f"  workers: {w['cpu']:.1f} CPU s in total for the sample vs {one['cpu']:.1f} in one "
+              f"process (parallel overhead {w['cpu'] / one['cpu'] - 1:+.0%}); with a free core "
+              f"per worker the speed-up would be {args.workers * one['cpu'] / w['cpu']:.2f}x. "
+              f"Cores actually obtained during the run: {w['cpu'] / w['wall']:.2f} "
+              f"(load average now {os.getloadavg()[0]:.1f})")
     if "newsledger" in med:
         rate = chars / med["newsledger"]["wall"]
         best = med.get("workers", med["newsledger"])["wall"]

@@ -189,3 +189,28 @@ def test_fast_attribute_ruler_and_lemmatizer_equal_the_originals() -> None:
         nlp.get_pipe("lemmatizer")(nlp.get_pipe("attribute_ruler")(a))
         fast["lemmatizer"](fast["attribute_ruler"](b))
         assert numpy.array_equal(a.to_array(cols), b.to_array(cols))
+
+
+def test_a_huge_article_is_extracted_in_sections_with_exact_spans(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsledger import pipeline
+
+    monkeypatch.setattr(pipeline, "HUGE_CHARS", 1500)
+    monkeypatch.setattr(pipeline, "SECTION_CHARS", 1000)
+    places = ["Rafah", "Jenin", "Kharkiv", "Doha", "Beirut", "Sumy"]
+    text = "".join(ARTICLE.replace("27", str(27 + i)).replace("Rafah", p).replace("Cairo", p)
+                   .replace("Jane Roe", f"Jane Roe {i}") for i, p in enumerate(places))
+    cuts = pipeline._sections(text)
+    assert len(cuts) > 2 and cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    art = from_text(text, id="huge", published="2024-05-14")
+    rec = next(run_articles([art]))
+    check_record(rec)  # every span, shifted back, matches the whole text
+    assert rec.text == text and [b.to_dict() for b in rec.blocks] == \
+        [b.to_dict() for b in art.blocks]
+    assert all(0 <= i < len(rec.figures) for c in rec.checks for i in c.figures)
+    # Each copy is self-contained, so cutting between copies loses nothing.
+    monkeypatch.setattr(pipeline, "HUGE_CHARS", 10**6)
+    whole = next(run_articles([art]))
+    assert [q.content.to_dict() for q in rec.quotes] == [q.content.to_dict() for q in whole.quotes]
+    assert [f.span.to_dict() for f in rec.figures] == [f.span.to_dict() for f in whole.figures]
+    assert len(rec.quotes) >= 6 and len(rec.figures) >= 6

@@ -18,7 +18,7 @@ from .ingest import from_any
 from .ingest.article import Article
 from .ingest.batch import BadLine
 from .nlp import fast_default, get_nlp, one_blas_thread
-from .record import ErrorEntry, Record
+from .record import Block, ErrorEntry, Record
 from .run.selective import analyse, run_components
 
 
@@ -84,13 +84,99 @@ def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
     return [d for d in docs if d is not None]
 
 
+# A text longer than HUGE_CHARS (a book, a month of a live page pasted as one "article") is
+# extracted in sections of about SECTION_CHARS cut at paragraph breaks, and the section records
+# are joined: time and memory stay linear in its length whatever any extractor does per Doc.
+# Ordinary articles (even long ones) are far below this and are never cut.
+SECTION_CHARS = 50_000
+HUGE_CHARS = 100_000
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    """Consecutive ranges covering ``text``, cut after a line break near every SECTION_CHARS."""
+    out, start = [], 0
+    while len(text) - start > SECTION_CHARS * 3 // 2:
+        target = start + SECTION_CHARS
+        cut = text.find("\n\n", target, target + SECTION_CHARS // 2)
+        if cut < 0:
+            cut = text.find("\n", target, target + SECTION_CHARS // 2)
+        if cut < 0:
+            cut = text.find(" ", target)
+        if cut < 0:
+            break
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _section(a: Article, s: int, e: int) -> Article:
+    """The part ``[s, e)`` of an article as an article of its own (blocks clipped, not dropped,
+    so that ``duplicate_of`` indices still hold)."""
+    n = e - s
+
+    def clip(x: int) -> int:
+        return min(max(x - s, 0), n)
+
+    blocks = [Block(b.kind, clip(b.start), clip(b.end), b.duplicate_of) for b in a.blocks]
+    return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
+                   byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
+                   published_from=a.published_from, notes=list(a.notes))
+
+
+def _shift(x: Any, by: int) -> Any:
+    """A record's dict data with every span moved ``by`` characters."""
+    if isinstance(x, dict):
+        if {"start", "end", "text"} <= x.keys() and isinstance(x["start"], int):
+            return {**x, "start": x["start"] + by, "end": x["end"] + by}
+        return {k: _shift(v, by) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_shift(v, by) for v in x]
+    return x
+
+
+def _join(article: Article, parts: list[tuple[int, Record]]) -> Record:
+    """One record for the whole article from its sections' records."""
+    whole = parts[0][1].to_dict()
+    whole.update(text=article.text, blocks=[b.to_dict() for b in article.blocks])
+    for key in ("quotes", "figures", "times", "sources", "entities", "checks", "errors"):
+        whole[key] = []
+    seen_errors: set[str] = set()
+    for start, rec in parts:
+        d = _shift(rec.to_dict(), start)
+        base = len(whole["figures"])
+        for c in d["checks"]:
+            c["figures"] = [i + base for i in c["figures"]]
+        for key in ("quotes", "figures", "times", "sources", "entities", "checks"):
+            whole[key].extend(d[key])
+        for err in d["errors"]:
+            if err["message"] not in seen_errors:
+                seen_errors.add(err["message"])
+                whole["errors"].append(err)
+    return Record.from_dict(whole)
+
+
 def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterator[Record]:
     extractors = [proc for name, proc in nlp.pipeline if name.startswith("newsledger_")]
-    for doc, article in zip(_analyse(nlp, articles, fast), articles):
-        doc._.nl = State(article)
-        for proc in extractors:
-            doc = proc(doc)
-        yield to_record(doc._.nl)
+
+    def records_of(batch: list[Article]) -> Iterator[Record]:
+        for doc, art in zip(_analyse(nlp, batch, fast), batch):
+            doc._.nl = State(art)
+            for proc in extractors:
+                doc = proc(doc)
+            yield to_record(doc._.nl)
+
+    # Ordinary articles are analysed as one batch; a huge one section by section, so that only
+    # one section's Doc is alive at a time.
+    ordinary = records_of([a for a in articles if len(a.text) <= HUGE_CHARS])
+    for a in articles:
+        if len(a.text) <= HUGE_CHARS:
+            yield next(ordinary)
+        else:
+            yield _join(a, [(s, next(records_of([_section(a, s, e)])))
+                            for s, e in _sections(a.text)])
 
 
 def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = None,
