@@ -1,7 +1,8 @@
 """Score the times extractor on hand-annotated real articles (tests/eval/times_gold.json).
 
 Needs ../shared/data (the article texts are not in the repository). Prints, per split (dev = the
-articles looked at while writing rules; heldout, heldout2 = annotated blind, heldout then used for fixes), TempEval-3 style numbers:
+articles looked at while writing rules; heldout, heldout2, heldout3 = annotated blind, the first two then used for
+fixes), TempEval-3 style numbers:
 relaxed span F1 (any overlap, one-to-one, via ``newsledger.evaluate``), strict span F1 (same
 offsets), and value F1 (a match counts only when the TIMEX3 value is also equal).
 
@@ -49,7 +50,7 @@ def evaluate(show: bool = False) -> dict[str, dict[str, Any]]:
                 row = json.loads(line)
                 texts[row["id"]] = row["text"]
     results: dict[str, dict[str, Any]] = {}
-    for split in ("dev", "heldout", "heldout2", "all"):
+    for split in ("dev", "heldout", "heldout2", "heldout3", "all"):
         total = Score()
         strict = value_ok = n_pred = n_gold = 0
         for art in gold["articles"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NEWSLEDGER_SHARED", ROOT.parent / "shared"))  # override for worktrees
 SEED = SHARED / "seeds" / "000_083e98938a0e4d70.txt"
 SEED_GOLD = SHARED / "gold" / "seed.gold.json"
 EXAMPLES = ROOT / "examples"

@@ -85,3 +85,11 @@ def test_other_claimants_and_subgroups_are_separate_series() -> None:
 
 def test_no_checks_without_figures() -> None:
     assert find_checks("", []) == []
+
+
+def test_many_figures_stay_cheap() -> None:
+    """Subset search is bounded per total, so a long article with many counts stays linear."""
+    text = "x" * 200_000
+    figs = [fig(text, 100 + k, "hostages_held", k * 150) for k in range(1000)]
+    checks = find_checks(text, figs)
+    assert all(c.kind in ("sum", "subset", "monotone") for c in checks)

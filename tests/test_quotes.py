@@ -65,6 +65,11 @@ DIRECT = [
      ("direct", "We are ready,", "Yoav Gallant")),
     ('"We are done," said Ukrainian Foreign Minister Dmytro Kuleba.',
      ("direct", "We are done,", "Dmytro Kuleba")),
+    ("White House spokesperson John Kirby briefed reporters.\n\n"
+     "John Kirby: “We will not stop supporting Israel.”",
+     ("direct", "We will not stop supporting Israel.", "John Kirby")),
+    ("In a statement, the Gaza health ministry said: “The hospitals have run out of fuel.”",
+     ("direct", "The hospitals have run out of fuel.", "Gaza health ministry")),
     ("“Do it like gentlemen,” the guard orders.",
      ("direct", "Do it like gentlemen,", "guard")),
     ("White House spokesperson John Kirby called the departure “deeply regrettable.”",
@@ -77,6 +82,12 @@ DIRECT = [
      ("partial", "an act of terrorism.", "Vassily Nebenzia")),
     ("NATO chief Jens Stoltenberg believes it is “very important to protect civilians”.",
      ("partial", "very important to protect civilians", "Jens Stoltenberg")),
+    ('"We extend our condolences," Capt. Blake Chaney, the unit commander, said in a statement.',
+     ("direct", "We extend our condolences,", "Blake Chaney")),
+    ("“Two more fighters” were also killed, according to the Israel Defense Forces.",
+     ("partial", "Two more fighters", "Israel Defense Forces")),
+    ("“The aid is not enough,”Polyansky explained, adding that talks continue.",
+     ("direct", "The aid is not enough,", "Polyansky")),
 ]
 
 
@@ -94,6 +105,13 @@ def test_floating_quote_continues_previous_speaker() -> None:
     assert ("direct", "This war must end,", "Bernie Sanders") in got
     assert ("direct", "Children are dying.", "Bernie Sanders") in got
     assert ("direct", "We cannot look away.", "Bernie Sanders") in got
+
+
+def test_split_quote_keeps_one_speaker_and_no_reported_duplicate() -> None:
+    rec = run("Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. "
+              "“We will win,” he said, “and we must.”")
+    assert found(rec) == [("direct", "We will win,", "Benjamin Netanyahu"),
+                          ("direct", "and we must.", "Benjamin Netanyahu")]
 
 
 def test_multi_paragraph_quote_is_one_quote() -> None:
@@ -120,12 +138,26 @@ INDIRECT = [
      ("indirect", "the deaths of 36 hostages", "Israel Defense Forces")),
     ("Sports brand Puma will end its deal with the team, the Financial Times has reported.",
      ("indirect", "Sports brand Puma will end its deal with the team", "Financial Times")),
+    ("Netanyahu’s insistence that the war will go on has angered the families.",
+     ("indirect", "the war will go on", "Netanyahu")),
+    ("The claim by Hamas that 30 people died could not be verified.",
+     ("indirect", "30 people died", "Hamas")),
+    ("Hamas, which runs Gaza, said 20 people were killed.",
+     ("indirect", "20 people were killed", "Hamas")),
+    ("A spokesman for the Israel Defense Forces, Daniel Hagari, said troops had entered.",
+     ("indirect", "troops had entered", "Daniel Hagari")),
     ("Moscow has repeatedly accused the UK of helping Ukraine organize attacks.",
      ("indirect", "of helping Ukraine organize attacks", "Moscow")),
     ("According to the United Nations, 1.5 million people are displaced in Rafah.",
      ("according_to", "1.5 million people are displaced in Rafah", "United Nations")),
     ("More than 10,000 children have been killed, according to the Gaza health ministry.",
      ("according_to", "More than 10,000 children have been killed", "Gaza health ministry")),
+    ("Ali Hassin was targeted in an attack near Sultaniyeh, the Israel Defense Forces claims "
+     "in a post on X.",
+     ("indirect", "Ali Hassin was targeted in an attack near Sultaniyeh", "Israel Defense Forces")),
+    ("NATO Secretary General Jens Stoltenberg spoke in Vilnius. The Secretary General also "
+     "said that more exercises were planned.",
+     ("indirect", "more exercises were planned", "Jens Stoltenberg")),
 ]
 
 
@@ -155,6 +187,10 @@ def test_headline_forms() -> None:
 
 NEGATIVES = [
     "The army killed 30 fighters on Monday.",
+    "The claim that he made was false.",
+    'U.S. Army Gen. Michael "Erik" Kurilla visited the base.',
+    "Asked what this means for the talks, the crowd fell silent.",
+    "Israel could deny them a work permit in the future.",
     "Israel doesn’t usually confirm or deny operations like this.",
     "It is said to be a decision not related to calls for a boycott.",
     "The mediators’ proposal was sent to Cairo on the ’90s model.",

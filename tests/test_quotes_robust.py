@@ -108,3 +108,32 @@ def test_attribution_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     assert small > 0
     assert large <= 2.2 * small
     assert cues.lexicon().quote  # the lexicon loaded from data/cues.txt
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from([
+    "“", "”", "‘", "’", "\"", "'", "«", "»", "„", " said ", " he ", "Kirby", " according to ",
+    " the group ", ", ", ". ", "\n\n", "US: ", " — ", "Hamas", " claimed that ", "it", " the ",
+]), max_size=60))
+def test_attribution_never_raises_on_shuffled_pieces(pieces: list[str]) -> None:
+    rec = run("".join(pieces))
+    for q in rec.quotes:
+        assert q.kind in ("direct", "partial", "indirect", "according_to")
+        assert q.content.start < q.content.end
+
+
+
+def test_two_reports_with_the_same_span_do_not_crash() -> None:
+    """Two reports over one span once made sorting fall through to comparing objects."""
+    from newsledger import extract
+
+    text = ("More now on the envoy's letter to council members. Ana Ruiz wrote that every family "
+            "in the valley faced danger as “no road is open” and no shelter was left as the "
+            "clinics closed. Without fuel, and as the shelling goes on, Ruiz wrote that she was "
+            "expecting order to \"break down soon, making even limited aid impossible\". Ruiz ended "
+            "her letter by saying that the world had a duty \"to use all its weight to stop this\" "
+            "and renewed her call for a truce.")
+    rec = extract(text, published="2024-01-10")
+    rec.verify()
+    assert not [e for e in rec.errors if e.stage == "quotes"]
+    assert any("Ruiz" in (q.speaker.name or "") for q in rec.quotes)

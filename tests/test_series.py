@@ -66,6 +66,8 @@ def test_series_key() -> None:
     assert series_key(fig(counts="soldiers killed", place=None)).id == \
         "killed:soldiers:anywhere:cumulative"
     assert series_key(fig(metric="other")) is None
+    assert series_key(fig(metric="weapons", counts="rockets fired", place=None,
+                          cumulative=False)).name == "weapons (per event)"
     assert series_key(fig(metric="hostages_held", counts="hostages held in Gaza")).name == \
         "hostages held in Gaza (cumulative)"
 

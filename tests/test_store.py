@@ -216,3 +216,44 @@ def test_filters_and_point_fields(tmp_path: Path) -> None:
         rec = led.article(p["article_id"])
         assert rec["text"][p["span"]["start"]:p["span"]["end"]] == p["span"]["text"]
         assert led.point(p["id"])["id"] == p["id"]
+
+
+def _fake_extract(items):  # type: ignore[no-untyped-def]
+    """Articles to bare records without NLP (identity rules do not depend on extraction)."""
+    from newsledger.ingest.batch import BadLine
+
+    for a in items:
+        if isinstance(a, BadLine):
+            yield Record.from_error(a.id, "ingest", a.message, a.line)
+        else:
+            yield Record(id=a.id, text=a.text, url=a.url, outlet=a.outlet, published=a.published)
+
+
+def test_ingest_identity_rules(tmp_path: Path) -> None:
+    from newsledger.ledger.ingest import ingest_paths
+
+    live = tmp_path / "live.jsonl"   # live-blog posts: one page URL, their own ids
+    live.write_text("".join(json.dumps({"id": f"post-{i}", "url": "https://x.org/live",
+                                        "text": f"Post number {i} from the live page."}) + "\n"
+                            for i in range(3)), encoding="utf-8")
+    a = tmp_path / "a.jsonl"         # no ids: line numbers must not collide across batches
+    b = tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"text": "First batch, first line."}) + "\n", encoding="utf-8")
+    b.write_text(json.dumps({"text": "Second batch, first line."}) + "\n", encoding="utf-8")
+    snap1 = tmp_path / "snap1.jsonl"  # no ids, same URL, changed text: versions
+    snap2 = tmp_path / "snap2.jsonl"
+    snap1.write_text(json.dumps({"url": "https://x.org/story", "text": "Toll at 30."}) + "\n",
+                     encoding="utf-8")
+    snap2.write_text(json.dumps({"url": "https://x.org/story", "text": "Toll at 31."}) + "\n",
+                     encoding="utf-8")
+    with Ledger(tmp_path / "l.sqlite") as led:
+        s = ingest_paths(led, [live, a, b, snap1, snap2], extract=_fake_extract)
+        assert (s.new, s.new_version, s.unchanged) == (6, 1, 0)
+        assert {led.article(f"post-{i}")["ledger"]["version"] for i in range(3)} == {1}
+        s = ingest_paths(led, [live, a, b, snap1, snap2], extract=_fake_extract)
+        assert (s.new, s.new_version, s.unchanged) == (0, 0, 7)
+    con = sqlite3.connect(tmp_path / "l.sqlite")
+    assert con.execute("SELECT COUNT(*) FROM articles WHERE article_id LIKE 'line-%'"
+                       ).fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM articles WHERE url = 'https://x.org/story' "
+                       "AND is_latest = 1").fetchone()[0] == 1

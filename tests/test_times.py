@@ -64,6 +64,8 @@ CASES = [
     ("Dated 25.12.2023.", [("25.12.2023", "DATE", "2023-12-25", None)]),
     ("On Wednesday, Oct. 11, troops massed.", [("Wednesday, Oct. 11", "DATE", "2023-10-11", None)]),
     ("In September 2023 the talks stalled.", [("September 2023", "DATE", "2023-09", None)]),
+    ("talks on May 10-11 in Cairo", [("May 10", "DATE", "2024-05-10", None)]),
+    ("at 2024-05-10T10:30:00Z", [("2024-05-10T10:30:00Z", "TIME", "2024-05-10T10:30", None)]),
     ("the 10th of May", [("the 10th of May", "DATE", "2024-05-10", None)]),
     # years
     ("freed in the 2011 Shalit prisoner deal", [("2011", "DATE", "2011", None)]),
@@ -78,6 +80,9 @@ CASES = [
       ("Friday", "DATE", "2024-05-10", None)]),
     ("On Monday at 6 p.m., sirens sounded.",
      [("Monday", "DATE", "2024-05-06", None), ("6 p.m.", "TIME", "2024-05-06T18:00", None)]),
+    ("Sirens sounded at 10 a.m. Friday.", [("10 a.m. Friday", "TIME", "2024-05-10T10:00", None)]),
+    ("Sirens sounded Monday, 6 p.m. local time.",
+     [("Monday, 6 p.m. local time", "TIME", "2024-05-06T18:00", None)]),
     ("The curfew starts at midnight.", [("midnight", "TIME", "2024-05-10T24:00", None)]),
     # durations
     ("an initial 12-week truce", [("12-week", "DURATION", "P12W", None)]),
@@ -118,6 +123,7 @@ CASES = [
     ("It has in the past met resistance.", [("the past", "DATE", "PAST_REF", None)]),
     ("Profit rose in fiscal 1990.", [("fiscal 1990", "DATE", "FY1990", None)]),
     ("wars of the mid-1990s", [("mid-1990s", "DATE", "199", "MID")]),
+    ("in the first half of 2023", [("the first half of 2023", "DATE", "2023-H1", None)]),
     ("in the third quarter of 2023", [("the third quarter of 2023", "DATE", "2023-Q3", None)]),
     ("They had tea in the morning.", [("the morning", "TIME", "TMO", None)]),
     ("Then, 2 1/2 years after his death", [("2 1/2 years", "DURATION", "P2.5Y", None)]),
@@ -127,6 +133,13 @@ CASES = [
     ("serving some 350,000 people a day", [("a day", "SET", "P1D", None)]),
     ("whether it’s a month or more", [("a month", "DURATION", "P1M", None)]),
     ("The laws date from the last century.", [("the last century", "DATE", "19", None)]),
+    ("from the 1500s to the 1990s", [("1500s", "DATE", "15", None), ("1990s", "DATE", "199", None)]),
+    ("in the second quarter of this year",
+     [("the second quarter of this year", "DATE", "2024-Q2", None)]),
+    ("from 2014-2018", [("2014", "DATE", "2014", None), ("2018", "DATE", "2018", None)]),
+    ("They met earlier in the week.", [("earlier in the week", "DATE", "2024-W19", None)]),
+    ("wars in the last decade and a half",
+     [("the last decade and a half", "DURATION", "P15Y", None)]),
     # holidays: found, not resolved
     ("the official 76th Independence Day ceremony", [("Independence Day", "DATE", None, None)]),
 ]
@@ -139,6 +152,10 @@ ANCHORED = [
      [("Oct. 17, 2023", "DATE", "2023-10-17", None), ("The next day", "DATE", "2023-10-18", None)]),
     ("On January 5 the envoy landed; a week later he left.",
      [("January 5", "DATE", "2024-01-05", None), ("a week later", "DATE", "2024-W02", None)]),
+    ("In 2005, Israel withdrew. The following year, Hamas won.",
+     [("2005", "DATE", "2005", None), ("The following year", "DATE", "2006", None)]),
+    ("In March 2020, it began. That month, the virus spread.",
+     [("March 2020", "DATE", "2020-03", None), ("That month", "DATE", "2020-03", None)]),
     # another paragraph: no anchor, and "later" cannot be placed
     ("On March 3, troops entered.\nTwo days later, they withdrew.",
      [("March 3", "DATE", "2024-03-03", None), ("Two days later", "DATE", None, None)]),
@@ -161,7 +178,7 @@ NEGATIVES = [
     "The ministry says 34,000 people have been killed.",
     "Two hundred and seventy-one soldiers have been killed.",
     "About 2000 people gathered, and 2000 troops were deployed.",
-    "It appears to be localized near the crossing with the forces they had put in at the beginning.",
+    "It appears localized near the crossing with the forces they had put in at the beginning.",
     "The truce talks are in a second round.",
     "The Yom Kippur War changed the region.",
     "He read the Daily Mail and The Weekly Standard.",
@@ -170,8 +187,14 @@ NEGATIVES = [
     "The score was 3:1 in the final.",
     "It was delayed three times, most recently on the eve of the vote.",
     "He spoke for a long time.",
+    "She has more recently attended funerals.",
     "He told BBC Radio 4's Today programme it was grim.",
     "Coverage is 24/7 on the site.",
+    "Call 555-2014 for details.",
+    "Mohammed Eid wiped tears from his face.",
+    "A strike hit the Eid family home.",
+    "The week was hard, the year harder.",
+    "They scored in the first half of the match.",
 ]
 
 
@@ -213,6 +236,16 @@ def test_check_published() -> None:
     assert pub is None and msg and "not an ISO date" in msg
     pub, msg = check_published(date(2999, 1, 1), "2999-01-01", today)
     assert pub is None and msg and "far future" in msg
+    pub, msg = check_published(date(1, 1, 1), "0001-01-01", today)
+    assert pub is None and msg and "before 1800" in msg
+
+
+@pytest.mark.parametrize("pub", [date(1, 1, 1), date(9999, 12, 31)])
+def test_extreme_publication_dates_do_not_raise(pub: date) -> None:
+    text = ("On Monday, last week, next year, in two weeks, 3 days ago, a decade ago, "
+            "next Friday, the 1990s, May 5, the following year.")
+    found = find_times(text, pub)
+    assert len(found) >= 9
 
 
 def _record(text: str, published: str | None, valid: bool = True) -> newsledger.Record:
@@ -243,6 +276,11 @@ def test_bad_publication_dates_give_errors_not_exceptions(published: str | None,
     ("Israel is set to reopen the crossing on Sunday.", "2024-05-12"),
     ("The election will be held on November 5.", "2024-11-05"),
     ("The attack on November 5 killed three.", "2023-11-05"),
+    ("Over the weekend, 34 aid trucks entered Gaza.", "2024-W18-WE"),
+    ("The deadline is on May 25.", "2024-05-25"),
+    ("The attack on May 25 killed three.", "2023-05-25"),
+    ("Talks collapsed in June.", "2023-06"),
+    ("Protests will be held over the weekend.", "2024-W19-WE"),
 ])
 def test_future_tense_looks_forward(text: str, expected: str) -> None:
     rec = _record(text, "2024-05-10")

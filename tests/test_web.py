@@ -291,6 +291,10 @@ def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: 
     assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code == 2 and "No ledger" in r.output
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    r = CliRunner().invoke(app, ["serve", "--db", str(other)])
+    assert r.exit_code == 2 and "not a newsledger ledger" in r.output
 
 
 def test_paste_with_the_real_pipeline_shows_what_it_found() -> None:
@@ -377,3 +381,50 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
     assert rows[0]["value"] == "40.0"  # numbers stay numbers
     # An id with a slash still has a working article page.
     assert c.get("/article/a%2Fb").status_code == 200
+
+
+def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None:
+    r = client(ledger_db).post("/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(),
+                                                           "text/plain")})
+    assert r.status_code == 200
+    form = r.text[r.text.index('id="again"'):]
+    assert 'name="store"' in form and "We will not stop" in form  # the uploaded text, refilled
+
+
+def test_stored_article_record_as_json(ledger_db: Path) -> None:
+    r = client(ledger_db).get("/article/a1", params={"format": "json"})
+    d = r.json()
+    assert r.headers["content-type"].startswith("application/json")
+    rec = Record.from_dict(d)
+    rec.verify()
+    rec.validate()
+    assert rec.id == "a1" and len(rec.figures) == 1
+
+
+def test_search_matches_words_in_series_and_article_text(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get("/", params={"q": "killed gaza"})
+    assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
+    arts = r.text[r.text.index('id="articles"'):]
+    assert arts.count("<li>") == 7 and "/article/a1" in arts
+    # Punctuation and FTS operators are searched for as words, never parsed as query syntax.
+    r = c.get("/", params={"q": 'Khan-Younis" OR NEAR('})
+    assert r.status_code == 200 and "No stored article contains" in r.text
+    r = c.get("/", params={"q": "Younis"})
+    assert "/article/xss" in r.text and "<script>alert" not in r.text
+
+
+def test_streamed_body_without_length_is_cut_off_at_the_limit() -> None:
+    boundary = "XyZ"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").encode()
+
+    def body() -> Any:
+        yield head
+        for _ in range(100):
+            yield b"x" * 10_000
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    r = client(max_upload=2_000).post(
+        "/extract", content=body(),
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413 and "Upload too large" in r.text

@@ -82,14 +82,18 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture(params=[False])
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    # bypass_csp: with the Content-Security-Policy off, only escaping stands between a payload
+    # and the page, so "no dialog" tests the escaping itself.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
     pg = ctx.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # CSP violations (an inline style or script the policy blocks) are reported as console errors.
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.dialogs, pg.js_errors = dialogs, errors
     yield pg
     ctx.close()
@@ -123,7 +127,7 @@ def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
     assert "33,000 people have been killed" in text
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "series.png"), full_page=True)
-    assert not page.js_errors
+    assert not page.js_errors, page.js_errors
 
 
 def test_points_are_reachable_by_keyboard(base_url: str, page: Any) -> None:
@@ -162,6 +166,7 @@ def test_clicking_a_point_lands_on_its_highlighted_span(base_url: str, page: Any
     # The figure links back to its series point.
     assert (target.get_attribute("href") or "").endswith(f"#point-{pid}")
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    assert not page.js_errors, page.js_errors
 
 
 def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:
@@ -175,8 +180,11 @@ def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:
     assert quote.first.get_attribute("data-speaker") == "A"
     assert "John Smith" in page.locator(".record-col").inner_text()
     assert "not stored" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extract.png"), full_page=True)
 
 
+@pytest.mark.parametrize("page", [False, True], indirect=True, ids=["csp", "no-csp"])
 def test_xss_payloads_render_as_text_and_never_run(base_url: str, page: Any) -> None:
     page.goto(f"{base_url}/article/xss")
     body = page.locator("#article-text").inner_text()
@@ -196,6 +204,9 @@ def test_xss_payloads_render_as_text_and_never_run(base_url: str, page: Any) -> 
     assert "onerror" in page.inner_text("main")
     assert page.dialogs == [], f"a payload ran: {page.dialogs}"
     assert page.evaluate("document.querySelectorAll('img').length") == 0
+    # Escaping, not only the CSP, stopped them: a payload that reached the DOM as markup and was
+    # then blocked by the policy would show up as a console error.
+    assert not page.js_errors, page.js_errors
 
 
 def test_series_index_filters(base_url: str, page: Any) -> None:

@@ -158,3 +158,28 @@ def test_sentence_around_finds_the_sentence_of_the_span() -> None:
     long = "x " * 500 + "34 dead " + "y " * 500
     out = sentence_around(long, 1000, 1002, limit=100)
     assert "34 dead" in out and len(out) <= 102
+
+
+_num = st.one_of(st.none(), st.floats(0, 1e9, allow_nan=False), st.integers(-5, 10**7))
+_day = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.just("not a date"),
+                 st.sampled_from(["0001-01-01", "9999-12-31"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_day, _num, _num, _num, st.sampled_from(["A", "B", None, "C"]),
+                          st.lists(st.sampled_from(["echo", "update", "outlier", "x"]))),
+                max_size=30))
+def test_chart_layout_never_fails_and_stays_in_frame(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    """Any points — undated, unparseable dates, year 1 or 9999, low above high, negative —
+    lay out without raising, one mark per drawable point, inside the frame."""
+    pts = [ChartPoint(str(i), d, v, lo, hi, claimant=c, flags=f)
+           for i, (d, v, lo, hi, c, f) in enumerate(rows)]
+    ch = layout(pts)
+    drawable = [p for p in pts if p.day and p.day[:4].isdigit()
+                and (p.value is not None or p.low is not None)]
+    assert len(ch.marks) == len(drawable) and ch.skipped == len(pts) - len(drawable)
+    for m in ch.marks:
+        assert ch.top - 1 <= m.y <= ch.height - ch.bottom + 1
+        if m.bar:
+            assert ch.top - 1 <= m.bar[0] <= m.bar[1] + 0.2
+    assert ch.summary

@@ -20,7 +20,8 @@ SHARED = HERE.parents[2] / "shared" if (HERE.parents[2] / "shared").is_dir() els
     Path("/work/shared")
 GOLD = HERE / "quotes_gold.json"
 HELDOUT = HERE / "quotes_heldout.json"
-GROUPS = ("direct", "partial", "direct+partial", "indirect", "all")
+GROUPS = ("direct", "partial", "direct+partial", "indirect_only", "according_to", "indirect",
+          "all")
 
 
 def seed_scores() -> dict[str, Score]:

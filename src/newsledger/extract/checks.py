@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import combinations
 
@@ -29,7 +30,7 @@ FAMILIES: dict[str, set[str]] = {
     "killed": {"killed"}, "injured": {"injured"}, "displaced": {"displaced", "evacuated"},
     "arrested": {"arrested"}, "aid_trucks": {"aid_trucks"}, "troops": {"troops"},
 }
-MAX_PARTS_WINDOW = 12  # candidate parts looked at after a total (2**12 subsets at most)
+MAX_PARTS_WINDOW = 8  # candidate parts looked at after a total (2**8 subsets at most: linear time)
 MAX_GAP_CHARS = 1500
 _SUBSET_AFTER = re.compile(r"^[^.;!?]{0,60}\b(?:including|of whom|of them|among them|"
                            r"among whom|of which)\b[^.;!?]{0,40}$", re.IGNORECASE)
@@ -57,15 +58,16 @@ def _exact(f: Figure) -> bool:
     return f.value is not None and f.approx == "exact" and f.unit is None
 
 
-def _paragraph(text: str, pos: int) -> int:
-    """Index of the paragraph (blank-line or newline separated) holding ``pos``."""
-    return len(re.findall(r"\n\s*\n|\n", text[:pos]))
+def _paragraphs(text: str, positions: list[int]) -> list[int]:
+    """Index of the paragraph (blank-line or newline separated) holding each position."""
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n|\n", text)]
+    return [bisect.bisect_left(breaks, p) for p in positions]
 
 
 def _sums(text: str, figures: list[Figure]) -> list[Check]:
     out: list[Check] = []
     used: set[int] = set()
-    paras = [_paragraph(text, f.span.start) for f in figures]
+    paras = _paragraphs(text, [f.span.start for f in figures])
     for t, total in enumerate(figures):
         if t in used or not _exact(total) or total.metric not in FAMILIES or total.value is None:
             continue

@@ -77,9 +77,17 @@ class Counted:
     end: int
 
 
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens overlapping ``[start, end)`` (spaCy's char_span: no Python loop over the doc)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def numeral_head(doc: Doc, start: int, end: int) -> Token | None:
     """The token of the numeral in ``[start, end)`` whose head lies outside it."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    toks = tokens_in(doc, start, end)
     if not toks:
         return None
     ids = {t.i for t in toks}
@@ -178,6 +186,30 @@ def _participle(verb: Token) -> str:
     return str(table.get(verb.lemma_.lower(), verb.text))
 
 
+def _coordinated_counts(verb: Token) -> list[Token]:
+    """Coordinated counts after ``verb`` whose trailing scope is shared: "killed and nearly
+    68,000 wounded in the Strip" (a conjoined verb with its own count, or a conjoined numeral
+    and its participle)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "conj":
+            continue
+        if c.pos_ == "VERB" and _counts_something(c):
+            out.append(c)
+        elif c.like_num and c.ent_type_ in _FIGURE_ENTS:
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ == "acl" and g.pos_ == "VERB")
+    return out
+
+
+def _counts_something(verb: Token) -> bool:
+    """True for a coordinated verb with a count of its own ("and nearly 68,000 wounded"), whose
+    trailing scope then covers both counts."""
+    return any((c.like_num and c.ent_type_ in _FIGURE_ENTS)
+               or any(g.dep_ == "nummod" for g in c.children)
+               for c in verb.children if c.i < verb.i or c.dep_ in ("dobj", "npadvmod"))
+
+
 def _next_metric_verb(noun: Token, numeral_ids: set[int]) -> Token | None:
     """The first verb after ``noun`` in its sentence (within ten words, before any other figure
     or clause break) that signals a metric."""
@@ -205,6 +237,8 @@ def _agent(verb: Token, stop: set[int], numeral_ids: set[int]) -> list[Token]:
         if cur.dep_ == "relcl" or verb.dep_ == "relcl":
             rel = cur if cur.dep_ == "relcl" else verb
             subj = rel.head
+            if subj.pos_ != "NOUN":
+                return []  # "strikes in Rafah, which … killed": the parser may pick "Rafah"
         else:
             return []
     if subj.pos_ == "PRON" or subj.i in numeral_ids:
@@ -221,8 +255,8 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     """The counted phrase of the numeral ``num`` (at ``span``; the whole expression with its
     approximator at ``whole``)."""
     w = whole or span
-    numeral_ids = {t.i for t in doc if t.idx < w[1] and t.idx + len(t) > w[0]} - {num.head.i} \
-        | {t.i for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]}
+    numeral_ids = {t.i for t in tokens_in(doc, w[0], w[1])} - {num.head.i} \
+        | {t.i for t in tokens_in(doc, span[0], span[1])}
     noun: Token | None = None
     if unit is not None:
         return _unit_counted(doc, num, span, numeral_ids)
@@ -291,7 +325,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
                         verbs.append(c)
             # "28,340 have been killed and nearly 68,000 wounded in the Strip since 7 October":
             # scope written after the last of coordinated verbs belongs to each.
-            for cj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            for cj in _coordinated_counts(verb):
                 for c in cj.children:
                     if c.i > cj.i and c.dep_ in ("prep", "npadvmod") \
                             and c.lower_ not in _PART_PREPS and not _foreign(c, numeral_ids):
@@ -311,7 +345,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
                   and t.dep_ not in ("det", "poss", "case") and not t.is_punct]
     # A parse that hangs the count on the wrong verb ("… attacks more than 33,000 Palestinians,
     # mainly women and children, have been killed"): the next metric verb of the clause counts.
-    if classify(tokens + vtoks + verbs, None) == "other" and (
+    if classify(tokens + vtoks + verbs, None, noun) == "other" and (
             noun.lower_ in person_nouns() or noun.i == num.i):
         nxt = _next_metric_verb(noun, numeral_ids)
         if nxt is not None:
@@ -321,7 +355,7 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
         all_toks = [noun]
-    metric = classify(all_toks + verbs, unit)
+    metric = classify(all_toks + verbs, unit, noun)
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)
@@ -354,7 +388,9 @@ def _tally_of(verb: Token, noun: Token) -> Token | None:
 def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[int]) -> Counted:
     """A measure ("500-pound bombs", "70% of the dead"): what is measured is the noun after the
     unit, or the "of" phrase after a percentage; the metric is always ``other``."""
-    after = [t for t in doc if t.idx >= span[1]][:6]
+    last = tokens_in(doc, span[0], span[1])
+    nxt = last[-1].i + 1 if last else num.i + 1
+    after = [t for t in doc[nxt:nxt + 6] if t.idx >= span[1]]
     noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in (
         "pound", "pounds", "percent", "%", "per", "cent", "ton", "tonne", "tons", "tonnes")), None)
     toks: list[Token] = []
@@ -417,16 +453,20 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
     return words or None
 
 
-def classify(tokens: list[Token], unit: str | None = None) -> str:
+def classify(tokens: list[Token], unit: str | None = None, noun: Token | None = None) -> str:
     """The metric of a counted phrase: the first lexicon rule its lemmas and words meet."""
     if unit is not None:
         return "other"
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
-    return classify_words(lemmas, text)
+    head: set[str] = set()
+    if noun is not None:
+        for t in [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]:
+            head |= {t.lemma_.lower(), t.lower_}
+    return classify_words(lemmas, text, head if noun is not None else None)
 
 
-def classify_words(lemmas: set[str], text: str) -> str:
+def classify_words(lemmas: set[str], text: str, head: set[str] | None = None) -> str:
     def meets(cues: list[str]) -> bool:
         for c in cues:
             if " " in c:
@@ -437,7 +477,10 @@ def classify_words(lemmas: set[str], text: str) -> str:
         return False
 
     for rule in lexicon()["rules"]:
-        if not meets(rule["any"]):
+        if rule.get("head_only") and head is not None:
+            if not any(c in head for c in rule["any"]):
+                continue
+        elif not meets(rule["any"]):
             continue
         if "with" in rule and not meets(rule["with"]):
             continue

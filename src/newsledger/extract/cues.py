@@ -108,10 +108,38 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             and nxt.dep_ == "compound" and nxt.head.pos_ == "PROPN":
         return nxt.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        return verb.head  # "a resolution calling for …", "a statement saying …"
+        # "a resolution calling for …", "a statement saying …" (not "the windshield explaining").
+        return verb.head if _can_speak(verb.head) else None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
-        return subject_of(verb.head, depth + 1)
+        inherited = subject_of(verb.head, depth + 1)
+        # Only an agent can speak: "the attack was successful …, claiming …" is a misparse.
+        if inherited is not None and not _can_speak(inherited):
+            return None
+        return inherited
     return None
+
+
+# Common nouns that can be the subject of a speech verb (besides names and pronouns).
+_AGENT_NOUNS = frozenset({
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry",
+    "president", "leader", "leaders", "government", "authorities", "authority", "army",
+    "military", "police", "group", "movement", "source", "sources", "report", "reports",
+    "statement", "media", "agency", "office", "diplomat", "envoy", "residents", "resident",
+    "witness", "witnesses", "expert", "experts", "analyst", "analysts", "commander", "council",
+    "court", "committee", "administration", "campaign", "organisation", "organization",
+    "newspaper", "channel", "network", "party", "forces", "troops", "militants", "activists",
+    "protesters", "doctors", "doctor", "medics", "rescuers", "workers", "families", "people",
+    "man", "woman", "men", "women", "father", "mother", "text", "document", "letter", "post",
+    "website", "study", "survey", "poll", "investigation", "prosecutor", "prosecutors", "judge",
+    "resolution", "headline", "pamphlet", "editorial", "article", "tweet", "message", "note",
+    "proposal", "response", "declaration", "communique", "announcement", "readout", "draft",
+})
+
+
+def _can_speak(tok: Token) -> bool:
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _AGENT_NOUNS
 
 
 def is_passive(verb: Token) -> bool:

@@ -9,6 +9,8 @@ from ``data/hedges.txt``; ``as_of`` from the times extractor or the publication 
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -41,15 +43,20 @@ _CUMULATIVE = re.compile(
     r"since the war (?:began|started|broke out)|since (?:the )?(?:7|7th|seventh) (?:of )?October|"
     r"since October (?:7|7th)|since the (?:7|7th|seventh) (?:of )?October|"
     r"since the (?:October|7 October) attack|since the conflict began|"
-    r"since (?:[\w-]+ ){1,3}(?:began|started|launched|declared|invaded)|"
+    r"since (?:[\w'’-]+ ){1,4}(?:began|started|launched|declared|invaded|broke out)|"
+    r"since (?:early |mid-|late )?October\b|"
+    r"(?:during|in|amid|throughout|by|over the course of) (?:the |its |Israel's |Israel’s |[\w-]+ ){0,3}"
+    r"(?:war|offensive|campaign|bombardment|conflict|military operations)\b|"
     r"since (?:the )?(?:war|conflict|fighting|offensive|invasion) (?:began|started|broke out)|"
     r"in the (?:weeks|months|days) since)\b", re.IGNORECASE)
 _SINGLE = re.compile(
-    r"\b(?:(?:past|last|previous) (?:24|48|twenty-four|forty-eight) hours|overnight|"
-    r"in the (?:past|last) (?:day|week)|since (?:the|their|its) (?:last|previous) update|"
-    r"in (?:a|an|the|one|this|that|two|three) (?:single )?(?:air ?strike|strike|attack|raid|"
-    r"bombing|blast|explosion|incident|shelling)|yesterday|today|this morning|on (?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|daily)\b", re.IGNORECASE)
+    r"\b(?:(?:past|last|previous) (?:[\w-]+ )?(?:24|48|72|twenty-four|forty-eight|seventy-two) hours|"
+    r"(?:past|last|previous) (?:two |three |four |few |several )?(?:day|days|night)|overnight|"
+    r"in the (?:past|last) week|since (?:the|their|its) (?:last|previous) update|"
+    r"in (?:a|an|the|one|this|that|two|three|separate|single) (?:[\w'’-]+ ){0,2}(?:air ?strike|strike|"
+    r"attack|raid|bombing|blast|explosion|incident|shelling|shooting|stampede|crash)\b|"
+    r"yesterday|today|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)|this week|daily|each day|a day|per day|every day)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -98,7 +105,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = _claimant(q, c, state)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state)
         fig.place = _place(state, c)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
@@ -217,9 +224,9 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
 
 
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e:
-            return s, e
+    k = bisect.bisect_right(sents, (pos, len(sents) and 1 << 62)) - 1
+    if 0 <= k < len(sents) and sents[k][0] <= pos < sents[k][1]:
+        return sents[k]
     return pos, pos + 1
 
 
@@ -247,9 +254,80 @@ def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
                         < best.content.end - best.content.start):
                     best = qu
             sp = best.speaker if best is not None else None
+    if sp is None:
+        sp = _claiming_subject(c, state)
     if sp is None or (sp.name is None and sp.mention is None):
         return None
-    return Speaker(sp.mention, claimant_name(sp.name))
+    return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
+
+
+@lru_cache(maxsize=1)
+def _claim_verbs() -> frozenset[str]:
+    raw = resources.files("newsledger").joinpath("data/claim_verbs.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in raw.splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def _claiming_subject(c: Counted, state: State) -> Speaker | None:
+    """The subject of a claiming verb that governs the figure ("Israel had demanded the release
+    of 33 …"), resolved by the attribution work's speaker resolver; None without one."""
+    resolve = getattr(state.speakers, "resolve", None)
+    if not callable(resolve):
+        return None
+    for v in c.verbs:
+        if v.lemma_.lower() not in _claim_verbs():
+            continue
+        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+        if subj is not None:
+            sp = resolve(v.doc, subj)
+            if isinstance(sp, Speaker) and sp.name:
+                return sp
+    return None
+
+
+def _is_spec(text: str, q: Quantity) -> bool:
+    """A hyphenated measure ("2,000- and 500-pound bombs") describes a kind of object; it is a
+    specification, not a count anyone claims."""
+    return q.unit is not None and bool(re.match(r"[ \t]*-", text[q.num_end:q.num_end + 3]))
+
+
+def _mention_context(text: str, mention: Span | None) -> list[str]:
+    """The mention with what follows it in the text ("Gaza's Ministry" + " of Health",
+    "figures" + " from the Hamas-run health ministry"), longest first, for canonical names."""
+    if mention is None:
+        return []
+    after = text[mention.end:mention.end + 80]
+    m = re.match(r"(\s+(?:of|from|for|at|with|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5})",
+                 after)
+    out = [mention.text]
+    if m:
+        words = m.group(1).split()
+        out = [mention.text + " " + " ".join(words[:k]) for k in range(len(words), 1, -1)] + out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = resources.files("newsledger").joinpath("data/claimants.json").read_text("utf-8")
+    table = json.loads(raw)
+    return tuple((re.compile(p, re.IGNORECASE), name) for name, pats in table.items()
+                 if not name.startswith("_") for p in pats)
+
+
+def _known_actor(form: str) -> str | None:
+    """A canonical actor for a written form, from the alias table or ``data/claimants.json``
+    (spelling variants such as "Gaza's Hamas run-health ministry")."""
+    canon = canonical_actor(form)
+    if canon in alias_table().values():
+        return canon
+    f = re.sub(r"\s+", " ", form.strip())
+    for pat, name in _actor_patterns():
+        if pat.fullmatch(f):
+            return name
+    m = _SPOKES.match(f)
+    if m:
+        return _known_actor(m.group(1))
+    return None
 
 
 _SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
@@ -257,15 +335,22 @@ _SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woma
                      r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
 
 
-def claimant_name(name: str | None) -> str | None:
+def claimant_name(name: str | None, context: list[str] | None = None) -> str | None:
     """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
     "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
     ministry, so it is the ministry too. Person names stay as they are."""
+    for form in context or []:
+        known = _known_actor(form)
+        if known is not None and (not name or _known_actor(name) is None):
+            return known
     if not name:
         return None
     canon = canonical_actor(name)
     if canon in alias_table().values():
         return canon
+    known = _known_actor(name)
+    if known is not None:
+        return known
     m = _SPOKES.match(name.strip())
     # "Hamas-run health ministry officials": the officials speak for the ministry.
     trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
@@ -294,6 +379,10 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
     if _CUMULATIVE.search(scope):
         return True
     del sentence  # the sentence's other clauses may speak of other counts: scope only
+    # "… have been killed" with no event or period named: the running total so far.
+    if c.metric in ("killed", "injured") and any(
+            any(a.lower_ in ("has", "have", "'ve", "’ve") for a in v.children) for v in c.verbs):
+        return True
     return None
 
 
@@ -306,6 +395,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
     for t in state.times or []:
         if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
             continue
+        if not t.value[:1].isdigit():
+            continue  # PAST_REF, PRESENT_REF, an undated "morning": not a calendar as-of date
         if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
             continue  # "since October 7" is scope, kept in counts
         if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens

@@ -164,6 +164,9 @@ def _core_at(text: str, m: re.Match[str]) -> tuple[int, int, float | None, bool]
         words = True
         if raw.lower().startswith("a ") and value is None:
             return None
+        if re.match(r"[ \t]*-?[ \t]*(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves|"
+                    r"half)\b", text[end:end + 12], re.IGNORECASE):
+            return None  # "three-quarters", "two thirds": fractions, not counts
     if value is None:
         return None
     dz = re.match(r"[ \t]+dozen\b", text[end:end + 8], re.IGNORECASE)

@@ -17,7 +17,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
 from .base import State, component
-from .cues import is_cue, left_person, lemma_of, lexicon, subject_of
+from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
+                   subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
 from .quotemarks import QuotePair, pair_quotes, top_level
 from . import reported as _reported_speech
@@ -135,6 +136,8 @@ def _cue_in(idx: Index, start: int, end: int, last: bool) -> Token | None:
     else:
         toks = toks[:_MAX_CUE_DISTANCE]
     for t in toks:
+        if t.dep_ == "acl" and is_reduced_participle(t):
+            continue  # "an editorial published yesterday: “…”" — the editorial did not speak
         if is_cue(t, "quote") or (not last and t.pos_ == "NOUN" and t.i + 1 < len(idx.doc)
                                   and idx.doc[t.i + 1].is_punct and t.i > 0
                                   and idx.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
@@ -149,6 +152,11 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
     if para is not None and para[2] in HEAD_BLOCKS and not own_subject(cue):
         # Headlines drop and share subjects: "White House says …, urges …, calls …".
         return headline_subject(cue.doc, para, cue)
+    if is_passive(cue):
+        # "it can be claimed that …": no speaker, unless one is named by "by".
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return pobj
     subj = subject_of(cue)
     if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close \
             and subj.idx + len(subj.text) <= pair.close + 1:
@@ -157,6 +165,10 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         subj = None  # the parse ran over a layout break (headline into deck)
     if subj is None and para is not None and para[2] in HEAD_BLOCKS:
         return headline_subject(cue.doc, para, cue)
+    if subj is None and pair is not None and cue.i > 0:
+        prev = cue.doc[cue.i - 1]
+        if prev.idx < pair.close < prev.idx + len(prev.text) - 1:
+            return prev  # 'enough,”Polyansky explained': the name glued to the closing mark
     if subj is None and not own_subject(cue):
         subj = left_person(cue, para[0] if para is not None else 0)
         if subj is not None and pair is not None and pair.open <= subj.idx <= pair.close:
@@ -194,9 +206,19 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
         if len(gap) > 80 or re.search(r"[.!?;]", gap):
             before_cue = None
     direct = _is_direct(text, pair, pstart, before_cue is not None)
+    if not direct and before_cue is not None and prev_close > pstart and \
+            text[prev_close:pair.open].rstrip().endswith(",") and pair.open - prev_close < 80:
+        direct = True  # the second half of a split quote: "“We will win,” he said, “and …”"
     found = Found("direct" if direct else "partial", *content, pair=pair)
     if not direct:
         cue = _governing_cue(doc, idx, pair, para)
+        if cue is None and text[pair.start:pair.end].rstrip()[-1:] == ",":
+            # '… there would be "many people coming," he says, …': a cue right after.
+            astart = pair.close + 1
+            after_cue = _cue_in(idx, astart, min(para[1], astart + 40), last=False)
+            if after_cue is not None and len(idx.between(astart, after_cue.idx)) <= 4 and \
+                    after_cue.tag_ in ("VBZ", "VBD", "VBP") and own_subject(after_cue):
+                cue = after_cue
         if cue is not None:
             found.cue = cue if is_cue(cue, "quote") else None
             found.subject = _speaker_token(cue, pair, para)
@@ -372,6 +394,8 @@ def extract_quotes(doc: Doc, state: State) -> None:
         elif f.cue_span is not None:
             cue = Span.of(text, *f.cue_span)
         speaker = f.speaker or Speaker()
+        if speaker.name in speakers.renamed:
+            speaker = Speaker(speaker.mention, speakers.renamed[speaker.name])
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes
@@ -381,7 +405,9 @@ def extract_quotes(doc: Doc, state: State) -> None:
 def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
     """A partial quote with no cue of its own inside reported content is the reporter's source's
     wording: "“Two more terrorists” were also killed, according to the IDF"."""
-    spans = sorted((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name)
+    # Key on offsets only: two reports with the same span must not fall through to comparing Found.
+    spans = sorted(((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name),
+                   key=lambda t: (t[0], t[1]))
     for f in found:
         if f.kind != "partial" or f.cue is not None or (f.speaker and f.speaker.name):
             continue

@@ -114,6 +114,35 @@ def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Nouns of saying whose "that" clause is the claim: "Netanyahu's insistence that …".
+_SPEECH_NOUNS = frozenset({"claim", "warning", "assertion", "allegation", "announcement",
+                           "insistence", "promise", "pledge", "vow", "threat", "denial",
+                           "admission", "assurance", "statement", "accusation", "argument"})
+
+
+def _noun_content(noun: Token) -> tuple[int, int] | None:
+    """Token range of the "that" clause of a noun of saying."""
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children):
+            # "the claim that Israel hid it" (not "the claim that he made": no subject gap).
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                return None
+            return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Who makes the claim: the possessor ("Hamas's claim") or the "by" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i < noun.i:
+            return c
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def reported(doc: Doc, state: State, direct: list[Found],
               paragraphs: list[tuple[int, int, str]]) -> list[Found]:
     """Indirect speech: a cue verb with a clause (or, for "confirm"-like verbs, an object)."""
@@ -133,14 +162,16 @@ def reported(doc: Doc, state: State, direct: list[Found],
 
     out: list[Found] = []
     for tok in doc:
+        noun_cue = tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS
         # A cue that introduced a direct quote may also report a clause of its own ("told
         # Reuters the market was confused: “…”"); the overlap checks below drop duplicates.
-        if not (is_cue(tok, "clause") or is_cue(tok, "prep")):
+        if not (noun_cue or is_cue(tok, "clause") or is_cue(tok, "prep")):
             continue
         para = readable(tok.idx)
-        if para is None or in_direct(tok.idx) or is_passive(tok) or is_reduced_participle(tok):
+        if para is None or in_direct(tok.idx) or (not noun_cue and (
+                is_passive(tok) or is_reduced_participle(tok))):
             continue
-        rng = _content_of(tok, lemma_of(tok) in lex.object)
+        rng = _noun_content(tok) if noun_cue else _content_of(tok, lemma_of(tok) in lex.object)
         if rng is None:
             continue
         lo, hi = _trim_tokens(doc, *rng)
@@ -152,15 +183,18 @@ def reported(doc: Doc, state: State, direct: list[Found],
         start, end = strip(text, start, end, " \t\n\r,.;:\u00a0")
         if end - start < 2:
             continue
-        if in_direct(start) or in_direct(end - 1):
-            continue
+        if in_direct(start) or in_direct(end - 1) or all_pairs.inside(start):
+            continue  # the clause is (inside) a quote already taken
         inner = all_pairs.overlapping(start, end)
         if any(start <= p.open and p.close <= end and p.open not in partials for p in inner):
             continue  # the clause is a direct quote already attributed
         if any(start <= p.open and p.close <= end + 3 and p.open in partials
                and (p.close - p.open) * 10 >= (end - start) * 6 for p in inner):
             continue  # the clause is essentially a partial quote, kept as that
-        subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        if noun_cue:
+            subj = _noun_owner(tok)
+        else:
+            subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
         if subj is not None and (start <= subj.idx < end or not para[0] <= subj.idx < para[1]):
             subj = None
         if subj is None and para[2] in HEAD_BLOCKS:

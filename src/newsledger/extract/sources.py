@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -185,8 +186,12 @@ def extract_sources(doc: Doc, state: State) -> None:
         for m in _media_re().finditer(seg):
             if _CITE_AFTER.match(seg, m.end()):
                 _add(out, seen, text, s + m.start(), s + m.end(), "cited")
-        for ent in doc.char_span(s, e, alignment_mode="expand").ents if seg else []:
-            if ent.label_ == "ORG" and _MEDIA_WORD.search(ent.text) and \
-                    _CITE_AFTER.match(text, ent.end_char):
-                _add(out, seen, text, ent.start_char, ent.end_char, "cited")
+    # One pass over the entities (not one per block: that is quadratic on long live pages).
+    starts = [s for s, _ in body]
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not _MEDIA_WORD.search(ent.text):
+            continue
+        i = bisect_right(starts, ent.start_char) - 1
+        if i >= 0 and ent.end_char <= body[i][1] and _CITE_AFTER.match(text, ent.end_char):
+            _add(out, seen, text, ent.start_char, ent.end_char, "cited")
     state.sources = out

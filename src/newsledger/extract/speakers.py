@@ -25,6 +25,7 @@ import bisect
 import itertools
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -57,6 +58,8 @@ GROUP_NOUNS = frozenset({
     "department", "cabinet", "kremlin", "pentagon", "outlet", "network", "broadcaster",
     "newspaper", "channel", "service", "organisation", "court", "campaign", "palace",
 })
+_MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "network", "paper",
+                          "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
                             "faction", "militia"})
 # A document speaks for whoever owns it: "the Hamas text says" → Hamas.
@@ -72,6 +75,18 @@ _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "qu
 _RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
 
 
+_MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|Network|"
+                          r"Broadcasting|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|"
+                          r"Magazine|Newspaper|Media|Agency|Reuters|AFP|BBC|CNN|NPR)\b")
+
+
+def _is_media(name: str) -> bool:
+    from .sources import known_media
+
+    low = name.lower()
+    return bool(_MEDIA_WORDS.search(name)) or any(low == m.lower() for m in known_media())
+
+
 # A closing mark glued to the next word: 'device,”Polyansky'.
 _GLUED = re.compile(r"[,.!?][”\"»’](?=[A-Z])")
 # "the woman, who gave her name only as Um Saleh": the name the article gives the speaker.
@@ -85,8 +100,43 @@ _OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman",
 
 
 @lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    raw = resources.files("newsledger").joinpath("data/first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[1]] = parts[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bare_title_words() -> frozenset[str]:
+    """Words a title-only mention is made of ("the Secretary General", "the prime minister");
+    single-word titles only, so that "Hamas" (from "Hamas official") is not one."""
+    single = {t for t in titles() if " " not in t}
+    return frozenset(single | PERSON_ROLES | {"prime", "vice", "deputy", "foreign", "defense",
+                                              "defence", "interior", "national", "security",
+                                              "senior", "state", "top", "chief"})
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
+
+
+def _salient(tok: Token) -> bool:
+    """A subject (or the focus of "is X") of a main clause or of a speech verb: what a later
+    "he" or "it" most likely refers to. Subjects deep in other clauses ("Christians believe
+    Jesus was born") are not."""
+    head = tok.head
+    if tok.dep_ == "attr":
+        return head.dep_ == "ROOT"
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return False
+    if head.dep_ in ("ROOT", "conj") or is_cue(head, "quote"):
+        return True
+    return head.dep_ == "relcl"
 
 
 def mention_span(tok: Token) -> SpacySpan:
@@ -109,7 +159,8 @@ def mention_span(tok: Token) -> SpacySpan:
         if t.i != end:
             break
         if t.dep_ in ("compound", "flat", "case") or (
-                t.dep_ == "prep" and t.lower_ in _RIGHT_PREPS and tok.lower_ in PERSON_ROLES):
+                t.dep_ == "prep" and t.lower_ in _RIGHT_PREPS and tok.lower_ in PERSON_ROLES) or (
+                t.dep_ == "prep" and t.lower_ in ("by", "from") and tok.lower_ in DOCUMENT_NOUNS):
             right = t.right_edge.i + 1
             if any(doc[j].text in {",", ";", "“", "”", "\""} for j in range(t.i, right)):
                 break
@@ -165,12 +216,29 @@ class Speakers:
             name = self._entity_name(ent)
             if not name:
                 continue
-            self._mentions.append((ent.start_char, name, kind))
-            if ent.root.dep_ in _SUBJECT_DEPS:
+            if kind == "group" and _is_media(name):
+                kind = "media"
+            # Mentions keep organisations apart from places: "the group" is never "New York".
+            mkind = "org" if kind == "group" and ent.label_ in ("ORG", "NORP") else (
+                "place" if kind == "group" else kind)
+            self._mentions.append((ent.start_char, name, mkind))
+            if _salient(ent.root):
                 self._subjects.append((ent.start_char, name, kind))
                 if is_cue(ent.root.head, "quote"):
                     # The subject of a speech verb is a speaker even when no quote came of it.
                     self._cue_subjects.append((ent.start_char, name, kind))
+        # Surnames the tagger missed ("Nocera thinks …" after "Linda Nocera"): subjects too.
+        surnames = {full.split()[-1]: full for full in self.names.persons if " " in full}
+        given = _first_names()
+        for t in doc:
+            if t.pos_ != "PROPN" or t.dep_ not in _SUBJECT_DEPS or t.i in self._ents_by_token \
+                    or in_quote(t.idx) or not _salient(t):
+                continue
+            if t.text in surnames:
+                self._subjects.append((t.idx, surnames[t.text], "person"))
+            elif t.lower_ in given and t.head.i > t.i:
+                # "Noor, 18, wanted to see Bethlehem": a given name alone is a person.
+                self._subjects.append((t.idx, t.text, "person"))
         self._subjects.sort()
         self._cue_subjects.sort()
         self._cue_subject_pos = [p for p, _, _ in self._cue_subjects]
@@ -178,8 +246,17 @@ class Speakers:
         self._mention_pos = [p for p, _, _ in self._mentions]
         self._subject_pos = [p for p, _, _ in self._subjects]
         self._quote_starts: list[int] = []
+        self._genders: dict[str, str] = {}
+        # Descriptions later given a name in the article: "woman in Khan Younis" → "Um Saleh".
+        self.renamed: dict[str, str] = {}
 
     # -- public interface -------------------------------------------------------------------
+
+    def _remember(self, pos: int, name: str, kind: str) -> None:
+        # Outlets are cited, they are not "the group" or "it" of the story.
+        if kind == "group" and _is_media(name):
+            kind = "media"
+        self._history.append((pos, name, kind))
 
     def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
@@ -201,7 +278,7 @@ class Speakers:
             name = self.names.resolve(piece) if piece[:1].isupper() else None
             kind = "person" if name in self.names.persons else "group"
             if name:
-                self._history.append((start, name, kind))
+                self._remember(start, name, kind)
             return Speaker(Span.of(self.text, start, end), name)
         mention = Span.of(self.text, start, end)
         if isinstance(target, Token):
@@ -209,6 +286,11 @@ class Speakers:
             given = _GAVE_NAME.search(tail[:160]) if tail.startswith((",", " ,")) else None
             if given is not None:
                 name = clean(given.group("name"))
+                # "A woman in Khan Younis told us … the woman, who gave her name as Um Saleh":
+                # the earlier description was this person all along.
+                earlier, _ = self._name(span)
+                if earlier and earlier != name:
+                    self.renamed[earlier] = name
                 self._history.append((start, name, "person"))
                 return Speaker(mention, name)
         appos = self._apposed_person(span)
@@ -220,7 +302,9 @@ class Speakers:
             return Speaker(mention, name)
         name, kind = self._name(span)
         if name:
-            self._history.append((span.start_char, name, kind))
+            self._remember(span.start_char, name, kind)
+            if kind == "person":
+                self._note_gender(span.text, name)
         return Speaker(mention, name)
 
     def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
@@ -304,9 +388,20 @@ class Speakers:
         return strip_titles(clean(surface)) or None
 
     def _antecedent(self, pos: int, kind: str, contains: str | None = None,
-                    window: int = 4000, sent_start: int | None = None) -> str | None:
+                    window: int = 4000, sent_start: int | None = None,
+                    gender: str | None = None) -> str | None:
         """The entity subject of ``kind`` earlier in the same sentence; else the most recent
-        speaker within a few paragraphs; else the most recent entity subject."""
+        speaker within a few paragraphs; else the most recent entity subject. With ``gender``
+        ("f"/"m"), people known to be of the other gender are passed over."""
+        if gender is not None:
+            want = contains
+
+            def fits(name: str) -> bool:
+                g = self._gender(name)
+                return (g is None or g == gender) and (
+                    want is None or want in name.lower().split())
+
+            return self._antecedent_where(pos, kind, fits, window, sent_start)
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
@@ -334,6 +429,48 @@ class Speakers:
                 break
         return best[1] if best else None
 
+    def _antecedent_where(self, pos: int, kind: str, fits: Any, window: int,
+                          sent_start: int | None) -> str | None:
+        """:meth:`_antecedent` with a predicate on candidate names."""
+        i = bisect.bisect_left(self._subject_pos, pos)
+        if sent_start is not None:
+            for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                if p < sent_start:
+                    break
+                if k == kind and fits(name):
+                    return name
+        j = bisect.bisect_left(self._cue_subject_pos, pos)
+        recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        best = max(((p, name) for p, name, k in recent
+                    if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
+                   default=None)
+        if best is not None:
+            return best[1]
+        for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            if pos - p > window:
+                break
+            if k == kind and fits(name):
+                return name
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        """"f"/"m" when the article or a common given name tells, else None."""
+        if name in self._genders:
+            return self._genders[name]
+        first = name.split()[0].lower() if name.split() else ""
+        return _first_names().get(first)
+
+    def _note_gender(self, mention: str, name: str | None) -> None:
+        if not name:
+            return
+        low = f" {mention.lower()} "
+        if any(f" {w} " in low for w in ("mrs", "mrs.", "ms", "ms.", "spokeswoman", "queen",
+                                           "chairwoman", "congresswoman", "madam")):
+            self._genders[name] = "f"
+        elif any(f" {w} " in low for w in ("mr", "mr.", "spokesman", "king", "prince",
+                                             "chairman", "congressman", "sir")):
+            self._genders[name] = "m"
+
     def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
         for p, name, k in reversed(self._history[-40:]):
             if p < pos and pos - p <= window and k == kind:
@@ -358,7 +495,8 @@ class Speakers:
                 len(root.text) > 1 and root.text.isupper()):
             ss = self._sent_start(root.idx)
             if low in PERSON_PRONOUNS:
-                return self._antecedent(pos, "person", sent_start=ss), "person"
+                gender = "f" if low in ("she", "her", "hers") else "m"
+                return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
             if low in GROUP_PRONOUNS:
                 return self._antecedent(pos, "group", sent_start=ss), "group"
             if low in PLURAL_PRONOUNS:
@@ -371,6 +509,12 @@ class Speakers:
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
         if owner and root.lower_ in DOCUMENT_NOUNS:
+            # "a report by Fox News", "a statement from the ministry": the author speaks.
+            for t in root.rights:
+                if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.i < span.end + 4:
+                    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i in self._ents_by_token:
+                        return self._entity_name(self._ents_by_token[pobj.i]), "group"
             for t in root.children:
                 if t.dep_ in ("compound", "poss", "nmod") and t.i in self._ents_by_token:
                     owner = self._ents_by_token[t.i]
@@ -382,10 +526,17 @@ class Speakers:
             if definite and (low in PERSON_ROLES or low in _title_words()):
                 found = self._antecedent(pos, "person")
                 return found, "person"
+            if definite and low in _MEDIA_NOUNS:
+                # "the newspaper said" right after "the Financial Times reported".
+                found = self._antecedent(pos, "media", contains=low) or \
+                    self._recent_speaker(pos, "media", window=600) or \
+                    self._recent_mention(pos, "media", floor=max(0, pos - 1500))
+                return found, "media"
             if definite and low in GROUP_NOUNS:
                 found = self._antecedent(pos, "group", contains=low)
                 if found is None and low in _GENERIC_GROUP:
-                    found = self._antecedent(pos, "group")
+                    found = self._antecedent(pos, "group") or self._recent_mention(
+                        pos, "org", floor=max(0, pos - 1500))
                 if found is None:
                     # "the newspaper said" right after "the Financial Times reported".
                     found = self._recent_speaker(pos, "group", window=600)
@@ -397,19 +548,29 @@ class Speakers:
                 if low in _OWNED_VOICES:
                     # "his office said": the owner's office, named by the owner, preferably
                     # one named earlier in the same sentence ("Sunak’s arrival …, his office").
-                    kind = "person" if det.lower_ in ("his", "her") else "group"
+                    kind = "person" if det.lower_ in ("his", "her") else "org"
                     owner = self._recent_mention(det.idx, kind, floor=self._sent_start(root.idx)) \
                         or self._antecedent(det.idx, kind)
                     if owner:
                         return f"{owner}'s {rest}", "group"
                 return (rest or None), "group"
         text = span.text
+        words = [w.lower() for w in clean(text).split()]
+        if words and all(w in _bare_title_words() for w in words):
+            # A bare title standing for its holder: "The Secretary General also announced …".
+            found = self._antecedent(pos, "person", sent_start=self._sent_start(root.idx))
+            if found is not None or span[0].lower_ in ("the", "this"):
+                return found, "person"
         if root.pos_ == "PROPN" or ent is not None:
             name = self.names.resolve(text)
             if name and name in self.names.persons:
                 return name, "person"
             kind = "person" if (ent is not None and ent.label_ == "PERSON") else "group"
+            if ent is None and len(span) == 1 and not root.text.isupper() and \
+                    root.dep_ in _SUBJECT_DEPS and is_cue(root.head, "quote"):
+                kind = "person"  # an unknown single name that speaks ("…, Issac says") is a person
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
-        kind = "person" if low in PERSON_ROLES or low in _title_words() else "group"
+        kind = "person" if low in PERSON_ROLES or low in _title_words() else (
+            "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
         return (name or None), kind

@@ -3,7 +3,8 @@
 Every rule is one ``re`` pattern scanned once over the text (linear), with a small check on its
 surroundings where a word is ambiguous ("May" the modal, "2000 people" the count, "We"). The
 candidates are then reduced to non-overlapping spans, leftmost-longest. Resolution to TIMEX3 values
-is ``timeresolve``'s job; this module only says *what kind* of expression sits where, with its parts.
+is ``timeresolve``'s job; this module only says *what kind* of expression sits where, with its
+parts.
 """
 
 from __future__ import annotations
@@ -14,9 +15,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .timelex import (
-    AMBIGUOUS_MONTHS, HOLIDAY_NOT_BEFORE, HOLIDAYS, LONG_ADJ, MONTHS, NUMBER_WORDS, RX_DAY_PART,
-    RX_FULL_MONTH, RX_MONTH, RX_NUM, RX_TZ, RX_UNIT, RX_WEEKDAY, RX_WEEKDAY_ANY, SETS, TENS,
-    WEEKDAYS, WEEKDAYS_ANY, alt,
+    AMBIGUOUS_MONTHS,
+    HOLIDAY_NOT_BEFORE,
+    HOLIDAY_SURNAMES,
+    HOLIDAYS,
+    LONG_ADJ,
+    MONTHS,
+    NUMBER_WORDS,
+    RX_DAY_PART,
+    RX_FULL_MONTH,
+    RX_MONTH,
+    RX_NUM,
+    RX_TZ,
+    RX_UNIT,
+    RX_WEEKDAY,
+    RX_WEEKDAY_ANY,
+    SETS,
+    TENS,
+    WEEKDAYS,
+    WEEKDAYS_ANY,
+    alt,
 )
 
 
@@ -37,17 +55,27 @@ B = r"(?<![\w'’/-])"  # left word boundary that also refuses the inside of "ex
 E = r"(?![\w-])(?!['’](?!s\b)\w)"  # right boundary refusing "12-weekly", allowing "Friday's"
 
 # Words before a bare month name or year that make it a date ("in May", "since 2014").
-DATE_CUES = frozenset("""in since until till by from to through during before after of early late
-mid last next this and or between throughout around end beginning start middle the 's ’s
-""".split())
+DATE_CUES = frozenset([
+    "in", "since", "until", "till", "by", "from", "to", "through", "during", "before", "after",
+    "of", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "throughout",
+    "around", "end", "beginning", "start", "middle", "the", "'s", "’s",
+])
 # Words before a number that make it a quantity, not a year ("some 2000", "more than 2000").
-COUNT_CUES = frozenset("about some nearly around almost over than least approximately roughly "
-                       "estimated total just only".split())
-COUNT_AFTER = frozenset("km kg tons tonnes miles meters metres feet dollars euros shekels pounds "
-                        "percent per times".split())
-COUNT_NOUNS = frozenset("people children men women police personnel staff cattle".split())
-NOT_PLURAL = frozenset("is was has as this its his us yes thus does says news plus vs less "
-                       "whereas perhaps".split())
+COUNT_CUES = frozenset([
+    "about", "some", "nearly", "around", "almost", "over", "than", "least", "approximately",
+    "roughly", "estimated", "total", "just", "only",
+])
+COUNT_AFTER = frozenset([
+    "km", "kg", "tons", "tonnes", "miles", "meters", "metres", "feet", "dollars", "euros",
+    "shekels", "pounds", "percent", "per", "times",
+])
+COUNT_NOUNS = frozenset([
+    "people", "children", "men", "women", "police", "personnel", "staff", "cattle",
+])
+NOT_PLURAL = frozenset([
+    "is", "was", "has", "as", "this", "its", "his", "us", "yes", "thus", "does", "says",
+    "news", "plus", "vs", "less", "whereas", "perhaps",
+])
 
 _WORD_BEFORE = re.compile(r"([\w'’]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^[\s]*([\w'’]+)")
@@ -96,9 +124,12 @@ TRIGGERS: dict[str, set[str]] = {
     "RELUNIT": {"earlier", "later", "this", "last", "next", "the", "coming", "past"},
     "UNITPOS": {"the", "beginning", "start", "end", "middle", "close"},
     "ANCHOR": {"the", "next", "following", "previous", "preceding", "same"}, "THAT": {"that"},
-    "QUARTER": {"the", "first", "second", "third", "fourth", "last"}, "QN": {"q1", "q2", "q3", "q4"},
+    "QUARTER": {"the", "first", "second", "third", "fourth", "last"},
+    "QN": {"q1", "q2", "q3", "q4"},
     "SEASON": {"this", "last", "next", "spring", "summer", "autumn", "winter", "fall"},
-    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"}, "CENT": set(), "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
+    "NOW": {"now"}, "ALL": {"all"}, "FISCAL": {"fiscal", "fy"},
+    "REF": {"recently", "the"}, "RELM": {"last", "next", "this"},
+    "INTHE": {"earlier", "later"}, "HALF": {"the", "first", "second", "latter"},
     "UNITS_PL": {"years", "decades", "months", "weeks", "days", "hours", "minutes"},
     "EVERY": {"every", "each"}, "PER": {"per", "a"}, "SETW": set(SETS),
     "NUM": _first_words(NUMBER_WORDS) | set(TENS) | {"#"},
@@ -153,7 +184,8 @@ def _month_ok(text: str, m: re.Match[str]) -> bool:
     if m.group("rel"):
         return m.group("mon")[0].isupper()
     if text[max(0, m.start() - 1):m.start()] == "-":
-        return text[max(0, m.start() - 4):m.start()].lower() == "mid-" and m.group("mon")[0].isupper()
+        mid = text[max(0, m.start() - 4):m.start()].lower() == "mid-"
+        return mid and m.group("mon")[0].isupper()
     return _cap_month_ok(text, m, need_cue=True)
 
 
@@ -165,8 +197,9 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     before = word_before(text, m.start())
     after = word_after(text, m.end())
     if text[max(0, m.start() - 1):m.start()] == "-" and \
-            text[max(0, m.start() - 4):m.start()].lower() != "mid-":
-        return False  # "555-2014", "2013-2014" (a range is read from its first year)
+            text[max(0, m.start() - 4):m.start()].lower() != "mid-" and \
+            not re.search(r"(?:^|[^\d-])(?:1[89]|20)\d\d-$", text[max(0, m.start() - 6):m.start()]):
+        return False  # "555-2014" is a number; "mid-2014" and "2013-2014" are years
     if text[max(0, m.start() - 1):m.start()] in ("#", "№") or before in ("no", "number", "page"):
         return False
     if before in COUNT_CUES:
@@ -174,11 +207,11 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     low_after = after.lower()
     if low_after in COUNT_AFTER:
         return False
-    plural = low_after in COUNT_NOUNS or (after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
-              and not low_after.endswith(("'s", "’s")))
-    if plural and (before not in DATE_CUES or before in ("and", "or")):
-        return False  # "2000 people" ... but "the 2014 elections", "in 2014 elections"
-    return True
+    plural = low_after in COUNT_NOUNS or (
+        after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
+        and not low_after.endswith(("'s", "’s")))
+    # "2000 people" is a count ... but "the 2014 elections", "in 2014 elections" are years
+    return not (plural and (before not in DATE_CUES or before in ("and", "or")))
 
 
 def _weekday_ok(text: str, m: re.Match[str]) -> bool:
@@ -201,7 +234,12 @@ def _set_adj_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _holiday_ok(text: str, m: re.Match[str]) -> bool:
-    return word_after(text, m.end()).lower() not in HOLIDAY_NOT_BEFORE
+    if word_after(text, m.end()).lower() in HOLIDAY_NOT_BEFORE:
+        return False
+    if m.group(0) in HOLIDAY_SURNAMES and not sentence_start(text, m.start()):
+        prev = re.search(r"([\w'’]+)\s+$", text[max(0, m.start() - 30):m.start()])
+        return not (prev and prev.group(1)[0].isupper())  # "Mohammed Eid", "Espen Barth Eid"
+    return True
 
 
 def _time_colon_ok(text: str, m: re.Match[str]) -> bool:
@@ -231,19 +269,18 @@ def _dur_ok(text: str, m: re.Match[str]) -> bool:
     unit = m.group("unit").lower()
     if unit in ("second", "sec", "min") and not num[:1].isdigit():
         return False  # "a second round", "twenty second" (an ordinal), "a min" (minimum)
-    if num in ("a", "an") and "-" in m.group("sep"):
-        return False  # "a-day" is not English
-    return True
+    return not (num in ("a", "an") and "-" in m.group("sep"))  # "a-day" is not English
 
 
 def _relunit_ok(text: str, m: re.Match[str]) -> bool:
     rel = m.group("rel").lower()
     u = m.group("u").lower()
     if rel == "the":
-        return u == "weekend"  # "the week", "the year": too often not a date ("the day" even less)
-    if u in ("fall", "spring") and rel in ("the past", "the last", "past", "coming", "the coming"):
-        return False
-    return True
+        # "the week", "the year" alone are too often not a date ("the day" even less)
+        return u == "weekend" or bool(m.group("pre"))
+    # "the past fall" is rare; "the past spring"/"coming spring" are usually other senses
+    return not (u in ("fall", "spring")
+                and rel in ("the past", "the last", "past", "coming", "the coming"))
 
 
 def _rx(p: str, flags: int = I) -> re.Pattern[str]:
@@ -257,89 +294,127 @@ REL_WD = r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|previous|p
 
 RULES: list[Rule] = [
     # --- explicit calendar dates -------------------------------------------------------------
-    Rule("date", on("MON WD"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>"
-                     + RX_MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
-                     r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?" + E), _month_day_ok),
-    Rule("date", on("WD DIG THE"), _rx(B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
-                     r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
-                     r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
-    Rule("month", on("MON"), _rx(B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"),
-         _month_year_ok),
-    Rule("iso", on("DIG"), _rx(B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"
-                    r"(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?")),
-    Rule("numeric", on("DIG"), _rx(B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-                        r"(?![\d/.]\d)")),
-    Rule("month", on("MON RELM"), _rx(r"(?<![\w'’])(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + RX_FULL_MONTH + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|"
-                      r"Aug\.)" + r"(?![\w-])"), _month_ok),
-    Rule("year", on("DIG"), _rx(r"(?<![\w$£€,./:#])(?P<y>\d{4})(?![\w%]|[.,]\d|[-/]\d{1,2}[-/])"),
-         _year_ok),
-    Rule("decade", on("DIG APOS"), _rx(r"(?:(?<![\w'’-])|(?<=mid-))(?:(?P<c>1[89]|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
+    Rule("date", on("MON WD"), _rx(
+        B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>" + RX_MONTH
+        + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
+        r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?(?![\w])(?!-[^\W\d])"
+        r"(?!['’](?!s\b)\w)"), _month_day_ok),
+    Rule("date", on("WD DIG THE"), _rx(
+        B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+)?(?P<the>the\s+)?(?P<d>\d{1,2})"
+        r"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<mon>" + RX_MONTH + r")\b\.?"
+        r"(?:(?:,?\s+|-)(?P<y>\d{4})(?!\d))?"), _day_month_ok),
+    Rule("month", on("MON"), _rx(
+        B + r"(?P<mon>" + RX_MONTH + r")\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)"), _month_year_ok),
+    Rule("iso", on("DIG"), _rx(
+        B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"
+        r"(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")),
+    Rule("numeric", on("DIG"), _rx(
+        B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\d/.]\d)")),
+    Rule("month", on("MON RELM"), _rx(
+        r"(?<![\w'’])(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + RX_FULL_MONTH
+        + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|" r"Aug\.)" + r"(?![\w-])"), _month_ok),
+    Rule("year", on("DIG"), _rx(
+        r"(?<![\w$£€,./:#])(?P<y>\d{4})(?![\w%]|[.,]\d|[-/]\d{1,2}[-/])"), _year_ok),
+    Rule("decade", on("DIG APOS"), _rx(
+        r"(?:(?<![\w'’-])|(?<=mid-))(?:(?P<c>1\d|20)(?P<d>\d)0s|[’'](?P<d2>\d)0s)" + E)),
     # --- weekdays, relative days, relative periods ------------------------------------------
-    Rule("weekday", on("RELW WDF"), _rx(B + REL_WD + r"(?P<wd>" + RX_WEEKDAY + r")" + E + PART), _weekday_ok),
+    Rule("weekday", on("RELW WDF"), _rx(
+        B + REL_WD + r"(?P<wd>" + RX_WEEKDAY + r")" + E + PART), _weekday_ok),
     Rule("weekday_set", on("WDS"), _rx(B + r"(?P<wd>" + RX_WEEKDAY + r")s" + E)),
-    Rule("relday", on("RELDAY"), _rx(B + r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
-                       r"the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|"
-                       r"evening))" + E + PART), _relday_ok),
-    Rule("relunit", on("RELUNIT"), _rx(B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
-                        r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
-                        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
-                        r"autumn|fall|winter|decade|century)" + E), _relunit_ok),
-    Rule("unitpos", on("UNITPOS"), _rx(B + r"(?P<the>the\s+)?(?P<pos>beginning|start|end|middle|close)\s+of\s+"
-                        r"(?:(?P<rel>the|this|last|next)\s+)?(?P<u>week|month|year|decade)" + E)),
-    Rule("anchor", on("ANCHOR"), _rx(B + r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+"
-                       r"(?P<u>day|morning|afternoon|evening|night)" + E)),
-    Rule("anchor", on("THAT"), _rx(B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
-    Rule("anchor_ba", on("THE"), _rx(B + r"the\s+(?P<u>day|night)\s+(?P<r>before|after)(?=\s*[,.;:!?)—–]|\s*$)")),
-    Rule("daypart", on("THE"), _rx(r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\binto\s)|"
-                                  r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)"
-                                  + E + r"(?!\s+of\b)")),
-    Rule("quarter", on("QUARTER"), _rx(B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
-                        r"(?:\s+of\s+(?P<y>\d{4}))?" + E)),
+    Rule("relday", on("RELDAY"), _rx(
+        B + r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+        r"the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|"
+        r"evening))" + E + PART), _relday_ok),
+    Rule("relunit", on("RELUNIT"), _rx(
+        B + r"(?P<pre>earlier\s+|later\s+)?(?P<rel>this\s+past|this|last|next|the\s+previous|"
+        r"the\s+current|the\s+following|the\s+past|the\s+coming|the\s+last|the\s+next|the|"
+        r"coming|past)\s+(?P<u>week|month|year|weekend|quarter|spring|summer|"
+        r"autumn|fall|winter|decade|century)" + E + r"(?P<half>\s+and\s+a\s+half)?"),
+        _relunit_ok),
+    Rule("unitpos", on("UNITPOS"), _rx(
+        B + r"(?P<the>the\s+)?(?P<pos>beginning|start|end|middle|close)\s+of\s+"
+        r"(?:(?P<rel>the|this|last|next)\s+)?(?P<u>week|month|year|decade)" + E)),
+    Rule("anchor", on("ANCHOR"), _rx(
+        B + r"(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+"
+        r"(?P<u>day|morning|afternoon|evening|night)" + E)),
+    Rule("anchor", on("THAT"), _rx(
+        B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
+    Rule("anchor_unit", on("THAT THE"), _rx(
+        B + r"(?:that|the\s+same)\s+(?P<u>week|weekend|month|year)" + E)),
+    Rule("relunit", on("INTHE"), _rx(
+        B + r"(?P<pre>earlier|later)\s+in\s+(?P<rel>the)\s+(?P<u>week|month|year)" + E)),
+    Rule("anchor_ba", on("THE"), _rx(
+        B + r"the\s+(?P<u>day|night)\s+(?P<r>before|after)(?=\s*[,.;:!?)—–]|\s*$)")),
+    Rule("daypart", on("THE"), _rx(
+        r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\binto\s)|"
+        r"(?<=\bthrough\s))the\s+(?P<u>morning|afternoon|evening|night)" + E + r"(?!\s+of\b)")),
+    Rule("quarter", on("QUARTER"), _rx(
+        B + r"(?:the\s+)?(?P<q>first|second|third|fourth|last)\s+quarter"
+        r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<yrel>this|last|next)\s+year))?" + E)),
+    Rule("half", on("HALF"), _rx(
+        B + r"(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:(?P<y>\d{4})(?!\d)|"
+        r"(?P<yrel>the|this|last|next)\s+year" + E + r")")),
     Rule("quarter", on("QN"), _rx(B + r"Q(?P<qn>[1-4])\s+(?P<y>\d{4})" + E, 0)),
-    Rule("season", on("SEASON"), _rx(B + r"(?:(?P<rel>this|last|next)\s+)?(?P<s>spring|summer|autumn|winter|fall)"
-                       r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)")),
-    Rule("season", on("SEASON"), _rx(B + r"(?P<rel>this|last|next)\s+(?P<s>spring|summer|autumn|winter|fall)"
-                       + E)),
-    Rule("ref", on("NOW"), _rx(r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
-                    r"(?P<w>now)" + E)),
-    Rule("century", on("DIG THE CENT"), _rx(B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+"
-                                          r"century" + E)),
+    Rule("season", on("SEASON"), _rx(
+        B + r"(?:(?P<rel>this|last|next)\s+)?(?P<s>spring|summer|autumn|winter|fall)"
+        r"(?:\s+of)?\s+(?P<y>\d{4})(?!\d)")),
+    Rule("season", on("SEASON"), _rx(
+        B + r"(?P<rel>this|last|next)\s+(?P<s>spring|summer|autumn|winter|fall)" + E)),
+    Rule("ref", on("NOW"), _rx(
+        r"(?:(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bas\sof\s)|(?<=\bup\sto\s))"
+        r"(?P<w>now)" + E)),
+    Rule("century", on("DIG THE"), _rx(
+        B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+" r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
-    Rule("ref", on("REF"), _rx(B + r"(?<!most\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
-                               r"the\s+(?P<w2>past|future|near\s+future)" + E
-                               + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
-    Rule("pastref", on("UNITS_PL"), _rx(B + r"(?P<u>years|decades|months|weeks|days)\s+ago" + E)),
+    Rule("ref", on("REF"), _rx(
+        B + r"(?<!most\s)(?<!more\s)(?P<w>recently)" + E + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
+        r"the\s+(?P<w2>past|future|near\s+future)" + E
+        + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
+    Rule("pastref", on("UNITS_PL"), _rx(
+        B + r"(?P<u>years|decades|months|weeks|days)\s+ago" + E)),
     # --- sets -----------------------------------------------------------------------------
-    Rule("set_every", on("EVERY"), _rx(B + r"(?P<q>every|each)\s+(?:(?P<num>" + RX_NUM + r"|other)\s+)?"
-                          r"(?P<u>" + RX_UNIT + r"|" + RX_WEEKDAY + r"|morning|night|evening|"
-                          r"afternoon|weekend)" + E)),
-    Rule("set_freq", on("FREQ"), _rx(B + r"(?:once|twice|thrice|(?:" + RX_NUM + r")\s+times)\s+(?:a|per|each|"
-                         r"every)\s+(?P<u>day|week|month|year|hour)" + E)),
-    Rule("set_per", on("PER"), _rx(B + r"(?:per|a)\s+(?P<u>day|week|month|year)" + E
-                        + r"(?!\s+(?:ago|later|earlier|before|after|old|long|of|or|and)\b)")),
+    Rule("set_every", on("EVERY"), _rx(
+        B + r"(?P<q>every|each)\s+(?:(?P<num>" + RX_NUM + r"|other)\s+)?"
+        r"(?P<u>" + RX_UNIT + r"|" + RX_WEEKDAY + r"|morning|night|evening|"
+        r"afternoon|weekend)" + E)),
+    Rule("set_freq", on("FREQ"), _rx(
+        B + r"(?:once|twice|thrice|(?:" + RX_NUM + r")\s+times)\s+(?:a|per|each|"
+        r"every)\s+(?P<u>day|week|month|year|hour)" + E)),
+    Rule("set_per", on("PER"), _rx(
+        B + r"(?:per|a)\s+(?P<u>day|week|month|year)" + E
+        + r"(?!\s+(?:ago|later|earlier|before|after|old|long|of|or|and)\b)")),
     Rule("set_adj", on("SETW"), _rx(B + alt(list(SETS)) + E), _set_adj_ok),
     # --- durations ------------------------------------------------------------------------
-    Rule("dur", on("DUR"), _rx(B + r"(?P<the>the\s+(?:last|past|next|coming|first|previous|following|final|"
-                    r"latest|preceding|remaining)\s+)?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
-                    r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))(?P<half2>\s+and\s+a\s+half)?"
-                    + r"(?P<old>-old" + E + r")?(?:\s+(?P<rel>ago|later|earlier|on|before|"
-                    r"after|from\s+now)" + E + r")?"), _dur_ok),
-    Rule("dur_bare", on("UNITS_PL"), _rx(r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
-                         r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
-                         + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
-    Rule("dur_bare", on("UNITS_PL"), _rx(B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
-                                         r"\s+(?:later|earlier|before|after)\b)")),
-    Rule("dur_bare", on("DURBARE"), _rx(B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
-                         r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"
-                         r"years|decades)" + E)),
-    Rule("dur_all", on("ALL"), _rx(B + r"all\s+(?P<unit>day|week|month|year|weekend)" + E
-                                  + r"(?!\s+(?:long|of)\b)")),
+    Rule("dur", on("DUR"), _rx(
+        B + r"(?P<the>the\s+(?:last|past|next|coming|first|previous|following|final|"
+        r"latest|preceding|remaining)\s+)?(?P<num>" + RX_NUM + r")(?P<half>\s+and\s+a\s+"
+        r"half)?(?P<sep>[\s-]+|(?<=\d))(?P<unit>" + RX_UNIT + r")(?![\w’]|'\w|-(?!old\b))"
+        r"(?P<half2>\s+and\s+a\s+half)?"
+        + r"(?P<old>-old" + E + r")?(?:\s+(?P<rel>ago|later|earlier|on|before|"
+        r"after|from\s+now)" + E + r")?"), _dur_ok),
+    Rule("dur_bare", on("UNITS_PL"), _rx(
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
+        r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
+        + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
+    Rule("dur_bare", on("UNITS_PL"), _rx(
+        B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
+        r"\s+(?:later|earlier|before|after)\b)")),
+    Rule("dur_bare", on("DURBARE"), _rx(
+        B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
+        r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"
+        r"years|decades)" + E)),
+    Rule("dur_all", on("ALL"), _rx(
+        B + r"all\s+(?P<unit>day|week|month|year|weekend)" + E + r"(?!\s+(?:long|of)\b)")),
     Rule("dur_adj", on("LONGADJ"), _rx(B + alt(list(LONG_ADJ)) + E)),
     # --- times of day ---------------------------------------------------------------------
-    Rule("clock", on("DIG"), _rx(B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
-    Rule("clock", on("DIG"), _rx(B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
-    Rule("clock", on("DIG"), _rx(B + r"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|hrs|Z|local\s+time)"
-                      r"(?![\w])", 0), _military_ok),
+    Rule("clock", on("DIG"), _rx(
+        B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
+    Rule("clock", on("DIG"), _rx(
+        B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
+    Rule("clock", on("DIG"), _rx(
+        B + r"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|hrs|Z|local\s+time)"
+        r"(?![\w])", 0), _military_ok),
     Rule("noon", on("NOON"), _rx(B + r"(?P<w>noon|midday|midnight)" + E + TZ)),
     Rule("oclock", on("NUM"), _rx(B + r"(?P<num>" + RX_NUM + r")\s+o['’]clock" + E)),
     Rule("holiday", on("HOLI"), _rx(B + alt(HOLIDAYS) + E, 0), _holiday_ok),
@@ -355,7 +430,8 @@ def _set_per_ok(text: str, m: re.Match[str]) -> bool:
         return True
     if before in COUNT_NOUNS:
         return True
-    return (before.endswith("s") and before not in NOT_PLURAL and not before.endswith(("'s", "’s"))
+    return (before.endswith("s") and before not in NOT_PLURAL
+            and not before.endswith(("'s", "’s"))
             and before not in ("days", "weeks", "months", "years", "hours"))
 
 

@@ -18,7 +18,8 @@ def lexicon() -> dict[str, Any]:
 def alt(words: list[str] | Any) -> str:
     """A regex alternation of ``words``, longest first so that the longest spelling wins."""
     ws = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ws) + ")"
+    parts = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ws)
+    return "(?:" + "|".join(parts) + ")"
 
 
 LEX = lexicon()
@@ -36,6 +37,7 @@ SETS: dict[str, str] = LEX["sets"]
 SEASONS: dict[str, str] = LEX["seasons"]
 HOLIDAYS: list[str] = LEX["holidays"]
 HOLIDAY_NOT_BEFORE: frozenset[str] = frozenset(LEX["holiday_not_before"])
+HOLIDAY_SURNAMES: frozenset[str] = frozenset(LEX["holiday_surnames"])
 TIMEZONES: list[str] = LEX["timezones"]
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")

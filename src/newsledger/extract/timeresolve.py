@@ -10,135 +10,25 @@ Without a publication date relative values stay ``None``; explicit dates still r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
-from .timefind import Cand
-from .timelex import (
-    DAY_PARTS, LONG_ADJ, MONTHS, SEASONS, SETS, WEEKDAYS, WEEKDAYS_ANY, number_value, unit_code,
+from .timecal import (
+    Ctx,
+    Resolved,
+    add_months,
+    dur_value,
+    iso,
+    month_day_year,
+    month_year,
+    safe_date,
+    unit_value,
+    weekday_near,
 )
+from .timedur import DUR_KINDS
+from .timefind import Cand
+from .timelex import DAY_PARTS, MONTHS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
 
-
-@dataclass
-class Resolved:
-    type: str
-    value: str | None
-    mod: str | None = None
-    end: int | None = None  # a new end when the rule's match was trimmed
-    anchors: bool = False  # a day-precise date the following narrative may lean on
-    day: date | None = None  # that day
-
-
-@dataclass
-class Ctx:
-    pub: date | None
-    anchor: date | None
-    future: bool
-    text: str
-
-
-def iso(d: date) -> str:
-    return d.isoformat()
-
-
-def week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    n = y * 12 + (m - 1) + k
-    return n // 12, n % 12 + 1
-
-
-def safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def weekday_near(pub: date, wd: int, rel: str | None, future: bool) -> date:
-    """The weekday ``wd`` (1 = Monday) meant relative to ``pub``."""
-    back = (pub.isoweekday() - wd) % 7
-    fwd = (wd - pub.isoweekday()) % 7
-    if rel in ("next", "coming", "this coming"):
-        return pub + timedelta(days=fwd or 7)
-    if rel in ("last", "previous", "past", "this past"):
-        return pub - timedelta(days=back or 7)
-    if rel == "this":
-        return pub + timedelta(days=wd - pub.isoweekday())
-    if future:
-        return pub + timedelta(days=fwd)
-    return pub - timedelta(days=back)
-
-
-def month_day_year(pub: date, m: int, d: int, future: bool) -> int:
-    """The year of "October 7" without a year: most recent past (or next, when future)."""
-    y = pub.year
-    this = safe_date(y, m, d) or safe_date(y, m, 28)
-    assert this is not None
-    if future:
-        return y if this >= pub else y + 1
-    return y if this <= pub else y - 1
-
-
-def month_year(pub: date, m: int, rel: str | None, future: bool) -> int:
-    if rel == "last":
-        return pub.year if m < pub.month else pub.year - 1
-    if rel == "next":
-        return pub.year if m > pub.month else pub.year + 1
-    if rel == "this":
-        return pub.year
-    if future:
-        return pub.year if m >= pub.month else pub.year + 1
-    return pub.year if m <= pub.month else pub.year - 1
-
-
-def clause_final(text: str, i: int) -> bool:
-    """True when ``text[i:]`` starts (after spaces) with punctuation that ends a clause."""
-    m = re.match(r"[ \t]*([,.;:!?)\]—–\"”’]|\n|$)", text[i:i + 5])
-    return m is not None
-
-
-def dur_value(n: float | None, code: str) -> str:
-    """``P6W``, ``PT24H``, ``PXD`` from a number (None = unspecified) and a unit code."""
-    t = code.startswith("T")
-    u = code[1:] if t else code
-    mult = 1
-    if u[:-1].isdigit():  # fortnight = "2W"
-        mult, u = int(u[:-1]), u[-1]
-    if n is None:
-        num = "X"
-    else:
-        x = n * mult
-        num = str(int(x)) if x == int(x) else f"{x:g}"
-    return ("PT" if t else "P") + num + u
-
-
-def shift(d: date, n: float, code: str) -> tuple[str, date | None]:
-    """The value ``n`` units away from ``d`` (negative = earlier), at the unit's granularity."""
-    k = int(n)
-    if code == "D":
-        r = d + timedelta(days=k)
-        return iso(r), r
-    if code == "W":
-        r = d + timedelta(weeks=k)
-        return week(r), None
-    if code == "2W":
-        r = d + timedelta(weeks=2 * k)
-        return week(r), None
-    if code == "M":
-        y, m = add_months(d.year, d.month, k)
-        return f"{y:04d}-{m:02d}", None
-    if code == "Y":
-        return f"{d.year + k:04d}", None
-    if code == "DE":
-        return f"{(d.year + 10 * k) // 10:03d}", None
-    if code in ("TH", "TM", "TS"):
-        return iso(d), d
-    return iso(d), d
-
+__all__ = ["TENSE_KINDS", "Ctx", "Resolved", "resolve"]
 
 def resolve(c: Cand, x: Ctx) -> Resolved | None:
     """The TIMEX3 type, value and mod of a candidate; None when it turns out not to be a time."""
@@ -155,7 +45,7 @@ def _date(c: Cand, x: Ctx) -> Resolved | None:
     elif x.pub is None:
         return Resolved("DATE", None) if safe_date(2000, m, d) else None
     else:
-        y = month_day_year(x.pub, m, d, x.future)
+        y = month_day_year(x.pub, m, d, x.future, x.past)
         wd = WEEKDAYS_ANY.get((g.get("wd") or "").lower())
         if wd:  # "Friday, Oct. 6": the year in which that day is a Friday, if a near one is
             for cand in (y, y - 1, y + 1):
@@ -204,7 +94,7 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
     if x.pub is None:
         return Resolved("DATE", None)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    y = month_year(x.pub, m, rel, x.future)
+    y = month_year(x.pub, m, rel, x.future, x.past)
     return Resolved("DATE", f"{y:04d}-{m:02d}")
 
 
@@ -215,6 +105,8 @@ def _year(c: Cand, x: Ctx) -> Resolved | None:
 def _decade(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     if g.get("c"):
+        if g["d"] == "0" and g["c"] != "20":
+            return Resolved("DATE", str(g["c"]))  # "the 1500s", "the 1900s": the century
         return Resolved("DATE", f"{g['c']}{g['d']}")
     d2 = int(g["d2"])  # type: ignore[arg-type]
     return Resolved("DATE", f"{'20' if d2 <= 2 else '19'}{d2}")
@@ -259,54 +151,40 @@ def _relday(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", iso(day) + suffix, anchors=True, day=day)
 
 
-def _unit_value(pub: date, u: str, k: int) -> str | None:
-    """The week/month/year/weekend/quarter/season/decade ``k`` steps from the one of ``pub``."""
-    if u == "week":
-        return week(pub + timedelta(weeks=k))
-    if u == "weekend":
-        return week(pub + timedelta(weeks=k)) + "-WE"
-    if u == "month":
-        y, m = add_months(pub.year, pub.month, k)
-        return f"{y:04d}-{m:02d}"
-    if u == "year":
-        return f"{pub.year + k:04d}"
-    if u == "quarter":
-        q = (pub.month - 1) // 3 + k
-        y = pub.year + q // 4
-        return f"{y:04d}-Q{q % 4 + 1}"
-    if u == "decade":
-        return f"{pub.year // 10 + k:03d}"
-    if u == "century":
-        return f"{pub.year // 100 + k:02d}"
-    if u in SEASONS:
-        return f"{pub.year + k:04d}-{SEASONS[u]}"
-    return None
-
-
 def _relunit(c: Cand, x: Ctx) -> Resolved | None:
     g = c.g
     rel = re.sub(r"\s+", " ", g["rel"].lower())  # type: ignore[union-attr]
     u = g["u"].lower()  # type: ignore[union-attr]
     if u == "century" and rel in ("the past", "the last", "past") and x.pub is not None:
-        return Resolved("DATE", _unit_value(x.pub, u, -1))  # "the last century" is a date
+        return Resolved("DATE", unit_value(x.pub, u, -1))  # "the last century" is a date
     if rel in ("the past", "the last", "the coming", "the next", "past", "coming") \
             and u not in ("weekend",) and u not in SEASONS:
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "3M", "decade": "DE",
                 "century": "CE"}[u]
         if code == "3M":
             return Resolved("DURATION", "P3M")
-        return Resolved("DURATION", dur_value(1, code))
+        return Resolved("DURATION", dur_value(1.5 if g.get("half") else 1, code))
     if rel in ("the previous", "the following"):
+        k = -1 if rel == "the previous" else 1
+        lv = x.last_value or ""
+        if u == "year" and re.match(r"\d{4}", lv) and (x.anchor is None or len(lv) == 4):
+            return Resolved("DATE", f"{int(lv[:4]) + k:04d}")  # "In 2005 ... The following year"
+        if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
+            y, m = add_months(int(lv[:4]), int(lv[5:]), k)
+            return Resolved("DATE", f"{y:04d}-{m:02d}")
         base = x.anchor or (x.pub if rel == "the previous" else None)
         if base is None:
             return Resolved("DATE", None)
-        return Resolved("DATE", _unit_value(base, u, -1 if rel == "the previous" else 1))
+        return Resolved("DATE", unit_value(base, u, -1 if rel == "the previous" else 1))
     if x.pub is None:
         return Resolved("DATE", None)
+    if rel == "the" and u != "weekend":  # "earlier in the week"
+        return Resolved("DATE", unit_value(x.pub, u, 0))
     if u == "weekend" and rel in ("the", "this"):
         # "over the weekend" early in the week is the one just past.
-        k = -1 if rel == "the" and x.pub.isoweekday() <= 3 and not x.future else 0
-        return Resolved("DATE", _unit_value(x.pub, u, k))
+        k = -1 if rel == "the" and not x.future and (
+            x.pub.isoweekday() <= 3 or x.past and x.pub.isoweekday() <= 5) else 0
+        return Resolved("DATE", unit_value(x.pub, u, k))
     if u in SEASONS:
         k = {"this": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
         # "last summer" in May is the previous year's; in October it is this year's.
@@ -315,9 +193,9 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
             k = 0
         if rel == "next" and x.pub.month < season_start:
             k = 0
-        return Resolved("DATE", _unit_value(x.pub, u, k))
+        return Resolved("DATE", unit_value(x.pub, u, k))
     k = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1}.get(rel, 0)
-    return Resolved("DATE", _unit_value(x.pub, u, k))
+    return Resolved("DATE", unit_value(x.pub, u, k))
 
 
 def _century(c: Cand, x: Ctx) -> Resolved | None:
@@ -334,7 +212,7 @@ def _unitpos(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", None, _POS[g["pos"].lower()])  # type: ignore[union-attr]
     rel = (g.get("rel") or "the").lower()
     k = {"last": -1, "next": 1}.get(rel, 0)
-    return Resolved("DATE", _unit_value(x.pub, g["u"].lower(), k),  # type: ignore[union-attr]
+    return Resolved("DATE", unit_value(x.pub, g["u"].lower(), k),  # type: ignore[union-attr]
                     _POS[g["pos"].lower()])  # type: ignore[union-attr]
 
 
@@ -354,11 +232,24 @@ def _anchor(c: Cand, x: Ctx) -> Resolved | None:
 
 
 def _daypart(c: Cand, x: Ctx) -> Resolved | None:
-    """ "by the evening", "in the afternoon": the part of the day being told, else of publication."""
+    """ "by the evening", "in the afternoon": that part of the day being told (or published)."""
     base = x.anchor or x.pub
     if base is None:
         return Resolved("DATE", None)
-    return Resolved("DATE", iso(base) + "T" + DAY_PARTS[c.g["u"].lower()])  # type: ignore[union-attr]
+    return Resolved("DATE", iso(base) + "T" + DAY_PARTS[str(c.g["u"]).lower()])
+
+
+def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
+    """ "that week", "the same year": the week/month/year of the paragraph's last date."""
+    u = str(c.g["u"]).lower()
+    if x.anchor is not None:
+        return Resolved("DATE", unit_value(x.anchor, u, 0))
+    lv = x.last_value or ""
+    if u == "year" and re.match(r"\d{4}", lv):
+        return Resolved("DATE", lv[:4])
+    if u == "month" and re.match(r"\d{4}-\d{2}", lv):
+        return Resolved("DATE", lv[:7])
+    return Resolved("DATE", None)
 
 
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
@@ -380,9 +271,24 @@ def _quarter(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", f"{int(g['y']):04d}-Q{q}")  # type: ignore[arg-type]
     if x.pub is None:
         return Resolved("DATE", None)
+    if g.get("yrel"):  # "the second quarter of this/last/next year"
+        k = {"this": 0, "last": -1, "next": 1}[str(g["yrel"]).lower()]
+        return Resolved("DATE", f"{x.pub.year + k:04d}-Q{q}")
     cur = (x.pub.month - 1) // 3 + 1
     y = x.pub.year if q <= cur or x.future else x.pub.year - 1
     return Resolved("DATE", f"{y:04d}-Q{q}")
+
+
+def _half(c: Cand, x: Ctx) -> Resolved | None:
+    """ "the first half of 2023" -> 2023-H1; "the second half of last year" -> (year-1)-H2."""
+    g = c.g
+    h = 1 if str(g["h"]).lower() == "first" else 2
+    if g.get("y"):
+        return Resolved("DATE", f"{int(str(g['y'])):04d}-H{h}")
+    if x.pub is None:
+        return Resolved("DATE", None)
+    k = {"last": -1, "next": 1}.get(str(g["yrel"]).lower(), 0)
+    return Resolved("DATE", f"{x.pub.year + k:04d}-H{h}")
 
 
 def _season(c: Cand, x: Ctx) -> Resolved | None:
@@ -410,95 +316,6 @@ def _pastref(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", "PAST_REF")
 
 
-def _dur(c: Cand, x: Ctx) -> Resolved | None:
-    g = c.g
-    n = number_value(g["num"])  # type: ignore[arg-type]
-    if (g.get("half") or g.get("half2")) and n is not None:
-        n += 0.5
-    code = unit_code(g["unit"])  # type: ignore[arg-type]
-    rel = (g.get("rel") or "").lower()
-    rel = re.sub(r"\s+", " ", rel)
-    if rel and not g.get("the") and not g.get("old"):
-        final = clause_final(x.text, c.end)
-        if rel == "ago" or rel == "from now":
-            if x.pub is None or n is None:
-                return Resolved("DATE", None if n is not None or x.pub is None else
-                                ("PAST_REF" if rel == "ago" else "FUTURE_REF"))
-            v, day = shift(x.pub, -n if rel == "ago" else n, code)
-            return Resolved("DATE", v, anchors=day is not None, day=day)
-        if rel in ("later", "earlier") or final and rel in ("on", "before", "after"):
-            sign = -1 if rel in ("earlier", "before") else 1
-            base = x.anchor if x.anchor is not None else (x.pub if sign < 0 else None)
-            if base is None or n is None or code.startswith("T"):
-                return Resolved("DATE", None)
-            v, day = shift(base, sign * n, code)
-            return Resolved("DATE", v, anchors=day is not None, day=day)
-        # the rel word is a signal of something else ("two days after the attack"): trim it.
-        end = c.cut if c.cut is not None else c.end
-        return Resolved("DURATION", dur_value(n, code), end=end)
-    return Resolved("DURATION", dur_value(n, code))
-
-
-def _dur_bare(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("DURATION", dur_value(None, unit_code(c.g["unit"])))  # type: ignore[arg-type]
-
-
-def _dur_all(c: Cand, x: Ctx) -> Resolved | None:
-    u = c.g["unit"].lower()  # type: ignore[union-attr]
-    return Resolved("DURATION", "P1WE" if u == "weekend" else dur_value(1, unit_code(u)))
-
-
-def _dur_adj(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("DURATION", LONG_ADJ[x.text[c.start:c.end].lower()])
-
-
-def _clock(c: Cand, x: Ctx) -> Resolved | None:
-    g = c.g
-    h = int(g["h"])  # type: ignore[arg-type]
-    mi = int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower()
-    if ap.startswith("p") and h < 12:
-        h += 12
-    elif ap.startswith("a") and h == 12:
-        h = 0
-    t = f"T{h:02d}:{mi:02d}"
-    return Resolved("TIME", t)  # the day is added by the caller, from the context
-
-
-def _noon(c: Cand, x: Ctx) -> Resolved | None:
-    w = c.g["w"].lower()  # type: ignore[union-attr]
-    return Resolved("TIME", "T24:00" if w == "midnight" else "T12:00")
-
-
-def _oclock(c: Cand, x: Ctx) -> Resolved | None:
-    n = number_value(c.g["num"])  # type: ignore[arg-type]
-    if n is None or not 1 <= n <= 12 or n != int(n):
-        return None
-    return Resolved("TIME", f"T{int(n):02d}:00")
-
-
-def _set_every(c: Cand, x: Ctx) -> Resolved | None:
-    g = c.g
-    u = g["u"].lower()  # type: ignore[union-attr]
-    if u in WEEKDAYS:
-        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[u]}")
-    if u in DAY_PARTS:
-        return Resolved("SET", f"TXX{DAY_PARTS[u]}".replace("TXX", "T"))
-    if u == "weekend":
-        return Resolved("SET", "XXXX-WXX-WE")
-    num = (g.get("num") or "").lower()
-    n = 2.0 if num == "other" else number_value(num) if num else 1.0
-    return Resolved("SET", dur_value(n, unit_code(u)))
-
-
-def _set_unit(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("SET", dur_value(1, unit_code(c.g["u"])))  # type: ignore[arg-type]
-
-
-def _set_adj(c: Cand, x: Ctx) -> Resolved | None:
-    return Resolved("SET", SETS[x.text[c.start:c.end].lower()])
-
-
 def _holiday(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", None)  # culture-dependent: found, deliberately not resolved
 
@@ -506,11 +323,10 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 _KINDS = {
     "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
-    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba, "daypart": _daypart,
-    "quarter": _quarter, "season": _season, "ref": _ref, "pastref": _pastref, "dur": _dur,
-    "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all, "fiscal": _fiscal, "century": _century, "clock": _clock, "noon": _noon,
-    "oclock": _oclock, "set_every": _set_every, "set_freq": _set_unit, "set_per": _set_unit,
-    "set_adj": _set_adj, "holiday": _holiday,
+    "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
+    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
+    "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
+    "holiday": _holiday, **DUR_KINDS,
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.

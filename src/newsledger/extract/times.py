@@ -14,7 +14,7 @@ import bisect
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..record import ErrorEntry, Span, TimeExpr
 from .base import State, component
@@ -26,6 +26,7 @@ VERSION = "newsledger.times.v1"
 
 # Publication dates further ahead of the clock than this are treated as wrong, not as the future.
 FAR_FUTURE = timedelta(days=366)
+EARLIEST_YEAR = 1800  # and before this, a publication date is a data error
 
 _MOD_BEFORE = re.compile(
     r"(?:\b(?P<w>early|late|mid)[\s-]+|\b(?P<m>mid)-|\b(?P<p>(?:the\s+)?(?:very\s+)?(?:beginning|"
@@ -51,7 +52,9 @@ _SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IG
 _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
+_TIGHT = re.compile(r"^[ \t]*,?[ \t]*$")  # "Friday 10 a.m.", "Monday, 6 p.m."
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+_ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
@@ -68,6 +71,9 @@ def check_published(st_published: date | None, raw: str | None,
                           "relative dates were left unresolved. Pass --published YYYY-MM-DD.")
         return None, None  # the pipeline reports a missing date itself
     today = today or date.today()
+    if st_published.year < EARLIEST_YEAR:
+        return None, (f"publication date {st_published.isoformat()} is before {EARLIEST_YEAR}; "
+                      "relative dates were left unresolved. Check the 'published' field.")
     if st_published > today + FAR_FUTURE:
         return None, (f"publication date {st_published.isoformat()} is in the far future "
                       f"(after {(today + FAR_FUTURE).isoformat()}); relative dates were left "
@@ -76,7 +82,8 @@ def check_published(st_published: date | None, raw: str | None,
 
 
 class _Tense:
-    """Is the clause around a character offset in the future tense? One lookup per expression."""
+    """What the spaCy parse says about the clause around a character offset: future or past
+    tense, or a modal "may". A bisect and a short walk up the tree per expression."""
 
     def __init__(self, doc: Doc | None):
         self.doc = doc
@@ -89,15 +96,29 @@ class _Tense:
         i = bisect.bisect_left(self.starts, offset)
         return i < len(self.starts) and self.starts[i] == offset and self.doc[i].tag_ == "MD"
 
-    def future(self, offset: int) -> bool:
-        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
-            return False
-        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        tok = self.doc[i]
-        for _ in range(4):  # up the tree to the governing verb
+    def _verb(self, offset: int) -> Token:
+        """The verb governing the token at ``offset`` (or the nearest head, four steps up)."""
+        assert self.doc is not None
+        tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+        for _ in range(4):
             if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                 break
             tok = tok.head
+        return tok
+
+    def past(self, offset: int) -> bool:
+        """Is the clause around ``offset`` explicitly in a past tense ("entered", "had left")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        tok = self._verb(offset)
+        return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
+                                        for ch in tok.children)
+
+    def future(self, offset: int) -> bool:
+        """Is the clause around ``offset`` in the future ("will meet", "is set to meet")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        tok = self._verb(offset)
         for _ in range(3):  # the verb, then the verb it complements or is conjoined to
             if tok.lower_ in _FUTURE_AUX or any(
                     ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
@@ -111,7 +132,7 @@ class _Tense:
         return False
 
 
-def _paragraph_bounds(text: str, skip: list[tuple[int, int]] | None) -> list[int]:
+def _paragraph_bounds(text: str) -> list[int]:
     """Offsets where paragraphs start (every line break starts one)."""
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
@@ -128,11 +149,12 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     skip_starts = [s for s, _ in skip]
     tense = _Tense(doc)
     out: list[TimeExpr] = []
-    para_starts = _paragraph_bounds(text, skip)
+    para_starts = _paragraph_bounds(text)
     para = -1
     anchor: date | None = None
     # (end offset, day) of the last day-precise date, for clock times that follow it.
     last_day: tuple[int, date] | None = None
+    last_value: str | None = None  # the last absolute DATE value, for "the following year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
     for c in find(text):
         k = bisect.bisect_right(skip_starts, c.start) - 1
@@ -140,7 +162,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             continue
         p = bisect.bisect_right(para_starts, c.start) - 1
         if p != para:
-            para, anchor, last_day = p, None, None
+            para, anchor, last_day, last_value = p, None, None, None
             pending_clock.clear()
         if c.kind == "daypart" and (last_day is None or _SENTENCE_END.search(
                 text, last_day[0], c.start)):
@@ -152,7 +174,11 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
-        r = resolve(c, Ctx(published, anchor, future, text))
+        past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
+        try:
+            r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
+            r = resolve(c, Ctx(None, None, future, text, past, None))
         if r is None:
             continue
         start, end = c.start, (r.end if r.end is not None else c.end)
@@ -162,6 +188,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             day = None
             if last_day is not None and _GLUE.match(text[last_day[0]:start]):
                 day = last_day[1]
+                if (_TIGHT.match(text[last_day[0]:start]) and out and out[-1].type == "DATE"
+                        and out[-1].span.end == last_day[0] and r.value):
+                    # "Friday 10 a.m.": one date-time expression
+                    start = out.pop().span.start
             if day is None and r.value is not None:
                 te = TimeExpr(Span.of(text, start, end), "TIME", None, mod)
                 # resolved now against the anchor or the publication day; a following date
@@ -173,7 +203,18 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
                 continue
             r.value = (day.isoformat() + r.value) if day and r.value else None
         te = TimeExpr(Span.of(text, start, end), r.type, r.value, mod)
+        if r.day is not None and r.type == "DATE" and pending_clock and out \
+                and out[-1] is pending_clock[-1][1] and _TIGHT.match(text[out[-1].span.end:start]) \
+                and out[-1].value and r.value and "T" not in r.value:
+            # "10 a.m. Friday": one date-time expression
+            clock = out.pop()
+            pending_clock.pop()
+            assert clock.value is not None
+            te = TimeExpr(Span.of(text, clock.span.start, end), "TIME",
+                          r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
         out.append(te)
+        if c.kind in _ABSOLUTE and r.value:
+            last_value = r.value
         if r.day is not None:
             for cend, cte in pending_clock:
                 if _GLUE.match(text[cend:start]) and cte.value:

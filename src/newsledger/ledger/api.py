@@ -109,21 +109,28 @@ class Ledger:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def status_of(self, article_id: str, text: str, url: str | None = None) -> str:
-        """``unchanged`` when this exact text is stored under this id/URL, ``new_version`` when
-        another text is, else ``new`` (lets ingest skip extraction of stored articles)."""
-        return self.store.status_of(article_id, url, content_hash(text))
+    def status_of(self, article_id: str, text: str, url: str | None = None,
+                  match_url: bool = True) -> str:
+        """``unchanged`` when this exact text is stored under this id (or URL), ``new_version``
+        when another text is, else ``new`` (lets ingest skip extraction of stored articles)."""
+        return self.store.status_of(article_id, url if match_url else None, content_hash(text))
 
-    def add(self, record: Record | dict[str, Any]) -> str:
+    def add(self, record: Record | dict[str, Any], match_url: bool = True) -> str:
         """Store one record in one transaction; returns ``new``, ``new_version`` or
-        ``unchanged``. Series it touches are marked for :meth:`refresh`."""
+        ``unchanged``. Series it touches are marked for :meth:`refresh`.
+
+        An article is identified by its id, and by its URL when ``match_url``: pass False when
+        ids are authoritative and pages share a URL (live blogs: one URL, many posts)."""
         rec = record if isinstance(record, Record) else Record.from_dict(record)
-        return self.store.put(prepare(rec))
+        prep = prepare(rec)
+        prep.match_url = match_url
+        return self.store.put(prep)
 
     def ingest_records(self, records: Iterable[Record | dict[str, Any]], refresh: bool = True,
-                       on_record: Callable[[Record, str], None] | None = None) -> IngestStats:
+                       on_record: Callable[[Record, str], None] | None = None,
+                       match_url: bool | Callable[[Record], bool] = True) -> IngestStats:
         """Store records one transaction each (a record with no text is counted as failed), then
-        refresh the series they touched."""
+        refresh the series they touched. ``match_url``: see :meth:`add` (or a predicate)."""
         stats = IngestStats()
         for item in records:
             rec = item if isinstance(item, Record) else Record.from_dict(item)
@@ -133,7 +140,8 @@ class Ledger:
                                       f"record {rec.id!r} has no text")
                 status = "failed"
             else:
-                status = self.add(rec)
+                by_url = match_url(rec) if callable(match_url) else match_url
+                status = self.add(rec, match_url=by_url)
                 setattr(stats, status, getattr(stats, status) + 1)
                 if status != "unchanged":
                     stats.figures += len(rec.figures)

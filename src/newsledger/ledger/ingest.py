@@ -6,6 +6,11 @@ read with :func:`newsledger.ingest.batch.read_batch`), or JSONL files of records
 Articles already stored with the same text are skipped before extraction, so re-running an
 interrupted ingest only extracts what is missing.
 
+Identity: a batch line's own ``id`` is authoritative (live-blog posts share one page URL but are
+different articles); a line without one gets an id from its text (``sha1-…``, not the line
+number, which would collide across batches) and is matched by URL too; a single file's id is its
+name, and it is matched by URL too (two saved copies of one page are versions).
+
 Extraction sits behind one call, :func:`extract_records` (articles in, records out, same order),
 so a multi-process extractor can replace it without touching the rest.
 """
@@ -19,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, NewsledgerError
-from ..ingest import check_published, from_any
+from ..ingest import check_published, content_id, from_any
 from ..ingest.article import Article
 from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
 from ..record import SCHEMA_ID, Record
@@ -105,12 +110,16 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
     warn = on_warning or (lambda m: None)
     stats = IngestStats()
 
-    def not_stored(items: Iterable[Article | BadLine]) -> Iterator[Article | BadLine]:
+    def not_stored(items: Iterable[Article | BadLine], single: bool = False
+                   ) -> Iterator[Article | BadLine]:
         for it in items:
             if isinstance(it, Article):
                 if published and not it.published:
                     it.published, it.published_from = published, "given"
-                if ledger.status_of(it.id, it.text, it.url) == "unchanged":
+                if it.id.startswith("line-"):
+                    it.id = content_id(it.text)
+                by_url = single or _derived_id(it.id)
+                if ledger.status_of(it.id, it.text, it.url, match_url=by_url) == "unchanged":
                     stats.unchanged += 1
                     advance(1)
                     continue
@@ -120,7 +129,7 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
         for path in map(str, paths):
             if is_batch_path(path):
                 if _is_records_file(path):
-                    yield from _records_from(path)
+                    yield from (_fix_line_id(r) for r in _records_from(path))
                     continue
                 with open_lines(path) as fh:
                     yield from extractor(not_stored(read_batch(fh, max_chars=max_chars)))
@@ -130,18 +139,32 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                 except InputError as exc:
                     yield Record.from_error(Path(path).name, "ingest", str(exc))
                     continue
-                yield from extractor(not_stored([art]))
+                singles.add(art.id)
+                yield from extractor(not_stored([art], single=True))
 
     def each(rec: Record, status: str) -> None:
         if status == "failed":
             warn(rec.errors[0].message if rec.errors else f"record {rec.id!r} has no text")
         advance(1)
 
-    done = ledger.ingest_records(records(), refresh=refresh, on_record=each)
+    singles: set[str] = set()
+    done = ledger.ingest_records(records(), refresh=refresh, on_record=each,
+                                 match_url=lambda r: r.id in singles or _derived_id(r.id))
     for k in ("new", "new_version", "unchanged", "failed", "figures", "series_refreshed"):
         setattr(stats, k, getattr(stats, k) + getattr(done, k))
     stats.failures = done.failures
     return stats
+
+
+def _derived_id(aid: str) -> bool:
+    """An id made from the text (not given by the source): then the URL identifies too."""
+    return aid.startswith("sha1-")
+
+
+def _fix_line_id(rec: Record) -> Record:
+    if rec.id.startswith("line-") and rec.text:
+        rec.id = content_id(rec.text)
+    return rec
 
 
 def stats_line(stats: IngestStats, db: str) -> str:

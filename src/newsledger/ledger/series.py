@@ -120,7 +120,7 @@ class SeriesKey:
         label = vocab()["metric_labels"].get(self.metric, self.metric)
         where = f" in {self.place}" if self.place else ""
         kind = "cumulative" if self.cumulative else "per event"
-        return f"{self.subject} {label}{where} ({kind})"
+        return f"{self.subject}{' ' + label if label else ''}{where} ({kind})"
 
 
 def is_cumulative(fig: Figure, published: str | None = None) -> bool:
@@ -435,8 +435,8 @@ def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
         origins.add(p.get("origin", p["id"]))
         if p.get("date"):
             first_date = first_date or p["date"]
-            if "outlier" not in names and point_value(p) is not None:
-                latest = p
+            if "outlier" not in names and interval(p) is not None:
+                latest = p  # not an outlier, not a vague "dozens"
     if latest is None and points:
         latest = points[-1]
 

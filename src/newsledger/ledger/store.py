@@ -53,6 +53,7 @@ class Prepared:
     content_hash: str
     figures: list[FigureRow] = field(default_factory=list)
     source_names: list[str] = field(default_factory=list)  # canonical name per record.sources
+    match_url: bool = True  # is a stored article with the same URL an earlier version?
 
 
 @dataclass
@@ -233,7 +234,7 @@ class SQLiteStore:
         """Store one record in one transaction; returns ``unchanged``/``new_version``/``new``."""
         rec = prep.record
         with self.transaction() as db:
-            rows = self._identity(rec.id, rec.url)
+            rows = self._identity(rec.id, rec.url if prep.match_url else None)
             if any(r["content_hash"] == prep.content_hash for r in rows):
                 return "unchanged"
             latest = [r for r in rows if r["is_latest"]]
@@ -456,7 +457,8 @@ class SQLiteStore:
                 "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
                 "f.ord DESC) AS rn "
                 f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
-                "COALESCE(f.value, f.low, f.high) IS NOT NULL) WHERE rn = 1", args):
+                "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
+                "COALESCE(f.approx, '') != 'vague') WHERE rn = 1", args):
             out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
                               "latest_high": r[4], "latest_approx": r[5], "latest_date": r[6],
                               "latest_claimant": r[7]})

@@ -93,6 +93,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     def run_extract(text: str, **meta: Any) -> Record:
         with extract_lock:
             return extract_fn(text, **meta)
+
     env = _env()
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -123,8 +124,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         except NewsledgerError as exc:
             rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
         facets = await run_in_threadpool(view.facets)
+        articles = await run_in_threadpool(view.search_articles, filters["q"]) \
+            if filters["q"] else []
         return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
-                    facets=facets, active=any(filters.values()), error=error)
+                    facets=facets, active=any(filters.values()), error=error,
+                    articles=articles)
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
@@ -138,7 +142,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         points = await run_in_threadpool(view.points, sid)
         ch = chart_mod.layout([p.chart for p in points])
         return page(request, "series.html", info=info, points=points, chart=ch,
-                    flags=chart_mod.FLAGS, badge=chart_mod.FLAG_BADGE)
+                    flags=list(chart_mod.FLAG_BADGE), badge=chart_mod.FLAG_BADGE)
 
     async def series_download(request: Request) -> Response:
         if (r := need_view(request)) is not None:
@@ -177,6 +181,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return not_found(request, f"There is no article {aid!r}"
                                       + (f" version {v}" if v else "") + " in this ledger.")
         rec, links, anchors = found
+        if request.query_params.get("format") == "json":
+            return Response(rec.to_json(indent=1), media_type="application/json")
         # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
         point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
         target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
@@ -261,8 +267,11 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             return RedirectResponse(f"/article/{quote(rec.id, safe='')}?stored=1",
                                     status_code=303)
         links = figure_search_links(rec) if view is not None else {}
+        # The form comes back filled in under the record, so storing it is one tick away.
+        fdict["text"] = text
         return _record_page(request, rec, links, None, stored=False, note=note,
-                            allow_store=_can_store())
+                            allow_store=_can_store(), form=fdict,
+                            limit=human_bytes(settings.max_upload))
 
     def _form_error(request: Request, form: Any, message: str) -> HTMLResponse:
         return page(request, "extract.html", 400, form=dict(form), error=message,

@@ -14,9 +14,10 @@ from datetime import date
 from .highlight import PALETTE, UNKNOWN_COLOUR, letters
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
-# One short visible badge per flag; the legend, table and tooltip spell them out.
-FLAG_BADGE = {"echo": "E", "corroboration": "C", "update": "U", "revision_down": "↓",
-              "conflict": "!", "outlier": "O"}
+# One short visible badge per flag that changes how a point should be read; the legend, table
+# and tooltip spell them out. Corroboration (an independent source agrees) is common and
+# reassuring, so it is listed in the tooltip and table but not drawn, to keep the chart legible.
+FLAG_BADGE = {"echo": "E", "update": "U", "revision_down": "↓", "conflict": "!", "outlier": "O"}
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star", "triangle-down", "hexagon")
 
 
@@ -148,16 +149,15 @@ def _date_ticks(d0: date, d1: date, n: int = 6) -> list[date]:
     if days <= 0:
         return [d0]
     if days > 120:  # month starts
-        out, y, m = [], d0.year, d0.month
+        out: list[date] = []
         step = max(1, round(days / 30 / n))
-        while True:
-            m += step
-            while m > 12:
-                m, y = m - 12, y + 1
-            d = date(y, m, 1)
+        k = d0.year * 12 + d0.month - 1 + step  # months since year 0
+        while k // 12 <= d1.year:
+            d = date(k // 12, k % 12 + 1, 1)
             if d > d1:
                 break
             out.append(d)
+            k += step
         return out or [d0]
     step = max(1, round(days / n))
     return [date.fromordinal(d0.toordinal() + i) for i in range(0, days + 1, step)]
@@ -197,7 +197,8 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
     d0, d1 = min(days), max(days)
     # Pad the time axis so marks at either end are not drawn on the frame.
     pad = max(1, round((d1 - d0).days * 0.03))
-    d0, d1 = date.fromordinal(d0.toordinal() - pad), date.fromordinal(d1.toordinal() + pad)
+    d0 = date.fromordinal(max(1, d0.toordinal() - pad))
+    d1 = date.fromordinal(min(date.max.toordinal(), d1.toordinal() + pad))
     highs = [max(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
     lows = [min(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
     vmin = min(0.0, min(lows))
@@ -226,11 +227,13 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
         x, y = x_of(d) + dx, y_of(v)
         bar = None
         if p.low is not None and p.high is not None and p.low != p.high:
-            bar = (y_of(p.high), y_of(p.low))
+            # Top of the bar first, whichever way round a bad record gives low and high.
+            bar = (y_of(max(p.low, p.high)), y_of(min(p.low, p.high)))
         lg = legend[p.claimant]
         flags = [f for f in FLAGS if f in p.flags]
-        badges = [(i * 10.0 - (len(flags) - 1) * 5.0, FLAG_BADGE[f], f)
-                  for i, f in enumerate(flags)]
+        drawn = [f for f in flags if f in FLAG_BADGE]
+        badges = [(i * 10.0 - (len(drawn) - 1) * 5.0, FLAG_BADGE[f], f)
+                  for i, f in enumerate(drawn)]
         label = (f"{fmt_value(p)} on {d.isoformat()} — claimant: {p.claimant or 'none named'}"
                  f" ({lg.letter}); outlet: {p.outlet or 'unknown'}"
                  + (f"; flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")

@@ -147,16 +147,34 @@ class LedgerView:
                outlet: str = "", since: str = "", until: str = "") -> list[SeriesRow]:
         """Series matching the filters, most points first. Bad dates raise StoreError."""
         with self._lock:
-            rows = self.ledger.series(q or None, since=since or None, until=until or None,
+            rows = self.ledger.series(None, since=since or None, until=until or None,
                                       claimant=claimant or None, outlet=outlet or None)
+        # Every word of the search must appear somewhere in the series' name, id or place, so
+        # "killed gaza" finds "people killed in Gaza (cumulative)".
+        words = q.lower().split()
         out = []
         for s in rows:
+            hay = " ".join(str(s.get(k) or "") for k in ("name", "id", "place", "metric")).lower()
+            if any(w not in hay for w in words):
+                continue
             if metric and (s.get("metric") or "") != metric:
                 continue
             if place and (s.get("place") or "").lower() != place.lower():
                 continue
             out.append(self._row(s))
         return out
+
+    def search_articles(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Stored articles whose title or text hold every word of ``q`` (full-text search).
+
+        Each word is passed as a quoted FTS5 phrase, so punctuation a reader types
+        ("Hamas-run", "U.N.") is searched for, never parsed as query syntax."""
+        words = q.split()
+        if not words:
+            return []
+        fts = " ".join('"' + w.replace('"', '""') + '"' for w in words[:12])
+        with self._lock:
+            return list(self.ledger.search(fts, limit=limit))
 
     def facets(self) -> dict[str, list[str]]:
         """The values the index's filter menus offer, from every series."""

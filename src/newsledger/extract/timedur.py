@@ -1,0 +1,110 @@
+"""Resolving durations, clock times and sets ("six weeks", "10:30 a.m.", "every day") to TIMEX3.
+
+Durations that name a point ("three days ago", "two days later") become DATEs: against the
+publication date for "ago", against the paragraph's anchor for "later"/"earlier".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .timecal import Ctx, Resolved, clause_final, dur_value, shift
+from .timefind import Cand
+from .timelex import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
+
+
+def _dur(c: Cand, x: Ctx) -> Resolved | None:
+    g = c.g
+    n = number_value(g["num"])  # type: ignore[arg-type]
+    if (g.get("half") or g.get("half2")) and n is not None:
+        n += 0.5
+    code = unit_code(g["unit"])  # type: ignore[arg-type]
+    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    if rel and not g.get("the") and not g.get("old"):
+        final = clause_final(x.text, c.end)
+        if rel == "ago" or rel == "from now":
+            if x.pub is None or n is None:
+                return Resolved("DATE", None if n is not None or x.pub is None else
+                                ("PAST_REF" if rel == "ago" else "FUTURE_REF"))
+            v, day = shift(x.pub, -n if rel == "ago" else n, code)
+            return Resolved("DATE", v, anchors=day is not None, day=day)
+        if rel in ("later", "earlier") or final and rel in ("on", "before", "after"):
+            sign = -1 if rel in ("earlier", "before") else 1
+            base = x.anchor if x.anchor is not None else (x.pub if sign < 0 else None)
+            if base is None or n is None or code.startswith("T"):
+                return Resolved("DATE", None)
+            v, day = shift(base, sign * n, code)
+            return Resolved("DATE", v, anchors=day is not None, day=day)
+        # the rel word is a signal of something else ("two days after the attack"): trim it.
+        end = c.cut if c.cut is not None else c.end
+        return Resolved("DURATION", dur_value(n, code), end=end)
+    return Resolved("DURATION", dur_value(n, code))
+
+
+def _dur_bare(c: Cand, x: Ctx) -> Resolved | None:
+    return Resolved("DURATION", dur_value(None, unit_code(c.g["unit"])))  # type: ignore[arg-type]
+
+
+def _dur_all(c: Cand, x: Ctx) -> Resolved | None:
+    u = c.g["unit"].lower()  # type: ignore[union-attr]
+    return Resolved("DURATION", "P1WE" if u == "weekend" else dur_value(1, unit_code(u)))
+
+
+def _dur_adj(c: Cand, x: Ctx) -> Resolved | None:
+    return Resolved("DURATION", LONG_ADJ[x.text[c.start:c.end].lower()])
+
+
+def _clock(c: Cand, x: Ctx) -> Resolved | None:
+    g = c.g
+    h = int(g["h"])  # type: ignore[arg-type]
+    mi = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower()
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    t = f"T{h:02d}:{mi:02d}"
+    return Resolved("TIME", t)  # the day is added by the caller, from the context
+
+
+def _noon(c: Cand, x: Ctx) -> Resolved | None:
+    w = c.g["w"].lower()  # type: ignore[union-attr]
+    return Resolved("TIME", "T24:00" if w == "midnight" else "T12:00")
+
+
+def _oclock(c: Cand, x: Ctx) -> Resolved | None:
+    n = number_value(c.g["num"])  # type: ignore[arg-type]
+    if n is None or not 1 <= n <= 12 or n != int(n):
+        return None
+    return Resolved("TIME", f"T{int(n):02d}:00")
+
+
+def _set_every(c: Cand, x: Ctx) -> Resolved | None:
+    g = c.g
+    u = g["u"].lower()  # type: ignore[union-attr]
+    if u in WEEKDAYS:
+        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[u]}")
+    if u in DAY_PARTS:
+        return Resolved("SET", f"TXX{DAY_PARTS[u]}".replace("TXX", "T"))
+    if u == "weekend":
+        return Resolved("SET", "XXXX-WXX-WE")
+    num = (g.get("num") or "").lower()
+    n = 2.0 if num == "other" else number_value(num) if num else 1.0
+    return Resolved("SET", dur_value(n, unit_code(u)))
+
+
+def _set_unit(c: Cand, x: Ctx) -> Resolved | None:
+    return Resolved("SET", dur_value(1, unit_code(c.g["u"])))  # type: ignore[arg-type]
+
+
+def _set_adj(c: Cand, x: Ctx) -> Resolved | None:
+    return Resolved("SET", SETS[x.text[c.start:c.end].lower()])
+
+
+# Resolver per candidate kind (see timefind.RULES), merged into timeresolve's table.
+DUR_KINDS = {
+    "dur": _dur, "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all,
+    "clock": _clock, "noon": _noon, "oclock": _oclock, "set_every": _set_every,
+    "set_freq": _set_unit, "set_per": _set_unit, "set_adj": _set_adj,
+}
