@@ -13,6 +13,7 @@ The attribute ruler and lemmatizer run as exact array-based stand-ins (run/fastp
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -130,11 +131,13 @@ def plan(text: str, skip: Sequence[tuple[int, int]] = (), select: bool = True
                   else level(text[s:e]) for s, e in sents]
         # A quotation can run over several sentences: a paragraph with a quote mark is parsed
         # whole, so the quote and its attribution keep their context.
-        quoted = [(m.start(), m.end()) for m in _LINE.finditer(text)
-                  if _DOUBLE_QUOTE.search(text, m.start(), m.end())]
-        if quoted:
-            levels = [FULL if lv != FULL and any(a < e and s < b for a, b in quoted) else lv
-                      for (s, e), lv in zip(sents, levels)]
+        starts = [s for s, _e in sents]
+        for m in _LINE.finditer(text):
+            if m.end() > m.start() and _DOUBLE_QUOTE.search(text, m.start(), m.end()):
+                # Sentences overlapping the line [m.start(), m.end()).
+                for k in range(max(0, bisect_right(starts, m.start()) - 1),
+                               bisect_left(starts, m.end())):
+                    levels[k] = FULL
         if FULL not in levels:
             # An extractor may ask any Doc for its parse (noun_chunks): give it one.
             levels = [FULL] * len(sents)
