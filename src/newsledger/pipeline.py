@@ -113,14 +113,19 @@ def _sections(text: str) -> list[tuple[int, int]]:
 
 
 def _section(a: Article, s: int, e: int) -> Article:
-    """The part ``[s, e)`` of an article as an article of its own (blocks clipped, not dropped,
-    so that ``duplicate_of`` indices still hold)."""
+    """The part ``[s, e)`` of an article as an article of its own, with only its own blocks
+    (clipped): extractors scan an article's blocks, so keeping all of them in every section would
+    make a huge article quadratic again. Its blocks never reach the record (``_join`` keeps the
+    article's); ``duplicate_of`` is renumbered, and a repeat of a block in another section points
+    at itself, which keeps it marked as a repeat."""
     n = e - s
-
-    def clip(x: int) -> int:
-        return min(max(x - s, 0), n)
-
-    blocks = [Block(b.kind, clip(b.start), clip(b.end), b.duplicate_of) for b in a.blocks]
+    kept = [i for i, b in enumerate(a.blocks) if b.start < e and s < b.end]
+    new = {old: k for k, old in enumerate(kept)}
+    blocks = []
+    for k, i in enumerate(kept):
+        b = a.blocks[i]
+        dup = None if b.duplicate_of is None else new.get(b.duplicate_of, k)
+        blocks.append(Block(b.kind, max(b.start - s, 0), min(b.end - s, n), dup))
     return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
                    byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
                    published_from=a.published_from, notes=list(a.notes))
