@@ -99,6 +99,20 @@ def test_canonical_claimants(names: list[str], canonical: str) -> None:
     assert {canonical_actor(n) for n in names} == {canonical}
 
 
+def test_pronoun_claimants_are_unattributed() -> None:
+    from newsledger.ledger.series import claimant_of
+    from newsledger.record import Speaker
+
+    f = fig()
+    for junk in ("it", "It", "This post", "statement"):
+        f.claimant = Speaker(None, junk)
+        assert claimant_of(f) is None, junk
+    f.claimant = Speaker(None, "Palestinian health officials")
+    assert claimant_of(f) == "Gaza health ministry"
+    f.claimant = None
+    assert claimant_of(f) is None
+
+
 def test_unknown_claimants_stay_apart() -> None:
     assert canonical_actor("Palestinian Red Crescent") != canonical_actor("Gaza health ministry")
     assert canonical_actor("Hamas") != canonical_actor("Gaza health ministry")
@@ -170,6 +184,17 @@ def test_update_revision_down_and_the_invariant() -> None:
     assert all(not v for v in flags_of([dict(p) for p in pts], cumulative=False).values())
 
 
+def test_restated_lower_bound_is_a_noted_revision() -> None:
+    a = pt(34735, "2024-05-06", approx="at_least")
+    b = pt(34600, "2024-05-07", approx="more_than")
+    c = pt(30000, "2024-05-08")
+    out = {p["id"]: p for p in compute_flags([a, b, c], True)}
+    [fb] = out[b["id"]]["flags"]
+    assert fb["flag"] == "revision_down" and "compatible" in fb["note"]
+    [fc] = out[c["id"]]["flags"]
+    assert fc["flag"] == "revision_down" and "compatible" not in fc["note"]
+
+
 def test_conflict_within_one_day_only() -> None:
     a = pt(34000, "2024-05-01", claimant="Gaza health ministry")
     b = pt(20000, "2024-05-02", claimant="Israel Defense Forces")
@@ -236,6 +261,23 @@ def test_flags_are_consistent(rows: list[tuple[int, int, str | None, str, str]])
         assert p["origin"] in ids
     # cumulative values never fall without revision_down or conflict (outliers aside)
     assert unflagged_falls(out) == []
+
+
+@pytest.mark.parametrize("text,figure,sentence", [
+    ("Intro\nThe war goes on. At least 34,971 people have been killed, the ministry says. Next.",
+     "At least 34,971 people", "At least 34,971 people have been killed, the ministry says."),
+    ("Crossings closed.At least 5 people died. More later.", "5 people", "At least 5 people died."),
+    ("U.S. officials said 5 people died in the strike. Then more.", "5 people",
+     "U.S. officials said 5 people died in the strike."),
+    ("No full stop anywhere 12 people killed", "12 people",
+     "No full stop anywhere 12 people killed"),
+])
+def test_passage_is_the_sentence(text: str, figure: str, sentence: str) -> None:
+    from newsledger.ledger.similarity import passage_bounds
+
+    i = text.index(figure)
+    lo, hi = passage_bounds(text, [], i, i + len(figure))
+    assert text[lo:hi] == sentence
 
 
 def test_similarity_estimates_jaccard() -> None:

@@ -257,3 +257,23 @@ def test_ingest_identity_rules(tmp_path: Path) -> None:
                        ).fetchone()[0] == 0
     assert con.execute("SELECT COUNT(*) FROM articles WHERE url = 'https://x.org/story' "
                        "AND is_latest = 1").fetchone()[0] == 1
+
+
+def test_listing_cache_and_paging_follow_changes(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.ingest_records([make_record(f"a{i}", f"2024-05-{i + 1:02d}",
+                                        [(1000 + i, "killed", "Gaza", "the health ministry",
+                                          True)]) for i in range(6)])
+        first = led.series()
+        assert [s["points"] for s in first] == [6]
+        sid = first[0]["id"]
+        allp = led.points(sid)
+        assert [p["id"] for p in led.points(sid, limit=2, offset=3)] == \
+            [p["id"] for p in allp[3:5]]
+        assert [p["id"] for p in led.points(sid, offset=4)] == [p["id"] for p in allp[4:]]
+        led.add(make_record("b1", "2024-05-09", [(7, "injured", "Rafah", "medics", False)]))
+        assert led.series()[0]["stale"] is True or len(led.series()) == 1  # not refreshed yet
+        led.refresh()
+        assert {s["id"] for s in led.series()} == {sid, "injured:people:rafah:per-event"}
+        assert led.series(limit=1)[0]["id"] == sid
+        assert led.points("no:such:series") == []

@@ -7,7 +7,8 @@ Python API (the CLI and the web view use only this)::
     with Ledger("newsledger.sqlite") as led:                # readonly=True for viewers
         stats = led.ingest_records(records)                 # Records or dicts; one transaction
                                                             # per article, then refresh()
-        led.add(record) -> "new" | "new_version" | "unchanged"
+        led.add(record, match_url=True) -> "new" | "new_version" | "unchanged"
+                                    # same id (or same URL when match_url) + other text = version
         led.status_of(article_id, text, url=None)           # same, without writing
         led.refresh()                                       # recompute changed series' flags
 
@@ -36,8 +37,8 @@ Python API (the CLI and the web view use only this)::
         led.search("ceasefire AND Rafah", limit=20) -> [{"article_id", "title", "snippet", ...}]
         led.stats() -> {"articles": n, "figures": n, ...}
 
-    from newsledger.ledger import ingest_paths   # files -> extract -> store, with progress
-    from newsledger.ledger.export import points_csv, points_jsonl, wikidata_statements
+    from newsledger.ledger.ingest import ingest_paths    # files -> extract -> store (progress)
+    from newsledger.ledger.export import iter_points, write_csv, write_jsonl, wikidata_statements
 
 A Ledger holds one SQLite connection: use one per thread, or take turns with a lock. Writers
 in other processes are fine (WAL); a reader sees each article whole or not at all.

@@ -159,6 +159,9 @@ class Ledger:
         ids = list(series_ids) if series_ids is not None else self.store.dirty_series()
         for sid in ids:
             self.store.refresh_series(sid, _compute)
+        cache = getattr(self.store, "cache_listing", None)
+        if cache is not None:
+            cache(force=bool(ids))
         return len(ids)
 
     # -- reading --------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ point(s) it relates to:
   another origin gave, from another outlet or another claimant.
 - ``update`` / ``revision_down``: in a cumulative series, the value rises / falls against the
   previous point of the same claimant, or against the previous point of the series (a fall
-  against either is flagged). Points flagged ``outlier`` are skipped as "previous".
+  against either is flagged; its note says when the two are compatible, as "more than 34,600"
+  after "at least 34,735" is). Points flagged ``outlier`` are skipped as "previous".
 - ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
 - ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
   of the same claimant either side by a factor of more than 2; per-event: robust z-score of the
@@ -66,6 +67,7 @@ def vocab() -> dict[str, Any]:
         for a in aliases:
             places[a.lower()] = canon
     data["_places"] = places
+    data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
     return data
 
 
@@ -149,8 +151,11 @@ def claimant_of(fig: Figure) -> str | None:
     """Canonical claimant of a figure (alias table), or None when the text names none."""
     if fig.claimant is None:
         return None
-    return canonical_actor(fig.claimant.name or (fig.claimant.mention.text
+    name = canonical_actor(fig.claimant.name or (fig.claimant.mention.text
                                                  if fig.claimant.mention else None))
+    if name is None or name.lower() in vocab()["_not_claimants"]:
+        return None  # "it", "this post": an attribution without an actor
+    return name
 
 
 def iso_date(s: str | None) -> str | None:
@@ -389,9 +394,13 @@ def _trend(pts: list[dict[str, Any]], add: Any) -> None:
                 fell_from = q
                 break
         if fell_from is not None:
+            # "more than 34,600" after "at least 34,735" is a lower number but allows the
+            # earlier one: flagged (the number fell) and said to be a compatible restatement.
+            compatible = not _disjoint(p["_iv"], fell_from["_iv"])
             add(p, "revision_down", [fell_from["id"]],
                 f"{v:g} after {fell_from['_v']:g}"
-                + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)"))
+                + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)")
+                + ("; a compatible restatement, not a contradiction" if compatible else ""))
         elif not is_outlier:
             q = own or prev_any
             if q is not None and v > q["_v"]:

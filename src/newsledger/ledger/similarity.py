@@ -2,7 +2,7 @@
 
 An ``echo`` is the same figure repeated from copied text. Copies are rarely exact (an outlet
 trims a wire paragraph, adds a clause), so the ledger compares the *passage* around a figure (its
-layout block, or a window of text) by the Jaccard similarity of word 4-gram shingles, estimated
+sentence) by the Jaccard similarity of word 4-gram shingles, estimated
 with a 32-value MinHash signature that is stored beside the passage (128 bytes) so that no article
 text has to be re-read to compare two points.
 """
@@ -83,16 +83,30 @@ def jaccard(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+# A sentence starts after ". " + capital, after "word.Capital" (flattened paragraphs), or a line.
+_SENT_START = re.compile(r"(?:[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+                         r"|[a-z]{2}[.!?](?=[A-Z][a-z])|\n)")
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)|\n")
+
+
 def passage_bounds(text: str, blocks: list[Block], start: int, end: int) -> tuple[int, int]:
-    """The passage a figure at ``[start, end)`` sits in: its layout block, else a window cut at
-    line breaks, so two copies of the same paragraph give the same passage."""
-    for b in blocks:
-        if b.start <= start < b.end and b.end - b.start <= 4 * WINDOW:
-            return b.start, b.end
+    """The passage a figure at ``[start, end)`` sits in: its sentence (within its layout block,
+    at most ``WINDOW`` characters either side). Copied figures travel in copied sentences ("At
+    least 34,971 people have been killed in Gaza, the health ministry says."), while the posts
+    or articles around them differ, so the sentence is what is compared."""
     lo = max(0, start - WINDOW)
     hi = min(len(text), end + WINDOW)
-    nl = text.rfind("\n", lo, start)
-    lo = nl + 1 if nl >= 0 else lo
-    nl = text.find("\n", end, hi)
-    hi = nl if nl >= 0 else hi
+    for b in blocks:
+        if b.start <= start < b.end:
+            lo, hi = max(lo, b.start), min(hi, max(b.end, end))
+            break
+    last = None
+    for m in _SENT_START.finditer(text, lo, min(len(text), start + 2)):
+        if m.end() <= start:  # the look-ahead may read the span's first letters
+            last = m
+    if last is not None:
+        lo = last.end()
+    m = _SENT_END.search(text, end, hi)
+    if m is not None:
+        hi = m.end() if text[m.start()] != "\n" else m.start()
     return lo, hi

@@ -12,6 +12,7 @@ same write lock.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import time
@@ -88,6 +89,19 @@ class Store(Protocol):
     def search(self, query: str, limit: int) -> list[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
     def close(self) -> None: ...
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic GC while building thousands of small containers (no cycles are made):
+    CPython would otherwise run full collections in the middle of a listing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _now() -> str:
@@ -259,8 +273,8 @@ class SQLiteStore:
                        (pk, rec.title or "", rec.text))
             body = rec.to_dict()
             body.pop("text", None)  # the text lives once, in articles
-            db.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, json) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, "
+                       "json) VALUES (?, ?, ?, ?, ?, ?)",
                        (pk, rec.schema, json.dumps(rec.extractors), len(rec.errors),
                         json.dumps([e.to_dict() for e in rec.errors], ensure_ascii=False),
                         json.dumps(body, ensure_ascii=False)))
@@ -385,6 +399,7 @@ class SQLiteStore:
                  summary["latest_claimant"], summary["first_date"],
                  json.dumps(summary["claimants"], ensure_ascii=False),
                  json.dumps(summary["outlets"], ensure_ascii=False), _now(), series_id))
+            db.execute("DELETE FROM meta WHERE key = 'series_listing'")
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -411,6 +426,10 @@ class SQLiteStore:
 
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:
+        if not query:
+            cached = self._cached_listing()
+            if cached is not None:
+                return cached[:limit] if limit else cached
         sql = "SELECT * FROM series WHERE n_points > 0"
         args: list[Any] = []
         if query:
@@ -420,7 +439,34 @@ class SQLiteStore:
         if limit:
             sql += " LIMIT ?"
             args.append(int(limit))
-        return [_series(r) for r in self.db.execute(sql, args)]
+        with _no_gc():
+            return [_series(r) for r in self.db.execute(sql, args)]
+
+    def _cached_listing(self) -> list[dict[str, Any]] | None:
+        """The full series listing as one JSON value (written after each refresh, dropped by
+        every series refresh): one read instead of thousands of rows. None when stale."""
+        if self.db.execute("SELECT 1 FROM series WHERE dirty = 1 LIMIT 1").fetchone():
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'series_listing'").fetchone()
+        if row is None:
+            return None
+        with _no_gc():
+            out: list[dict[str, Any]] = json.loads(row[0])
+        return out
+
+    def cache_listing(self, force: bool = True) -> None:
+        """Write the listing cache (after a refresh, when no series is stale); without
+        ``force``, only when there is none."""
+        if not force and self.db.execute(
+                "SELECT 1 FROM meta WHERE key = 'series_listing'").fetchone():
+            return
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM series WHERE dirty = 1 LIMIT 1").fetchone():
+                return
+            rows = [_series(r) for r in db.execute(
+                "SELECT * FROM series WHERE n_points > 0 ORDER BY n_points DESC, id")]
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('series_listing', ?)",
+                       (json.dumps(rows, ensure_ascii=False),))
 
     def series_rows(self, ids: list[str]) -> list[dict[str, Any]]:
         if not ids:
@@ -434,29 +480,36 @@ class SQLiteStore:
         matching ``filters`` (flags stay those computed over the whole series), in SQL."""
         where, args = self._where(None, filters)
         base = f"FROM figures f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+        # Only the outlet needs the articles table; skip the join elsewhere when we can.
+        lean = base if filters.outlet else f"FROM figures f WHERE {where}"
         out: dict[str, dict[str, Any]] = {}
         for r in self.db.execute(
                 "SELECT f.series_id, COUNT(*), COUNT(DISTINCT COALESCE(f.origin_id, f.id)), "
                 "SUM(f.is_echo), SUM(f.is_corroboration), SUM(f.is_update), "
                 "SUM(f.is_revision_down), SUM(f.is_conflict), SUM(f.is_outlier), MIN(f.date) "
-                f"{base} GROUP BY f.series_id", args):
+                f"{lean} GROUP BY f.series_id", args):
             out[r[0]] = {"points": r[1], "origins": r[2], "flags": dict(zip(
                 ("echo", "corroboration", "update", "revision_down", "conflict", "outlier"),
                 r[3:9])), "first_date": r[9], "claimants": [], "outlets": [],
                 "latest_id": None, "latest_value": None, "latest_low": None,
                 "latest_high": None, "latest_approx": None, "latest_date": None,
                 "latest_claimant": None}
-        for col, key, none in (("f.claimant", "claimants", "(unattributed)"),
-                               ("a.outlet", "outlets", "(unknown)")):
+        if filters.claimant:
+            for sid, d in out.items():
+                d["claimants"] = [[filters.claimant, d["points"]]]
+        groups = [("a.outlet", "outlets", "(unknown)", base)]
+        if not filters.claimant:
+            groups.append(("f.claimant", "claimants", "(unattributed)", lean))
+        for col, key, none, frm in groups:
             for sid, name, n in self.db.execute(
-                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {base} "
+                    f"SELECT f.series_id, COALESCE({col}, '{none}') AS k, COUNT(*) AS n {frm} "
                     "GROUP BY f.series_id, k ORDER BY f.series_id, n DESC, k", args):
                 out[sid][key].append([name, n])
         for r in self.db.execute(
                 "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
                 "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
                 "f.ord DESC) AS rn "
-                f"{base} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
+                f"{lean} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
                 "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
                 "COALESCE(f.approx, '') != 'vague') WHERE rn = 1", args):
             out[r[0]].update({"latest_id": r[1], "latest_value": r[2], "latest_low": r[3],
@@ -467,12 +520,20 @@ class SQLiteStore:
     def list_points(self, series_id: str, filters: Filters, limit: int | None = None,
                     offset: int = 0) -> list[dict[str, Any]]:
         where, args = self._where(series_id, filters)
+        fresh = self.db.execute("SELECT dirty = 0 FROM series WHERE id = ?",
+                                (series_id,)).fetchone()
+        if offset and not filters.any() and fresh and fresh[0]:
+            # A fresh series numbers its points 0..n-1 in `ord`: seek instead of skipping.
+            where += " AND f.ord >= ?"
+            args.append(int(offset))
+            offset = 0
         sql = (f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
                f"WHERE {where} ORDER BY f.ord, f.id")
-        if limit is not None:
+        if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
-            args += [int(limit), int(offset)]
-        return [_point(r) for r in self.db.execute(sql, args)]
+            args += [int(limit) if limit is not None else -1, int(offset)]
+        with _no_gc():
+            return [_point(r) for r in self.db.execute(sql, args)]
 
     def get_point(self, figure_id: int) -> dict[str, Any] | None:
         row = self.db.execute(f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON "

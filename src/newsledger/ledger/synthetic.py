@@ -20,7 +20,8 @@ VERBS = {"killed": "have been killed", "injured": "have been injured",
          "displaced": "have been displaced", "hostages_held": "are still held",
          "arrested": "have been arrested", "missing": "are missing"}
 PLACES = ("Gaza", "the West Bank", "Ukraine", "Lebanon", "Israel", "Sudan", "Yemen", "Syria")
-CLAIMANTS = ("the Hamas-run health ministry", "the Israeli military", "the UN", "Ukraine's military",
+CLAIMANTS = ("the Hamas-run health ministry", "the Israeli military", "the UN",
+             "Ukraine's military",
              "the Kremlin", "local officials", "the Red Cross", "Save the Children")
 OUTLETS = ("AP", "Reuters", "BBC", "NPR", "Al Jazeera", "The Guardian", "CNN", "AFP")
 
