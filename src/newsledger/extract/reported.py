@@ -79,7 +79,8 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     before = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
     if before:
         c = before[-1]  # the clause nearest the attribution: "…comes as … - N have died, X says"
-        return c.left_edge.i, c.right_edge.i + 1
+        if not _semicolon_between(doc, c.right_edge.i + 1, _left_of_cue(verb)):
+            return c.left_edge.i, c.right_edge.i + 1
     # "Hassin was targeted in an attack, the IDF claims in a post": the parser hangs the
     # attribution on the clause as a conjunct; the clause before the comma is the content.
     if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i and \
@@ -88,9 +89,25 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
         if subj is not None and verb.head.i < subj.i < verb.i:
             first = subj.left_edge.i
             if first > 0 and doc[first - 1].text == "," and \
-                    not any(doc[k].dep_ == "cc" for k in range(first, verb.i)):
+                    not any(doc[k].dep_ == "cc" for k in range(first, verb.i)) and \
+                    not _semicolon_between(doc, verb.head.left_edge.i, first - 1):
                 return verb.head.left_edge.i, first - 1
     return _trailing(verb)
+
+
+def _left_of_cue(verb: Token) -> int:
+    """First token of the cue's own clause: its subject's left edge, or the verb itself."""
+    subj = subject_of(verb)
+    if subj is not None and subj.i < verb.i:
+        return min(subj.left_edge.i, verb.i)
+    return verb.i
+
+
+def _semicolon_between(doc: Doc, lo: int, hi: int) -> bool:
+    """True when a semicolon separates tokens [lo, hi): clauses joined by ";" are independent,
+    so "Envoys leave without a deal; aid agencies warn of …" reports nothing the agencies said
+    about the envoys (the parser still hangs the first clause on "warn" as its ccomp)."""
+    return any(doc[k].text == ";" for k in range(max(lo, 0), min(hi, len(doc))))
 
 
 _CLAUSE_BREAKS = frozenset({"-", "–", "—", ":", ";"})
