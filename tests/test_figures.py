@@ -360,3 +360,67 @@ def test_as_of_is_never_a_non_calendar_time_value() -> None:
                   published="2024-02-01")
     rec.verify()
     assert all(f.as_of is None or f.as_of[:1].isdigit() for f in rec.figures)
+
+
+# -- claimant coverage: attributions the parser hangs oddly, and background clauses ----------
+# sentence, figure value, expected canonical claimant (None: no one claims it)
+CLAIMANTS = [
+    # (a) reported speech inside a relative clause
+    ("Air strikes hit a market in Jabalia, which the health ministry in Gaza says killed 58 "
+     "people.", 58, "Gaza health ministry"),
+    ("The shelling of the school, which the Hamas-run health ministry said killed 31 people, "
+     "drew wide condemnation.", 31, "Gaza health ministry"),
+    # (b) trailing attribution with a perfect or progressive verb, or a noun-like "reports"
+    ("Shelling killed nine people near the port on Sunday, a spokesman for the Hamas-run health "
+     "ministry has claimed.", 9, "Gaza health ministry"),
+    ("The number of dead in the territory has risen to 22,100, the Hamas-run health ministry "
+     "reports.", 22100, "Gaza health ministry"),
+    ("The grim total keeps climbing - over 22,100 people have been killed in the territory, and "
+     "many more hurt by shelling since the fighting started, the Hamas-run health ministry "
+     "says.", 22100, "Gaza health ministry"),
+    # (c) "according to" after the clause, even inside another speaker's reported words
+    ("Shelling has killed at least 58 people across the territory in a day, according to the "
+     "Hamas-run health ministry.", 58, "Gaza health ministry"),
+    ("The senator said far too many civilians had died - roughly 16,000 since the war began, "
+     "according to the Hamas-run health ministry.", 16000, "Gaza health ministry"),
+    # (d) "cites X as saying", "was quoted as saying"
+    ("AFP cites health ministry spokesman Ashraf al-Qudra as saying 52 people were killed.",
+     52, "Ashraf al-Qudra"),
+    ("Ashraf al-Qudra was quoted as saying 52 people were killed in the camp.",
+     52, "Ashraf al-Qudra"),
+    # (e) a document speaks for its issuer
+    ("The Hamas-run health ministry has put out its daily casualty update, which says 23,500 "
+     "people have been killed.", 23500, "Gaza health ministry"),
+    ("A statement from Hamas said four hostages had been killed.", 4, "Hamas"),
+    # (f) background clauses inside the claim are the writer's, not the speaker's
+    ("The Hamas-run health ministry says 23,500 people have been killed since the war began "
+     "after the attack in which gunmen killed about 1,100 people.", 1100, None),
+    ("Over 23,500 people have been killed in Gaza since Israel began its offensive after Hamas "
+     "gunmen killed 1,100 people, according to the Hamas-run health ministry.", 1100, None),
+    ("The Hamas-run health ministry says 23,500 people have been killed since the war began "
+     "after the attack in which gunmen killed about 1,100 people.", 23500,
+     "Gaza health ministry"),
+    ("Jets pounded the northern town overnight, which according to the Hamas-run health "
+     "ministry killed at least 44 people.", 44, "Gaza health ministry"),
+    ("Tanks shelled the camp, which the Hamas-run health ministry in Gaza say killed 44 "
+     "people.", 44, "Gaza health ministry"),
+    ("Separately, the Hamas-run health ministry has released new casualty figures - it says "
+     "120 people were killed in the past day.", 120, "Gaza health ministry"),
+    ("Gunmen shot at a convoy, while snipers killed five people near the clinic, a spokesman "
+     "for the Hamas-run health ministry has said.", 5, "Gaza health ministry"),
+    ("The toll has passed 26,000 since the 7 October attacks, which killed about 1,100 people, "
+     "according to the Hamas-run health ministry.", 1100, None),
+    # negatives: a document with no issuer, a pronoun with no antecedent, no attribution at all
+    ("This post says 40 people died.", 40, None),
+    ("It said 30 people had been killed in the strike.", 30, None),
+    ("Strikes in Rafah killed 67 people overnight.", 67, None),
+]
+
+
+@pytest.mark.parametrize("text,value,claimant", CLAIMANTS)
+def test_claimant_coverage(text: str, value: int, claimant: str | None) -> None:
+    rec = run(text)
+    fig = next(f for f in rec.figures if f.value == value)
+    assert (fig.claimant.name if fig.claimant else None) == claimant, fig.to_dict()
+    if fig.claimant is not None and fig.claimant.name is not None:
+        assert fig.claimant.name.lower() not in ("it", "they", "this post", "statement")

@@ -242,3 +242,60 @@ def test_seed_article_if_available() -> None:
     assert right >= 16, ind.summary()
     dup = [b for b in rec.blocks if b.duplicate_of is not None]
     assert not any(b.start <= q.content.start < b.end for q in rec.quotes for b in dup)
+
+
+# -- attribution coverage: relative clauses, trailing verbs, documents as speakers -------------
+# text, (kind, content, speaker name) that must be among the quotes found
+COVERAGE = [
+    ("Air strikes hit a market in Jabalia, which the health ministry in Gaza says killed 58 "
+     "people.", ("indirect", "killed 58 people", "health ministry")),
+    ("The raid on the camp, which the army said killed 12 fighters, drew wide condemnation.",
+     ("indirect", "killed 12 fighters", "army")),
+    ("The convoy came under fire near the crossing, a spokesman for the UN agency has claimed.",
+     ("indirect", "The convoy came under fire near the crossing", "spokesman for the UN agency")),
+    ("The number of dead in the province has risen to 210, the regional council reports.",
+     ("indirect", "The number of dead in the province has risen to 210", "regional council")),
+    ("Shelling has hit three towns in the region this week, according to the regional council.",
+     ("according_to", "Shelling has hit three towns in the region this week",
+      "regional council")),
+    ("The agency cites Foreign Minister Sergei Lavrov as saying the talks were over.",
+     ("indirect", "the talks were over", "Sergei Lavrov")),
+    ("Sergei Lavrov was quoted as saying the talks were over.",
+     ("indirect", "the talks were over", "Sergei Lavrov")),
+    ("The UN agency has issued its weekly situation report, which says aid deliveries fell.",
+     ("indirect", "aid deliveries fell", "UN agency")),
+    ("A statement from the army said the raid was over.",
+     ("indirect", "the raid was over", "army")),
+    ("Hamas said in a statement that the talks had failed. The statement also said the group "
+     "would not return.", ("indirect", "the group would not return", "Hamas")),
+]
+
+
+@pytest.mark.parametrize("text,item", COVERAGE)
+def test_attribution_coverage(text: str, item: tuple[str, str, str | None]) -> None:
+    assert item in found(run(text))
+
+
+# Documents and pronouns with nothing in the text to resolve them: the name stays null, never
+# "This post", "statement" or "It".
+UNNAMED = [
+    "This post says 40 people died.",
+    "The statement said the raid was over.",
+    "A letter said the talks had failed.",
+    "It said the raid was over.",
+    "They said the raid was over.",
+    "More than 150 countries said the war must end.",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED)
+def test_documents_and_pronouns_without_issuer_have_no_name(text: str) -> None:
+    quotes = run(text).quotes
+    assert quotes, "the reported clause is still found"
+    assert all(q.speaker.name is None for q in quotes), found(run(text))
+
+
+def test_relative_clause_content_stops_at_the_main_clause() -> None:
+    rec = run("The strike on the school, which the ministry said killed 31 people, drew wide "
+              "condemnation.")
+    assert all("condemnation" not in q.content.text for q in rec.quotes), found(rec)

@@ -120,3 +120,60 @@ def test_a_description_later_given_a_name_takes_the_name() -> None:
                   "there. \"It is not secure,\" the woman, who gave her name only as Um Saleh, "
                   "said. She said she had tried.")
     assert [q.speaker.name for q in rec.quotes] == ["Um Saleh"] * 3
+
+
+DOCUMENTS = [
+    # text, word of the subject, nth, expected name (the issuer; None when the text gives none)
+    ("The UN agency has issued its weekly report, which says aid fell.", "report", 0,
+     "UN agency"),
+    ("A statement from the army said the raid was over.", "statement", 0, "army"),
+    ("The Kremlin's statement said the talks were over.", "statement", 0, "Kremlin"),
+    ("Hamas said in a statement that the talks failed. The statement added that it would go on.",
+     "statement", 1, "Hamas"),
+    ("The army said three soldiers were wounded.", "army", 0, "army"),
+    ("The statement said the raid was over.", "statement", 0, None),
+    ("This post says 40 people died.", "post", 0, None),
+    ("Hamas said in a letter that the talks failed. The statement said it would go on.",
+     "statement", 0, None),  # a letter was issued, not a statement
+]
+
+
+@pytest.mark.parametrize("text,word,nth,name", DOCUMENTS)
+def test_documents_speak_for_their_issuer(text: str, word: str, nth: int,
+                                          name: str | None) -> None:
+    doc = processed(text)
+    sp = doc._.nl.speakers.resolve(doc, token(doc, word, nth))
+    assert sp.name == name
+
+
+NOT_NAMES = [
+    # text, word of the subject, expected name: counts, events and times name nobody
+    ("More than 150 countries said the war must end.", "countries", None),
+    ("Two officials said the town was hit.", "officials", None),
+    ("The appalling attack proves that the talks failed.", "attack", None),
+    ("Yesterday said it all.", "Yesterday", None),
+    ("It said the talks failed.", "It", None),
+    # controls: groups and organisations keep their names
+    ("Residents said the town was hit.", "Residents", "Residents"),
+    ("The UN said the town was hit.", "UN", "UN"),
+    ("The US said the town was hit.", "US", "US"),
+]
+
+
+@pytest.mark.parametrize("text,word,name", NOT_NAMES)
+def test_counts_events_and_pronouns_are_not_names(text: str, word: str,
+                                                  name: str | None) -> None:
+    doc = processed(text)
+    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name
+
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Its closest ally, the United States, said the strikes must stop.", "ally", "United States"),
+    ("The country's army, the IDF, said the raid was over.", "army", "IDF"),
+    # no apposition: a relative clause names nobody
+    ("The group, which runs the city, said the talks failed.", "group", None),
+])
+def test_description_takes_the_organisation_in_apposition(text: str, word: str,
+                                                          name: str | None) -> None:
+    doc = processed(text)
+    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name

@@ -1,4 +1,8 @@
-"""From Article to Record: one spaCy pass with our extractors, streamed in batches."""
+"""From Article to Record: one spaCy pass with our extractors, streamed in batches.
+
+The model's components run first over a batch of articles (all of each text in full mode; the
+selected sentences on the speed path), then the extractors run over each Doc in pipeline order.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import InputError
 from .extract.base import State
 from .ingest import from_any
 from .ingest.article import Article
 from .ingest.batch import BadLine
-from .nlp import get_nlp
-from .record import ErrorEntry, Record
+from .nlp import fast_default, get_nlp, one_blas_thread
+from .record import Block, ErrorEntry, Record
+from .run.selective import analyse, run_components
 
 
 def _outside_skips(state: State) -> None:
@@ -59,26 +65,143 @@ def to_record(state: State) -> Record:
     return rec
 
 
-def _doc_for(nlp: Language, article: Article) -> Any:
-    doc = nlp.make_doc(article.text)
-    doc._.nl = State(article)
-    return doc
+def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
+    """Docs with the model's annotations (no extractors yet), one per article, in order."""
+    if fast:
+        with one_blas_thread():
+            return analyse(nlp, [a.text for a in articles], [a.skip_ranges() for a in articles])
+    # Full mode: every component over the whole text, as ``nlp.pipe`` would. A text over spaCy's
+    # max_length (which would raise, or need ~1 GB per 100k characters) is cut at line breaks.
+    docs: list[Doc | None] = [None] * len(articles)
+    whole = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
+    made = [nlp.make_doc(articles[i].text) for i in whole]
+    run_components(nlp, made, [])
+    for i, d in zip(whole, made):
+        docs[i] = d
+    for i, a in enumerate(articles):
+        if docs[i] is None:
+            docs[i] = analyse(nlp, [a.text], select=False)[0]
+    return [d for d in docs if d is not None]
+
+
+# A text longer than HUGE_CHARS (a book, a month of a live page pasted as one "article") is
+# extracted in sections of about SECTION_CHARS cut at paragraph breaks, and the section records
+# are joined: time and memory stay linear in its length whatever any extractor does per Doc.
+# Ordinary articles (even long ones) are far below this and are never cut.
+SECTION_CHARS = 50_000
+HUGE_CHARS = 100_000
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    """Consecutive ranges covering ``text``, cut after a line break near every SECTION_CHARS."""
+    out, start = [], 0
+    while len(text) - start > SECTION_CHARS * 3 // 2:
+        target = start + SECTION_CHARS
+        cut = text.find("\n\n", target, target + SECTION_CHARS // 2)
+        if cut < 0:
+            cut = text.find("\n", target, target + SECTION_CHARS // 2)
+        if cut < 0:
+            cut = text.find(" ", target)
+        if cut < 0:
+            break
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _section(a: Article, s: int, e: int) -> Article:
+    """The part ``[s, e)`` of an article as an article of its own, with only its own blocks
+    (clipped): extractors scan an article's blocks, so keeping all of them in every section would
+    make a huge article quadratic again. Its blocks never reach the record (``_join`` keeps the
+    article's); ``duplicate_of`` is renumbered, and a repeat of a block in another section points
+    at itself, which keeps it marked as a repeat."""
+    n = e - s
+    kept = [i for i, b in enumerate(a.blocks) if b.start < e and s < b.end]
+    new = {old: k for k, old in enumerate(kept)}
+    blocks = []
+    for k, i in enumerate(kept):
+        b = a.blocks[i]
+        dup = None if b.duplicate_of is None else new.get(b.duplicate_of, k)
+        blocks.append(Block(b.kind, max(b.start - s, 0), min(b.end - s, n), dup))
+    return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
+                   byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
+                   published_from=a.published_from, notes=list(a.notes))
+
+
+def _shift(x: Any, by: int) -> Any:
+    """A record's dict data with every span moved ``by`` characters."""
+    if isinstance(x, dict):
+        if {"start", "end", "text"} <= x.keys() and isinstance(x["start"], int):
+            return {**x, "start": x["start"] + by, "end": x["end"] + by}
+        return {k: _shift(v, by) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_shift(v, by) for v in x]
+    return x
+
+
+def _join(article: Article, parts: list[tuple[int, Record]]) -> Record:
+    """One record for the whole article from its sections' records."""
+    whole = parts[0][1].to_dict()
+    whole.update(text=article.text, blocks=[b.to_dict() for b in article.blocks])
+    for key in ("quotes", "figures", "times", "sources", "entities", "checks", "errors"):
+        whole[key] = []
+    seen_errors: set[str] = set()
+    for start, rec in parts:
+        d = _shift(rec.to_dict(), start)
+        base = len(whole["figures"])
+        for c in d["checks"]:
+            c["figures"] = [i + base for i in c["figures"]]
+        for key in ("quotes", "figures", "times", "sources", "entities", "checks"):
+            whole[key].extend(d[key])
+        for err in d["errors"]:
+            if err["message"] not in seen_errors:
+                seen_errors.add(err["message"])
+                whole["errors"].append(err)
+    return Record.from_dict(whole)
+
+
+def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterator[Record]:
+    extractors = [proc for name, proc in nlp.pipeline if name.startswith("newsledger_")]
+
+    def records_of(batch: list[Article]) -> Iterator[Record]:
+        for doc, art in zip(_analyse(nlp, batch, fast), batch):
+            doc._.nl = State(art)
+            for proc in extractors:
+                doc = proc(doc)
+            yield to_record(doc._.nl)
+
+    # Ordinary articles are analysed as one batch; a huge one section by section, so that only
+    # one section's Doc is alive at a time.
+    ordinary = records_of([a for a in articles if len(a.text) <= HUGE_CHARS])
+    for a in articles:
+        if len(a.text) <= HUGE_CHARS:
+            yield next(ordinary)
+        else:
+            yield _join(a, [(s, next(records_of([_section(a, s, e)])))
+                            for s, e in _sections(a.text)])
 
 
 def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = None,
-                 batch_size: int = 16) -> Iterator[Record]:
-    """Records for articles in order; a BadLine becomes an error record in its place."""
-    nlp = nlp or get_nlp()
+                 batch_size: int = 32, fast: bool | None = None) -> Iterator[Record]:
+    """Records for articles in order; a BadLine becomes an error record in its place.
+
+    ``fast`` (default: on, unless ``NEWSLEDGER_FAST=0``) takes the speed path: the parser and NER
+    run only on the sentences that can hold what the extractors look for."""
+    fast = fast_default() if fast is None else fast
+    nlp = nlp or get_nlp(fast=fast)
     pending: list[Article | BadLine] = []
 
     def flush() -> Iterator[Record]:
         good = [a for a in pending if isinstance(a, Article)]
-        docs = iter(nlp.pipe((_doc_for(nlp, a) for a in good), batch_size=batch_size))
+        recs = _extract_docs(nlp, good, fast)
         for item in pending:
             if isinstance(item, BadLine):
                 yield Record.from_error(item.id, "ingest", item.message, item.line, **item.meta)
             else:
-                yield to_record(next(docs)._.nl)
+                yield next(recs)
         pending.clear()
 
     for item in articles:

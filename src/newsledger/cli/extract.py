@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import IO
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, from_any
 from ..ingest.article import Article
 from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
 from ..record import Record
+from ..run.resume import choose_workers, count_lines, drop_partial_line, resume_ids
 from .app import app, err_console, fail
 from .progress import progress_bar
 from .table import print_table
@@ -71,30 +73,53 @@ def _read_single(path: str) -> str:
                          "e.g. `iconv -f latin1 -t utf-8`.") from None
 
 
-def _open_out(output: Path | None) -> IO[str]:
+def _open_out(output: Path | None, append: bool = False) -> IO[str]:
     if output is None:
         return sys.stdout
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        return open(output, "w", encoding="utf-8")
+        return open(output, "a" if append else "w", encoding="utf-8")
     except OSError as exc:
         raise InputError(f"Cannot write {str(output)!r}: {exc.strerror}. Choose another -o path.") \
             from None
 
 
-def _batch_records(path: str, published: str | None, max_chars: int) -> Iterator[Record]:
-    from ..pipeline import run_articles
+@dataclass
+class BatchRun:
+    """How to run a batch: local processes (None: all cores) or a Dask cluster, and resuming."""
 
+    workers: int | None = None
+    dask: str | None = None
+    resume: bool = False
+
+    def workers_for(self, total: int | None) -> int:
+        return choose_workers(self.workers, total)
+
+
+def _batch_records(path: str, published: str | None, max_chars: int, workers: int | None = 1,
+                   dask: str | None = None, skip_ids: frozenset[str] = frozenset()
+                   ) -> Iterator[Record]:
+    """Records of a batch file in input order, on ``workers`` local processes or a Dask cluster;
+    lines whose id is in ``skip_ids`` (already in the output, for --resume) are left out."""
     stream = sys.stdin.buffer if path == "-" else open_lines(path)
 
     def items() -> Iterator[Article | BadLine]:
         for it in read_batch(stream, max_chars=max_chars):
+            if skip_ids and it.id in skip_ids:
+                continue
             if published and isinstance(it, Article) and not it.published:
                 it.published, it.published_from = published, "given"
             yield it
 
     try:
-        yield from run_articles(items())
+        if dask:
+            from ..run.dask import records as dask_records
+
+            yield from dask_records(items(), dask, n_workers=workers)
+        else:
+            from ..run.local import records
+
+            yield from records(items(), workers=workers)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -117,6 +142,15 @@ def extract(
                                                "content."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
                                   help="Batch lines longer than this become error records."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
+                                       help="Processes for a batch (default: all cores; 1 runs "
+                                            "in this process)."),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS|local",
+                                    help="Run a batch on a dask.distributed cluster (scheduler "
+                                         "address, or 'local' for a cluster on this machine)."),
+    resume: bool = typer.Option(False, "--resume",
+                                help="Append to -o OUT, skipping ids it already holds (after an "
+                                     "interrupted run)."),
 ) -> None:
     """Extract quotes, figures, times, sources and entities from articles.
 
@@ -127,6 +161,8 @@ def extract(
     Example:
         newsledger extract examples/ceasefire.txt --published 2024-05-10 --format table
         newsledger extract articles.jsonl.gz -o records.jsonl
+        newsledger extract articles.jsonl.gz -o records.jsonl --workers 4 --resume
+        newsledger extract articles.jsonl.gz -o records.jsonl --dask tcp://10.0.0.5:8786
     """
     try:
         pub = check_published(published)
@@ -134,8 +170,12 @@ def extract(
     except InputError as exc:
         fail(str(exc))
     if kind == "jsonl":
-        _run_batch(file, pub, fmt, output, max_chars)
+        _run_batch(file, pub, fmt, output, max_chars,
+                   BatchRun(workers=workers, dask=dask, resume=resume))
         return
+    if resume or dask:
+        fail("--resume and --dask apply to a batch (.jsonl or .jsonl.gz); "
+             f"{file!r} is a single article.")
     try:
         content = _read_single(file)
         if not content.strip():
@@ -171,15 +211,26 @@ def extract(
 
 
 def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
-               max_chars: int) -> None:
+               max_chars: int, run: BatchRun | None = None) -> None:
+    run = run or BatchRun()
+    done: frozenset[str] = frozenset()
     try:
-        records = _batch_records(file, pub, max_chars)
-        out = _open_out(output)
+        if run.resume:
+            if output is None or fmt == OutFormat.table:
+                raise InputError("--resume needs the records file to continue: pass "
+                                 "-o OUT.jsonl (as in the interrupted run), not --format table.")
+            done = resume_ids(output)
+        total = count_lines(file)
+        if total is not None:
+            total = max(0, total - len(done))
+        workers = run.workers_for(total)
+        records = _batch_records(file, pub, max_chars, workers, run.dask, done)
+        out = _open_out(output, append=run.resume)
     except InputError as exc:
         fail(str(exc))
     n = failed = 0
     try:
-        with progress_bar("extracting", total=None, enabled=output is not None) as advance:
+        with progress_bar("extracting", total=total, enabled=output is not None) as advance:
             for rec in records:
                 n += 1
                 if rec.failed:
@@ -189,14 +240,27 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
                 if fmt == OutFormat.table:
                     print_table(rec, out)
                 else:
-                    out.write(rec.to_json() + "\n")
+                    out.write(rec.to_json() + "\n")  # one write per line: lines stay whole
                 advance(1)
-    except InputError as exc:
+    except NewsledgerError as exc:  # a bad input file, an unreachable Dask scheduler, ...
         fail(str(exc))
-    finally:
+    except KeyboardInterrupt:
+        records.close()
         if out is not sys.stdout:
             out.close()
-    err_console.print(f"{n} record(s), {n - failed} extracted, {failed} failed"
+            drop_partial_line(output)  # type: ignore[arg-type]
+        where = f" to {str(output)!r}" if output is not None else ""
+        again = (f"newsledger extract {file} -o {output} --resume"
+                 if output is not None and fmt != OutFormat.table else
+                 "run again with -o OUT.jsonl; then --resume can continue an interrupted run")
+        err_console.print(f"[yellow]interrupted:[/] {n} complete record(s) written{where}. "
+                          f"To continue: {again}", soft_wrap=True)
+        raise typer.Exit(130) from None
+    finally:
+        if out is not sys.stdout and not out.closed:
+            out.close()
+    skipped = f", {len(done)} already in the output" if done else ""
+    err_console.print(f"{n} record(s), {n - failed} extracted, {failed} failed{skipped}"
                       + (" (their 'errors' say why)" if failed else ""))
-    if n == 0 or failed == n:
+    if (n == 0 and not done) or (n and failed == n):
         raise typer.Exit(1)

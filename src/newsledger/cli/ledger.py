@@ -144,6 +144,9 @@ def ingest(
                                          help="Publication date for articles that lack one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON on stdout."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1,
+                                       help="Processes extracting articles (default: all cores; "
+                                            "1 runs in this process)."),
 ) -> None:
     """Extract articles and store them, with their figures, in the ledger.
 
@@ -154,22 +157,33 @@ def ingest(
     Example:
         newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite
     """
+    from functools import partial
+
     from ..ledger.ingest import count_items, ingest_paths, stats_line
+    from ..run import pool, records
+    from ..run.resume import choose_workers
 
     for f in files:
         if not Path(f).is_file():
             fail(f"No such file: {f!r}. Pass articles (.txt, .html) or batches (.jsonl[.gz]).")
     led = _open(db, readonly=False)
+    ex = None
     try:
         total = sum(count_items(f) for f in files)
+        n_workers = choose_workers(workers, total)
+        # One pool for all the files: each worker loads the pipeline once, not once per file.
+        ex = pool(n_workers) if n_workers > 1 else None
+        extract = partial(records, workers=n_workers, executor=ex)
         with progress_bar("ingesting", total=total, enabled=not quiet) as advance:
             stats = ingest_paths(
-                led, files, published=published, on_progress=advance,
+                led, files, published=published, on_progress=advance, extract=extract,
                 on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {m}",
                                                        soft_wrap=True))
     except NewsledgerError as exc:
         fail(str(exc))
     finally:
+        if ex is not None:
+            ex.shutdown(wait=False, cancel_futures=True)
         led.close()
     err_console.print(stats_line(stats, str(db)))
     if as_json:

@@ -30,6 +30,8 @@ def progress_bar(label: str, total: int | None = None, enabled: bool = True
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
                MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=err_console, transient=False) as prog:
+    # A long estimate window: batch runners report records in bursts of a chunk at a time.
+    with Progress(*columns, console=err_console, transient=False,
+                  speed_estimate_period=120) as prog:
         task = prog.add_task(label, total=total)
         yield lambda n: prog.advance(task, n)

@@ -64,6 +64,39 @@ def subgroup_nouns() -> frozenset[str]:
     return frozenset(lexicon()["subgroup_nouns"])
 
 
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["event_nouns"])
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["counted_nouns"]) | person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _rule_cues() -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {}
+    for rule in lexicon()["rules"]:
+        cues.setdefault(rule["metric"], set()).update(rule["any"], rule.get("with", ()))
+    return {m: frozenset(c) for m, c in cues.items()}
+
+
+def counts_kind(noun: Token | None, num: Token, metric: str) -> bool:
+    """Whether ``noun`` is a kind of thing ``metric`` can count. A metric word in the clause
+    ("a prisoner exchange") says nothing about "two delegations": only people, groups, bodies,
+    trucks, weapons … take it; any other common noun ("delegations", "meetings", "days") is
+    counted as ``other``. A bare numeral ("kidnap 252") or a proper noun/group name keeps it."""
+    if metric == "other" or noun is None or noun.i == num.i:
+        return True
+    if noun.pos_ not in ("NOUN", "ADJ") or noun.ent_type_ in ("NORP", "PERSON", "ORG"):
+        return True
+    words = {noun.lower_, noun.lemma_.lower()}
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        words |= {noun.head.lower_, noun.head.lemma_.lower()}  # "people" in "people hostage"
+    return bool(words & counted_nouns()) or bool(words & _rule_cues().get(metric, frozenset()))
+
+
 @dataclass
 class Counted:
     """The counted phrase of one figure: its tokens, the noun, and the governing verbs."""
@@ -170,9 +203,7 @@ def _climb(noun: Token) -> tuple[Token | None, str]:
             head = cur.head.head
             if head.pos_ in ("VERB", "AUX"):
                 return head, "prep"
-            if head.lemma_.lower() in ("death", "release", "rescue", "killing", "abduction",
-                                        "evacuation", "arrest", "transfer", "deaths", "bodies",
-                                        "body", "remains", "return", "delivery"):
+            if head.lemma_.lower() in event_nouns() or head.lower_ in event_nouns():
                 return head, "nominal"
             return None, ""
         return None, ""
@@ -356,6 +387,8 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     if not all_toks:
         all_toks = [noun]
     metric = classify(all_toks + verbs, unit, noun)
+    if not counts_kind(noun, num, metric):
+        metric = "other"
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)

@@ -79,11 +79,51 @@ def lemma_of(tok: Token) -> str:
 def is_cue(tok: Token, kind: str = "quote") -> bool:
     """True when ``tok`` is a verb of the lexicon (``kind``: quote, clause or object)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "PROPN")
-                                                 and tok.lower_ in ("says", "said")):
+                                                 and tok.lower_ in ("says", "said")) \
+            and not _verb_as_noun(tok, kind):
         return False
     if tok.pos_ == "AUX" and tok.lower_ not in ("said", "says", "say"):
         return False
     return lemma_of(tok) in getattr(lexicon(), kind)
+
+
+def _verb_as_noun(tok: Token, kind: str) -> bool:
+    """"…, the health ministry reports.": the small model tags a closing "reports" as a noun, yet
+    gives it a subject and a clause; with both it is the verb."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("s") or \
+            lemma_of(tok) not in getattr(lexicon(), kind):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
+_AUX_WORDS = frozenset({"has", "have", "had", "been", "is", "was", "are", "were", "'s", "’s",
+                        "also", "now", "since", "later", "previously", "earlier"})
+
+
+def _closing_subject(verb: Token) -> Token | None:
+    """"…, inside the complex, a spokesperson for the ministry has claimed.": a clause-final
+    speech verb without a subject of its own, right after ", NOUN PHRASE": the parser hung the
+    phrase elsewhere (as an apposition), but it is the verb's subject."""
+    doc = verb.doc
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or verb.i + 1 >= len(doc) or \
+            not (doc[verb.i + 1].is_punct or doc[verb.i + 1].is_space) or \
+            doc[verb.i + 1].text in (",", "“", "\""):
+        return None
+    j = verb.i - 1
+    while j > 0 and doc[j].lower_ in _AUX_WORDS:
+        j -= 1
+    last = j
+    while j > 0 and doc[j].text != "," and last - j < 12 and not doc[j].is_sent_start:
+        j -= 1
+    if doc[j].text != "," or last <= j:
+        return None
+    phrase = range(j + 1, last + 1)
+    heads = [doc[k] for k in phrase if doc[k].head.i not in phrase or doc[k].head.i == k]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not _can_speak(heads[0]) \
+            or heads[0].dep_ in _SUBJECT_DEPS:
+        return None
+    return heads[0]
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -97,6 +137,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
+    # "which the ministry say killed 67": the parser made "say" an auxiliary of the verb
+    # after it; the subject is that verb's subject nearest before "say".
+    if verb.dep_ == "aux" and verb.head.i > verb.i:
+        near = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i
+                and c.lower_ not in _RELATIVE]
+        return near[-1] if near else None
+    closing = _closing_subject(verb)
+    if closing is not None:
+        return closing
+    # "…, the health ministry reports.": the small model may read "ministry reports" as a noun
+    # compound and leave the noun hanging on the verb as "compound": it is the subject.
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.head.i == verb.i and prev.dep_ == "compound" and \
+            prev.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB":
+        return prev
     # "…, said Kirby": the small model sometimes labels the inverted subject dobj/attr.
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if lemma_of(verb) not in _INVERTING:

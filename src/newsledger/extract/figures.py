@@ -105,7 +105,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num)
         fig.place = _place(state, c)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
@@ -230,7 +230,8 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos + 1
 
 
-def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
+def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
+              ) -> Speaker | None:
     """Who claims the figure, from the attribution work: a quote whose cue sits inside the
     figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
     quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
@@ -243,22 +244,78 @@ def _claimant(q: Quantity, c: Counted, state: State) -> Speaker | None:
             sp = qu.speaker
             break
     if sp is None:
-        lookup = getattr(state.speakers, "claimant_for", None)
+        best: Quote | None = None
+        lookup = getattr(state.speakers, "quote_for", None)
         if callable(lookup):
-            sp = lookup(q.num_start, q.num_end)
+            best = lookup(q.num_start, q.num_end)
         else:
-            best: Quote | None = None
             for qu in quotes:
                 if qu.content.start <= q.num_start and q.num_end <= qu.content.end and (
                         best is None or qu.content.end - qu.content.start
                         < best.content.end - best.content.start):
                     best = qu
-            sp = best.speaker if best is not None else None
+        if best is not None and num is not None and _background(num, best):
+            best = None  # "… since the attack in which Hamas killed 1,200": not the speaker's
+        sp = best.speaker if best is not None else None
     if sp is None:
         sp = _claiming_subject(c, state)
     if sp is None or (sp.name is None and sp.mention is None):
         return None
     return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
+
+
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_BACKGROUND_MARKS = frozenset({"after", "when", "before", "as", "while", "during"})
+# Prepositions of a temporal landmark: a clause describing the landmark is background.
+_TEMPORAL_PREPS = frozenset({"since", "after", "following", "before", "until"})
+
+
+def _past_simple(verb: Token) -> bool:
+    """"Hamas killed", "1,200 people were killed": a narrated past event, not a running toll
+    ("have been killed")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD"
+                                      for a in verb.children) and \
+        not any(a.dep_ == "aux" for a in verb.children)
+
+
+def _background(num: Token, quote: Quote) -> bool:
+    """True when the figure sits in a clause nested inside the quote's content that narrates a
+    past event with its own subject ("… following the attack in which Hamas killed about 1,200",
+    "… after gunmen killed 30"): background the writer supplies, not part of the claim. A clause
+    that holds the attribution itself ("strikes, which the ministry says killed 67") is not."""
+    content = quote.content
+    cue = quote.cue.start if quote.cue is not None else -1
+    node = num
+    clause = False
+    for _ in range(40):  # bounded walk up the tree
+        head = node.head
+        if head.i == node.i:
+            return False
+        node = head
+        lo, hi = node.left_edge.idx, node.right_edge.idx
+        if lo < content.start or hi >= content.end:
+            return False  # the clause reaches outside the content: it is the claim itself
+        if clause and node.dep_ == "prep" and node.lower_ in _TEMPORAL_PREPS and \
+                not lo <= cue <= hi:
+            return True  # "since the 7 October attacks, which killed 1,200": the landmark
+        if node.dep_ not in ("relcl", "advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = True
+        if node.dep_ == "acl":
+            continue
+        if lo <= cue <= hi or not _past_simple(node):
+            continue
+        subj = next((t for t in node.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in _RELATIVE:
+            continue  # "strikes which killed 67": the relative clause is the claim
+        if node.dep_ == "advcl" and not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _BACKGROUND_MARKS
+                for m in node.children):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -62,15 +62,25 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
                     g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
                 break
+    if comp is None and verb.dep_ == "aux" and verb.head.i > verb.i:
+        # "which the ministry say killed 67 people": "say" parsed as an auxiliary of "killed".
+        head = verb.head
+        hi = head.right_edge.i + 1
+        if head.dep_ == "relcl":
+            hi = _relative_end(doc, verb.i + 1, hi)
+        return verb.i + 1, hi
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         lo = max(lo, verb.i + 1)
+        if verb.dep_ == "relcl":
+            hi = _relative_end(doc, lo, hi)
         return lo, _cut_appended(doc, comp, lo, hi)
     # "…, Hamas official X claimed Friday": the clause before the subject is the content.
     before = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
     if before:
-        c = before[0]
-        return c.left_edge.i, c.right_edge.i + 1
+        c = before[-1]  # the clause nearest the attribution: "…comes as … - N have died, X says"
+        if not _semicolon_between(doc, c.right_edge.i + 1, _left_of_cue(verb)):
+            return c.left_edge.i, c.right_edge.i + 1
     # "Hassin was targeted in an attack, the IDF claims in a post": the parser hangs the
     # attribution on the clause as a conjunct; the clause before the comma is the content.
     if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i and \
@@ -79,9 +89,72 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
         if subj is not None and verb.head.i < subj.i < verb.i:
             first = subj.left_edge.i
             if first > 0 and doc[first - 1].text == "," and \
-                    not any(doc[k].dep_ == "cc" for k in range(first, verb.i)):
+                    not any(doc[k].dep_ == "cc" for k in range(first, verb.i)) and \
+                    not _semicolon_between(doc, verb.head.left_edge.i, first - 1):
                 return verb.head.left_edge.i, first - 1
-    return None
+    return _trailing(verb)
+
+
+def _left_of_cue(verb: Token) -> int:
+    """First token of the cue's own clause: its subject's left edge, or the verb itself."""
+    subj = subject_of(verb)
+    if subj is not None and subj.i < verb.i:
+        return min(subj.left_edge.i, verb.i)
+    return verb.i
+
+
+def _semicolon_between(doc: Doc, lo: int, hi: int) -> bool:
+    """True when a semicolon separates tokens [lo, hi): clauses joined by ";" are independent,
+    so "Envoys leave without a deal; aid agencies warn of …" reports nothing the agencies said
+    about the envoys (the parser still hangs the first clause on "warn" as its ccomp)."""
+    return any(doc[k].text == ";" for k in range(max(lo, 0), min(hi, len(doc))))
+
+
+_CLAUSE_BREAKS = frozenset({"-", "–", "—", ":", ";"})
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "conj",
+                          "advcl", "pobj"})
+
+
+def _trailing(verb: Token) -> tuple[int, int] | None:
+    """"…, and thousands injured since the war began, the ministry says.": an attribution
+    closing its sentence after a comma, which the parser did not link to the clause before it.
+    The content runs back from the comma to the sentence start, or to a dash or colon."""
+    doc = verb.doc
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.head.i != verb.i:
+        return None
+    end = verb.right_edge.i + 1
+    if end < len(doc) and not (doc[end].is_punct or doc[end].is_space or doc[end].is_sent_start):
+        return None  # the verb has more to say after it: not a closing attribution
+    if any(c.i > verb.i and c.dep_ in _OWN_OBJECTS for c in verb.children):
+        return None  # "…, the US threatened tougher action": the verb has its own object
+    first = subj.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    # Back to the sentence start by punctuation: the parser may split the sentence at the
+    # attribution's own subject, so its sentence boundaries are no guide here.
+    lo = max(0, first - 120)
+    for k in range(first - 2, lo - 1, -1):
+        t = doc[k].text
+        if t in _CLAUSE_BREAKS or t in (".", "!", "?", "“", "”", "\"") or "\n" in t:
+            lo = k + 1
+            break
+    if first - 1 - lo < 3:
+        return None
+    return lo, first - 1
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _relative_end(doc: Doc, lo: int, hi: int) -> int:
+    """"strikes, which the ministry said killed 45 people, drew condemnation": the content of a
+    cue inside a relative clause ends where the main clause resumes (a comma, then a finite
+    verb), even when the parser hung the main verb inside the clause."""
+    for k in range(lo, min(hi, lo + 120) - 1):
+        if doc[k].text in (",", "—", "–") and doc[k + 1].tag_ in _FINITE:
+            return k
+    return hi
 
 
 def _negated(verb: Token) -> bool:
@@ -195,6 +268,12 @@ def reported(doc: Doc, state: State, direct: list[Found],
             subj = _noun_owner(tok)
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        if subj is not None and start <= subj.idx < end and subj.i < tok.i:
+            # "…in Gaza, the Hamas-run health ministry in the territory says.": the parser hung
+            # the closing subject inside the clause; the content ends at the comma before it.
+            first = mention_span(subj).start
+            if first > 0 and doc[first - 1].text == "," and doc[first - 1].idx > start:
+                end = strip(text, start, doc[first - 1].idx, " \t\n\r,.;:\u00a0")[1]
         if subj is not None and (start <= subj.idx < end or not para[0] <= subj.idx < para[1]):
             subj = None
         if subj is None and para[2] in HEAD_BLOCKS:
@@ -210,6 +289,13 @@ def reported(doc: Doc, state: State, direct: list[Found],
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_RELATIVE_END = re.compile(r"(?:^|[\s,])(?:which|who|that)\s*,?$", re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of a relative clause: the next comma or dash, or the sentence end."""
+    m = re.compile(r",\s|\s[-–—]\s").search(text, start, limit)
+    return m.start() if m else limit
 
 
 def according(doc: Doc, idx: Index, state: State, direct: list[Found],
@@ -246,7 +332,11 @@ def according(doc: Doc, idx: Index, state: State, direct: list[Found],
             before = text[s0:phrase_start].strip(" ,\n")
             after = text[phrase_end_full:s1].strip(" ,.\n")
             # "…, according to the IDF, which accuses …": what precedes is the claim.
-            if len(before.split()) >= 3 or len(before) >= len(after) or \
+            if _RELATIVE_END.search(before) and text[phrase_end:s1].strip(" ,.\n"):
+                # "strikes in Rafah, which according to the ministry killed 67": the rest of
+                # the relative clause (after the name as parsed) is the claim.
+                c0, c1 = phrase_end, _clause_end(text, phrase_end, s1)
+            elif len(before.split()) >= 3 or len(before) >= len(after) or \
                     after.lower().startswith(("which", "who", "whose", "where")):
                 c0, c1 = s0, phrase_start
             else:

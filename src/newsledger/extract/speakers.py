@@ -33,14 +33,11 @@ from spacy.tokens import Span as SpacySpan
 
 from ..record import Quote, Speaker, Span
 from .cues import is_cue
+from .issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
+from .nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
+                       names_nobody, pronoun)
 from .names import NameResolver, clean, strip_titles, titles
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_PRONOUNS = frozenset({"it", "its"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# First and second person outside a quote point at the writer or the reader: unknowable here.
-UNKNOWN_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "someone", "somebody",
-                              "this", "that", "these", "those", "who", "which", "what"})
 # Nouns naming a person by role: "the spokesperson said" refers back to a person.
 PERSON_ROLES = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
@@ -62,11 +59,6 @@ _MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "netw
                           "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
                             "faction", "militia"})
-# A document speaks for whoever owns it: "the Hamas text says" → Hamas.
-DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter", "document",
-                            "communique", "response", "draft", "note", "memo", "release",
-                            "post", "tweet", "video", "website", "account", "announcement",
-                            "message", "plan", "declaration", "readout", "transcript"})
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -249,6 +241,7 @@ class Speakers:
         self._genders: dict[str, str] = {}
         # Descriptions later given a name in the article: "woman in Khan Younis" → "Um Saleh".
         self.renamed: dict[str, str] = {}
+        self.issuers = Issuers()
 
     # -- public interface -------------------------------------------------------------------
 
@@ -276,6 +269,8 @@ class Speakers:
             start = glued + 1
             piece = self.text[start:end]
             name = self.names.resolve(piece) if piece[:1].isupper() else None
+            if pronoun(name):
+                name = None
             kind = "person" if name in self.names.persons else "group"
             if name:
                 self._remember(start, name, kind)
@@ -300,8 +295,19 @@ class Speakers:
             if name:
                 self._history.append((start, name, "person"))
             return Speaker(mention, name)
+        group = self._apposed_group(span)
+        if group is not None:
+            # "its main ally, the United States, said": the organisation named in apposition.
+            name = self._entity_name(group)
+            if name:
+                self._remember(start, name, "group")
+            return Speaker(Span.of(self.text, start, max(end, group.end_char)), name)
         name, kind = self._name(span)
+        if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
+            name = None  # a pronoun, a map or "more than 150 countries" is never a name
         if name:
+            if isinstance(target, Token):
+                self.issuers.note_cue(target, name)  # "Hamas said in a statement"
             self._remember(span.start_char, name, kind)
             if kind == "person":
                 self._note_gender(span.text, name)
@@ -335,6 +341,18 @@ class Speakers:
                 return ent
         return None
 
+    def _apposed_group(self, span: SpacySpan) -> SpacySpan | None:
+        """The organisation or state in apposition to a common-noun description."""
+        root = span.root
+        if root.pos_ != "NOUN" or root.i in self._ents_by_token:
+            return None
+        for t in root.rights:
+            ent = self._ents_by_token.get(t.i)
+            if t.dep_ == "appos" and ent is not None and ent.label_ in ("ORG", "GPE", "NORP") \
+                    and t.i - span.end < 4:
+                return ent
+        return None
+
     def _coordinated(self, heads: list[Token]) -> Speaker:
         """"Israel and Hamas said …": one speaker named by its parts, each as written."""
         spans = []
@@ -361,8 +379,16 @@ class Speakers:
 
     def claimant_for(self, start: int, end: int) -> Speaker | None:
         """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
+        best = self.quote_for(start, end)
+        return best.speaker if best is not None else None
+
+    def quote_for(self, start: int, end: int) -> Quote | None:
+        """The innermost quote whose content contains ``[start, end)``, or None. An "according
+        to X" placed after the span sources it even inside another speaker's words ("Harris
+        said too many had died – around 15,000, according to the ministry")."""
         i = bisect.bisect_right(self._quote_starts, start)
         best: Quote | None = None
+        source: Quote | None = None
         # Walk back over quotes starting before `start`, but not past a few thousand characters
         # (no quote content is longer), so that many calls stay linear overall.
         for q in reversed(self.quotes[max(0, i - 50):i]):
@@ -370,13 +396,37 @@ class Speakers:
                 if best is None or q.content.end - q.content.start < \
                         best.content.end - best.content.start:
                     best = q
-        return best.speaker if best is not None else None
+                if q.kind == "according_to" and q.cue is not None and q.cue.start >= end and (
+                        source is None or source.cue is None or q.cue.start < source.cue.start):
+                    source = q
+        if source is not None and best is not None and best.kind != "direct" and (
+                best.cue is None or best.cue.start < start):
+            return source
+        return best
 
     # -- internals --------------------------------------------------------------------------
 
     def _token_at(self, pos: int) -> Token:
         starts = [t.idx for t in self.doc]
         return self.doc[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def _sentence_subject(self, pron: Token, sent_start: int) -> str | None:
+        """"The ministry has released new figures - it says …": an organisation that is the
+        subject earlier in the same sentence, though it is no named entity."""
+        doc = pron.doc
+        for k in range(pron.i - 1, max(-1, pron.i - 60), -1):
+            t = doc[k]
+            if t.idx < sent_start:
+                break
+            if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and \
+                    t.lower_ in GROUP_NOUNS:
+                return self._name(mention_span(t), owner=False)[0]
+        return None
+
+    def _pronoun_owner(self, pron: Token) -> str | None:
+        """"its update": the organisation (or, for "his"/"her", the person) it refers to."""
+        kind = "person" if pron.lower_ in ("his", "her") else "group"
+        return self._antecedent(pron.idx, kind, sent_start=self._sent_start(pron.idx))
 
     def _kind_of_name(self, name: str) -> str:
         return "person" if name in self.names.persons else "group"
@@ -498,7 +548,8 @@ class Speakers:
                 gender = "f" if low in ("she", "her", "hers") else "m"
                 return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
             if low in GROUP_PRONOUNS:
-                return self._antecedent(pos, "group", sent_start=ss), "group"
+                return (self._antecedent(pos, "group", sent_start=ss)
+                        or self._sentence_subject(root, ss)), "group"
             if low in PLURAL_PRONOUNS:
                 return self._antecedent(pos, "group", window=1200), "group"
             return None, ""
@@ -508,22 +559,18 @@ class Speakers:
             return self._entity_name(ent), "person"
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
-        if owner and root.lower_ in DOCUMENT_NOUNS:
-            # "a report by Fox News", "a statement from the ministry": the author speaks.
-            for t in root.rights:
-                if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.i < span.end + 4:
-                    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.i in self._ents_by_token:
-                        return self._entity_name(self._ents_by_token[pobj.i]), "group"
-            for t in root.children:
-                if t.dep_ in ("compound", "poss", "nmod") and t.i in self._ents_by_token:
-                    owner = self._ents_by_token[t.i]
-                    return self._entity_name(owner), ("person" if owner.label_ == "PERSON"
-                                                      else "group")
+        if owner and is_document(root) and ent is None and root.pos_ != "PROPN":
+            # "its casualty update", "a statement from the army": the issuer speaks; a document
+            # with no issuer in the text ("This post says") has no name.
+            found = document_owner(root, span, self.issuers,
+                                   lambda sp: self._name(sp, owner=False)[0], mention_span,
+                                   self._pronoun_owner)
+            return found, ("person" if found in self.names.persons else "group")
         if not has_proper:
             det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
             definite = det is not None and det.lower_ in {"the", "this", "that"}
-            if definite and (low in PERSON_ROLES or low in _title_words()):
+            if definite and (low in PERSON_ROLES or low in _title_words()) and \
+                    low not in GROUP_NOUNS:  # "the army" is not the title of an "Army Chief"
                 found = self._antecedent(pos, "person")
                 return found, "person"
             if definite and low in _MEDIA_NOUNS:
@@ -537,8 +584,9 @@ class Speakers:
                 if found is None and low in _GENERIC_GROUP:
                     found = self._antecedent(pos, "group") or self._recent_mention(
                         pos, "org", floor=max(0, pos - 1500))
-                if found is None:
-                    # "the newspaper said" right after "the Financial Times reported".
+                if found is None and low in _GENERIC_GROUP:
+                    # "the movement said" right after "Hamas said": the group that just spoke
+                    # (never for "the ministry": another body's name is no guess for it).
                     found = self._recent_speaker(pos, "group", window=600)
                 if found is None and low not in _GENERIC_GROUP:
                     found = clean(span.text) or None  # "the court": as written, nothing invented

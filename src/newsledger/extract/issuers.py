@@ -1,0 +1,132 @@
+"""Who speaks through a document: "its regular casualty update, which says …", "a statement from
+the army said …", "the statement said …" after "Hamas said in a statement".
+
+A document noun is never a speaker's name. :func:`document_owner` finds the issuer the text gives
+(a possessor, a "by"/"from" phrase, the subject of the verb that issued it, or the last speaker
+who spoke "in a statement") or reports that none is known (the name stays null).
+:class:`Issuers` remembers which speaker last issued which kind of document in the article.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+# Nouns for what an issuer publishes; the document speaks for its owner.
+DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter", "document",
+                            "communique", "response", "draft", "note", "memo", "release",
+                            "post", "tweet", "video", "website", "account", "announcement",
+                            "message", "plan", "declaration", "readout", "transcript", "update",
+                            "bulletin", "briefing", "notice", "press release", "publication",
+                            "figures", "data", "tally", "count", "toll", "entry", "footage"})
+_OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# Verbs by which a subject issues a document: "the ministry published its update".
+_ISSUING = frozenset({"issue", "publish", "release", "post", "put", "send", "give", "share",
+                      "update", "circulate", "file", "submit", "write", "tweet", "present"})
+# How far back (characters) "the statement" may refer to a statement someone issued.
+_WINDOW = 3000
+
+
+def is_document(tok: Token) -> bool:
+    return tok.lower_ in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+class Issuers:
+    """The last issuer of each kind of document in one article, in document order."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[int, str]] = {}
+
+    def note(self, noun: Token, name: str) -> None:
+        self._last[noun.lemma_.lower()] = (noun.idx, name)
+
+    def note_cue(self, subject: Token, name: str) -> None:
+        """"Hamas said in a statement …": Hamas issued a statement."""
+        verb = subject.head
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "via", "through") and prep.i > verb.i:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and is_document(pobj):
+                        self.note(pobj, name)
+
+    def last(self, noun: Token) -> str | None:
+        hit = self._last.get(noun.lemma_.lower())
+        if hit is None or not 0 <= noun.idx - hit[0] <= _WINDOW:
+            return None
+        return hit[1]
+
+
+def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
+                   name_of: Callable[[SpacySpan], str | None],
+                   mention: Callable[[Token], SpacySpan],
+                   pronoun_owner: Callable[[Token], str | None]) -> str | None:
+    """The issuer of the document ``root`` heads, or None when the text names none.
+
+    ``name_of`` resolves a phrase to a name (the speaker resolver), ``mention`` widens a token
+    to its phrase, ``pronoun_owner`` resolves "its"/"their" when no issuing verb is found."""
+    for t in root.rights:
+        # "a statement from the army", "a report by the UN agency".
+        if t.dep_ == "prep" and t.lower_ in ("by", "from", "of") and t.i < span.end + 4:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not is_document(pobj):
+                name = name_of(mention(pobj))
+                if name:
+                    issuers.note(root, name)
+                    return name
+    for t in root.children:
+        if t.dep_ != "poss" and not (t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"):
+            continue
+        if t.lower_ in _OWNER_PRONOUNS:
+            # "The ministry has issued its update, which says …": the issuing verb's subject.
+            verb = root.head
+            owner = None
+            if root.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _ISSUING:
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in _OWNER_PRONOUNS | {"it", "they"}:
+                    owner = name_of(mention(subj))
+            owner = owner or pronoun_owner(t)
+        else:
+            owner = name_of(mention(t))  # "the ministry's update", "the IDF statement"
+        if owner:
+            issuers.note(root, owner)
+            return owner
+    found = issuers.last(root) or _recent_issuer(root, name_of, mention)
+    if found is None and any(t.ent_type_ in _SOURCE_ENTS or t.lower_ in _SOURCE_WORDS
+                             for t in span if t.i != root.i):
+        # "a Lebanese report", "Israeli media reports": no issuer, but the phrase itself says
+        # where it comes from; it stays the name, as written.
+        words = [t.text for t in span if t.dep_ != "det"]
+        found = " ".join(words) or None
+    return found
+
+
+_SOURCE_ENTS = frozenset({"NORP", "GPE", "ORG"})
+_SOURCE_WORDS = frozenset({"media", "military", "army", "government", "official", "state"})
+# How far back (tokens) "the statement" may look for the verb that issued it.
+_ISSUE_REACH = 80
+
+
+def _recent_issuer(root: Token, name_of: Callable[[SpacySpan], str | None],
+                   mention: Callable[[Token], SpacySpan]) -> str | None:
+    """"The White House issued a warning on Wednesday. … the statement said": the subject of the
+    nearest issuing verb before the document noun (a bounded look-back)."""
+    if root.lemma_.lower() not in ("statement", "announcement", "release", "document", "text",
+                                   "post", "tweet"):
+        return None
+    doc = root.doc
+    for k in range(root.i - 1, max(-1, root.i - _ISSUE_REACH), -1):
+        v = doc[k]
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _ISSUING_ANY:
+            continue
+        if not any(c.dep_ in ("dobj", "ccomp") for c in v.children) and \
+                v.lemma_.lower() not in ("tweet", "post"):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return name_of(mention(subj))
+    return None
+
+
+_ISSUING_ANY = _ISSUING | {"announce", "pledge", "unveil", "declare", "promise"}

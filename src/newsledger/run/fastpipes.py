@@ -1,0 +1,191 @@
+"""Exact, faster stand-ins for two rule components of the English pipeline, for the speed path.
+
+spaCy's ``attribute_ruler`` runs a general Matcher over every token (most of its rules are a tag
+map: one ``TAG`` → ``POS``/``MORPH``) and the ``lemmatizer`` sets lemmas token by token from
+Python. Both outputs depend only on a few token attributes, so here they are computed from the
+Doc's arrays with dictionary lookups and written back with ``Doc.from_array``: the same values
+(tests/test_speed_path.py compares them with the originals), a fraction of the time. A rule this
+module does not understand makes it decline, and the original component runs instead.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+_SETS = (LEMMA, POS, TAG, DEP, MORPH)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _predicate(vocab: Any, key: str, value: Any) -> Callable[[int], bool]:
+    """A test on one array value (a string hash, or 0/1 for IS_SPACE) for one pattern key."""
+    if key == "IS_SPACE":
+        want = int(bool(value))
+        return lambda v: v == want
+    h = vocab.strings.add
+    if isinstance(value, str):
+        target = h(value)
+        return lambda v: v == target
+    if isinstance(value, dict) and len(value) == 1:
+        op, arg = next(iter(value.items()))
+        if op == "IN":
+            targets = {h(x) for x in arg}
+            return lambda v: v in targets
+        if op == "NOT_IN":
+            targets = {h(x) for x in arg}
+            return lambda v: v not in targets
+        if op == "REGEX":
+            rx = re.compile(arg)
+            strings = vocab.strings
+            memo: dict[int, bool] = {}
+
+            def search(v: int) -> bool:
+                hit = memo.get(v)
+                if hit is None:
+                    hit = memo[v] = bool(v) and bool(rx.search(strings[v]))
+                return hit
+
+            return search
+    raise _Unsupported(f"{key}: {value!r}")
+
+
+class FastAttributeRuler:
+    """The attribute ruler's effect, rule by rule in its own order (later rules win)."""
+
+    def __init__(self, ruler: Any):
+        vocab = ruler.vocab
+        self.col = {TAG: 0, LOWER: 1, DEP: 2, IS_SPACE: 3}
+        # (rule id, pattern tokens [(column, predicate)...], target offset, attrs {attr: value})
+        self.tables: list[dict[int, list[tuple[Any, ...]]]] = [{}, {}, {}, {}]
+        self.generic: list[tuple[Any, ...]] = []
+        for rid, entry in enumerate(ruler.patterns):
+            attrs = dict(ruler.attrs[rid])
+            if any(a not in _SETS for a in attrs):
+                raise _Unsupported(f"sets {attrs}")
+            for pattern in entry["patterns"]:
+                toks = []
+                for spec in pattern:
+                    if set(spec) - set(_KEYS):
+                        raise _Unsupported(f"pattern keys {sorted(spec)}")
+                    toks.append([(self.col[_KEYS[k]], _predicate(vocab, k, v))
+                                 for k, v in spec.items()])
+                index = entry.get("index", 0)
+                target = index if index >= 0 else len(pattern) + index
+                if not 0 <= target < len(pattern):
+                    raise _Unsupported(f"index {index}")
+                first = pattern[0]
+                # Index the rule by one value its first token must have, so that each token is
+                # tested only against rules that can match it.
+                for key in ("LOWER", "TAG", "DEP", "IS_SPACE"):  # most selective first
+                    val = first.get(key)
+                    if key == "IS_SPACE" and val is True:
+                        values = [1]
+                    elif isinstance(val, str):
+                        values = [vocab.strings.add(val)]
+                    elif isinstance(val, dict) and list(val) == ["IN"]:
+                        values = [vocab.strings.add(x) for x in val["IN"]]
+                    else:
+                        continue
+                    # "sure": the index lookup alone proves the match (the tag map's rules).
+                    sure = len(pattern) == 1 and len(first) == 1 and isinstance(val, str)
+                    table = self.tables[self.col[_KEYS[key]]]
+                    for v in values:
+                        table.setdefault(v, []).append((rid, toks, target, attrs, sure))
+                    break
+                else:
+                    self.generic.append((rid, toks, target, attrs, False))
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        cols = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        # Per target token, per attribute: (rule id, value) of the last rule that set it.
+        best: dict[int, dict[int, tuple[int, int]]] = {}
+        t_tag, t_lower, t_dep, t_space = self.tables
+        generic = self.generic
+        for i, row in enumerate(cols):
+            for cands in (t_tag.get(row[0]), t_lower.get(row[1]), t_dep.get(row[2]),
+                          t_space.get(row[3]), generic):
+                if not cands:
+                    continue
+                for rid, toks, target, attrs, sure in cands:
+                    if not sure and (i + len(toks) > n or not all(
+                            pred(cols[i + k][c]) for k, tok in enumerate(toks)
+                            for c, pred in tok)):
+                        continue
+                    slot = best.setdefault(i + target, {})
+                    for a, v in attrs.items():
+                        if a not in slot or slot[a][0] <= rid:
+                            slot[a] = (rid, v)
+        if best:
+            arr = doc.to_array(list(_SETS))
+            pos = {a: j for j, a in enumerate(_SETS)}
+            for i, slot in best.items():
+                for a, (_rid, v) in slot.items():
+                    arr[i, pos[a]] = v
+            doc.from_array(list(_SETS), arr)
+        return doc
+
+
+class FastLemmatizer:
+    """The rule lemmatizer's lemmas, cached by what its own cache is keyed by (orth, POS, morph)."""
+
+    def __init__(self, lemmatizer: Any):
+        if lemmatizer.mode != "rule":
+            raise _Unsupported(f"mode {lemmatizer.mode}")
+        self.lem = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        out = arr[:, 3].copy()
+        changed = False
+        add = doc.vocab.strings.add
+        overwrite = self.lem.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            h = self.cache.get(key)
+            if h is None:
+                h = self.cache[key] = add(self.lem.lemmatize(doc[i])[0])
+            out[i] = h
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], out.astype(numpy.uint64))
+        return doc
+
+
+_accel: weakref.WeakKeyDictionary[Language, dict[str, Callable[[Doc], Doc]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def accelerated(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
+    """Stand-ins for this pipeline's components, by name (empty where none applies)."""
+    got = _accel.get(nlp)
+    if got is None:
+        got = {}
+        for name, proc in nlp.pipeline:
+            try:
+                if type(proc).__name__ == "AttributeRuler":
+                    got[name] = FastAttributeRuler(proc)
+                elif type(proc).__name__ in ("Lemmatizer", "EnglishLemmatizer"):
+                    got[name] = FastLemmatizer(proc)
+            except _Unsupported:
+                continue  # the original component runs
+        _accel[nlp] = got
+    return got
