@@ -23,7 +23,8 @@ def test_listing_equals_the_summary_rows(tmp_path: Path) -> None:
         slow = store._series_select()
         assert len(slow) > 10
         assert store.list_series() == slow  # first call: decoded from the file
-        assert store.list_series() == slow  # later calls: copies of the decoded rows
+        assert store.list_series() == slow  # second call: decoded again, and kept
+        assert store.list_series() == slow  # later calls: copies of the kept rows
         # Same key order too: the CLI and web print these rows as JSON.
         assert [list(d) for d in store.list_series()] == [list(d) for d in slow]
         assert store.list_series(None, 5) == slow[:5]
@@ -37,6 +38,16 @@ def test_callers_editing_rows_do_not_change_the_next_listing(tmp_path: Path) -> 
     _build(db, 40)
     store = SQLiteStore(db, readonly=True)
     slow = store._series_select()
+    store.list_series()
+    for _ in range(2):  # edit the rows the listing was kept from, then a copy of them
+        rows = store.list_series()
+        rows[0]["claimants"][0][1] = -1
+        rows[0]["claimants"].append(["x", 1])
+        rows[0]["outlets"].clear()
+        rows[0]["flags"]["echo"] = -5
+        rows[1]["name"] = "changed"
+        rows.pop()
+        assert store.list_series() == slow
     rows = store.list_series()
     rows[0]["claimants"][0][1] = -1
     rows[0]["claimants"].append(["x", 1])

@@ -485,7 +485,10 @@ class SQLiteStore:
         with _no_gc():
             if self._listing is None or self._listing_at != state:
                 rows = self._cached_listing()
-                self._listing = None if rows is None else _frozen(rows)
+                # Keep a copy only when asked twice at one state: a one-shot CLI listing
+                # pays the decoding alone.
+                again = self._listing_at == state
+                self._listing = _frozen(rows) if rows is not None and again else None
                 self._listing_at = state if rows is not None else None
                 return rows  # freshly decoded: the caller's own
             return [{**b, "claimants": list(map(list, cl)), "outlets": list(map(list, ou)),
