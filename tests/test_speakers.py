@@ -8,13 +8,11 @@ import pytest
 
 from newsledger.extract.speakers import Speakers, mention_span
 from newsledger.ingest import from_any
-from newsledger.nlp import get_nlp
-from newsledger.pipeline import _doc_for
+from newsledger.pipeline import process_doc
 
 
 def processed(text: str) -> Any:
-    nlp = get_nlp()
-    doc = nlp(_doc_for(nlp, from_any(text, published="2024-05-10")))
+    doc = process_doc(from_any(text, published="2024-05-10"))
     assert not [e for e in doc._.nl.errors if e.stage == "quotes"]
     return doc
 

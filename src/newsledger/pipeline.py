@@ -163,15 +163,26 @@ def _join(article: Article, parts: list[tuple[int, Record]]) -> Record:
     return Record.from_dict(whole)
 
 
-def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterator[Record]:
-    extractors = [proc for name, proc in nlp.pipeline if name.startswith("newsledger_")]
+def _run_extractors(nlp: Language, doc: Doc, article: Article) -> Doc:
+    doc._.nl = State(article)
+    for name, proc in nlp.pipeline:
+        if name.startswith("newsledger_"):
+            doc = proc(doc)
+    return doc
 
+
+def process_doc(article: Article, nlp: Language | None = None, fast: bool | None = None) -> Doc:
+    """The analysed Doc of one ordinary-length article after every extractor, with the State
+    (what each extractor found, ``doc._.nl``) attached: for inspecting or testing extractors."""
+    fast = fast_default() if fast is None else fast
+    nlp = nlp or get_nlp(fast=fast)
+    return _run_extractors(nlp, _analyse(nlp, [article], fast)[0], article)
+
+
+def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterator[Record]:
     def records_of(batch: list[Article]) -> Iterator[Record]:
         for doc, art in zip(_analyse(nlp, batch, fast), batch):
-            doc._.nl = State(art)
-            for proc in extractors:
-                doc = proc(doc)
-            yield to_record(doc._.nl)
+            yield to_record(_run_extractors(nlp, doc, art)._.nl)
 
     # Ordinary articles are analysed as one batch; a huge one section by section, so that only
     # one section's Doc is alive at a time.
