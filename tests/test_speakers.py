@@ -151,6 +151,8 @@ NOT_NAMES = [
     ("The appalling attack proves that the talks failed.", "attack", None),
     ("Yesterday said it all.", "Yesterday", None),
     ("It said the talks failed.", "It", None),
+    ("At least 70 were killed, said the army.", "70", None),
+    ("Seventy said they would not leave.", "Seventy", None),
     # controls: groups and organisations keep their names
     ("Residents said the town was hit.", "Residents", "Residents"),
     ("The UN said the town was hit.", "UN", "UN"),

@@ -18,6 +18,7 @@ UNKNOWN_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "someone", "s
                               "this", "that", "these", "those", "who", "which", "what"})
 _PRONOUN_NAMES = PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | UNKNOWN_PRONOUNS
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME", "ORDINAL"})
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,8 @@ def names_nobody(span: SpacySpan, ents: dict[int, SpacySpan]) -> bool:
         return False
     if root.lemma_.lower() in _non_speakers() or root.lower_ in _non_speakers():
         return True
+    if root.like_num or (ent is not None and ent.label_ in _COUNT_LABELS):
+        return True  # "At least 70" (a bare count) is nobody's name
     if root.pos_ == "PROPN" or ent is not None:
         return False
     return any(t.like_num and t.head.i == root.i or t.dep_ == "quantmod" for t in span)
