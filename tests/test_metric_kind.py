@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-import newsledger
 from newsledger.extract.counting import counted_nouns, event_nouns, lexicon
 from newsledger.record import Record
 
-PUB = "2024-05-10"
-
-
-def run(text: str) -> Record:
-    rec = newsledger.extract(text, published=PUB)
-    rec.verify()
-    rec.validate()
-    assert not [e for e in rec.errors if e.stage in ("figures", "checks")], rec.errors
-    return rec
+from .test_figures import run  # one helper: extract, verify, validate, no extractor failure
 
 
 def metric_of(rec: Record, surface: str) -> str | None:

@@ -19,13 +19,8 @@ from datetime import date
 import pytest
 
 import newsledger
-from newsledger.extract.times import find_times
 
-PUB = date(2024, 5, 10)  # a Friday
-
-
-def triples(text: str, pub: date | None = PUB) -> list[tuple[str, str, str | None, str | None]]:
-    return [(t.span.text, t.type, t.value, t.mod) for t in find_times(text, pub)]
+from .test_times import PUB, triples  # publication date Friday 2024-05-10
 
 
 CASES = [
