@@ -10,7 +10,8 @@ On a fixed sample of ../shared/data (the first NPR articles and BBC live posts),
               that swap alone explains; newsledger's speed path does this, see nlp.py)
   textacy     ``nlp.pipe`` + ``textacy.extract.triples.direct_quotations`` per doc (skipped, with a
               message, when textacy is absent: ``pip install 'newsledger[bench]'``)
-  newsledger  full extraction (ingest, spaCy, all extractors, records), one process
+  newsledger  full extraction, one process: the job of `newsledger extract BATCH -o OUT`, raw
+              JSONL lines in (decoding, layout, spaCy, all extractors), JSON lines out
   nl-full     the same with the speed path off (NEWSLEDGER_FAST=0): the reference records
   workers     newsledger on N worker processes (default: all cores), pool started beforehand;
               also reports the workers' CPU seconds (psutil), i.e. the speed-up they would give
@@ -91,9 +92,8 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
             for _ in nlp.pipe(texts):
                 pass
     else:
-        from newsledger.ingest.batch import article_from_obj
         from newsledger.nlp import get_nlp
-        from newsledger.run import pool, records
+        from newsledger.run import LineJob, json_lines, pool
 
         fast = mode != "nl-full"
         ex = None
@@ -107,25 +107,30 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
             extra["startup_s"] = round(time.perf_counter() - t, 1)
         else:
             get_nlp(fast=fast)
-        items = ({"id": r["id"], "text": r["text"], "published": r.get("published") or None}
-                 for r in rows)
+        # The job `newsledger extract BATCH -o OUT` does: raw JSONL lines in, JSON lines out.
+        raw = [json.dumps({"id": r["id"], "text": r["text"],
+                           "published": r.get("published") or None}).encode("utf-8")
+               for r in rows]
         procs = _workers_of(ex)
         w0 = _cpu_of(procs)
         t0, c0 = time.perf_counter(), time.process_time()
-        recs = list(records((article_from_obj(o, n) for n, o in enumerate(items, 1)),
-                            workers=workers if ex else 1, fast=fast, executor=ex))
-        extra["quotes"] = sum(len(r.quotes) for r in recs)
-        extra["figures"] = sum(len(r.figures) for r in recs)
-        extra["extractors"] = sorted({v for r in recs for v in r.extractors})
+        outs = list(json_lines(enumerate(raw, start=1), LineJob(fast=fast),
+                               workers=workers if ex else 1, executor=ex))
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        extra["worker_cpu"] = _cpu_of(procs) - w0 if ex is not None else None
+        recs = [json.loads(o.json) for o in outs]  # counted for the notes, after the clock
+        extra["quotes"] = sum(len(r["quotes"]) for r in recs)
+        extra["figures"] = sum(len(r["figures"]) for r in recs)
+        extra["extractors"] = sorted({v for r in recs for v in r["extractors"]})
         if ex is not None:
-            wall = time.perf_counter() - t0
-            # CPU seconds the workers spent on the sample: on a shared machine the wall clock
-            # shows how many cores we got, this shows what the work cost.
-            extra["worker_cpu"] = _cpu_of(procs) - w0
+            # The workers' CPU seconds: on a shared machine the wall clock shows how many cores
+            # we got, this shows what the work cost; the parent only reads and writes lines.
+            extra["parent_cpu"] = cpu
             ex.shutdown()
             extra["worker_rss_mib"] = round(_rss_mib(resource.RUSAGE_CHILDREN))
             return {"mode": mode, "wall": wall, "cpu": None,
                     "rss_mib": round(_rss_mib()), **extra}
+        return {"mode": mode, "wall": wall, "cpu": cpu, "rss_mib": round(_rss_mib()), **extra}
     return {"mode": mode, "wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
             "rss_mib": round(_rss_mib()), **extra}
 
@@ -211,7 +216,8 @@ def main() -> None:
         notes = []
         if "worker_rss_mib" in last:
             notes.append(f"largest worker {last['worker_rss_mib']} MiB; "
-                         f"start-up {last['startup_s']} s (not timed)")
+                         f"start-up {last['startup_s']} s (not timed); the parent process "
+                         f"{last.get('parent_cpu', 0):.2f} CPU s")
         if "quotes" in last:
             notes.append(f"quotes {last['quotes']}")
         if "textacy_bailed" in last:

@@ -23,7 +23,8 @@ from newsledger.ingest.batch import BadLine
 from newsledger.pipeline import run_articles
 from newsledger.record import Record
 from newsledger.run import records
-from newsledger.run.local import chunks, in_order
+from newsledger.run.local import (CHUNK_CHARS, LineJob, balanced_chunks, chunks, in_order,
+                                  json_lines)
 from newsledger.run.resume import choose_workers, count_lines, drop_partial_line, resume_ids
 
 from .conftest import check_record
@@ -101,7 +102,8 @@ def test_resume_ids_reads_whole_records_and_rejects_junk(tmp_path: Path) -> None
 
 def test_choose_workers_never_starts_more_than_the_batch_needs() -> None:
     assert choose_workers(4, 10) == 1
-    assert choose_workers(4, 40) == 3
+    assert choose_workers(4, 40) == 2  # chunks of at most 32 (DEFAULT_CHUNK)
+    assert choose_workers(4, 200) == 4
     assert choose_workers(2, None) == 2
     assert choose_workers(None, None) >= 1
 
@@ -139,6 +141,35 @@ def test_chunks_are_lazy() -> None:
     assert next(it) == [1, 2]
 
 
+def test_balanced_chunks_keep_order_bound_read_ahead_and_shrink_at_the_end() -> None:
+    pulled: list[int] = []
+    sizes = [(i * 7919) % 5000 + 200 for i in range(400)]  # 200..5,199 characters, mixed
+
+    def lines() -> Iterator[tuple[int, bytes]]:
+        for i, n in enumerate(sizes, start=1):
+            pulled.append(i)
+            yield i, b"x" * n
+
+    it = balanced_chunks(lines(), workers=2, size=32)
+    first = next(it)
+    # The read-ahead is bounded (4 chunks' worth per worker), however long the input.
+    assert len(pulled) <= 4 * 2 * 32 + 1
+    got = [first, *it]
+    assert [n for c in got for n, _ in c] == list(range(1, 401))  # nothing lost, nothing moved
+    assert all(1 <= len(c) <= 32 for c in got)
+    chars = [sum(len(b) for _, b in c) for c in got]
+    # Chunks stop at about CHUNK_CHARS (one item may overshoot), and the tail is cut finer so
+    # that the workers finish together.
+    assert max(chars) < CHUNK_CHARS + max(sizes)
+    assert chars[-1] < CHUNK_CHARS / 4 and len(got[-1]) < len(got[0])
+
+
+def test_balanced_chunks_of_a_short_input_still_use_every_worker() -> None:
+    items = [(i, b"y" * 1000) for i in range(1, 11)]  # 10 kB: less than one full chunk
+    got = list(balanced_chunks(iter(items), workers=2))
+    assert len(got) >= 2 and [x for c in got for x in c] == items
+
+
 # --- real workers ----------------------------------------------------------------------------
 
 @pytest.mark.slow
@@ -154,6 +185,24 @@ def test_two_workers_give_the_single_process_records_in_order() -> None:
         if not r.failed:
             check_record(r)
     assert two[5].failed and "not JSON" in two[5].errors[0].message
+
+
+@pytest.mark.slow
+def test_json_lines_on_two_workers_match_one_process() -> None:
+    raw = [line.encode("utf-8") for line in batch_lines(30)]
+    raw[3], raw[11], raw[12] = b"{not json", b"   ", b'{"id": "bad-utf8", "text": "\xff"}'
+    raw[20] = b'{"id": "x20", "text": "Officials said 7 people were killed."}'
+    job = LineJob(published="2024-05-10")
+    one = list(json_lines(enumerate(raw, start=1), job, workers=1))
+    two = list(json_lines(enumerate(raw, start=1), job, workers=2, chunk_size=4))
+    assert two == one and len(one) == 30
+    assert [i for i, o in enumerate(one) if o.error] == [3, 11, 12]  # not JSON, blank, bad UTF-8
+    recs = [Record.from_dict(json.loads(o.json)) for o in one]
+    assert recs[3].failed and "not JSON" in recs[3].errors[0].message
+    assert recs[20].id == "x20" and recs[20].published == "2024-05-10"
+    for r in recs:
+        if not r.failed:
+            check_record(r)
 
 
 @pytest.mark.slow

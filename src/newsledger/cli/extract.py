@@ -13,9 +13,9 @@ import typer
 
 from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, from_any
-from ..ingest.article import Article
-from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
+from ..ingest.batch import DEFAULT_MAX_CHARS, is_batch_path, line_id, open_lines
 from ..record import Record
+from ..run.local import LineJob, Output, json_lines, records
 from ..run.resume import choose_workers, count_lines, drop_partial_line, resume_ids
 from .app import app, err_console, fail
 from .progress import progress_bar
@@ -97,29 +97,33 @@ class BatchRun:
 
 
 def _batch_records(path: str, published: str | None, max_chars: int, workers: int | None = 1,
-                   dask: str | None = None, skip_ids: frozenset[str] = frozenset()
-                   ) -> Iterator[Record]:
+                   dask: str | None = None, skip_ids: frozenset[str] = frozenset(),
+                   as_records: bool = False) -> Iterator[Record | Output]:
     """Records of a batch file in input order, on ``workers`` local processes or a Dask cluster;
-    lines whose id is in ``skip_ids`` (already in the output, for --resume) are left out."""
+    lines whose id is in ``skip_ids`` (already in the output, for --resume) are left out.
+
+    Locally they come as JSON lines (:class:`Output`) made in the workers, unless ``as_records``
+    (the table view needs the Record itself)."""
     stream = sys.stdin.buffer if path == "-" else open_lines(path)
 
-    def items() -> Iterator[Article | BadLine]:
-        for it in read_batch(stream, max_chars=max_chars):
-            if skip_ids and it.id in skip_ids:
+    def lines() -> Iterator[tuple[int, bytes]]:
+        for n, raw in enumerate(stream, start=1):
+            if skip_ids and line_id(n, raw) in skip_ids:
                 continue
-            if published and isinstance(it, Article) and not it.published:
-                it.published, it.published_from = published, "given"
-            yield it
+            yield n, raw
 
+    job = LineJob(published=published, max_chars=max_chars)
     try:
-        if dask:
-            from ..run.dask import records as dask_records
+        if dask or as_records:
+            items = (job.article(n, raw) for n, raw in lines())
+            if dask:
+                from ..run.dask import records as dask_records
 
-            yield from dask_records(items(), dask, n_workers=workers)
+                yield from dask_records(items, dask, n_workers=workers)
+            else:
+                yield from records(items, workers=workers)
         else:
-            from ..run.local import records
-
-            yield from records(items(), workers=workers)
+            yield from json_lines(lines(), job, workers=workers)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -224,28 +228,32 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
         if total is not None:
             total = max(0, total - len(done))
         workers = run.workers_for(total)
-        records = _batch_records(file, pub, max_chars, workers, run.dask, done)
+        results = _batch_records(file, pub, max_chars, workers, run.dask, done,
+                                 as_records=fmt == OutFormat.table)
         out = _open_out(output, append=run.resume)
     except InputError as exc:
         fail(str(exc))
     n = failed = 0
     try:
         with progress_bar("extracting", total=total, enabled=output is not None) as advance:
-            for rec in records:
+            for res in results:
                 n += 1
-                if rec.failed:
+                error = res.error if isinstance(res, Output) else (
+                    res.errors[0].message if res.failed and res.errors else None)
+                if error is not None:
                     failed += 1
-                    err_console.print(f"[yellow]warning:[/] {rec.errors[0].message}",
-                                      soft_wrap=True)
-                if fmt == OutFormat.table:
-                    print_table(rec, out)
+                    err_console.print(f"[yellow]warning:[/] {error}", soft_wrap=True)
+                if isinstance(res, Output):
+                    out.write(res.json + "\n")  # one write per line: lines stay whole
+                elif fmt == OutFormat.table:
+                    print_table(res, out)
                 else:
-                    out.write(rec.to_json() + "\n")  # one write per line: lines stay whole
+                    out.write(res.to_json() + "\n")
                 advance(1)
     except NewsledgerError as exc:  # a bad input file, an unreachable Dask scheduler, ...
         fail(str(exc))
     except KeyboardInterrupt:
-        records.close()
+        results.close()
         if out is not sys.stdout:
             out.close()
             drop_partial_line(output)  # type: ignore[arg-type]

@@ -71,26 +71,37 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
         return BadLine(line, aid, f"line {line}: {exc}", meta)
 
 
+def parse_line(n: int, raw: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> Article | BadLine:
+    """Batch line ``n`` (raw bytes) as an Article, or a BadLine saying what is wrong with it."""
+    if not raw.strip():
+        return BadLine(n, f"line-{n}", f"line {n}: empty line", {})
+    try:
+        s = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return BadLine(n, f"line-{n}", f"line {n}: not valid UTF-8 ({exc.reason} at byte "
+                       f"{exc.start}); re-encode the file as UTF-8", {})
+    try:
+        obj = json.loads(s)
+    except json.JSONDecodeError as exc:
+        return BadLine(n, f"line-{n}", f"line {n}: not JSON ({exc.msg} at column {exc.colno})", {})
+    return article_from_obj(obj, n, max_chars)
+
+
+def line_id(n: int, raw: bytes) -> str:
+    """The id the record of batch line ``n`` will carry, without building the Article (cheap
+    enough for --resume to skip lines before any work is sent to a worker)."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
+        return f"line-{n}"
+    return str(obj.get("id") or f"line-{n}") if isinstance(obj, dict) else f"line-{n}"
+
+
 def read_batch(stream: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS
                ) -> Iterator[Article | BadLine]:
     """Articles (or BadLines) from a JSONL byte stream, in order, one line at a time."""
     for n, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            yield BadLine(n, f"line-{n}", f"line {n}: empty line", {})
-            continue
-        try:
-            s = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield BadLine(n, f"line-{n}", f"line {n}: not valid UTF-8 ({exc.reason} at byte "
-                          f"{exc.start}); re-encode the file as UTF-8", {})
-            continue
-        try:
-            obj = json.loads(s)
-        except json.JSONDecodeError as exc:
-            yield BadLine(n, f"line-{n}", f"line {n}: not JSON ({exc.msg} at column {exc.colno})",
-                          {})
-            continue
-        yield article_from_obj(obj, n, max_chars)
+        yield parse_line(n, raw, max_chars)
 
 
 def read_batch_text(s: str) -> Iterator[Article | BadLine]:

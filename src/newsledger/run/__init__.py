@@ -7,6 +7,6 @@ bounded memory, using N local processes; ``newsledger.run.dask.records`` does th
 
 from __future__ import annotations
 
-from .local import default_workers, pool, records
+from .local import LineJob, Output, default_workers, json_lines, pool, records
 
-__all__ = ["default_workers", "pool", "records"]
+__all__ = ["LineJob", "Output", "default_workers", "json_lines", "pool", "records"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import PipelineError
 from ..record import Record
-from .local import DEFAULT_CHUNK, Item, chunks, default_workers, extract_chunk, in_order
+from .local import DEFAULT_CHUNK, Item, balanced_chunks, default_workers, extract_chunk, in_order
 
 try:
     from distributed import Client, LocalCluster
@@ -91,7 +91,7 @@ def records(items: Iterable[Item], address: Any = "local", chunk_size: int = DEF
         threads = sum(client.nthreads().values()) or 1
         window = window or 2 * threads
         futures = (client.submit(_extract, chunk, fast, pure=False)
-                   for chunk in chunks(items, chunk_size))
+                   for chunk in balanced_chunks(items, threads, chunk_size))
         yield from in_order(futures, window)
     finally:
         for thing in owned:
