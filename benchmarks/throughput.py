@@ -1,6 +1,6 @@
 """Throughput of newsledger against a bare spaCy pass and a textacy baseline, in one invocation.
 
-Run:  cd <worktree> && PYTHONPATH=src python benchmarks/throughput.py [--npr 40] [--bbc 160]
+Run:  cd <worktree> && PYTHONPATH=src python benchmarks/throughput.py [--npr 60] [--bbc 240]
       [--reps 3] [--workers N]
 
 On a fixed sample of ../shared/data (the first NPR articles and BBC live posts), measures:
@@ -166,8 +166,8 @@ def _child(mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--npr", type=int, default=40)
-    ap.add_argument("--bbc", type=int, default=160)
+    ap.add_argument("--npr", type=int, default=60)
+    ap.add_argument("--bbc", type=int, default=240)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--modes", default=",".join(MODES))
