@@ -396,6 +396,8 @@ def extract_quotes(doc: Doc, state: State) -> None:
         speaker = f.speaker or Speaker()
         if speaker.name in speakers.renamed:
             speaker = Speaker(speaker.mention, speakers.renamed[speaker.name])
+        if speaker.name in speakers.descriptions:
+            speaker = Speaker(speaker.mention, None)  # a description is no name: the mention has it
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes

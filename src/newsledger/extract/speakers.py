@@ -55,6 +55,12 @@ GROUP_NOUNS = frozenset({
     "department", "cabinet", "kremlin", "pentagon", "outlet", "network", "broadcaster",
     "newspaper", "channel", "service", "organisation", "court", "campaign", "palace",
 })
+# Heads of a phrase that can name an institution when a proper noun modifies them.
+INSTITUTION_NOUNS = (GROUP_NOUNS - {"militants", "faction", "country", "state", "body"}) | frozenset({
+    "charity", "bank", "institute", "university", "foundation", "embassy", "mission", "police",
+    "command", "corps", "brigades", "wing", "parliament", "assembly", "commission", "guard",
+    "press", "media", "fund", "centre", "center", "programme", "program", "house", "board",
+    "paper", "daily", "station", "website", "magazine", "agency"})
 _MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "network", "paper",
                           "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
@@ -65,6 +71,18 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
                         "punct", "npadvmod", "advmod", "predet", "prep", "pobj", "cc", "conj"})
 _RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
+
+
+def is_institution(span: SpacySpan) -> bool:
+    """A common-noun phrase that still names one body: an organisation noun with a proper
+    modifier ("the Gaza health ministry", "Israeli military", "Russia's space agency"), not a
+    description of people ("a senior Hezbollah official", "Israeli officials", "one man")."""
+    root = span.root
+    if root.lower_ not in INSTITUTION_NOUNS or root.tag_ in ("NNS", "NNPS") and \
+            root.lower_ not in ("forces", "authorities"):
+        return False
+    return any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS)
+               for t in span)
 
 
 _MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|Network|"
@@ -241,6 +259,8 @@ class Speakers:
         self._genders: dict[str, str] = {}
         # Descriptions later given a name in the article: "woman in Khan Younis" → "Um Saleh".
         self.renamed: dict[str, str] = {}
+        # Resolved "names" that are descriptions of people ("senior Hezbollah official").
+        self.descriptions: set[str] = set()
         self.issuers = Issuers()
 
     # -- public interface -------------------------------------------------------------------
@@ -621,4 +641,9 @@ class Speakers:
         name = clean(text)
         kind = "person" if low in PERSON_ROLES or low in _title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
+        if name and not is_institution(span):
+            # "a senior Hezbollah official", "one man", "Experts": a description, not a name.
+            # It stays the antecedent of a later "he" and may be renamed ("…, who gave her name
+            # as Um Saleh"); the quotes extractor outputs it as None (DESIGN: a name or null).
+            self.descriptions.add(name)
         return (name or None), kind
