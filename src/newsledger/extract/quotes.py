@@ -363,6 +363,11 @@ def extract_quotes(doc: Doc, state: State) -> None:
             para = paragraphs[k]
     reported = _reported_speech.reported(doc, state, found, paragraphs)
     according = _reported_speech.according(doc, idx, state, found, paragraphs)
+    # "…to come through," Kirby said, according to news agencies: the "according to" sources
+    # the quote; a content that starts inside a direct quote is no claim of its own.
+    directs = sorted((f.start, f.end) for f in found if f.kind == "direct")
+    d_starts = [a for a, _ in directs]
+    according = [a for a in according if not _starts_inside(a.start, directs, d_starts)]
     taken = [(f.start, f.end) for f in found + reported + according]
     heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
     items = found + reported + according + heads
@@ -383,6 +388,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
         else:
             f.speaker = Speaker()
     _floating(found, paragraphs)
+    speakers.link_descriptions([f.speaker for f in sorted(items, key=where) if f.speaker])
     _partials_in_reported(found, reported + according)
     quotes: list[Quote] = []
     for f in sorted(items, key=lambda f: (f.start, f.end)):
@@ -402,6 +408,11 @@ def extract_quotes(doc: Doc, state: State) -> None:
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes
     speakers.set_quotes(quotes)
+
+
+def _starts_inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:

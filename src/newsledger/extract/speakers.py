@@ -333,6 +333,55 @@ class Speakers:
                 self._note_gender(span.text, name)
         return Speaker(mention, name)
 
+    def link_descriptions(self, speakers: list[Speaker]) -> None:
+        """"A director of a medical charity has described … Richard Makepeace, from Medical Aid
+        for Palestinians, told the BBC …": an indefinite description that speaks, followed by a
+        newly named person who speaks, is that person (``renamed``). The person must open the
+        very next sentence, or, when the description's head noun is in the person's phrase
+        ("an expert warns … space expert Brandon J Weichert told"), one of the next few."""
+        seen: set[str] = set()
+        for sp in speakers:
+            name, mention = sp.name, sp.mention
+            if name is None or name not in self.descriptions or name in self.renamed or \
+                    name in seen or mention is None:
+                continue
+            seen.add(name)
+            first = self._token_at(mention.start)
+            if first.lower_ not in ("a", "an"):
+                continue
+            head = self._token_at(mention.start).sent
+            found = self._named_speaker_after(head, name.lower().split()[-1])
+            if found is not None:
+                self.renamed[name] = found
+
+    def _named_speaker_after(self, sent: SpacySpan, head_noun: str) -> str | None:
+        doc = self.doc
+        nxt = sent.end
+        for hop in range(4):
+            if nxt >= len(doc):
+                return None
+            s = doc[nxt].sent
+            nxt = s.end
+            for t in s:
+                if t.dep_ not in _SUBJECT_DEPS or not is_cue(t.head, "quote"):
+                    continue
+                span = mention_span(t)
+                ent = self._ents_by_token.get(t.i)
+                if ent is None or ent.label_ != "PERSON":
+                    break
+                opens = span.start == s.start or doc[s.start].i in self._ents_by_token
+                same_head = head_noun in {w.lower_ for w in span}
+                # Without the head noun, the person must come with an apposition of their own
+                # ("Richard Makepeace, from …, told"): "A woman said … Joe Biden said" is two.
+                apposed = ent.end < len(doc) and doc[ent.end].text == ","
+                if not (opens and (same_head or (hop == 0 and apposed))):
+                    break
+                # A person named earlier is someone else the story already knows.
+                earlier = any(p < ent.start_char and n == self._entity_name(ent)
+                              for p, n, k in self._mentions)
+                return None if earlier else self._entity_name(ent)
+        return None
+
     def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
         """"Moscow’s deputy envoy to the UN, Dmitry Polyansky, said": the person named in
         apposition to a role description (the parser may hang it on any noun of the phrase)."""
@@ -624,7 +673,9 @@ class Speakers:
                 return (rest or None), "group"
         text = span.text
         words = [w.lower() for w in clean(text).split()]
-        if words and all(w in _bare_title_words() for w in words):
+        indefinite = span[0].lower_ in ("a", "an", "one", "another", "some")
+        if words and all(w in _bare_title_words() for w in words) and not indefinite:
+            # ("A woman said" introduces someone new: never the person before it.)
             # A bare title standing for its holder: "The Secretary General also announced …".
             found = self._antecedent(pos, "person", sent_start=self._sent_start(root.idx))
             if found is not None or span[0].lower_ in ("the", "this"):
