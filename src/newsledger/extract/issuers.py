@@ -92,6 +92,10 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
             t.dep_ == "poss" for t in root.children):
         # "Ismail Haniyeh has issued a statement confirming …": the issuing verb's subject.
         subj = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        # "The leader of Hamas, Ismail Haniyeh, has issued": the name in apposition.
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                     None) if subj is not None and subj.pos_ != "PROPN" else None
+        subj = appos if appos is not None else subj
         if subj is not None and subj.pos_ != "PRON":
             name = name_of(mention(subj))
             if name:
