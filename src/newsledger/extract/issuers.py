@@ -93,8 +93,10 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
         # "Ismail Haniyeh has issued a statement confirming …": the issuing verb's subject.
         subj = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         # "The leader of Hamas, Ismail Haniyeh, has issued": the name in apposition.
-        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
-                     None) if subj is not None and subj.pos_ != "PROPN" else None
+        # (the parser may hang it on any noun of the phrase: "of Hamas, Ismail Haniyeh").
+        appos = next((c for c in subj.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+            c.ent_type_ == "PERSON" or c.head.i == subj.i)), None) \
+            if subj is not None and subj.pos_ != "PROPN" else None
         subj = appos if appos is not None else subj
         if subj is not None and subj.pos_ != "PRON":
             name = name_of(mention(subj))

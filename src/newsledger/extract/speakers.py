@@ -670,6 +670,8 @@ class Speakers:
                         or self._antecedent(det.idx, kind)
                     if owner:
                         return f"{owner}'s {rest}", "group"
+                if rest and not any(w[:1].isupper() for w in rest.split()):
+                    self.descriptions.add(rest)  # "its military" with no owner: no name
                 return (rest or None), "group"
         text = span.text
         words = [w.lower() for w in clean(text).split()]
