@@ -158,3 +158,35 @@ def test_speaker_cases(text: str, content: str, name: str | None) -> None:
         return  # nothing reported is fine for a negative
     assert hits, [q.content.text for q in rec.quotes]
     assert hits[0].speaker.name == name, hits[0].speaker
+
+
+# -- headline and dek tails ---------------------------------------------------------------------
+# headline, (content, speaker name) or None when the headline must yield no reported speech
+HEAD_TAILS = [
+    ("Ceasefire talks to resume in Doha on Sunday, mediators say",
+     ("Ceasefire talks to resume in Doha on Sunday", None)),
+    ("Grain exports will restart next week, says Erdogan",
+     ("Grain exports will restart next week", "Erdogan")),
+    ("Two bridges destroyed in overnight strikes - officials",
+     ("Two bridges destroyed in overnight strikes", None)),
+    ("Power restored to most of the city, Kyiv mayor Vitali Klitschko says",
+     ("Power restored to most of the city", "Vitali Klitschko")),
+    # Negatives: a clause after "says" is content, a site suffix or a count is no speaker.
+    ("Hamas rethinking strategy, says talks are back to square one",
+     ("talks are back to square one", "Hamas")),
+    ("Israel-Gaza war live updates - BBC News", None),
+    ("Kharkiv under fire - day 100", None),
+    ("Winter arrives early in the north - photos of the first snow", None),
+]
+
+
+@pytest.mark.parametrize("headline,expected", HEAD_TAILS)
+def test_headline_tail(headline: str, expected: tuple[str, str | None] | None) -> None:
+    rec = run(headline + "\n\nThe story goes on in the body, with more detail.")
+    title_end = len(headline)
+    got = [(q.content.text, q.speaker.name) for q in rec.quotes
+           if q.kind in ("indirect", "according_to") and q.content.start < title_end]
+    if expected is None:
+        assert got == [], got
+    else:
+        assert got == [expected], got

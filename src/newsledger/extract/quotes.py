@@ -20,6 +20,7 @@ from .base import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
+from .headtails import tail_headlines
 from .quotemarks import QuotePair, pair_quotes, top_level
 from . import reported as _reported_speech
 from .speakers import Speakers
@@ -370,7 +371,16 @@ def extract_quotes(doc: Doc, state: State) -> None:
     according = [a for a in according if not _starts_inside(a.start, directs, d_starts)]
     taken = [(f.start, f.end) for f in found + reported + according]
     heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
-    items = found + reported + according + heads
+    # A headline tail (", mediators say", ", says Zelensky", "- officials") is read from the
+    # block text; it replaces what the parser made of the same headline.
+    tails = tail_headlines(doc, text, paragraphs)
+    if tails:
+        spans = [(t.start, t.end) for t in tails]
+        reported = [r for r in reported if not any(a < r.end and r.start < b for a, b in spans)
+                    and not any(t.subject is not None and r.start <= t.subject.start_char < r.end
+                                for t in tails)]
+        heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
+    items = found + reported + according + heads + tails
 
     # Resolve speakers in document order so that "he" finds the speaker before it.
     def where(f: Found) -> int:
