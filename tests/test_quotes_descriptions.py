@@ -190,3 +190,22 @@ def test_headline_tail(headline: str, expected: tuple[str, str | None] | None) -
         assert got == [], got
     else:
         assert got == [expected], got
+
+
+# -- "his office": the owner named earlier in the same sentence ----------------------------------
+OFFICES = [
+    ("Former minister Pavel Orlov has warned of war. A visit by Prime Minister Anna Weber is "
+     "planned. Weber’s trip is meant to “reaffirm the partnership,” her office said.",
+     "reaffirm the partnership", "Anna Weber's office"),
+    # Negative: no one named in the sentence: the most recent speaker's office.
+    ("Prime Minister Anna Weber said the talks went well. “We are pleased,” her office said "
+     "later.", "We are pleased", "Anna Weber's office"),
+    # Negative: a capitalised word that is nobody's surname is no owner.
+    ("Senator John Miller said the talks went well. Monday’s meeting was “constructive,” his "
+     "office said.", "constructive", "John Miller's office"),
+]
+
+
+@pytest.mark.parametrize("text,content,name", OFFICES)
+def test_office_owner(text: str, content: str, name: str) -> None:
+    assert speaker_of(run(text), content)[0] == name

@@ -382,6 +382,21 @@ class Speakers:
                 return None if earlier else self._entity_name(ent)
         return None
 
+    def _known_person_before(self, tok: Token, floor: int) -> str | None:
+        """A person the article already named, mentioned again earlier in the same sentence by a
+        name the tagger missed ("Sunak’s arrival …, his office said" → "Rishi Sunak")."""
+        doc = tok.doc
+        for k in range(tok.i - 1, -1, -1):
+            t = doc[k]
+            if t.idx < floor:
+                break
+            if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN"):
+                # (the tagger may call a bare surname before "’s" a noun)
+                hits = [p for p in self.names.persons if " " in p and p.split()[-1] == t.text]
+                if len(hits) == 1:
+                    return hits[0]
+        return None
+
     def _apposed_person(self, span: SpacySpan) -> SpacySpan | None:
         """"Moscow’s deputy envoy to the UN, Dmitry Polyansky, said": the person named in
         apposition to a role description (the parser may hang it on any noun of the phrase)."""
@@ -666,7 +681,9 @@ class Speakers:
                     # "his office said": the owner's office, named by the owner, preferably
                     # one named earlier in the same sentence ("Sunak’s arrival …, his office").
                     kind = "person" if det.lower_ in ("his", "her") else "org"
-                    owner = self._recent_mention(det.idx, kind, floor=self._sent_start(root.idx)) \
+                    floor = self._sent_start(root.idx)
+                    owner = self._recent_mention(det.idx, kind, floor=floor) \
+                        or (self._known_person_before(det, floor) if kind == "person" else None) \
                         or self._antecedent(det.idx, kind)
                     if owner:
                         return f"{owner}'s {rest}", "group"
