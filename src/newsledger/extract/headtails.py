@@ -21,11 +21,11 @@ from .nonnames import _non_speakers
 _CUE = r"(?P<cue>says?|said|warns?|warned|claims?|claimed|insists?|insisted|reports?|reported|" \
        r"tells|told|confirms?|confirmed|denies|denied|believes?|fears?|admits?|admitted)"
 # "…, says Zelensky" / "…: says UN chief"
-_INVERTED = re.compile(rf"^(?P<rest>.+?)[,:]\s+{_CUE}\s+(?P<who>[^,:;]{{2,60}}?)[\s.!?]*$", re.S)
+_INVERTED = re.compile(rf"^(?P<rest>.+?)[,:]\s+{_CUE}\s+(?P<who>[^,:;]{{2,60}}?)[\s.!?]*$", re.DOTALL)
 # "…, mediators say"
-_NORMAL = re.compile(rf"^(?P<rest>.+?),\s+(?P<who>[^,:;]{{2,60}}?)\s+{_CUE}[\s.!?]*$", re.S)
+_NORMAL = re.compile(rf"^(?P<rest>.+?),\s+(?P<who>[^,:;]{{2,60}}?)\s+{_CUE}[\s.!?]*$", re.DOTALL)
 # "… - officials" (a spaced dash: "pro-Russian" and "2023-24" are no tails)
-_DASH = re.compile(r"^(?P<rest>.+?)\s+[-–—]\s+(?P<who>[^-–—,:;]{2,40}?)[\s.!?]*$", re.S)
+_DASH = re.compile(r"^(?P<rest>.+?)\s+[-–—]\s+(?P<who>[^-–—,:;]{2,40}?)[\s.!?]*$", re.DOTALL)
 _MAX_WHO_WORDS = 6
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 

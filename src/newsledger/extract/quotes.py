@@ -377,9 +377,9 @@ def extract_quotes(doc: Doc, state: State) -> None:
     tails = tail_headlines(doc, text, paragraphs)
     if tails:
         spans = [(t.start, t.end) for t in tails]
+        whos = [t.subject.start_char for t in tails if isinstance(t.subject, SpacySpan)]
         reported = [r for r in reported if not any(a < r.end and r.start < b for a, b in spans)
-                    and not any(t.subject is not None and r.start <= t.subject.start_char < r.end
-                                for t in tails)]
+                    and not any(r.start <= w < r.end for w in whos)]
         heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
     items = found + reported + according + heads + tails
 

@@ -266,6 +266,8 @@ class Speakers:
         self.renamed: dict[str, str] = {}
         # Resolved "names" that are descriptions of people ("senior Hezbollah official").
         self.descriptions: set[str] = set()
+        self._token_starts: list[int] | None = None
+        self._first_mentions: dict[str, int] | None = None
         self.issuers = Issuers()
 
     # -- public interface -------------------------------------------------------------------
@@ -359,6 +361,15 @@ class Speakers:
             if found is not None:
                 self.renamed[name] = found
 
+    def _first_mention(self) -> dict[str, int]:
+        cached = self._first_mentions
+        if cached is None:
+            cached = {}
+            for p, n, _ in self._mentions:
+                cached.setdefault(n, p)
+            self._first_mentions = cached
+        return cached
+
     def _named_speaker_after(self, sent: SpacySpan, head_noun: str) -> str | None:
         doc = self.doc
         nxt = sent.end
@@ -382,9 +393,9 @@ class Speakers:
                 if not (opens and (same_head or (hop == 0 and apposed))):
                     break
                 # A person named earlier is someone else the story already knows.
-                earlier = any(p < ent.start_char and n == self._entity_name(ent)
-                              for p, n, k in self._mentions)
-                return None if earlier else self._entity_name(ent)
+                name = self._entity_name(ent)
+                first = self._first_mention().get(name or "")
+                return None if first is not None and first < ent.start_char else name
         return None
 
     def _known_person_before(self, tok: Token, floor: int) -> str | None:
@@ -496,7 +507,10 @@ class Speakers:
     # -- internals --------------------------------------------------------------------------
 
     def _token_at(self, pos: int) -> Token:
-        starts = [t.idx for t in self.doc]
+        # Token starts are indexed once: many look-ups per article stay O(log n) each.
+        starts = self._token_starts
+        if starts is None:
+            starts = self._token_starts = [t.idx for t in self.doc]
         return self.doc[max(0, bisect.bisect_right(starts, pos) - 1)]
 
     def _sentence_subject(self, pron: Token, sent_start: int) -> str | None:
@@ -687,11 +701,11 @@ class Speakers:
                     # one named earlier in the same sentence ("Sunak’s arrival …, his office").
                     kind = "person" if det.lower_ in ("his", "her") else "org"
                     floor = self._sent_start(root.idx)
-                    owner = self._recent_mention(det.idx, kind, floor=floor) \
+                    holder = self._recent_mention(det.idx, kind, floor=floor) \
                         or (self._known_person_before(det, floor) if kind == "person" else None) \
                         or self._antecedent(det.idx, kind)
-                    if owner:
-                        return f"{owner}'s {rest}", "group"
+                    if holder:
+                        return f"{holder}'s {rest}", "group"
                 if rest and not any(w[:1].isupper() for w in rest.split()):
                     self.descriptions.add(rest)  # "its military" with no owner: no name
                 return (rest or None), "group"
