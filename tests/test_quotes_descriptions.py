@@ -209,3 +209,26 @@ OFFICES = [
 @pytest.mark.parametrize("text,content,name", OFFICES)
 def test_office_owner(text: str, content: str, name: str) -> None:
     assert speaker_of(run(text), content)[0] == name
+
+
+# -- descriptions the alias tables canonicalise, "the court", adjectives before a name ---------
+CANONICAL = [
+    ("Israeli officials said the crossing would reopen on Sunday.",
+     "the crossing would reopen", "Israel"),
+    ("Gaza health officials said 40 people had died.", "40 people had died",
+     "Gaza health ministry"),
+    ("The ICJ's rulings drew mixed views. The court ruled that the state must prevent harm.",
+     "the state must prevent harm", "ICJ"),
+    ("The ever-vigilant World Health Organization warned that cholera was spreading.",
+     "cholera was spreading", "World Health Organization"),
+    # Negatives: no court named before "the court" (kept as written, no court invented);
+    # officials of no listed actor.
+    ("Lawyers filed an appeal on Monday. The court ruled that the ban was lawful.",
+     "the ban was lawful", "court"),
+    ("Local officials said the bridge was unsafe.", "the bridge was unsafe", None),
+]
+
+
+@pytest.mark.parametrize("text,content,name", CANONICAL)
+def test_canonical_or_null(text: str, content: str, name: str | None) -> None:
+    assert speaker_of(run(text), content)[0] == name

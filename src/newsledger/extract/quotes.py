@@ -20,6 +20,7 @@ from .base import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
+from .figures import _known_actor as known_actor
 from .headtails import tail_headlines
 from .quotemarks import QuotePair, pair_quotes, top_level
 from . import reported as _reported_speech
@@ -414,7 +415,9 @@ def extract_quotes(doc: Doc, state: State) -> None:
         if speaker.name in speakers.renamed:
             speaker = Speaker(speaker.mention, speakers.renamed[speaker.name])
         if speaker.name in speakers.descriptions:
-            speaker = Speaker(speaker.mention, None)  # a description is no name: the mention has it
+            # A description is no name (the mention keeps it), unless the alias table or
+            # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
+            speaker = Speaker(speaker.mention, known_actor(speaker.name))
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes
