@@ -232,3 +232,29 @@ CANONICAL = [
 @pytest.mark.parametrize("text,content,name", CANONICAL)
 def test_canonical_or_null(text: str, content: str, name: str | None) -> None:
     assert speaker_of(run(text), content)[0] == name
+
+
+# -- "told" + hearer after an exclamation; an "according to" around a quote's own frame ---------
+HEARER = [
+    ("“We will win this!” Senator Ana Ortiz told supporters.", ("direct", "We will win this!",
+                                                               "Ana Ortiz")),
+    ("“Of course I came, how could I not!” Ortiz told one voter, according to a witness’s post.",
+     ("direct", "Of course I came, how could I not!", "Ortiz")),
+]
+
+
+@pytest.mark.parametrize("text,item", HEARER)
+def test_told_with_hearer(text: str, item: tuple[str, str, str]) -> None:
+    rec = run(text)
+    got = [(q.kind, q.content.text, q.speaker.name) for q in rec.quotes]
+    assert item in got, got
+    # the "according to" sources the quote; its frame ("Ortiz told one voter") is no claim
+    assert not [q for q in rec.quotes if q.kind == "according_to"], got
+
+
+def test_told_that_after_a_quote_is_new_content() -> None:
+    # Negative: "told reporters that …" after a full stop is a new report, not the quote's cue.
+    rec = run("“We will win.” Smith told reporters that the vote was close.")
+    got = [(q.kind, q.content.text, q.speaker.name) for q in rec.quotes]
+    assert ("indirect", "the vote was close", "Smith") in got, got
+    assert ("direct", "We will win.", "Smith") not in got, got

@@ -232,7 +232,9 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
     after_cue = _cue_in(idx, astart, aend, last=False)
     content_end = text[pair.start:pair.end].rstrip()[-1:] if pair.end > pair.start else ""
     if after_cue is not None and content_end in ".!?" and (any(
-            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children)
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i and not (
+                c.dep_ == "dobj" and lemma_of(after_cue) in _HEARER_VERBS)
+            for c in after_cue.children)
             or len(idx.between(astart, after_cue.idx)) > 5):
         after_cue = None  # a new sentence with its own content: "… bombs.” She added that …"
     if before_cue is not None and after_cue is not None and \
@@ -275,6 +277,9 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
     found.inherit = True
     return found
 
+
+# Verbs whose object is the hearer, not new content: "“…!” Fetterman told one rally-goer."
+_HEARER_VERBS = frozenset({"tell", "ask", "assure", "inform", "remind", "reassure"})
 
 _IN_WORDS = re.compile(r"\b[Ii]n (?:(?P<pron>his|her|their|its) (?:own )?words|the words of)\s*,?\s*$")
 
@@ -371,6 +376,12 @@ def extract_quotes(doc: Doc, state: State) -> None:
     directs = sorted((f.start, f.end) for f in found if f.kind == "direct")
     d_starts = [a for a, _ in directs]
     according = [a for a in according if not _starts_inside(a.start, directs, d_starts)]
+    # "“…!” Fetterman told a rally-goer, according to an attendee’s post": the content would be
+    # only the quote's own frame (its cue), which the "according to" sources.
+    frames = [(f.end, f.cue.idx) for f in found if f.kind == "direct" and f.cue is not None
+              and f.cue.idx >= f.end]
+    according = [a for a in according
+                 if not any(end <= a.start <= cue < a.end for end, cue in frames)]
     taken = [(f.start, f.end) for f in found + reported + according]
     heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
     # A headline tail (", mediators say", ", says Zelensky", "- officials") is read from the
