@@ -267,6 +267,19 @@ def test_outlier_in_cumulative_series() -> None:
     assert f[pts[4]["id"]] == {"update": [pts[2]["id"]]}
 
 
+def test_unattributed_points_are_judged_against_the_whole_series() -> None:
+    # The ministry's toll, with stray unattributed numbers around it: a bare "22,438" that
+    # matches the toll is no outlier, however odd the other unattributed points are.
+    ministry = [pt(v, f"2024-01-{d:02d}") for v, d in ((21000, 1), (21500, 3), (22438, 5),
+                                                        (23000, 7), (23500, 9))]
+    stray = [pt(45, "2024-01-02", claimant=None), pt(100, "2024-01-04", claimant=None),
+             pt(22438, "2024-01-05", claimant=None), pt(60, "2024-01-08", claimant=None)]
+    f = flags_of(ministry + stray)
+    assert "outlier" not in f[stray[2]["id"]]
+    assert all("outlier" in f[p["id"]] for p in (stray[0], stray[1], stray[3]))
+    assert all("outlier" not in f[p["id"]] for p in ministry)
+
+
 def test_outlier_per_event() -> None:
     vals = [3, 5, 4, 6, 2, 5, 4, 3, 90000]
     pts = [pt(v, f"2024-04-{i + 1:02d}", outlet=f"o{i}") for i, v in enumerate(vals)]

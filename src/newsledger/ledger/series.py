@@ -20,8 +20,8 @@ point(s) it relates to:
   flag. Points flagged ``outlier`` get no trend flag and are skipped as "previous".
 - ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
 - ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
-  of the same claimant either side by a factor of more than 2; per-event: robust z-score of the
-  log value above 3.5).
+  of the same claimant either side by a factor of more than 2, or of any claimant for an
+  unattributed point; per-event: robust z-score of the log value above 3.5).
 """
 
 from __future__ import annotations
@@ -375,20 +375,28 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
     if cumulative:
         # Neighbours are the same claimant's points: two claimants' running totals may differ
         # for good reasons (that is a conflict, not an outlier).
+        # Unattributed points are no one claimant's series: their neighbours are the whole
+        # series' points (else a bare "22,438 people" is judged against stray unattributed 45s).
         groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
+        every: list[tuple[dict[str, Any], float]] = []
         for p in pts:
             if p["_v"] is not None:
                 groups[p.get("claimant")].append((p, p["_v"]))
-        for vals in groups.values():
-            if len(vals) < 4:
+                every.append((p, p["_v"]))
+        for who, vals in groups.items():
+            pool = every if who is None else vals
+            at = {id(p): i for i, (p, _) in enumerate(pool)}
+            if len(pool) < 4:
                 continue
-            for i, (p, v) in enumerate(vals):
-                around = vals[max(0, i - 3):i] + vals[i + 1:i + 4]
+            for p, v in vals:
+                i = at[id(p)]
+                around = pool[max(0, i - 3):i] + pool[i + 1:i + 4]
                 m = median(x for _, x in around)
                 lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
                 if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
                     add(p, "outlier", [q["id"] for q, _ in around],
-                        f"{v:g} against a neighbour median of {m:g} (same claimant)")
+                        f"{v:g} against a neighbour median of {m:g} "
+                        + ("(all claimants)" if who is None else "(same claimant)"))
         return
     vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
     if len(vals) < 5:
