@@ -68,6 +68,12 @@ def test_subject_of_figure_prefers_the_noun_written_with_the_number(
     (None, "people killed on October 7", None),  # no place named
     (None, None, None),
     ("Kharkiv", None, "Kharkiv"),               # unknown places kept as written
+    # A place after a locative word is where; a place that acts is not.
+    (None, "people killed since Israel launched its offensive in Gaza", "Gaza"),
+    (None, "people killed since Israel began its campaign", None),
+    (None, "people killed since Israel's offensive began", None),
+    (None, "people in southern Israel killed by Hamas", "Israel"),
+    (None, "killed in Rafah and Gaza", "Rafah"),
 ])
 def test_place_of(place: str | None, counts: str | None, expected: str | None) -> None:
     assert place_of(place, counts) == expected
@@ -265,6 +271,19 @@ def test_outlier_in_cumulative_series() -> None:
     assert [i for i, fl in f.items() if "outlier" in fl] == [odd]
     # the point after the outlier compares with the last sound one: an update, no revision
     assert f[pts[4]["id"]] == {"update": [pts[2]["id"]]}
+
+
+def test_unattributed_points_are_judged_against_the_whole_series() -> None:
+    # The ministry's toll, with stray unattributed numbers around it: a bare "22,438" that
+    # matches the toll is no outlier, however odd the other unattributed points are.
+    ministry = [pt(v, f"2024-01-{d:02d}") for v, d in ((21000, 1), (21500, 3), (22438, 5),
+                                                        (23000, 7), (23500, 9))]
+    stray = [pt(45, "2024-01-02", claimant=None), pt(100, "2024-01-04", claimant=None),
+             pt(22438, "2024-01-05", claimant=None), pt(60, "2024-01-08", claimant=None)]
+    f = flags_of(ministry + stray)
+    assert "outlier" not in f[stray[2]["id"]]
+    assert all("outlier" in f[p["id"]] for p in (stray[0], stray[1], stray[3]))
+    assert all("outlier" not in f[p["id"]] for p in ministry)
 
 
 def test_outlier_per_event() -> None:
