@@ -69,7 +69,12 @@ def claimant_agrees(g: dict[str, Any], f: Any) -> bool:
 
 def place_agrees(g: dict[str, Any], f: Any) -> bool:
     """The place agrees when it names the gold place or one of its alternatives (a gold null with
-    alternatives accepts either), through the ledger's alias table."""
+    alternatives accepts either), through the ledger's place table (``ledger.series.place_of``)."""
+    from newsledger.ledger.series import place_of
+
+    options = [g.get("place"), *g.get("place_alternatives", [])]
+    if place_of(f.place) in {place_of(p) for p in options}:
+        return True
     return same_actor(g.get("place"), f.place, g.get("place_alternatives", []))
 
 

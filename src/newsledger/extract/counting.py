@@ -386,12 +386,31 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
         all_toks = [noun]
-    metric = classify(all_toks + verbs, unit, noun)
+    done = [v for v in [verb, *(c for c in noun.rights if c.dep_ == "relcl")]
+            if v is not None and _does_it(noun, v)]
+    if done:
+        # "five missiles that killed four people": the missiles did the killing, they are not
+        # its victims; what they are comes from the rest of the phrase.
+        inside = {t.i for v in done for t in v.subtree}
+        metric = classify([t for t in all_toks + verbs if t.i not in inside] or [noun], unit, noun)
+    else:
+        metric = classify(all_toks + verbs, unit, noun)
     if not counts_kind(noun, num, metric):
         metric = "other"
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)
+
+
+def _does_it(noun: Token, verb: Token) -> bool:
+    """Whether the counted noun is the agent of a transitive verb that has its own object
+    ("missiles that killed four people", "200 fighters wounded 30 soldiers"), not its victim."""
+    if noun.i == verb.i or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and verb.head.i == noun.i:
+        return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who")
+                   for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.i == noun.i for c in verb.children)
 
 
 def _tally_of(verb: Token, noun: Token) -> Token | None:

@@ -1,0 +1,88 @@
+"""Where a figure happened: the place its sentence ties it to.
+
+The ledger groups figure series by metric, subject and place, so a place is only given when the
+sentence says so: a GPE/LOC entity inside the counted phrase after a place preposition ("killed in
+Gaza"), else one elsewhere in the sentence after a place preposition ("… wounded by strikes on
+Kharkiv"), after "the city/region/… of" ("the eastern Ukrainian city of Kharkiv" — whatever label
+the NER gave the name), or before ", where" ("the Gaza Strip, where more than 1,500 …"). The
+nearest such place wins; a place after the figure is preferred to one before it, which more often
+belongs to another clause. The dateline is not used: wire stories are filed from one city about
+events in another (a MOSCOW dateline over a strike on Crimea).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Entity, Span
+from .base import State
+
+# A place preposition right before the name, with at most "the" and one modifier between
+# ("in southern Gaza", "across the occupied West Bank").
+# "on" only after an attack word ("strikes on Kharkiv", not "called on Egypt"); "from" only after
+# a participle ("evacuated from Sderot", not "workers from China", which is where they come from).
+_PREP = re.compile(r"(?:\b(?:in|inside|across|throughout|within|at|near|into|over|outside|around|"
+                   r"along)|\b(?:strikes?|attacks?|assaults?|raids?|bombardment|shelling|offensive|"
+                   r"fire|advance|dropped|fired|launched)[ \t]+on|[a-z]{2}(?:ed|ing)[ \t]+from)"
+                   r"[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+# "the city of X", "Ukraine's western region of Lviv": the name is a place whatever its label.
+_OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
+                       r"capital|port|camp|area|neighbou?rhood|suburb|county|state|territory|"
+                       r"enclave|island|peninsula)[ \t]+of[ \t]+$", re.IGNORECASE)
+# "the health ministry in Gaza", "officials in Kyiv": where the speaker sits, which is the place
+# of its figures only when the sentence names no other ("strikes in Rafah, which the ministry in
+# Gaza says killed 67").
+_SEAT = re.compile(r"\b(?:ministry|office|officials?|authorities|spokes(?:man|woman|person)|"
+                   r"government|agency|embassy|correspondent|reporter|bureau|headquarters)"
+                   r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+# "the southern Gazan city of Rafah": the name after "city of", even when NER missed it.
+_OF_NAME = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
+                      r"port|camp|neighbou?rhood|suburb|county|enclave|island|peninsula)[ \t]+of[ \t]+"
+                      r"((?:al-|el-)?[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_WHERE_AFTER = re.compile(r"^[ \t]*,?[ \t]*where\b", re.IGNORECASE)
+# Demonyms the NER sometimes labels GPE ("the eastern Ukrainian city"): an adjective, not a place.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|eli|ani)$")
+_ADJ_BEFORE_NOUN = re.compile(r"^[ \t]+[a-z]")
+_BEFORE_PENALTY = 25
+_SEAT_PENALTY = 10_000  # characters: a place before the figure must be this much nearer to win
+
+
+def _qualifies(text: str, e: Entity) -> bool:
+    if _DEMONYM.match(e.name) or (e.name.endswith("an") and " " not in e.name
+                                  and _ADJ_BEFORE_NOUN.match(text[e.span.end:e.span.end + 2])):
+        return False  # "Ukrainian", "the southern Gazan city": adjectives
+    before = text[max(0, e.span.start - 40):e.span.start]
+    if _OF_PLACE.search(before):
+        return e.label in ("GPE", "LOC", "ORG", "NORP", "FAC")
+    if e.label not in ("GPE", "LOC"):
+        return False
+    return bool(_PREP.search(before) or _WHERE_AFTER.match(text[e.span.end:e.span.end + 12]))
+
+
+def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int]) -> str | None:
+    """The place of the figure whose number and counted phrase cover ``lo``..``hi`` in the
+    sentence ``sent``; None when the sentence names none."""
+    text = state.text
+    cands = [e for e in state.entities or []
+             if sent[0] <= e.span.start and e.span.end <= sent[1] and _qualifies(text, e)]
+    have = {e.span.start for e in cands}
+    for m in _OF_NAME.finditer(text, sent[0], sent[1]):
+        if m.start(1) not in have:
+            cands.append(Entity(Span.of(text, m.start(1), m.end(1)), "GPE", m.group(1)))
+    # "in Ukraine's western region of Lviv": the named region, not its country.
+    specific = [e.span.start for e in cands
+                if _OF_PLACE.search(text[max(0, e.span.start - 40):e.span.start])]
+    cands = [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
+    best: tuple[int, str] | None = None
+    for e in cands:
+        if _SEAT.search(text[max(0, e.span.start - 40):e.span.start]):
+            dist = _SEAT_PENALTY  # only when the sentence names no other place
+        elif lo <= e.span.start and e.span.end <= hi:
+            dist = 0
+        elif e.span.start >= hi:
+            dist = e.span.start - hi
+        else:
+            dist = max(0, lo - e.span.end) + _BEFORE_PENALTY
+        if best is None or dist < best[0]:
+            best = (dist, e.name)
+    return best[1] if best is not None else None
