@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..record import Figure, Quote, Span, Speaker, TimeExpr
 from . import hedges as hedging
 from .base import State, component
+from . import figlinks
 from .figplace import figure_place
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
 from .names import alias_table, canonical_actor
@@ -111,7 +112,8 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig.as_of = _as_of(state, q, c, sent, fig)
         found.append((fig, c, sent))
     _relate_parts(text, found)
-    _share_claimants(text, found)
+    figlinks.refer_back(found)
+    figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
 
@@ -124,31 +126,6 @@ _TALLY_WORDS = re.compile(r"\b(?:total|toll|tally|number|figure|count)\b", re.IG
 
 _PART_TIGHT = re.compile(r"^[ \t]*,?[ \t]*(?:including|among them|of whom|of them)[ \t]*$",
                          re.IGNORECASE)
-# Between two figures of one claim: a continuation ("…, with 144 injured", "… and 10 others
-# wounded", "including 82 …"), with no new attribution or contrast.
-_GOES_ON = re.compile(r"^[^.;!?\n]{0,80}$")
-_CONTINUES = re.compile(r"(?:,[ \t]*with|\band|\bincluding|\bof whom|\bamong|\bplus)\b",
-                        re.IGNORECASE)
-_NEW_CLAIM = re.compile(r"\b(?:said|says|say|saying|according|told|tells|reported|reports|claimed|"
-                        r"claims|added|estimated|but|while|whereas|although|however|though)\b",
-                        re.IGNORECASE)
-
-
-def _share_claimants(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
-    """A figure that goes on the previous figure's claim in the same sentence ("put the death
-    toll at four, with 144 injured, including 82 taken to hospitals"; "said one person had been
-    killed and 10 others wounded") has the same claimant."""
-    for k in range(1, len(found)):
-        fig, _, sent = found[k]
-        prev = found[k - 1][0]
-        if fig.claimant is not None or prev.claimant is None or found[k - 1][2] != sent:
-            continue
-        between = text[prev.span.end:fig.span.start]
-        if _GOES_ON.match(between) and _CONTINUES.search(between) \
-                and not _NEW_CLAIM.search(between):
-            fig.claimant = prev.claimant
-
-
 def _relate_parts(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
     """A part ("including 6,000 children", "6,000 children are among the 15,000 killed") or a
     bare tally ("bringing the total to 15,899") counts what its neighbouring figure counts."""
@@ -321,7 +298,7 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
         sp = best.speaker if best is not None else None
     if sp is None:
         sp = _claiming_subject(c, state)
-    if sp is None or (sp.name is None and sp.mention is None):
+    if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp):
         return None
     return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
 
