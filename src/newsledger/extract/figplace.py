@@ -23,7 +23,7 @@ from .base import State
 # a participle ("evacuated from Sderot", not "workers from China", which is where they come from).
 _PREP = re.compile(r"(?:\b(?:in|inside|across|throughout|within|at|near|into|over|outside|around|"
                    r"along)|\b(?:strikes?|attacks?|assaults?|raids?|bombardment|shelling|offensive|"
-                   r"fire|advance|dropped|fired|launched)[ \t]+on|[a-z]{2}(?:ed|ing)[ \t]+from)"
+                   r"fire|advance|dropped|fired|launched|bombs|rockets|missiles|shells|drones)[ \t]+on|[a-z]{2}(?:ed|ing)[ \t]+from)"
                    r"[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 # "the city of X", "Ukraine's western region of Lviv": the name is a place whatever its label.
 _OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
