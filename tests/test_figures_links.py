@@ -41,7 +41,17 @@ PLACES = [
     ("An intense bombardment in the southern Gazan city of Rafah killed at least 67 Palestinians.",
      "at least 67", "Rafah"),
     ("Some 400 people were evacuated from Lebanon.", "Some 400", "Lebanon"),
+    ("Israel's siege of Gaza has killed more than 23,800 Palestinians, since its Oct. 7 attack "
+     "on Israel.", "more than 23,800", "Gaza"),
+    ("Hundreds of members of Hamas crossed from the Gaza Strip into southern Israel.",
+     "Hundreds", "Israel"),
+    ("Thousands live in the Gaza Strip. Its 2 million residents are trapped.",
+     "2 million", "Gaza"),
     # negatives: a speaker's country, an origin, an addressee, a demonym are not the place
+    ("According to the Health Ministry in the Gaza Strip, the toll has passed 25,000 since the "
+     "Oct. 7 attacks, which killed about 1,200 people.", "about 1,200", None),
+    ("Protesters called for a cease-fire in Gaza. Attendees came from close to two dozen states.",
+     "close to two dozen", None),
     ("Israel says 1,200 people were killed.", "1,200", None),
     ("There are eight guest workers from China in the building.", "eight", None),
     ("The office called on Egypt to allow the transfer of 6,000 wounded people.", "6,000", None),

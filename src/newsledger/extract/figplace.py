@@ -28,7 +28,19 @@ _PREP = re.compile(r"(?:\b(?:in|inside|across|throughout|within|at|near|into|ove
 # "the city of X", "Ukraine's western region of Lviv": the name is a place whatever its label.
 _OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
                        r"capital|port|camp|area|neighbou?rhood|suburb|county|state|territory|"
-                       r"enclave|island|peninsula)[ \t]+of[ \t]+$", re.IGNORECASE)
+                       r"enclave|island|peninsula|siege|blockade|invasion|bombardment|bombing|"
+                       r"shelling|occupation)[ \t]+of[ \t]+$", re.IGNORECASE)
+# A clause boundary between figure and place: the place more likely belongs to the other clause
+# ("… killed 23,800 Palestinians, since its attack on Israel").
+_CLAUSE_BREAK = re.compile(r"[;—–]|,[ \t]*(?:since|after|when|which|who|that|following|before|as|"
+                           r"while|according|but|and)\b", re.IGNORECASE)
+_CLAUSE_PENALTY = 60
+_FROM = re.compile(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+_FROM_PENALTY = 40  # "crossed from the Gaza Strip into southern Israel": the destination first
+# A sentence that refers back to the previous one's place: "Its 2 million residents …".
+_BACK_TO_PLACE = re.compile(r"^[\s\"“]*(?:Its|There|Here|The[ \t]+(?:city|town|village|territory|"
+                            r"enclave|region|area|strip|camp|district))\b", re.IGNORECASE)
+_CONTINUING = re.compile(r"^(?:others|more)\b", re.IGNORECASE)
 # "the health ministry in Gaza", "officials in Kyiv": where the speaker sits, which is the place
 # of its figures only when the sentence names no other ("strikes in Rafah, which the ministry in
 # Gaza says killed 67").
@@ -39,6 +51,8 @@ _SEAT = re.compile(r"\b(?:ministry|office|officials?|authorities|spokes(?:man|wo
 _OF_NAME = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
                       r"port|camp|neighbou?rhood|suburb|county|enclave|island|peninsula)[ \t]+of[ \t]+"
                       r"((?:al-|el-)?[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_SPEAKS_AFTER = re.compile(r"^[ \t]+(?:(?:has|have)[ \t]+)?(?:said|says|say|reported|reports|"
+                           r"announced|confirmed|claimed|estimated)\b", re.IGNORECASE)
 _WHERE_AFTER = re.compile(r"^[ \t]*,?[ \t]*where\b", re.IGNORECASE)
 # Demonyms the NER sometimes labels GPE ("the eastern Ukrainian city"): an adjective, not a place.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|eli|ani)$")
@@ -59,9 +73,7 @@ def _qualifies(text: str, e: Entity) -> bool:
     return bool(_PREP.search(before) or _WHERE_AFTER.match(text[e.span.end:e.span.end + 12]))
 
 
-def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int]) -> str | None:
-    """The place of the figure whose number and counted phrase cover ``lo``..``hi`` in the
-    sentence ``sent``; None when the sentence names none."""
+def _candidates(state: State, sent: tuple[int, int]) -> list[Entity]:
     text = state.text
     cands = [e for e in state.entities or []
              if sent[0] <= e.span.start and e.span.end <= sent[1] and _qualifies(text, e)]
@@ -72,17 +84,48 @@ def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int]) -> str |
     # "in Ukraine's western region of Lviv": the named region, not its country.
     specific = [e.span.start for e in cands
                 if _OF_PLACE.search(text[max(0, e.span.start - 40):e.span.start])]
-    cands = [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
+    return [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
+
+
+def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int],
+                 prev: tuple[int, int] | None = None, claim: Span | None = None,
+                 counts: str | None = None) -> str | None:
+    """The place of the figure whose number and counted phrase cover ``lo``..``hi`` in the
+    sentence ``sent``: the nearest place the sentence ties to it. The seat of the claimant
+    (``claim``: "officials in Gaza said …") only when nothing else is named. When the sentence
+    names none, the previous sentence ``prev`` of the same paragraph gives its last place if this
+    sentence refers back to it ("… the Gaza Strip. Its 2 million residents …", "… killed in Gaza.
+    At least 67,500 others …"); else None."""
+    text = state.text
     best: tuple[int, str] | None = None
-    for e in cands:
-        if _SEAT.search(text[max(0, e.span.start - 40):e.span.start]):
+    for e in _candidates(state, sent):
+        before = text[max(0, e.span.start - 40):e.span.start]
+        if _SEAT.search(before):
+            speaks = _SPEAKS_AFTER.match(text[e.span.end:e.span.end + 24])
+            if not speaks and (claim is None or e.span.start - claim.end > 12
+                               or claim.start > e.span.start):
+                continue  # another speaker's seat: says nothing of where this figure is
             dist = _SEAT_PENALTY  # only when the sentence names no other place
         elif lo <= e.span.start and e.span.end <= hi:
-            dist = 0
+            # inside the counted phrase, unless its scope clause ("…, since its attack on X")
+            dist = _CLAUSE_PENALTY if _CLAUSE_BREAK.search(text[lo:e.span.start]) else 0
         elif e.span.start >= hi:
             dist = e.span.start - hi
+            if _CLAUSE_BREAK.search(text[hi:e.span.start]):
+                dist += _CLAUSE_PENALTY
         else:
             dist = max(0, lo - e.span.end) + _BEFORE_PENALTY
+            if _CLAUSE_BREAK.search(text[e.span.end:lo]):
+                dist += _CLAUSE_PENALTY
+        if _FROM.search(before[-24:]):
+            dist += _FROM_PENALTY
         if best is None or dist < best[0]:
             best = (dist, e.name)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    if prev is None or "\n" in text[prev[0]:sent[0]] or not (
+            _BACK_TO_PLACE.match(text[sent[0]:lo]) or _CONTINUING.match(counts or "")):
+        return None
+    back = [e for e in _candidates(state, prev)
+            if not _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
+    return max(back, key=lambda e: e.span.start).name if back else None

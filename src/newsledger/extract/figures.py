@@ -106,7 +106,11 @@ def extract_figures(doc: Doc, state: State) -> None:
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
         fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num)
-        fig.place = figure_place(state, min(c.start, q.start), max(c.end, q.end), sent)
+        k = bisect.bisect_left(sents, sent)
+        prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
+        fig.place = figure_place(state, min(c.start, q.start), max(c.end, q.end), sent,
+                                 prev_sent, fig.claimant.mention if fig.claimant else None,
+                                 c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
         fig.as_of = _as_of(state, q, c, sent, fig)
