@@ -101,7 +101,12 @@ CLAIMS = [
      "to hospitals.", "82", "Mikhail Petrov"),
     ("The health ministry says 164 people were killed in the last day. At least 67,500 others have been "
      "injured since Israel launched its offensive.", "At least 67,500", "health ministry"),
-    # negatives: a new attribution or a contrast, an own attribution, the outlet itself
+    ("Russia has admitted around 10,000 of their troops have been killed.", "around 10,000",
+     "Russia"),
+    # negatives: a new attribution or a contrast, an own attribution, the outlet itself, a
+    # misparsed verb as the speaker
+    ("The House has been blocking $60 billion in aid and the United States has warned that a "
+     "recent $300 million package would only last weeks.", "$60 billion", None),
     ("The ministry says 164 people were killed, but the army said 40 fighters died.", "40",
      "army"),
     ("The ministry says 164 people were killed in the last day. Reporters counted 30 more "

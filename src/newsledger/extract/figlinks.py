@@ -9,12 +9,14 @@
   'about 100'") counts what the figure it refers back to counts: the previous figure of its
   sentence, else the nearest earlier figure of (about) the same value.
 - The outlet speaking of itself ("This post wrongly reported …", in a correction note) is no
-  claimant: the figure is the outlet's own.
+  claimant: the figure is the outlet's own; nor is a mention with no noun in it ("blocking").
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Doc
 
 from ..record import Figure, Speaker
 from .counting import Counted
@@ -44,6 +46,16 @@ def self_reference(claimant: Speaker | None) -> bool:
     article")."""
     return claimant is not None and claimant.mention is not None \
         and bool(_SELF.match(claimant.mention.text.strip()))
+
+
+def not_a_speaker(doc: Doc, claimant: Speaker | None) -> bool:
+    """A claimant mention with no noun or pronoun in it ("blocking", picked as the subject of "has
+    warned" by a misparse) names no one."""
+    if claimant is None or claimant.mention is None:
+        return False
+    span = doc.char_span(claimant.mention.start, claimant.mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and not any(
+        t.pos_ in ("NOUN", "PROPN", "PRON", "X") for t in span)
 
 
 def share_claimants(text: str, found: Found) -> None:

@@ -302,7 +302,8 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
         sp = best.speaker if best is not None else None
     if sp is None:
         sp = _claiming_subject(c, state)
-    if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp):
+    if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp) \
+            or (num is not None and figlinks.not_a_speaker(num.doc, sp)):
         return None
     return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
 
@@ -374,7 +375,10 @@ def _claiming_subject(c: Counted, state: State) -> Speaker | None:
     resolve = getattr(state.speakers, "resolve", None)
     if not callable(resolve):
         return None
-    for v in c.verbs:
+    # "Russia has admitted (that) 10,000 of their troops have been killed": the verb whose clause
+    # holds the figure claims it too.
+    heads = [v.head for v in c.verbs if v.dep_ == "ccomp" and v.head.i != v.i]
+    for v in [*c.verbs, *heads]:
         if v.lemma_.lower() not in _claim_verbs():
             continue
         subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
