@@ -157,3 +157,37 @@ def test_half_a_million() -> None:
     rec = run("Berlin has offered another half a million euros of military aid.")
     f = fig(rec, "half a million")
     assert f.value == 500000 and f.unit == "EUR"
+
+
+# sentence, figure surface, metric, words the counted phrase must hold, words it must not hold
+COUNTED = [
+    ("Israel began its offensive after the attack on 7 October, which saw Hamas operatives cross "
+     "the border and kill 1,200 people.", "1,200", "killed", ("killed", "attack", "October"), ()),
+    ("Hamas operatives crossed the border and took 240 others hostage.", "240", "abducted",
+     ("hostage",), ()),
+    ("The militant group continues to hold more than 130 people hostage.", "more than 130",
+     "hostages_held", ("hostage",), ()),
+    ("The missiles have a 300-kilometre (186-mile) range.", "300", "other", ("range",),
+     ("kilometre", "mile")),
+    ("The House has been blocking $60 billion in assistance for Ukraine.", "$60 billion", "other",
+     ("assistance", "Ukraine"), ()),
+    ("Women and children make up about 70% of those who have been killed.", "about 70%", "other",
+     ("killed",), ()),
+    ("Berlin has offered half a million euros worth of military aid.", "half a million", "other",
+     ("military", "aid"), ("euros",)),
+    # negatives: a relative clause on a non-event noun adds no event; where a distance goes is
+    # not what it measures
+    ("The man, who saw gunmen kill 12 people, spoke to reporters.", "12", "killed", ("killed",),
+     ("man",)),
+    ("The missile travelled about 2 kilometers into Polish airspace.", "about 2", "other", (),
+     ("airspace",)),
+]
+
+
+@pytest.mark.parametrize("text,surface,metric,has,lacks", COUNTED)
+def test_counted_phrase(text: str, surface: str, metric: str, has: tuple[str, ...],
+                        lacks: tuple[str, ...]) -> None:
+    f = fig(run(text), surface)
+    words = (f.counts or "").split()
+    assert f.metric == metric, (f.metric, f.counts)
+    assert all(w in words for w in has) and not any(w in words for w in lacks), f.counts
