@@ -191,3 +191,13 @@ def test_counted_phrase(text: str, surface: str, metric: str, has: tuple[str, ..
     words = (f.counts or "").split()
     assert f.metric == metric, (f.metric, f.counts)
     assert all(w in words for w in has) and not any(w in words for w in lacks), f.counts
+
+
+@pytest.mark.parametrize("text,surface,low", [
+    ("Washington has committed tens of billions of dollars to aid Kyiv.", "tens of billions", 2e10),
+    ("Egypt approves only a few dozen wounded for transfer.", "a few dozen", 24),
+    ("Several hundred people fled the town.", "Several hundred", 200),
+])
+def test_vague_quantities(text: str, surface: str, low: float) -> None:
+    f = fig(run(text), surface)
+    assert f.value is None and f.low == low and f.approx == "vague"
