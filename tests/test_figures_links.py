@@ -201,3 +201,12 @@ def test_counted_phrase(text: str, surface: str, metric: str, has: tuple[str, ..
 def test_vague_quantities(text: str, surface: str, low: float) -> None:
     f = fig(run(text), surface)
     assert f.value is None and f.low == low and f.approx == "vague"
+
+
+def test_part_of_the_next_count() -> None:
+    rec = run("Air defences destroyed 18 of 29 inbound missiles, the air force said.")
+    f = fig(rec, "18")
+    assert f.span.text == "18" and f.metric == "weapons" and "missiles" in (f.counts or "")
+    # negative: "36 of those" names no next figure to take from
+    rec = run("The army confirmed 36 of those still held were dead.")
+    assert fig(rec, "36").metric != "weapons"

@@ -496,8 +496,9 @@ def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[
     for t in doc[nxt:nxt + 10]:
         if t.idx < span[1]:
             continue
-        if t.lower_ in _unit_words() or t.like_num or t.text in ("(", ")", "-", "–"):
-            continue
+        joined = t.text in ("-", "–") and not t.whitespace_ and not doc[t.i - 1].whitespace_
+        if t.lower_ in _unit_words() or t.like_num or t.text in ("(", ")") or joined:
+            continue  # "186-mile": a hyphen inside the measure; " - " ends it
         after.append(t)
         if len(after) == 3 or t.pos_ in ("VERB", "AUX") or t.is_punct:
             break

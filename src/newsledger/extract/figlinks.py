@@ -6,8 +6,9 @@
   killed …": "others"/"more" continue the previous sentence's count, and its claim, when their own
   sentence attributes nothing.
 - A bare number or a tally noun ("the figure of more than 1,200", "earlier reports saying it was
-  'about 100'") counts what the figure it refers back to counts: the previous figure of its
-  sentence, else the nearest earlier figure of (about) the same value.
+  'about 100'") counts what the figure it refers back to counts: the next figure when it is a part
+  of it ("18 of 29 inbound missiles"), else the previous figure of its sentence, else the nearest
+  earlier figure of (about) the same value.
 - The outlet speaking of itself ("This post wrongly reported …", in a correction note) is no
   claimant: the figure is the outlet's own; nor is a mention with no noun in it ("blocking").
 """
@@ -84,12 +85,16 @@ def _bare(fig: Figure, c: Counted) -> bool:
         or noun.pos_ == "NUM"
 
 
-def refer_back(found: Found) -> None:
+def refer_back(text: str, found: Found) -> None:
     for k, (fig, c, sent) in enumerate(found):
         if not _bare(fig, c):
             continue
         other: Figure | None = None
-        if k > 0 and found[k - 1][2] == sent and found[k - 1][0].metric != "other":
+        nxt = found[k + 1][0] if k + 1 < len(found) else None
+        if nxt is not None and nxt.metric != "other" \
+                and re.fullmatch(r"[ \t]+of[ \t]+", text[fig.span.end:nxt.span.start]):
+            other = nxt  # "18 of 29 inbound missiles": a part of the next count
+        elif k > 0 and found[k - 1][2] == sent and found[k - 1][0].metric != "other":
             other = found[k - 1][0]
         elif fig.value is not None:
             earlier = [p for p, _, _ in reversed(found[:k])

@@ -116,7 +116,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig.as_of = _as_of(state, q, c, sent, fig)
         found.append((fig, c, sent))
     _relate_parts(text, found)
-    figlinks.refer_back(found)
+    figlinks.refer_back(text, found)
     figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
