@@ -210,3 +210,15 @@ def test_part_of_the_next_count() -> None:
     # negative: "36 of those" names no next figure to take from
     rec = run("The army confirmed 36 of those still held were dead.")
     assert fig(rec, "36").metric != "weapons"
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(["7"] * 500),
+    "Call 0" + "1" * 300 + ".",
+    "In Gaza, " * 200 + "12 people were killed.",
+    "the city of " * 50 + "5 people died. Its 3 residents. Others: 4 more.",
+    "18 of 29 of 30 of 2 of",
+])
+def test_odd_input_never_raises(text: str) -> None:
+    rec = run(text)
+    assert all(f.place is None or isinstance(f.place, str) for f in rec.figures)

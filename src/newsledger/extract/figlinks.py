@@ -34,6 +34,7 @@ _NEW_CLAIM = re.compile(r"\b(?:said|says|say|saying|according|told|tells|reporte
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|according to|told|tells|reported|reports|claimed|"
                           r"claims|estimated|estimates|announced|confirmed)\b", re.IGNORECASE)
 _CONTINUING_NOUNS = frozenset({"others", "more"})
+_LOOK_BACK = 40  # figures: a restatement is near what it restates (and the pass stays linear)
 _TALLY_NOUNS = frozenset({"figure", "number", "total", "tally", "toll", "count", "estimate"})
 # "This post", "an earlier version of this article"; not "the post", which is as often someone
 # else's ("a post on X … The post said").
@@ -97,7 +98,7 @@ def refer_back(text: str, found: Found) -> None:
         elif k > 0 and found[k - 1][2] == sent and found[k - 1][0].metric != "other":
             other = found[k - 1][0]
         elif fig.value is not None:
-            earlier = [p for p, _, _ in reversed(found[:k])
+            earlier = [p for p, _, _ in reversed(found[max(0, k - _LOOK_BACK):k])
                        if p.metric != "other" and p.value and p.unit is None]
             value = fig.value
             other = next((p for p in earlier if p.value == value), None) or next(

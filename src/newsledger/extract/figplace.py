@@ -12,6 +12,7 @@ events in another (a MOSCOW dateline over a strike on Crimea).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..record import Entity, Span
@@ -73,10 +74,28 @@ def _qualifies(text: str, e: Entity) -> bool:
     return bool(_PREP.search(before) or _WHERE_AFTER.match(text[e.span.end:e.span.end + 12]))
 
 
-def _candidates(state: State, sent: tuple[int, int]) -> list[Entity]:
-    text = state.text
-    cands = [e for e in state.entities or []
-             if sent[0] <= e.span.start and e.span.end <= sent[1] and _qualifies(text, e)]
+class PlaceIndex:
+    """The article's entities sorted by offset, so that each figure looks only at its own
+    sentence's (linear time over an article, however many figures it has)."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.ents = sorted(state.entities or [], key=lambda e: e.span.start)
+        self.starts = [e.span.start for e in self.ents]
+
+    def within(self, sent: tuple[int, int]) -> list[Entity]:
+        k = bisect.bisect_left(self.starts, sent[0])
+        out = []
+        while k < len(self.ents) and self.ents[k].span.start < sent[1]:
+            if self.ents[k].span.end <= sent[1]:
+                out.append(self.ents[k])
+            k += 1
+        return out
+
+
+def _candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
+    text = index.state.text
+    cands = [e for e in index.within(sent) if _qualifies(text, e)]
     have = {e.span.start for e in cands}
     for m in _OF_NAME.finditer(text, sent[0], sent[1]):
         if m.start(1) not in have:
@@ -87,7 +106,7 @@ def _candidates(state: State, sent: tuple[int, int]) -> list[Entity]:
     return [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
 
 
-def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int],
+def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
                  prev: tuple[int, int] | None = None, claim: Span | None = None,
                  counts: str | None = None) -> str | None:
     """The place of the figure whose number and counted phrase cover ``lo``..``hi`` in the
@@ -96,9 +115,9 @@ def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int],
     names none, the previous sentence ``prev`` of the same paragraph gives its last place if this
     sentence refers back to it ("… the Gaza Strip. Its 2 million residents …", "… killed in Gaza.
     At least 67,500 others …"); else None."""
-    text = state.text
+    text = index.state.text
     best: tuple[int, str] | None = None
-    for e in _candidates(state, sent):
+    for e in _candidates(index, sent):
         before = text[max(0, e.span.start - 40):e.span.start]
         if _SEAT.search(before):
             speaks = _SPEAKS_AFTER.match(text[e.span.end:e.span.end + 24])
@@ -126,6 +145,6 @@ def figure_place(state: State, lo: int, hi: int, sent: tuple[int, int],
     if prev is None or "\n" in text[prev[0]:sent[0]] or not (
             _BACK_TO_PLACE.match(text[sent[0]:lo]) or _CONTINUING.match(counts or "")):
         return None
-    back = [e for e in _candidates(state, prev)
+    back = [e for e in _candidates(index, prev)
             if not _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
     return max(back, key=lambda e: e.span.start).name if back else None

@@ -21,7 +21,7 @@ from ..record import Figure, Quote, Span, Speaker, TimeExpr
 from . import hedges as hedging
 from .base import State, component
 from . import figlinks
-from .figplace import figure_place
+from .figplace import PlaceIndex, figure_place
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
 from .names import alias_table, canonical_actor
 from .numbers import Quantity, find_quantities
@@ -86,6 +86,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
+    places = PlaceIndex(state)
     for q in find_quantities(text):
         if q.kind != "number" or art.is_skipped(q.start, q.end) \
                 or any(s < q.end and q.start < e for s, e in skip):
@@ -108,7 +109,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num)
         k = bisect.bisect_left(sents, sent)
         prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
-        fig.place = figure_place(state, min(c.start, q.start), max(c.end, q.end), sent,
+        fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
                                  prev_sent, fig.claimant.mention if fig.claimant else None,
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
@@ -225,13 +226,14 @@ def _is_code(text: str, q: Quantity) -> bool:
     if q.words:
         return False
     a, b = q.num_start, q.num_end
-    while a > 1 and text[a - 1] in " -" and text[a - 2].isdigit():
+    lo, hi = max(1, a - 32), min(len(text) - 1, b + 32)  # a phone number is short: stay linear
+    while a > lo and text[a - 1] in " -" and text[a - 2].isdigit():
         a -= 1
-        while a > 0 and text[a - 1].isdigit():
+        while a > lo and text[a - 1].isdigit():
             a -= 1
-    while b + 1 < len(text) and text[b] in " -" and text[b + 1].isdigit():
+    while b < hi and text[b] in " -" and text[b + 1].isdigit():
         b += 1
-        while b < len(text) and text[b].isdigit():
+        while b < hi and text[b].isdigit():
             b += 1
     run = text[a:b]
     if re.fullmatch(r"\d+(?:[ -]\d+){2,}|0\d+(?:[ -]\d+)*", run):
