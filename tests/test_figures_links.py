@@ -50,6 +50,9 @@ PLACES = [
     # negatives: a speaker's country, an origin, an addressee, a demonym are not the place
     ("According to the Health Ministry in the Gaza Strip, the toll has passed 25,000 since the "
      "Oct. 7 attacks, which killed about 1,200 people.", "about 1,200", None),
+    ("Protests broke out in Lebanon, Iraq, Turkey, Iran and Jordan in response to a massive blast "
+     "that rocked a hospital packed with wounded and other Palestinians seeking shelter Tuesday, "
+     "killing hundreds of people.", "hundreds", None),
     ("Protesters called for a cease-fire in Gaza. Attendees came from close to two dozen states.",
      "close to two dozen", None),
     ("Israel says 1,200 people were killed.", "1,200", None),

@@ -36,6 +36,7 @@ _OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|
 _CLAUSE_BREAK = re.compile(r"[;—–]|,[ \t]*(?:since|after|when|which|who|that|following|before|as|"
                            r"while|according|but|and)\b", re.IGNORECASE)
 _CLAUSE_PENALTY = 60
+_FAR = 100  # characters between figure and place: beyond, the place is another clause's
 _FROM = re.compile(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 _FROM_PENALTY = 40  # "crossed from the Gaza Strip into southern Israel": the destination first
 # A sentence that refers back to the previous one's place: "Its 2 million residents …".
@@ -128,6 +129,8 @@ def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
         elif lo <= e.span.start and e.span.end <= hi:
             # inside the counted phrase, unless its scope clause ("…, since its attack on X")
             dist = _CLAUSE_PENALTY if _CLAUSE_BREAK.search(text[lo:e.span.start]) else 0
+        elif e.span.start - hi > _FAR or lo - e.span.end > _FAR:
+            continue  # "Protests broke out in Lebanon … in response to a blast … killing hundreds"
         elif e.span.start >= hi:
             dist = e.span.start - hi
             if _CLAUSE_BREAK.search(text[hi:e.span.start]):
