@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).with_name("eval")))
 
-from figures_eval import HELDOUT, evaluate, field_pr  # noqa: E402
+from figures_eval import HELDOUT, evaluate, field_pr
 
 # Measured after the fixes (2026-11-26): P 0.985 R 0.97, value 0.985, counts 0.662, metric 0.969,
 # claimant 0.892, place 0.738, claimant P 0.921 R 0.795.

@@ -18,11 +18,11 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..record import Figure, Quote, Span, Speaker, TimeExpr
+from . import figlinks
 from . import hedges as hedging
 from .base import State, component
-from . import figlinks
-from .figplace import PlaceIndex, figure_place
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
+from .figplace import PlaceIndex, figure_place
 from .names import alias_table, canonical_actor
 from .numbers import Quantity, find_quantities
 
