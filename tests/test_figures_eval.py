@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).with_name("eval")))
 
 from figures_eval import evaluate, field_pr  # noqa: E402
 
-FLOORS = {"precision": 0.9, "recall": 0.9, "value_precision": 0.9, "value_recall": 0.9,
-          "counts_precision": 0.7, "counts_recall": 0.7, "metric_precision": 0.85,
-          "metric_recall": 0.85, "claimant_precision": 0.6, "claimant_recall": 0.65}
+FLOORS = {"precision": 0.95, "recall": 0.95, "value_precision": 0.95, "value_recall": 0.95,
+          "counts_precision": 0.8, "counts_recall": 0.8, "metric_precision": 0.95,
+          "metric_recall": 0.95, "claimant_precision": 0.85, "claimant_recall": 0.88}
 
 
 @pytest.mark.shared

@@ -382,16 +382,74 @@ def counted(doc: Doc, num: Token, span: tuple[int, int], unit: str | None,
         if nxt is not None:
             verb, role, vtoks = nxt, "subj", [nxt]
             verbs.append(nxt)
+    nxt_tok = noun.nbor(1) if noun.i + 1 < len(doc) else None
+    if nxt_tok is not None and nxt_tok.lower_ in _HOSTAGE_AFTER and nxt_tok not in tokens:
+        tokens.append(nxt_tok)  # "take 240 others hostage": the complement the parse lost
     words = _render(tokens, vtoks, verb, role, noun, numeral_ids, of_head, agent_toks)
+    event = _event_antecedent(verb, numeral_ids) if verb is not None else None
+    if event and event.split()[-1].lower() not in words.lower().split():
+        words = f"{words} in {event}"
     all_toks = tokens + vtoks + ([of_head] if of_head is not None else [])
     if not all_toks:
         all_toks = [noun]
-    metric = classify(all_toks + verbs, unit, noun)
+    done = [v for v in [verb, *(c for c in noun.rights if c.dep_ == "relcl")]
+            if v is not None and _does_it(noun, v)]
+    if done:
+        # "five missiles that killed four people": the missiles did the killing, they are not
+        # its victims; what they are comes from the rest of the phrase.
+        inside = {t.i for v in done for t in v.subtree}
+        metric = classify([t for t in all_toks + verbs if t.i not in inside] or [noun], unit, noun)
+    else:
+        metric = classify(all_toks + verbs, unit, noun)
     if not counts_kind(noun, num, metric):
         metric = "other"
     lo = min(t.idx for t in all_toks)
     hi = max(t.idx + len(t) for t in all_toks)
     return Counted(noun, tokens, verbs, words, metric, lo, hi)
+
+
+_HOSTAGE_AFTER = {"hostage", "hostages", "captive", "captives"}
+# Event nouns a relative clause can tell a count of: "the attack on 7 October, which saw Hamas
+# operatives cross the border and kill 1,200 people".
+_EVENT_HEADS = {"attack", "attacks", "strike", "strikes", "raid", "raids", "assault", "bombing",
+                "bombings", "explosion", "blast", "offensive", "incursion", "shelling", "ambush",
+                "massacre", "rampage", "operation", "invasion", "onslaught", "airstrike",
+                "airstrikes"}
+
+
+def _event_antecedent(verb: Token, numeral_ids: set[int]) -> str | None:
+    """The event a count's clause is about when the clause is a relative clause on an event noun
+    (through coordinated and complement verbs): "the attack on 7 October" in "the attack on 7
+    October, which saw Hamas operatives cross the border and kill 1,200 people"."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.head.lower_ in _EVENT_HEADS:
+            head = cur.head
+            keep = [t for c in head.children if c.i < head.i and c.dep_ in ("det", "amod",
+                                                                               "compound", "poss")
+                    for t in c.subtree]
+            keep.append(head)
+            for c in head.rights:
+                if c.dep_ == "prep" and c.i < cur.i:
+                    keep.extend(t for t in c.subtree if not t.is_punct)
+            if any(t.i in numeral_ids for t in keep) or len(keep) > 10:
+                return None
+            return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
+        if cur.dep_ not in ("conj", "ccomp", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _does_it(noun: Token, verb: Token) -> bool:
+    """Whether the counted noun is the agent of a transitive verb that has its own object
+    ("missiles that killed four people", "200 fighters wounded 30 soldiers"), not its victim."""
+    if noun.i == verb.i or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and verb.head.i == noun.i:
+        return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who")
+                   for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.i == noun.i for c in verb.children)
 
 
 def _tally_of(verb: Token, noun: Token) -> Token | None:
@@ -418,19 +476,45 @@ def _tally_of(verb: Token, noun: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Words of the unit table (data/units.json) and scale words: part of the measure itself."""
+    raw = json.loads(resources.files("newsledger").joinpath("data/units.json").read_text("utf-8"))
+    words = {w for key in raw.get("after", {}) for w in key.lower().split()}
+    words |= {w.lower() for w in raw.get("scale", {})}
+    return frozenset(words | {"per", "cent", "%", "worth", "sq", "square"})
+
+
 def _unit_counted(doc: Doc, num: Token, span: tuple[int, int], numeral_ids: set[int]) -> Counted:
     """A measure ("500-pound bombs", "70% of the dead"): what is measured is the noun after the
     unit, or the "of" phrase after a percentage; the metric is always ``other``."""
     last = tokens_in(doc, span[0], span[1])
     nxt = last[-1].i + 1 if last else num.i + 1
-    after = [t for t in doc[nxt:nxt + 6] if t.idx >= span[1]]
-    noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in (
-        "pound", "pounds", "percent", "%", "per", "cent", "ton", "tonne", "tons", "tonnes")), None)
+    after: list[Token] = []
+    # Past the unit and a converted unit in brackets ("300-kilometre (186-mile) range"), up to
+    # the first word that is neither: what is measured, if it is a noun.
+    for t in doc[nxt:nxt + 10]:
+        if t.idx < span[1]:
+            continue
+        joined = t.text in ("-", "–") and not t.whitespace_ and not doc[t.i - 1].whitespace_
+        if t.lower_ in _unit_words() or t.like_num or t.text in ("(", ")") or joined:
+            continue  # "186-mile": a hyphen inside the measure; " - " ends it
+        after.append(t)
+        if len(after) == 3 or t.pos_ in ("VERB", "AUX") or t.is_punct:
+            break
+    if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("of", "in"):
+        after = []  # "2 kilometers into Polish airspace": where, not what is measured
+    noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     toks: list[Token] = []
-    if noun is not None and noun.i - num.i <= 6:
-        toks = [noun]
+    if noun is not None and noun.i - num.i <= 10:
+        toks = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree
+                if t.lower_ not in _unit_words() and not t.like_num and t.idx >= span[1]
+                and not t.is_punct]
+        toks.append(noun)
         for c in noun.rights:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            # "70% of the dead", "$60 billion in assistance for Ukraine"
+            if c.dep_ in ("prep", "relcl") and (c.dep_ == "relcl" or c.lower_ in ("of", "for",
+                                                                               "to")):
                 toks.extend(_subtree(c, numeral_ids, 8))
     text = " ".join(t.text for t in toks if t.i not in numeral_ids) or None
     lo = min((t.idx for t in toks), default=span[0])

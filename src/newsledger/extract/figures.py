@@ -18,17 +18,17 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..record import Figure, Quote, Span, Speaker, TimeExpr
+from . import figlinks
 from . import hedges as hedging
 from .base import State, component
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
+from .figplace import PlaceIndex, figure_place
 from .names import alias_table, canonical_actor
 from .numbers import Quantity, find_quantities
 
 VERSION = "newsledger.figures.v1"
 
 _SKIP_BLOCKS = ("byline", "credit", "boilerplate")
-_PLACE_PREP = re.compile(r"\b(?:in|inside|across|throughout|within|at|on|near|from)[ \t]+(?:the[ \t]+)?"
-                         r"(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \t\u00a0]+$")
@@ -86,6 +86,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
+    places = PlaceIndex(state)
     for q in find_quantities(text):
         if q.kind != "number" or art.is_skipped(q.start, q.end) \
                 or any(s < q.end and q.start < e for s, e in skip):
@@ -93,7 +94,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         if _is_time(text, q, times) or any(s <= q.num_start and q.num_end <= e for s, e in idioms):
             continue
         num = numeral_head(doc, q.num_start, q.num_end)
-        if num is None or _is_label(num, q):
+        if num is None or _is_label(num, q) or _is_code(text, q):
             continue
         c = counted(doc, num, (q.num_start, q.num_end), q.unit, (q.start, q.end))
         if not _is_countable(q, c, text):
@@ -106,12 +107,18 @@ def extract_figures(doc: Doc, state: State) -> None:
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
         fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num)
-        fig.place = _place(state, c)
+        k = bisect.bisect_left(sents, sent)
+        prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
+        fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
+                                 prev_sent, fig.claimant.mention if fig.claimant else None,
+                                 c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
         fig.as_of = _as_of(state, q, c, sent, fig)
         found.append((fig, c, sent))
     _relate_parts(text, found)
+    figlinks.refer_back(text, found)
+    figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
 
@@ -122,13 +129,24 @@ _PART_BEFORE = re.compile(r"^[^.;!?]{0,40}\bamong\b[^.;!?]{0,20}$", re.IGNORECAS
 _TALLY_WORDS = re.compile(r"\b(?:total|toll|tally|number|figure|count)\b", re.IGNORECASE)
 
 
+_PART_TIGHT = re.compile(r"^[ \t]*,?[ \t]*(?:including|among them|of whom|of them)[ \t]*$",
+                         re.IGNORECASE)
 def _relate_parts(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
     """A part ("including 6,000 children", "6,000 children are among the 15,000 killed") or a
     bare tally ("bringing the total to 15,899") counts what its neighbouring figure counts."""
     for k, (fig, c, sent) in enumerate(found):
+        prev = found[k - 1][0] if k > 0 and found[k - 1][2] == sent else None
+        if prev is not None and prev.metric != "other" and fig.metric != prev.metric \
+                and fig.unit is None and c.noun is not None \
+                and c.noun.lower_ in subgroup_nouns() \
+                and _PART_TIGHT.match(text[prev.span.end:fig.span.start]):
+            # "four people, including two children, and injured 151 more": the part is of the
+            # figure right before it, whatever verb the parse hangs it on.
+            fig.metric = prev.metric
+            fig.counts = f"{c.noun.text} among {prev.counts or ''}".strip()
+            continue
         if fig.metric != "other" or fig.unit is not None:
             continue
-        prev = found[k - 1][0] if k > 0 and found[k - 1][2] == sent else None
         nxt = found[k + 1][0] if k + 1 < len(found) and found[k + 1][2] == sent else None
         if prev is not None and prev.metric != "other" and (
                 _PART_AFTER.match(text[prev.span.end:fig.span.start])
@@ -197,6 +215,33 @@ def _is_label(num: Token, q: Quantity) -> bool:
             and num.i - head.i <= 2)
 
 
+_QUOTE_OPEN = "'\"‘“"
+_QUOTE_CLOSE = "'\"’”"
+
+
+def _is_code(text: str, q: Quantity) -> bool:
+    """Phone numbers and codes ("call 0207 782 4104", "the emergency number '101'"): a numeral
+    led by a zero, three or more digit groups run together with spaces or hyphens, or a bare
+    numeral alone in quote marks are not counts."""
+    if q.words:
+        return False
+    a, b = q.num_start, q.num_end
+    lo, hi = max(1, a - 32), min(len(text) - 1, b + 32)  # a phone number is short: stay linear
+    while a > lo and text[a - 1] in " -" and text[a - 2].isdigit():
+        a -= 1
+        while a > lo and text[a - 1].isdigit():
+            a -= 1
+    while b < hi and text[b] in " -" and text[b + 1].isdigit():
+        b += 1
+        while b < hi and text[b].isdigit():
+            b += 1
+    run = text[a:b]
+    if re.fullmatch(r"\d+(?:[ -]\d+){2,}|0\d+(?:[ -]\d+)*", run):
+        return True
+    return a == q.num_start and b == q.num_end and 0 < a and b < len(text) \
+        and text[a - 1] in _QUOTE_OPEN and text[b] in _QUOTE_CLOSE
+
+
 def _is_countable(q: Quantity, c: Counted, text: str) -> bool:
     """Small number words ("one clear message", "two declared war goals") are figures only when
     they count people or something the metric list knows; numerals always are."""
@@ -259,7 +304,8 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
         sp = best.speaker if best is not None else None
     if sp is None:
         sp = _claiming_subject(c, state)
-    if sp is None or (sp.name is None and sp.mention is None):
+    if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp) \
+            or (num is not None and figlinks.not_a_speaker(num.doc, sp)):
         return None
     return Speaker(sp.mention, claimant_name(sp.name, _mention_context(state.text, sp.mention)))
 
@@ -331,7 +377,10 @@ def _claiming_subject(c: Counted, state: State) -> Speaker | None:
     resolve = getattr(state.speakers, "resolve", None)
     if not callable(resolve):
         return None
-    for v in c.verbs:
+    # "Russia has admitted (that) 10,000 of their troops have been killed": the verb whose clause
+    # holds the figure claims it too.
+    heads = [v.head for v in c.verbs if v.dep_ == "ccomp" and v.head.i != v.i]
+    for v in [*c.verbs, *heads]:
         if v.lemma_.lower() not in _claim_verbs():
             continue
         subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
@@ -420,14 +469,6 @@ def claimant_name(name: str | None, context: list[str] | None = None) -> str | N
             if inner in alias_table().values() and (m or form != cand or cand != name):
                 return inner
     return canon
-
-
-def _place(state: State, c: Counted) -> str | None:
-    for e in state.entities or []:
-        if e.label in ("GPE", "LOC") and c.start <= e.span.start and e.span.end <= c.end \
-                and _PLACE_PREP.search(state.text[max(0, e.span.start - 16):e.span.start]):
-            return e.name
-    return None
 
 
 def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:

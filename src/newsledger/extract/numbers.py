@@ -164,6 +164,10 @@ def _core_at(text: str, m: re.Match[str]) -> tuple[int, int, float | None, bool]
         words = True
         if raw.lower().startswith("a ") and value is None:
             return None
+        half = re.search(r"\bhalf[ \t]+$", text[max(0, start - 8):start], re.IGNORECASE)
+        if half and raw.lower().startswith("a ") and value is not None:
+            value /= 2  # "half a million"
+            start -= len(half.group())
         if re.match(r"[ \t]*-?[ \t]*(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves|"
                     r"half)\b", text[end:end + 12], re.IGNORECASE):
             return None  # "three-quarters", "two thirds": fractions, not counts

@@ -1,0 +1,153 @@
+"""Where a figure happened: the place its sentence ties it to.
+
+The ledger groups figure series by metric, subject and place, so a place is only given when the
+sentence says so: a GPE/LOC entity inside the counted phrase after a place preposition ("killed in
+Gaza"), else one elsewhere in the sentence after a place preposition ("… wounded by strikes on
+Kharkiv"), after "the city/region/… of" ("the eastern Ukrainian city of Kharkiv" — whatever label
+the NER gave the name), or before ", where" ("the Gaza Strip, where more than 1,500 …"). The
+nearest such place wins; a place after the figure is preferred to one before it, which more often
+belongs to another clause. The dateline is not used: wire stories are filed from one city about
+events in another (a MOSCOW dateline over a strike on Crimea).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..record import Entity, Span
+from .base import State
+
+# A place preposition right before the name, with at most "the" and one modifier between
+# ("in southern Gaza", "across the occupied West Bank").
+# "on" only after an attack word ("strikes on Kharkiv", not "called on Egypt"); "from" only after
+# a participle ("evacuated from Sderot", not "workers from China", which is where they come from).
+_PREP = re.compile(r"(?:\b(?:in|inside|across|throughout|within|at|near|into|over|outside|around|"
+                   r"along)|\b(?:strikes?|attacks?|assaults?|raids?|bombardment|shelling|offensive|"
+                   r"fire|advance|dropped|fired|launched|bombs|rockets|missiles|shells|drones)[ \t]+on|[a-z]{2}(?:ed|ing)[ \t]+from)"
+                   r"[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+# "the city of X", "Ukraine's western region of Lviv": the name is a place whatever its label.
+_OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
+                       r"capital|port|camp|area|neighbou?rhood|suburb|county|state|territory|"
+                       r"enclave|island|peninsula|siege|blockade|invasion|bombardment|bombing|"
+                       r"shelling|occupation)[ \t]+of[ \t]+$", re.IGNORECASE)
+# A clause boundary between figure and place: the place more likely belongs to the other clause
+# ("… killed 23,800 Palestinians, since its attack on Israel").
+_CLAUSE_BREAK = re.compile(r"[;—–]|,[ \t]*(?:since|after|when|which|who|that|following|before|as|"
+                           r"while|according|but|and)\b", re.IGNORECASE)
+_CLAUSE_PENALTY = 60
+_FAR = 100  # characters between figure and place: beyond, the place is another clause's
+_FROM = re.compile(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
+_FROM_PENALTY = 40  # "crossed from the Gaza Strip into southern Israel": the destination first
+# A sentence that refers back to the previous one's place: "Its 2 million residents …".
+_BACK_TO_PLACE = re.compile(r"^[\s\"“]*(?:Its|There|Here|The[ \t]+(?:city|town|village|territory|"
+                            r"enclave|region|area|strip|camp|district))\b", re.IGNORECASE)
+_CONTINUING = re.compile(r"^(?:others|more)\b", re.IGNORECASE)
+# "the health ministry in Gaza", "officials in Kyiv": where the speaker sits, which is the place
+# of its figures only when the sentence names no other ("strikes in Rafah, which the ministry in
+# Gaza says killed 67").
+_SEAT = re.compile(r"\b(?:ministry|office|officials?|authorities|spokes(?:man|woman|person)|"
+                   r"government|agency|embassy|correspondent|reporter|bureau|headquarters)"
+                   r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+# "the southern Gazan city of Rafah": the name after "city of", even when NER missed it.
+_OF_NAME = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
+                      r"port|camp|neighbou?rhood|suburb|county|enclave|island|peninsula)[ \t]+of[ \t]+"
+                      r"((?:al-|el-)?[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_SPEAKS_AFTER = re.compile(r"^[ \t]+(?:(?:has|have)[ \t]+)?(?:said|says|say|reported|reports|"
+                           r"announced|confirmed|claimed|estimated)\b", re.IGNORECASE)
+_WHERE_AFTER = re.compile(r"^[ \t]*,?[ \t]*where\b", re.IGNORECASE)
+# Demonyms the NER sometimes labels GPE ("the eastern Ukrainian city"): an adjective, not a place.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|eli|ani)$")
+_ADJ_BEFORE_NOUN = re.compile(r"^[ \t]+[a-z]")
+_BEFORE_PENALTY = 25
+_SEAT_PENALTY = 10_000  # characters: a place before the figure must be this much nearer to win
+
+
+def _qualifies(text: str, e: Entity) -> bool:
+    if _DEMONYM.match(e.name) or (e.name.endswith("an") and " " not in e.name
+                                  and _ADJ_BEFORE_NOUN.match(text[e.span.end:e.span.end + 2])):
+        return False  # "Ukrainian", "the southern Gazan city": adjectives
+    before = text[max(0, e.span.start - 40):e.span.start]
+    if _OF_PLACE.search(before):
+        return e.label in ("GPE", "LOC", "ORG", "NORP", "FAC")
+    if e.label not in ("GPE", "LOC"):
+        return False
+    return bool(_PREP.search(before) or _WHERE_AFTER.match(text[e.span.end:e.span.end + 12]))
+
+
+class PlaceIndex:
+    """The article's entities sorted by offset, so that each figure looks only at its own
+    sentence's (linear time over an article, however many figures it has)."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.ents = sorted(state.entities or [], key=lambda e: e.span.start)
+        self.starts = [e.span.start for e in self.ents]
+
+    def within(self, sent: tuple[int, int]) -> list[Entity]:
+        k = bisect.bisect_left(self.starts, sent[0])
+        out = []
+        while k < len(self.ents) and self.ents[k].span.start < sent[1]:
+            if self.ents[k].span.end <= sent[1]:
+                out.append(self.ents[k])
+            k += 1
+        return out
+
+
+def _candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
+    text = index.state.text
+    cands = [e for e in index.within(sent) if _qualifies(text, e)]
+    have = {e.span.start for e in cands}
+    for m in _OF_NAME.finditer(text, sent[0], sent[1]):
+        if m.start(1) not in have:
+            cands.append(Entity(Span.of(text, m.start(1), m.end(1)), "GPE", m.group(1)))
+    # "in Ukraine's western region of Lviv": the named region, not its country.
+    specific = [e.span.start for e in cands
+                if _OF_PLACE.search(text[max(0, e.span.start - 40):e.span.start])]
+    return [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
+
+
+def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
+                 prev: tuple[int, int] | None = None, claim: Span | None = None,
+                 counts: str | None = None) -> str | None:
+    """The place of the figure whose number and counted phrase cover ``lo``..``hi`` in the
+    sentence ``sent``: the nearest place the sentence ties to it. The seat of the claimant
+    (``claim``: "officials in Gaza said …") only when nothing else is named. When the sentence
+    names none, the previous sentence ``prev`` of the same paragraph gives its last place if this
+    sentence refers back to it ("… the Gaza Strip. Its 2 million residents …", "… killed in Gaza.
+    At least 67,500 others …"); else None."""
+    text = index.state.text
+    best: tuple[int, str] | None = None
+    for e in _candidates(index, sent):
+        before = text[max(0, e.span.start - 40):e.span.start]
+        if _SEAT.search(before):
+            speaks = _SPEAKS_AFTER.match(text[e.span.end:e.span.end + 24])
+            if not speaks and (claim is None or e.span.start - claim.end > 12
+                               or claim.start > e.span.start):
+                continue  # another speaker's seat: says nothing of where this figure is
+            dist = _SEAT_PENALTY  # only when the sentence names no other place
+        elif lo <= e.span.start and e.span.end <= hi:
+            # inside the counted phrase, unless its scope clause ("…, since its attack on X")
+            dist = _CLAUSE_PENALTY if _CLAUSE_BREAK.search(text[lo:e.span.start]) else 0
+        elif e.span.start - hi > _FAR or lo - e.span.end > _FAR:
+            continue  # "Protests broke out in Lebanon … in response to a blast … killing hundreds"
+        elif e.span.start >= hi:
+            dist = e.span.start - hi
+            if _CLAUSE_BREAK.search(text[hi:e.span.start]):
+                dist += _CLAUSE_PENALTY
+        else:
+            dist = max(0, lo - e.span.end) + _BEFORE_PENALTY
+            if _CLAUSE_BREAK.search(text[e.span.end:lo]):
+                dist += _CLAUSE_PENALTY
+        if _FROM.search(before[-24:]):
+            dist += _FROM_PENALTY
+        if best is None or dist < best[0]:
+            best = (dist, e.name)
+    if best is not None:
+        return best[1]
+    if prev is None or "\n" in text[prev[0]:sent[0]] or not (
+            _BACK_TO_PLACE.match(text[sent[0]:lo]) or _CONTINUING.match(counts or "")):
+        return None
+    back = [e for e in _candidates(index, prev)
+            if not _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
+    return max(back, key=lambda e: e.span.start).name if back else None
