@@ -177,3 +177,24 @@ def test_description_takes_the_organisation_in_apposition(text: str, word: str,
                                                           name: str | None) -> None:
     doc = processed(text)
     assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name
+
+
+@pytest.mark.parametrize("text,name", [
+    # A run of compounds before the document is one issuer, not its first word.
+    ("According to US intelligence assessments seen by CNN, Israel dropped 29,000 bombs.",
+     "US intelligence"),
+    ("The Gaza health ministry statement said 40 people died.", "Gaza health ministry"),
+    ("An IDF statement said 12 rockets were fired.", "IDF"),
+    # An intelligence service with a proper modifier is an institution, so it keeps its name.
+    ("According to Ukrainian intelligence, Russia fired 40 missiles.", "Ukrainian intelligence"),
+    ("Russian security services said 12 people were detained.", "Russian security services"),
+    # ... but a person described by the service is no name.
+    ("A senior intelligence official said 5 drones were downed.", None),
+])
+def test_document_and_institution_speakers(text: str, name: str | None) -> None:
+    from newsledger import extract
+
+    rec = extract(text, published="2024-01-01")
+    [q] = rec.quotes
+    assert q.speaker.name == name, (q.speaker.mention, q.speaker.name)
+    rec.verify()

@@ -21,7 +21,8 @@ DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter",
                             "message", "plan", "declaration", "readout", "transcript", "update",
                             "bulletin", "briefing", "notice", "press release", "publication",
                             "figures", "data", "tally", "count", "toll", "entry", "footage",
-                            "resolution"})
+                            "resolution", "assessment", "estimate", "analysis", "review",
+                            "findings", "survey", "study", "investigation", "records"})
 _OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Verbs by which a subject issues a document: "the ministry published its update".
 _ISSUING = frozenset({"issue", "publish", "release", "post", "put", "send", "give", "share",
@@ -104,7 +105,10 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
                 issuers.note(root, name)
                 return name
     for t in root.children:
-        if t.dep_ != "poss" and not (t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"):
+        # "the IDF statement"; "the Gaza health ministry statement": a compound whose phrase
+        # holds a proper noun names the issuer.
+        if t.dep_ != "poss" and not (t.dep_ in ("compound", "nmod") and any(
+                x.pos_ == "PROPN" for x in t.subtree)):
             continue
         if t.lower_ in _OWNER_PRONOUNS:
             # "The ministry has issued its update, which says …": the issuing verb's subject.
@@ -116,7 +120,14 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
                     owner = name_of(mention(subj))
             owner = owner or pronoun_owner(t)
         else:
-            owner = name_of(mention(t))  # "the ministry's update", "the IDF statement"
+            # "the ministry's update", "the IDF statement"; "US intelligence assessments": a
+            # run of compounds before the document is one issuer ("US intelligence"), not "US".
+            doc = root.doc
+            run = t.dep_ == "compound" and root.i - t.i > 1 and all(
+                doc[k].dep_ == "compound" for k in range(t.i, root.i))
+            phrase = doc[t.i:root.i] if run else (
+                doc[t.left_edge.i:t.i + 1] if t.pos_ != "PROPN" else None)
+            owner = (name_of(phrase) if phrase is not None else None) or name_of(mention(t))
         if owner:
             issuers.note(root, owner)
             return owner

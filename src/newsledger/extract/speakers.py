@@ -60,7 +60,8 @@ INSTITUTION_NOUNS = (GROUP_NOUNS - {"militants", "faction", "country", "state", 
     "charity", "bank", "institute", "university", "foundation", "embassy", "mission", "police",
     "command", "corps", "brigades", "wing", "parliament", "assembly", "commission", "guard",
     "press", "media", "fund", "centre", "center", "programme", "program", "house", "board",
-    "paper", "daily", "station", "website", "magazine", "agency"})
+    "paper", "daily", "station", "website", "magazine", "agency", "intelligence", "navy",
+    "defence", "defense", "services", "prosecutor's", "prosecutors", "air force"})
 _MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "network", "paper",
                           "daily", "station", "publication", "website", "magazine"})
 _GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
@@ -79,7 +80,7 @@ def is_institution(span: SpacySpan) -> bool:
     description of people ("a senior Hezbollah official", "Israeli officials", "one man")."""
     root = span.root
     if root.lower_ not in INSTITUTION_NOUNS or root.tag_ in ("NNS", "NNPS") and \
-            root.lower_ not in ("forces", "authorities"):
+            root.lower_ not in ("forces", "authorities", "services"):
         return False
     return any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS)
                for t in span)
