@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Block
+from .lexicon import media_re, months, timezones, weekdays
 
 _TERMINAL = tuple(".?!”\"’:…)")
 # Headlines and decks are short; a longer unpunctuated unit is body text (a flattened article).
@@ -19,32 +20,53 @@ _MAX_HEAD = 250
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 _BOILERPLATE = re.compile(
-    r"^(?:most popular|most read|most viewed|read more:?|read more\b.*|related(?: articles| stories| coverage| topics)?:?|"
+    r"^(?:most popular|most read|most viewed|read more:?|read more\b.*|"
+    r"related(?: articles?| stories| story| coverage| topics| content| links| reading| video)?:?|"
     r"advertisement|advert|sponsored|share(?: this)?(?: article| story| page)?:?|share on \w+|"
+    r"save(?: article| story)?|saved|bookmark|listen|close|menu|search|"
     r"subscribe\b.*|sign up\b.*|get (?:our|the) .{0,40}newsletter.*|.{0,60}newsletter\b.{0,60}|"
     r"follow us\b.*|follow .{0,40} on (?:twitter|x|facebook|instagram|telegram)\b.*|click here\b.*|"
     r"copyright\b.*|©.*|all rights reserved.*|listen to this article.*|comments?|print|email|"
-    r"facebook|twitter|whatsapp|telegram|linkedin|reddit|tweet|copy link|"
-    r"image source,.*|image caption,.*|media caption,.*|skip (?:to|past) .*|loading\.*|trending.*|"
+    r"facebook|twitter|whatsapp|telegram|linkedin|reddit|tweet|copy link|link copied!?|"
+    r"\d+[ -]min(?:ute)?s?(?: read| listen)|"
+    r"media caption,.*|skip (?:to|past) .*|loading\.*|trending.*|"
     r"you may also like.*|recommended(?: for you)?:?|more from .*|more on this story.*|"
     r"topics?:.*|tags?:.*|filed under:?.*|this story has been shared.*|view comments|"
+    r"suggested topics:?|key events:?|key developments:?|our standards:.*|"
+    r".{0,40}\b(?:we|this (?:web)?site) uses? cookies\b.*|(?:accept|reject|manage)(?: all)? cookies.*|"
+    r"cookie (?:settings|policy|preferences)|"
     r"join our .*|download (?:our|the) app.*|watch:.{0,80}|watch live.*|live updates?|"
     r"back to top|top stories|latest news|editor'?s picks?|don'?t miss.*|continue reading.*|"
     r"we want to hear from you.*|support (?:our|independent) journalism.*|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
+# Headers of link lists ("Related", "More on this story"): the lines right under one are links.
+_LIST_HEAD = re.compile(
+    r"^(?:most popular|most read|most viewed|read more:?|related(?: articles?| stories| coverage|"
+    r"| topics| content| links| reading)?:?|you may also like.*|recommended(?: for you)?:?|"
+    r"more from .*|more on this story.*|topics?:?|tags?:?|suggested topics:?|key events:?|"
+    r"key developments:?|top stories|latest news|editor'?s picks?|trending.*)$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:With |Additional reporting by |Reporting by |Compiled by )?[^.]{2,120}?\s+"
     r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?\.?|"
     r"(?:Additional |Extra )?[Rr]eporting (?:by|from) [^.]{2,160}\.?|"
     r"[—–-]\s*(?:Reuters|AP|AFP|Agencies|The Associated Press|Associated Press|dpa)\.?|"
     r"\((?:Reuters|AP|AFP|Agencies|dpa)\)|"
-    r"(?:Writing|Editing) by [^.]{2,160}\.?)$")
+    r"(?:Writing|Editing) by [^.]{2,160}\.?|"
+    # "Source: Al Jazeera and news agencies" (a closing attribution of the whole story)
+    r"Sources?:\s+[A-Z][^.]{1,100}(?:\.|agencies)?)$")
 _CAPTION_END = re.compile(r"[.!?”\"’]\s*\(([^()]{2,80})\)\s*$")
 _CAPTION_CREDITY = re.compile(
     r"\(\s*(?:[^()]*(?:/|Photo|Getty|Images|AFP|Reuters|AP|Flash90|Pool|Handout|"
     r"Forces|Office|Spokesperson|Unit|Press|via|courtesy|Courtesy|EPA|Anadolu|Xinhua|"
     r"Sputnik|TASS|Shutterstock|screenshot|Screenshot|Telegram|X|Twitter|Facebook))[^()]*\)\s*$")
+# A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
+_CAPTION_BARE = re.compile(
+    r"[.!?”\"’]\s+(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+(?:via\s+)?[A-Z][\w.'’-]*){0,3})+)\s*$")
+# BBC-style pairs: "Image source, Getty Images" then "Image caption, Relatives rallied ...".
+_IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|credit),\s*\S",
+                         re.IGNORECASE)
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
@@ -66,10 +88,21 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
 
 
+# "Seoul, South Korea (CNN) —": a place in title case is a dateline only with a known outlet in
+# the brackets (a bare "Name (Party) —" is not one).
+_DATELINE_MIXED = re.compile(
+    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*[—–-]")
+
+
 def dateline_wire(paragraph: str) -> tuple[int, int] | None:
-    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —")."""
+    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —",
+    "KYIV, March 3 (Reuters) -", "Seoul, South Korea (CNN) —")."""
     m = _DATELINE_PREFIX.match(paragraph)
     if m and m.group("wire"):
+        return m.start("wire"), m.end("wire")
+    m = _DATELINE_MIXED.match(paragraph)
+    if m and media_re().fullmatch(m.group("wire")):
         return m.start("wire"), m.end("wire")
     return None
 
@@ -125,11 +158,49 @@ def is_caption(s: str) -> bool:
         return False
     if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
         return True
+    if _IMAGE_LINE.match(s) or (_CAPTION_BARE.search(s) and len(s) >= 40):
+        return True
     return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
 
+_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified)"
+                         r"(?:\s+(?:on|at))?\s*:?\s*)", re.IGNORECASE)
+_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
+                          r"(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|at|on|time|[A-Za-z]+\.?", re.IGNORECASE)
+
+
+def _stamp_tokens(rest: str) -> bool:
+    """Is ``rest`` only dates, clock times, weekdays and zone names ("4:52 PM GMT+1, June 14,
+    2025", "Fri April 25, 2025")? The names come from the times lexicon."""
+    toks = [t for t in re.split(r"[\s,|•·]+", rest) if t]
+    if not toks or not any(ch.isdigit() for ch in rest):
+        return False
+    mons, days, zones = months(), weekdays(), timezones()
+    for t in toks:
+        m = _STAMP_TOKEN.fullmatch(t)
+        if not m:
+            return False
+        w = t.lower().rstrip(".")
+        if w.isalpha() and w not in mons and w not in days and w not in zones \
+                and w not in ("at", "on", "time", "am", "pm", "a.m", "p.m") \
+                and not re.fullmatch(r"[ap]\.?m", w):
+            return False
+    return True
+
+
 def is_timestamp(s: str) -> bool:
-    return len(s) <= 80 and bool(_TIMESTAMP.match(s.strip()))
+    s = s.strip()
+    if len(s) > 80:
+        return False
+    if _TIMESTAMP.match(s):
+        return True
+    lead = _STAMP_LEAD.match(s)
+    return _stamp_tokens(s[lead.end():] if lead else s)
+
+
+def is_clock_stamp(s: str) -> bool:
+    """A live-blog post stamp: a clock time first ("14:05 GMT", "10.42am")."""
+    return is_timestamp(s) and bool(re.match(r"\d{1,2}[:.]\d{2}", s.strip()))
 
 
 def byline_names(s: str) -> list[str] | None:
@@ -140,8 +211,10 @@ def byline_names(s: str) -> list[str] | None:
         names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*", m.group("names"))
         out = []
         for n in names:
-            n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–-]\s*", n.strip())[0].strip(" .")
-            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4:
+            # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
+            n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–]\s*|\s+-\s+", n.strip())[0].strip(" .")
+            n = _strip_outlet(n)
+            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n):
                 out.append(n)
         return out or None
     m = _BIO.match(s)
@@ -150,10 +223,54 @@ def byline_names(s: str) -> list[str] | None:
     return None
 
 
+def _is_outlet(s: str) -> bool:
+    return bool(media_re().fullmatch(s.strip()))
+
+
+def _strip_outlet(name: str) -> str:
+    """"PETER KANE Associated Press" → "PETER KANE": an outlet written after the last author."""
+    for m in media_re().finditer(name):
+        if m.end() == len(name) and m.start() > 0:
+            return name[:m.start()].rstrip(" ,")
+    return name
+
+
+_NAME_SHAPE = re.compile(r"^(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+$")
+
+
+def outlet_line(s: str) -> bool:
+    """A byline's second line naming the outlet and place: "BBC News, Jerusalem"."""
+    s = s.strip()
+    m = media_re().match(s)
+    return bool(m) and len(s) <= 60 and (m.end() == len(s) or s[m.end()] == ",")
+
+
+def name_line(s: str) -> bool:
+    """A line that is just a person's name ("Lucy Harmon"), as bylines without "By" are."""
+    s = s.strip()
+    return bool(_NAME_SHAPE.match(s)) and not _is_outlet(s) and len(s) <= 40
+
+
 def looks_like_body(s: str) -> bool:
     """A sentence-like paragraph: ends in sentence punctuation and has some words."""
     s = s.strip()
     return _words(s) >= 6 and s.endswith(_TERMINAL) and not is_caption(s)
+
+
+def _contiguous(text: str, a: Unit, b: Unit) -> bool:
+    """Are units ``a`` and ``b`` on consecutive lines (no blank line between)?"""
+    gap = text[a.end:b.start].replace("\r", "")
+    return gap.count("\n") == 1 and not gap.strip()
+
+
+def _meta_follows(text: str, us: list[Unit], i: int) -> bool:
+    """Is unit ``i`` followed (page furniture aside) by a byline or a time stamp? Then a
+    sentence-like line under the headline is the dek, not the first paragraph."""
+    for u in us[i + 1:i + 6]:
+        if is_boilerplate(u.text):
+            continue
+        return bool(byline_names(u.text) or is_timestamp(u.text) or name_line(u.text))
+    return False
 
 
 def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
@@ -163,10 +280,16 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     byline: list[str] = []
     body_started = False
     credit_seen = False
+    in_list = False  # on the lines right under a link-list header ("Related", "Key events")
     for i, u in enumerate(us):
         s = u.text
-        if is_boilerplate(s):
+        joined = i > 0 and _contiguous(text, us[i - 1], u)
+        in_list = in_list and joined
+        if in_list and len(s) <= 150 and not (s.endswith(_TERMINAL) and _words(s) >= 15):
+            kinds[i] = "boilerplate"  # a link under a list header: a headline of another story
+        elif is_boilerplate(s):
             kinds[i] = "boilerplate"
+            in_list = bool(_LIST_HEAD.match(s.strip()))
         elif is_credit(s):
             kinds[i] = "credit"
             credit_seen = True
@@ -174,12 +297,25 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             kinds[i] = "caption"
         elif is_timestamp(s):
             kinds[i] = "dateline"
+            if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
+                                                          for k in kinds[:i])):
+                body_started = True  # a live-blog post starts: its heading is body, not a title
         elif not body_started and (names := byline_names(s)):
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
+        elif not body_started and name_line(s) and i + 1 < len(us) \
+                and _contiguous(text, u, us[i + 1]) and outlet_line(us[i + 1].text):
+            kinds[i] = "byline"  # "Lucy Harmon" over "BBC News, Jerusalem"
+            if s.strip() not in byline:
+                byline.append(s.strip())
+        elif kinds[i - 1:i] == ["byline"] and not body_started and outlet_line(s):
+            kinds[i] = "byline"
         elif credit_seen and len(s) <= 80 and not s.endswith(_TERMINAL):
             kinds[i] = "boilerplate"  # trailing page furniture after the credit line
-        elif body_started or looks_like_body(s) or len(s) > _MAX_HEAD:
+        elif body_started or len(s) > _MAX_HEAD:
+            kinds[i] = "body"
+            body_started = True
+        elif looks_like_body(s) and not ("head" in kinds[:i] and _meta_follows(text, us, i)):
             kinds[i] = "body"
             body_started = True
         else:
@@ -204,7 +340,8 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     for i, (u, k) in enumerate(zip(us, kinds)):
         dup = None
         key = u.text.strip()
-        if len(key) >= 20 and key in first_seen:
+        if len(key) >= 20 and key in first_seen and (blocks[first_seen[key]].kind != "boilerplate"
+                                                      or k == "boilerplate"):
             dup = first_seen[key]
             k = blocks[dup].kind
         elif len(key) >= 20:
@@ -213,11 +350,6 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     return blocks, title, byline
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -240,9 +372,9 @@ def find_date(s: str) -> str | None:
     for rx, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
         for m in rx.finditer(s):
             if order == "mdy":
-                iso = _mk(m.group(3), _MONTHS.get(m.group(1).lower()), m.group(2))
+                iso = _mk(m.group(3), months().get(m.group(1).lower()), m.group(2))
             elif order == "dmy":
-                iso = _mk(m.group(3), _MONTHS.get(m.group(2).lower()), m.group(1))
+                iso = _mk(m.group(3), months().get(m.group(2).lower()), m.group(1))
             else:
                 iso = _mk(m.group(1), int(m.group(2)), m.group(3))
             if iso and (best is None or m.start() < best[0]):
