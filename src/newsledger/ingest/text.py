@@ -188,6 +188,25 @@ def _stamp_tokens(rest: str) -> bool:
     return True
 
 
+def caption_credit(line: str) -> tuple[int, int] | None:
+    """Offsets in ``line`` of a caption's photo credit: "(AP Photo/Name)", a bare trailing
+    "Name/AFP/Getty Images", or the value of an "Image source, Getty Images" line."""
+    m = re.match(r"^(?:Image|Photo|Picture|Video) (?:source|credit),\s*(.+?)\s*$", line,
+                 re.IGNORECASE)
+    if m:
+        return m.start(1), m.end(1)
+    m = re.search(r"\(([^()]{2,80})\)\s*$", line)
+    if m:
+        return m.start(1), m.end(1)
+    m = _CAPTION_BARE.search(line)
+    if m:
+        return m.start("credit"), m.end("credit")
+    m = re.search(r"(?:Photo|Image|Picture|Credit)s?:\s*(.+?)\s*$", line)
+    if m:
+        return m.start(1), m.end(1)
+    return None
+
+
 def is_timestamp(s: str) -> bool:
     s = s.strip()
     if len(s) > 80:
