@@ -312,7 +312,7 @@ def _rx(p: str, flags: int = I) -> re.Pattern[str]:
 # The full stop of an abbreviated month ("3 Sept.", "4 Jan."), not a sentence's ("19 June.").
 ABBR_DOT = r"(?:(?:(?<=\b[a-z]{3})|(?<=\bsept))(?<!\bmay)\.)?"
 AP = r"(?P<ap>[ap]\.\s?m\.?|[ap]m|[AP]\.\s?M\.?|[AP]M)(?![\w])"
-TZ = r"(?:\s+(?P<tz>" + RX_TZ + r")(?![\w]))?"
+TZ = r"(?:\s+(?P<tz>" + RX_TZ + r"(?:[+-]\d{1,2}(?::?\d{2})?)?)(?![\w]))?"
 PART = r"(?:\s+(?P<part>" + RX_DAY_PART + r"))?"
 REL_WD = r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|previous|past)\s+)?"
 
