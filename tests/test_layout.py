@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from newsledger.ingest import from_text
-from newsledger.ingest.text import byline_names, find_date, is_boilerplate, is_caption, units
+from newsledger.ingest.text import (byline_names, caption_credit, dateline_wire, find_date,
+                                    is_boilerplate, is_caption, is_timestamp, units)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -102,6 +103,10 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
     ("By Jane Roe, Sam Doe and Ali Khan", ["Jane Roe", "Sam Doe", "Ali Khan"]),
     ("Jacob Magid is The Times of Israel's US bureau chief", ["Jacob Magid"]),
     ("Lena Park is a correspondent for the paper in Seoul", ["Lena Park"]),
+    ("By Min-ji Kwon and Daniel Ortiz, CNN", ["Min-ji Kwon", "Daniel Ortiz"]),
+    ("By AMINA BELLO and PETER KANE Associated Press", ["AMINA BELLO", "PETER KANE"]),
+    ("By Sara Mansour in Beirut and Tom Reed", ["Sara Mansour", "Tom Reed"]),
+    ("By Reuters", None),
     ("By the way, the talks failed.", None),
     ("Israel is a country in the Middle East", None),
 ])
@@ -115,6 +120,11 @@ def test_byline_names(line: str, expected: list[str] | None) -> None:
     ("Famiily members protest in Jerusalem, May 9, 2024. (Yonatan Sindel/Flash90)", True),
     ("The proposal (Arabic text here) differed in many ways from the offer.", False),
     ("He said the talks were over (for now).", False),
+    ("Image source, Getty Images", True),
+    ("Image caption, Relatives of hostages rallied in Tel Aviv on Saturday evening", True),
+    ("Soldiers watch a broadcast at a station in Seoul. Kim Jae-hwan/AFP/Getty Images", True),
+    ("Talks on the Israel/Gaza file resumed. Officials said so.", False),
+    ("The source of the image was not disclosed, officials said.", False),
 ])
 def test_caption_rule(line: str, expected: bool) -> None:
     assert is_caption(line) is expected
@@ -124,6 +134,13 @@ def test_caption_rule(line: str, expected: bool) -> None:
     ("Most Popular", True), ("read more:", True), ("Sign up for our daily newsletter", True),
     ("Share this article", True), ("Advertisement", True),
     ("Most of the hostages were freed.", False), ("Share prices fell sharply on Monday.", False),
+    ("Save", True), ("Link Copied!", True), ("3 minute read", True), ("Accept cookies", True),
+    ("We use cookies to improve your experience on our website.", True),
+    ("Our Standards: The Thomson Reuters Trust Principles.", True), ("Suggested Topics:", True),
+    ("Key events", True),
+    ("Save the Children said 40 children were among the dead.", False),
+    ("Volunteers handed out cookies to soldiers at the checkpoint.", False),
+    ("Key events of the war are listed by the ministry on its site.", False),
 ])
 def test_boilerplate_rule(line: str, expected: bool) -> None:
     assert is_boilerplate(line) is expected
@@ -135,6 +152,87 @@ def test_boilerplate_rule(line: str, expected: bool) -> None:
 ])
 def test_find_date(s: str, iso: str | None) -> None:
     assert find_date(s) == iso
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Updated 4:52 PM GMT+1, June 14, 2025", True), ("Updated 5:47 AM EDT, Fri April 25, 2025", True),
+    ("Last updated: 18 November 2025, 14:05 GMT", True), ("Published On 22 Sep 2025", True),
+    ("14:05 GMT", True), ("March 3, 2025 9:14 AM GMT", True),
+    ("Published", False), ("Europe", False), ("Israel at war", False),
+    ("May the talks succeed by 2025", False), ("Updated rules take effect on June 1, 2025.", False),
+])
+def test_timestamp_rule(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+@pytest.mark.parametrize("para, wire", [
+    ("KYIV, March 3 (Reuters) - Russian drones struck Kyiv.", "Reuters"),
+    ("Seoul, South Korea (CNN) — North Korea fired two missiles.", "CNN"),
+    ("GOMA, Congo (AP) — Heavy rains cut the roads.", "AP"),
+    ("Prime Minister Benjamin Netanyahu (Likud) — a profile of the man.", None),
+    ("The army (IDF) — which denied it — said nothing.", None),
+])
+def test_dateline_wire(para: str, wire: str | None) -> None:
+    at = dateline_wire(para)
+    assert (para[at[0]:at[1]] if at else None) == wire
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("A man walks past rubble. (AP Photo/Khalil Hamra)", "AP Photo/Khalil Hamra"),
+    ("Image source, Getty Images", "Getty Images"),
+    ("Soldiers in Seoul on April 25, 2025. Kim Jae-hwan/AFP/Getty Images", "Kim Jae-hwan/AFP/Getty Images"),
+    ("Smoke over the city, officials said.", None),
+])
+def test_caption_credit(line: str, credit: str | None) -> None:
+    at = caption_credit(line)
+    assert (line[at[0]:at[1]] if at else None) == credit
+
+
+def layout_kinds(text: str) -> list[str]:
+    return [b.kind for b in from_text(text).blocks]
+
+
+def test_link_list_under_a_header_is_boilerplate_until_a_blank_line() -> None:
+    text = ("A headline about the siege of the city\n\n"
+            "The first paragraph of the story says what happened on Sunday.\n\n"
+            "Related\nArmy says it retook a key bridge\nUN warns of famine as rains cut roads\n\n"
+            "The war erupted in April 2023 and has killed tens of thousands of people.\n")
+    assert layout_kinds(text) == ["title", "body", "boilerplate", "boilerplate", "boilerplate",
+                                  "body"]
+
+
+def test_a_sentence_under_the_title_before_the_byline_is_the_dek() -> None:
+    text = ("Strikes hit the south as envoy arrives\n\n"
+            "The envoy is due to meet the president; rockets were fired at the north.\n\n"
+            "By Sara Mansour\n\n"
+            "The envoy arrived at the airport and is expected to meet the president later today.\n")
+    assert layout_kinds(text) == ["title", "dek", "byline", "body"]
+    # without a byline or stamp after it, the same sentence is the first paragraph
+    assert layout_kinds(text.replace("By Sara Mansour\n\n", "")) == ["title", "body", "body"]
+
+
+def test_name_over_outlet_is_a_byline() -> None:
+    text = ("Families wait for news as deal hangs in balance\n\nLucy Harmon\nBBC News, Jerusalem\n\n"
+            "Families of hostages urged the government not to let the ceasefire collapse.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "byline", "body"]
+    assert art.byline == ["Lucy Harmon"]
+    # a name line without an outlet under it is not a byline
+    assert layout_kinds(text.replace("BBC News, Jerusalem", "in the city of Jerusalem")) != \
+        ["title", "byline", "byline", "body"]
+
+
+def test_live_blog_posts_keep_their_headings_as_body() -> None:
+    text = ("Live: strikes in the south\n\nBy Tom Reed\n\nKey events\nEnvoy lands in Beirut airport\n\n"
+            "14:05 GMT\nEnvoy lands in Beirut airport\n\nThe envoy has arrived at the airport, the agency said.\n\n"
+            "12:30 GMT\nStrikes near the border\n\nIsraeli strikes hit two villages, the agency said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == [
+        "title", "byline", "boilerplate", "boilerplate", "dateline", "body", "body", "dateline",
+        "body", "body"]
+    # the heading repeats a Key events link: the link is skipped, the heading is read
+    heading = art.blocks[5]
+    assert heading.duplicate_of is None and not art.is_skipped(heading.start, heading.end)
 
 
 def test_units_cover_every_nonblank_line() -> None:

@@ -130,7 +130,7 @@ def _credit_line(text: str, start: int, seg: str, out: list[Source],
     who = m.group("who") or m.group("who2") or ""
     base = start + seg.find(who)
     for part in re.finditer(r"[^,;]+?(?=[,;]|\s+and\s+|$)", who):
-        nm = re.sub(r"^(?:and|the)\s+", "", part.group(0).strip())
+        nm = re.sub(r"^(?:and|the)\s+", "", part.group(0).strip(), flags=re.IGNORECASE)
         nm = re.split(r"\s+(?:in|from)\s+", nm)[0]
         if not nm or not _MEDIA_WORD.search(nm) or any(h.start() <= seg.find(nm) < h.end()
                                                          for h in hits):
