@@ -106,7 +106,9 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
     ("By Min-ji Kwon and Daniel Ortiz, CNN", ["Min-ji Kwon", "Daniel Ortiz"]),
     ("By AMINA BELLO and PETER KANE Associated Press", ["AMINA BELLO", "PETER KANE"]),
     ("By Sara Mansour in Beirut and Tom Reed", ["Sara Mansour", "Tom Reed"]),
-    ("By Reuters", None),
+    ("By Reuters", []),  # a byline credited to an outlet: no author names
+    ("Text by: NEWS WIRES", []),
+    ("by Iryna Savchuk", ["Iryna Savchuk"]),
     ("By the way, the talks failed.", None),
     ("Israel is a country in the Middle East", None),
 ])

@@ -6,7 +6,7 @@ lists, cookie banners), each with a gold file written before the tool was run on
 places by text, not offsets: layout units by their opening words (in order), times by their text
 (in order), sources by (name, role).
 
-Run: ``PYTHONPATH=src python tests/eval/scraped_eval.py [--show] [--records DIR]`` — prints
+Run: ``PYTHONPATH=src python tests/eval/scraped_eval.py [--show] [--records DIR] [--split dev|heldout]`` — prints
 layout block-kind accuracy, sources precision/recall (a source counts only with its role) and
 times value F1 (a time counts only when span overlaps and the TIMEX3 value is equal).
 ``--records DIR`` scores saved ``newsledger extract --format json`` outputs (``NAME.json``)
@@ -108,10 +108,18 @@ def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(show: bool = False, records: Path | None = None) -> dict[str, float]:
-    """Totals over the set: layout accuracy, sources P/R/F1, times value P/R/F1."""
+def split_of(gold: dict[str, Any]) -> str:
+    """"dev" (the six pages the fixes were made on) or "heldout" (written after them)."""
+    return "heldout" if str(gold.get("split", "")).startswith("heldout") else "dev"
+
+
+def evaluate(show: bool = False, records: Path | None = None,
+             split: str | None = None) -> dict[str, float]:
+    """Totals over the set (or one ``split``): layout accuracy, sources P/R/F1, times value
+    P/R/F1."""
     tot: dict[str, int] = {}
-    for name, text, gold in pages():
+    chosen = [p for p in pages() if split is None or split_of(p[2]) == split]
+    for name, text, gold in chosen:
         if show:
             print(name)
         n = score_page(text, gold, _record(text, gold, records, name), show)
@@ -119,7 +127,7 @@ def evaluate(show: bool = False, records: Path | None = None) -> dict[str, float
             tot[k] = tot.get(k, 0) + v
     sp, sr, sf = _prf(tot["src_tp"], tot["src_pred"], tot["src_gold"])
     tp, tr, tf = _prf(tot["tim_tp"], tot["tim_pred"], tot["tim_gold"])
-    return {"pages": len(pages()), "layout_accuracy": tot["lay_ok"] / tot["lay_n"],
+    return {"pages": len(chosen), "layout_accuracy": tot["lay_ok"] / tot["lay_n"],
             "layout_units": tot["lay_n"], "sources_p": sp, "sources_r": sr, "sources_f1": sf,
             "times_value_p": tp, "times_value_r": tr, "times_value_f1": tf}
 
@@ -127,6 +135,7 @@ def evaluate(show: bool = False, records: Path | None = None) -> dict[str, float
 if __name__ == "__main__":
     args = sys.argv[1:]
     rec_dir = Path(args[args.index("--records") + 1]) if "--records" in args else None
-    res = evaluate("--show" in args, rec_dir)
+    which = args[args.index("--split") + 1] if "--split" in args else None
+    res = evaluate("--show" in args, rec_dir, which)
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in res.items()},
                      indent=1))

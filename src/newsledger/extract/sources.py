@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from ..ingest.lexicon import media_names, media_re
+from ..ingest.lexicon import media_canonical, media_names, media_re, media_re_nocase
 from ..ingest.text import caption_credit, dateline_wire
 from ..record import Source, Span
 from .base import State, component
@@ -46,10 +46,16 @@ _CITE_BEFORE = re.compile(
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
     r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
     r"published|broadcast|aired|revealed|cites|quotes)\b")
+# "Al-Qahera News, which is close to the services, said": an outlet, a clause, then the verb
+_APPOSED_CITE = re.compile(r",\s+(?:which|that|a|an|the)\b[^,.;]{1,80},\s*(?:has |had |have |also )?"
+                           r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|"
+                           r"revealed)\b")
 _CREDIT_LINE = re.compile(
     r"^(?:With |Additional reporting by |Reporting by |Compiled by )?(?P<who>.+?)\s+"
     r"(?:contributed|contributing)(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
     r"|^(?:Additional |Extra )?[Rr]eporting (?:by|from) (?P<who2>.+?)[.;]?$")
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|abu|ibn|bin|bint|de|da|di|du|van|von|der|la|le)"
+                            r"(?:-|$)")
 _ORG_HINT = re.compile(r"\b(Forces|Force|Army|Ministry|Office|Agency|Press|Photo|Images|Pool|"
                        r"Service|Handout|Government|Police|Unit|Spokesperson|News|TV|Media|"
                        r"Council|Committee|Department|Authority|Red Cross|Crescent)\b")
@@ -124,6 +130,12 @@ def _credit_line(text: str, start: int, seg: str, out: list[Source],
     hits = list(_media_re().finditer(seg))
     for m in hits:
         _add(out, seen, text, start + m.start(), start + m.end(), "wire_credit")
+    for m in media_re_nocase().finditer(seg):  # "(FRANCE 24 with AFP)"
+        if not any(h.start() <= m.start() < h.end() for h in hits):
+            nm = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+            _add(out, seen, text, start + m.start(), start + m.end(), "wire_credit",
+                 media_canonical().get(nm.lower(), nm))
+            hits.append(m)
     m = _CREDIT_LINE.match(seg.strip())
     if not m:
         return
@@ -148,7 +160,9 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
     if at is None:
         return
     cstart, inner = start + at[0], line[at[0]:at[1]]
-    parts = inner.split("/")
+    # "Name/AFP/Getty Images"; "© Name, AFP" separates with a comma
+    sep = "/" if "/" in inner else ","
+    parts = inner.split(sep)
     offs = []
     pos = cstart
     for p in parts:
@@ -163,7 +177,8 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
             _add(out, seen, text, s, s + len(agency), "photo_credit", agency)
             continue
         words = p_clean.split()
-        looks_person = (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+        looks_person = (2 <= len(words) <= 4 and words[0][:1].isupper()
+                        and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
                         and not _ORG_HINT.search(p_clean) and len(parts) > 1
                         and p_clean not in known_media())
         if looks_person:
@@ -210,7 +225,7 @@ def extract_sources(doc: Doc, state: State) -> None:
             if hit:
                 _add(out, seen, text, hit[0], hit[1], "cited")
         for m in _media_re().finditer(seg):
-            if _CITE_AFTER.match(seg, m.end()):
+            if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()):
                 _add(out, seen, text, s + m.start(), s + m.end(), "cited")
         for m in _NATIONAL_MEDIA.finditer(seg):
             _add(out, seen, text, s + m.start(), s + m.end(), "cited")

@@ -468,6 +468,9 @@ RULES: list[Rule] = [
         B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
+    # "13.20 BST" (British style): a dot clock only with a zone, else it is a decimal number
+    Rule("clock", on("DIG"), _rx(
+        B + r"(?P<h>[012]?\d)\.(?P<mi>[0-5]\d)\s+(?P<tz>" + RX_TZ + r")(?![\w])", 0), _military_ok),
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|hrs|Z|local\s+time)"
         r"(?![\w])", 0), _military_ok),

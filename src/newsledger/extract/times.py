@@ -52,8 +52,11 @@ _SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IG
 _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
-_TIGHT = re.compile(r"^[ \t]*,?[ \t]*$")  # "Friday 10 a.m.", "Monday, 6 p.m."
-_GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+# "Friday 10 a.m.", "Monday, 6 p.m.", "14/10/2025 - 10:32" (a page stamp)
+_TIGHT = re.compile(r"^[ \t]*(?:,|[ \t][-–—])?[ \t]*$")
+# "3 min read", "5 minute listen": a page's reading time, not a time in the story
+_READ_TIME = re.compile(r"\s+(?:read|listen|watch)\b", re.IGNORECASE)  # used with .match(pos)
+_GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*(?:\s[-–—]\s*)?$", re.IGNORECASE)
 _SET_AT = re.compile(r"^,?\s+at\s+$", re.IGNORECASE)
 _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -178,6 +181,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             # an undated time of day.
             part = "T" + DAY_PARTS[str(c.g["u"]).lower()]
             out.append(TimeExpr(Span.of(text, c.start, c.end), "TIME", part))
+            continue
+        if c.kind == "dur" and _READ_TIME.match(text, c.end):
             continue
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb

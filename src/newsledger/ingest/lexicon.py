@@ -55,3 +55,17 @@ def media_re() -> re.Pattern[str]:
     """An outlet name, whole words only, optionally after "The"."""
     alts = "|".join(re.escape(n) for n in media_names())
     return re.compile(rf"(?:[Tt]he\s+)?(?:{alts})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def media_re_nocase() -> re.Pattern[str]:
+    """An outlet name in any case ("FRANCE 24"), for credit lines written in capitals. Not for
+    running text: "ap" or "kan" in lower case are ordinary words there."""
+    alts = "|".join(re.escape(n) for n in media_names() if len(n) >= 4)
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def media_canonical() -> dict[str, str]:
+    """Lower-case outlet name → the name as the list writes it."""
+    return {n.lower(): n for n in reversed(media_names())}

@@ -38,6 +38,8 @@ _BOILERPLATE = re.compile(
     r"join our .*|download (?:our|the) app.*|watch:.{0,80}|watch live.*|live updates?|"
     r"back to top|top stories|latest news|editor'?s picks?|don'?t miss.*|continue reading.*|"
     r"we want to hear from you.*|support (?:our|independent) journalism.*|"
+    r"read also:?.*|see also:?.*|also read:?.*|read next:?.*|explore more\b.*|reuse this content|"
+    r"become a (?:member|subscriber|patron|supporter)\b.*|note from the (?:author|editor):?|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
 # Headers of link lists ("Related", "More on this story"): the lines right under one are links.
@@ -45,7 +47,14 @@ _LIST_HEAD = re.compile(
     r"^(?:most popular|most read|most viewed|read more:?|related(?: articles?| stories| coverage|"
     r"| topics| content| links| reading)?:?|you may also like.*|recommended(?: for you)?:?|"
     r"more from .*|more on this story.*|topics?:?|tags?:?|suggested topics:?|key events:?|"
-    r"key developments:?|top stories|latest news|editor'?s picks?|trending.*)$", re.IGNORECASE)
+    r"key developments:?|top stories|latest news|editor'?s picks?|trending.*|explore more\b.*|"
+    r"more (?:on|about) (?:this|these) (?:topics?|stories)|"
+    r".{0,60}newsletter\b.{0,60}|note from the (?:author|editor):?|sign up\b.*|subscribe\b.*)$",
+    re.IGNORECASE)
+# A promotion's header: the lines under it (pitch, button) are the promotion, however long.
+_PROMO_HEAD = re.compile(r"^(?:.{0,60}newsletter\b.{0,60}|note from the (?:author|editor):?|"
+                         r"sign up\b.*|subscribe\b.*|support (?:our|independent) journalism.*)$",
+                         re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:With |Additional reporting by |Reporting by |Compiled by )?[^.]{2,120}?\s+"
     r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?\.?|"
@@ -54,13 +63,18 @@ _CREDIT = re.compile(
     r"\((?:Reuters|AP|AFP|Agencies|dpa)\)|"
     r"(?:Writing|Editing) by [^.]{2,160}\.?|"
     # "Source: Al Jazeera and news agencies" (a closing attribution of the whole story)
-    r"Sources?:\s+[A-Z][^.]{1,100}(?:\.|agencies)?)$")
-_CAPTION_END = re.compile(r"[.!?”\"’]\s*\(([^()]{2,80})\)\s*$")
+    r"Sources?:\s+[A-Z][^.]{1,100}(?:\.|agencies)?|"
+    # "(FRANCE 24 with AFP)", "(Al Jazeera and agencies)"
+    r"\([A-Z][\w .'’-]{1,40}\s+(?:with|and)\s+(?:[A-Z][\w .,'’-]{1,40}|agencies|wires)\))$")
+_CAPTION_END = re.compile(r"[.!?”\"’)]\s*\(([^()]{2,80})\)\s*$")
 _CAPTION_CREDITY = re.compile(
     r"\(\s*(?:[^()]*(?:/|Photo|Getty|Images|AFP|Reuters|AP|Flash90|Pool|Handout|"
     r"Forces|Office|Spokesperson|Unit|Press|via|courtesy|Courtesy|EPA|Anadolu|Xinhua|"
     r"Sputnik|TASS|Shutterstock|screenshot|Screenshot|Telegram|X|Twitter|Facebook))[^()]*\)\s*$")
 # A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
+_CAPTION_LABELLED = re.compile(
+    r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
+    r"|[.!?”\"’)]\s*©\s*(?P<credit2>[^.]{2,80}?)\s*$")
 _CAPTION_BARE = re.compile(
     r"[.!?”\"’]\s+(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+(?:via\s+)?[A-Z][\w.'’-]*){0,3})+)\s*$")
@@ -70,7 +84,16 @@ _IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|cred
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by)\s+(?P<names>[A-Z][^\n]{1,150})$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by|Text by|Story by|Author)\s*:?\s+"
+                     r"(?P<names>[A-Z][^\n]{1,150})$")
+# A byline credited to a desk or to wires, not to people: a byline without names.
+_DESK = re.compile(r"^(?:(?:the\s+)?(?:news\s*wires?|wires?|agencies|staff|news desk|web desk|"
+                   r"online desk|editorial(?: team| board)?|live team|our correspondents?|"
+                   r"[A-Z][\w ]{0,30} (?:staff|desk|team)))$", re.IGNORECASE)
+# "Anna Korolenko in Kyiv and Peter Mills": names (each maybe with a place), no "By".
+_NAMES_LINE = re.compile(
+    r"^(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+(?:\s+in\s+[A-Z][\w’' -]{1,30}?)?"
+    r"(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+(?:\s+in\s+[A-Z][\w’' -]{1,30}?)?)*$")
 _BIO = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+(?:is|was|covers|reports)\s+"
     r"(?:a|an|the|The|[A-Z][\w’' ]+?['’]s)\b.{0,200}?\b(?:correspondent|reporter|editor|chief|"
@@ -92,6 +115,7 @@ _DATELINE_PREFIX = re.compile(
 # the brackets (a bare "Name (Party) —" is not one).
 _DATELINE_MIXED = re.compile(
     r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([A-Z][^()]{1,40}\))?"  # "Gaza City (Palestinian Territories) (AFP) –"
     r"\s*\((?P<wire>[^()]{2,40})\)\s*[—–-]")
 
 
@@ -132,7 +156,8 @@ def units(text: str) -> list[Unit]:
                 and text[prev.end:s].count("\n") == 1
             # Hard wraps come from long lines; a short one ("Most Popular") is a line of its own.
             if prev and contiguous and len(prev.text) >= 40 \
-                    and not prev.text.endswith(_TERMINAL) and stripped[:1].islower():
+                    and not prev.text.endswith(_TERMINAL) and stripped[:1].islower() \
+                    and not _BYLINE.match(stripped):
                 out[-1] = Unit(prev.start, e, text[prev.start:e])
             else:
                 out.append(Unit(s, e, text[s:e]))
@@ -158,21 +183,27 @@ def is_caption(s: str) -> bool:
         return False
     if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
         return True
-    if _IMAGE_LINE.match(s) or (_CAPTION_BARE.search(s) and len(s) >= 40):
+    if _IMAGE_LINE.match(s) or ((_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s))
+                                and len(s) >= 40):
         return True
     return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
 
-_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified)"
+_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified|"
+                         r"Issued|Modified|Created|Date)"
                          r"(?:\s+(?:on|at))?\s*:?\s*)", re.IGNORECASE)
-_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
+_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
                           r"(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|at|on|time|[A-Za-z]+\.?", re.IGNORECASE)
+
+
+_READ_TIME = re.compile(r"[\s|•·]*\d+[ -]min(?:ute)?s?\s+(?:read|listen)\s*$", re.IGNORECASE)
 
 
 def _stamp_tokens(rest: str) -> bool:
     """Is ``rest`` only dates, clock times, weekdays and zone names ("4:52 PM GMT+1, June 14,
     2025", "Fri April 25, 2025")? The names come from the times lexicon."""
-    toks = [t for t in re.split(r"[\s,|•·]+", rest) if t]
+    rest = _READ_TIME.sub("", rest)
+    toks = [t for t in re.split(r"[\s,|•·]+|\s[-–—]\s", rest) if t and t not in "-–—"]
     if not toks or not any(ch.isdigit() for ch in rest):
         return False
     mons, days, zones = months(), weekdays(), timezones()
@@ -198,6 +229,10 @@ def caption_credit(line: str) -> tuple[int, int] | None:
     m = re.search(r"\(([^()]{2,80})\)\s*$", line)
     if m:
         return m.start(1), m.end(1)
+    m = _CAPTION_LABELLED.search(line)
+    if m:
+        g = "credit" if m.group("credit") else "credit2"
+        return m.start(g), m.end(g)
     m = _CAPTION_BARE.search(line)
     if m:
         return m.start("credit"), m.end("credit")
@@ -226,6 +261,8 @@ def byline_names(s: str) -> list[str] | None:
     """Author names if ``s`` is a byline or author bio line, else None."""
     s = s.strip()
     m = _BYLINE.match(s)
+    if m and len(s) <= 160 and _DESK.match(m.group("names").strip(" .")):
+        return []  # "Text by: NEWS WIRES": a byline, but no author to name
     if m and len(s) <= 160:
         names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*", m.group("names"))
         out = []
@@ -235,6 +272,8 @@ def byline_names(s: str) -> list[str] | None:
             n = _strip_outlet(n)
             if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n):
                 out.append(n)
+        if not out and all(_is_outlet(n.strip(" .")) for n in names if n.strip()):
+            return []  # "By Reuters": a byline, credited to an outlet
         return out or None
     m = _BIO.match(s)
     if m and len(s) <= 300:
@@ -282,13 +321,37 @@ def _contiguous(text: str, a: Unit, b: Unit) -> bool:
     return gap.count("\n") == 1 and not gap.strip()
 
 
+def _short_label(s: str) -> bool:
+    return _words(s) <= 3 and len(s) <= 30 and not s.endswith(_TERMINAL)
+
+
+def _drop_kickers(text: str, us: list[Unit], kinds: list[str]) -> None:
+    """Section labels above the headline are page furniture: a breadcrumb ("Home / World /
+    Middle East" on consecutive lines) or a kicker ("Ukraine war" right above the title)."""
+    i = 0
+    while i < len(us):
+        if kinds[i] != "head" or not _short_label(us[i].text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(us) and kinds[j + 1] == "head" and _short_label(us[j + 1].text) \
+                and _contiguous(text, us[j], us[j + 1]):
+            j += 1
+        kicker = j + 1 < len(us) and kinds[j + 1] == "head" and _contiguous(text, us[j], us[j + 1])
+        if j > i or kicker:
+            for k in range(i, j + 1):
+                kinds[k] = "boilerplate"
+        i = j + 1
+
+
 def _meta_follows(text: str, us: list[Unit], i: int) -> bool:
     """Is unit ``i`` followed (page furniture aside) by a byline or a time stamp? Then a
     sentence-like line under the headline is the dek, not the first paragraph."""
     for u in us[i + 1:i + 6]:
         if is_boilerplate(u.text):
             continue
-        return bool(byline_names(u.text) or is_timestamp(u.text) or name_line(u.text))
+        return bool(byline_names(u.text) is not None or is_timestamp(u.text)
+                    or name_line(u.text) or _NAMES_LINE.match(u.text.strip()))
     return False
 
 
@@ -300,15 +363,18 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     body_started = False
     credit_seen = False
     in_list = False  # on the lines right under a link-list header ("Related", "Key events")
+    promo = False  # ... and the header is a promotion's ("Note from the author:")
     for i, u in enumerate(us):
         s = u.text
         joined = i > 0 and _contiguous(text, us[i - 1], u)
         in_list = in_list and joined
-        if in_list and len(s) <= 150 and not (s.endswith(_TERMINAL) and _words(s) >= 15):
-            kinds[i] = "boilerplate"  # a link under a list header: a headline of another story
+        if in_list and (len(s) <= 150 and not (s.endswith(_TERMINAL) and _words(s) >= 15)
+                        or promo and len(s) <= 400):
+            kinds[i] = "boilerplate"  # a link under a list header, or a promotion's pitch
         elif is_boilerplate(s):
             kinds[i] = "boilerplate"
             in_list = bool(_LIST_HEAD.match(s.strip()))
+            promo = bool(_PROMO_HEAD.match(s.strip()))
         elif is_credit(s):
             kinds[i] = "credit"
             credit_seen = True
@@ -319,14 +385,16 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
                                                           for k in kinds[:i])):
                 body_started = True  # a live-blog post starts: its heading is body, not a title
-        elif not body_started and (names := byline_names(s)):
+        elif not body_started and (names := byline_names(s)) is not None:
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
-        elif not body_started and name_line(s) and i + 1 < len(us) \
-                and _contiguous(text, u, us[i + 1]) and outlet_line(us[i + 1].text):
-            kinds[i] = "byline"  # "Lucy Harmon" over "BBC News, Jerusalem"
-            if s.strip() not in byline:
-                byline.append(s.strip())
+        elif not body_started and (name_line(s) or _NAMES_LINE.match(s.strip())) \
+                and i + 1 < len(us) and _contiguous(text, u, us[i + 1]) \
+                and (outlet_line(us[i + 1].text) or is_timestamp(us[i + 1].text)):
+            # "Lucy Harmon" over "BBC News, Jerusalem"; "Anna Korolenko in Kyiv and Peter Mills"
+            # over the time stamp
+            kinds[i] = "byline"
+            byline.extend(n for n in (byline_names("By " + s.strip()) or []) if n not in byline)
         elif kinds[i - 1:i] == ["byline"] and not body_started and outlet_line(s):
             kinds[i] = "byline"
         elif credit_seen and len(s) <= 80 and not s.endswith(_TERMINAL):
@@ -339,6 +407,7 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             body_started = True
         else:
             kinds[i] = "head"  # decided below: title or dek
+    _drop_kickers(text, us, kinds)
     heads = [i for i, k in enumerate(kinds) if k == "head"]
     title: str | None = None
     if heads:
