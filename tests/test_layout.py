@@ -266,3 +266,61 @@ def test_seed_layout_matches_gold(seed_text: str, seed_gold: dict[str, Any]) -> 
     assert body[0].startswith(gold["body_starts"]) and body[-1].startswith(gold["body_ends"])
     assert [seg(b) for b in art.blocks if b.kind == "credit"] == [gold["credit_line"]]
     assert [seg(b) for b in art.blocks if b.kind == "boilerplate"] == gold["boilerplate"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Issued on: 14/10/2025 - 10:32", True), ("Modified: 14/10/2025 - 16:05", True),
+    ("August 18, 2025 10:47 PM 3 min read", True), ("Wed 9 Jul 2025 13.20 BST", True),
+    ("Issued a warning on Monday", False), ("Modified rules for 2025", False),
+])
+def test_more_stamp_styles(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Firefighters work at the site in Lviv on Wednesday. Photograph: Roman Baluk/Reuters", True),
+    ("Palestinians walk past destroyed buildings in Gaza City. © Omar al-Qattaa, AFP", True),
+    ("Smoke rises over Saratov after an attack. (Illustrative purposes only) (Telegram)", True),
+    ("The photograph was taken by a soldier and shared online, officials said.", False),
+    ("He said the figure was 40 (not 50) (according to the ministry).", False),
+])
+def test_more_caption_styles(line: str, expected: bool) -> None:
+    assert is_caption(line) is expected
+
+
+def test_breadcrumb_and_kicker_are_furniture_not_titles() -> None:
+    text = ("Home\nWorld\nMiddle East\n\nGaza ceasefire holds as first aid convoys cross\n\n"
+            "The first convoys crossed into Gaza on Tuesday, state media said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["boilerplate"] * 3 + ["title", "body"]
+    assert art.title == "Gaza ceasefire holds as first aid convoys cross"
+    kicker = "Ukraine war\nUkraine says it downed a record number of drones\n\nThe body of the story says so today.\n"
+    assert layout_kinds(kicker) == ["boilerplate", "title", "body"]
+    # two headline-length lines separated by a blank line stay titles (a headline and its
+    # alternative), and a short headline alone is a title
+    assert layout_kinds("Talks fail\n\nThe talks failed on Monday, officials said today.\n") == \
+        ["title", "body"]
+
+
+def test_names_over_a_stamp_are_a_byline() -> None:
+    text = ("Ukraine says it downed a record number of drones\n\n"
+            "Anna Korolenko in Kyiv and Peter Mills\nWed 9 Jul 2025 13.20 BST\n\n"
+            "Russia launched 728 drones at Ukraine on Wednesday, the air force said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Anna Korolenko", "Peter Mills"]
+
+
+def test_lower_case_by_line_is_not_glued_to_the_headline() -> None:
+    text = ("Ukraine strikes Russian oil refinery in Saratov, General Staff says\nby Iryna Savchuk\n"
+            "August 18, 2025 10:47 PM 3 min read\n\nUkrainian drones struck a refinery, it said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Iryna Savchuk"]
+
+
+def test_promotion_under_its_header_is_boilerplate() -> None:
+    text = ("A headline about the strikes in the south\n\nThe body of the story says what happened today.\n\n"
+            "Note from the author:\nHi, this is Jane. I write about the war. If you value our reporting, "
+            "please consider becoming a member.\nBecome a member\n")
+    assert layout_kinds(text) == ["title", "body", "boilerplate", "boilerplate", "boilerplate"]

@@ -133,3 +133,24 @@ def test_a_byline_outlet_is_not_an_author() -> None:
     text = ("A headline about the war in the east\n\nBy Min-ji Kwon and Daniel Ortiz, CNN\n\n"
             "Strikes hit the city overnight, officials said on Friday.\n")
     assert _roles(text, "byline") == {"Min-ji Kwon", "Daniel Ortiz"}
+
+
+def test_capitalised_credit_and_comma_photo_credit() -> None:
+    text = ("Gaza ceasefire holds as first aid convoys cross\n\n"
+            "Palestinians walk past destroyed buildings on October 13, 2025. © Omar al-Qattaa, AFP\n\n"
+            "Gaza City (Palestinian Territories) (AFP) – Aid crossed on Tuesday, state media said.\n\n"
+            "(FRANCE 24 with AFP)\n")
+    got = sources(text)
+    assert {("AFP", "photo_credit"), ("AFP", "wire_credit"), ("France 24", "wire_credit")} <= got
+    assert not {n for n, _ in got} & {"Omar al-Qattaa", "Omar al-Qattaa, AFP"}
+
+
+@pytest.mark.parametrize("sentence, cited", [
+    ("Al-Qahera News, which is close to Egyptian intelligence, said 120 trucks entered.",
+     {"Al-Qahera News"}),
+    ("Haaretz, the left-leaning daily, reported that the cabinet met.", {"Haaretz"}),
+    # a clause after a non-outlet does not make it one
+    ("The ministry, which runs the hospitals, said 40 people were killed.", set()),
+])
+def test_outlet_then_apposition_then_verb(sentence: str, cited: set[str]) -> None:
+    assert _roles(sentence, "cited") == cited

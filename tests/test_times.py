@@ -412,3 +412,15 @@ def test_planned_for_a_day_looks_forward(text: str, expected: str) -> None:
 def test_stamps_with_zone_offsets(text: str, expected: list) -> None:
     rec = _record(text, "2024-05-10")
     assert [(t.span.text, t.value) for t in rec.times] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wed 9 Jul 2025 13.20 BST", [("Wed 9 Jul 2025 13.20 BST", "2025-07-09T13:20")]),
+    ("Issued on: 14/10/2025 - 10:32", [("14/10/2025 - 10:32", "2025-10-14T10:32")]),
+    ("August 18, 2025 10:47 PM 3 min read", [("August 18, 2025 10:47 PM", "2025-08-18T22:47")]),
+    ("The talks lasted 3 minutes.", [("3 minutes", "PT3M")]),
+    ("Inflation was 13.20 percent.", []),  # a decimal, not a clock: no zone after it
+])
+def test_page_stamp_styles(text: str, expected: list) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [(t.span.text, t.value) for t in rec.times] == expected
