@@ -160,14 +160,10 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
     if at is None:
         return
     cstart, inner = start + at[0], line[at[0]:at[1]]
-    # "Name/AFP/Getty Images"; "© Name, AFP" separates with a comma
-    sep = "/" if "/" in inner else ","
-    parts = inner.split(sep)
-    offs = []
-    pos = cstart
-    for p in parts:
-        offs.append((pos, pos + len(p)))
-        pos += len(p) + 1
+    # "Name/AFP/Getty Images"; "© Name, AFP"; "Name/Agence France-Presse — Getty Images"
+    pieces = list(re.finditer(r"[^/,—–]+", inner))
+    parts = [m.group(0) for m in pieces]
+    offs = [(cstart + m.start(), cstart + m.end()) for m in pieces]
     for i, (p, (s, e)) in enumerate(zip(parts, offs)):
         p_clean = p.strip()
         if not p_clean:
@@ -201,6 +197,12 @@ def extract_sources(doc: Doc, state: State) -> None:
             continue
         seg = text[b.start:b.end]
         if b.kind == "byline":
+            # "By Euronews with AP": the agency after "with" is credited for the story
+            wm = re.match(r"^(?:By|BY|by)\s.*?\swith\s+(.+)$", seg.strip())
+            if wm:
+                off = b.start + seg.find(wm.group(1))
+                for m in _media_re().finditer(wm.group(1)):
+                    _add(out, seen, text, off + m.start(), off + m.end(), "wire_credit")
             for name in art.byline:
                 i = seg.find(name)
                 if i >= 0:

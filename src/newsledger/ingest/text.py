@@ -22,7 +22,10 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _BOILERPLATE = re.compile(
     r"^(?:most popular|most read|most viewed|read more:?|read more\b.*|"
     r"related(?: articles?| stories| story| coverage| topics| content| links| reading| video)?:?|"
-    r"advertisement|advert|sponsored|share(?: this)?(?: article| story| page)?:?|share on \w+|"
+    r"advertisement|advert|sponsored|supported by|skip (?:ad|advertisement)|"
+    r"share(?: this| the| full)?(?: article| story| page| post)?:?|share on \w+|"
+    r"close(?: button)?|copy|copy/paste\b.{0,80}|embed\b.{0,60}|start a conversation|"
+    r"post (?:a )?comments?|text size|"
     r"save(?: article| story)?|saved|bookmark|listen|close|menu|search|"
     r"subscribe\b.*|sign up\b.*|get (?:our|the) .{0,40}newsletter.*|.{0,60}newsletter\b.{0,60}|"
     r"follow us\b.*|follow .{0,40} on (?:twitter|x|facebook|instagram|telegram)\b.*|click here\b.*|"
@@ -44,7 +47,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE)
 # Headers of link lists ("Related", "More on this story"): the lines right under one are links.
 _LIST_HEAD = re.compile(
-    r"^(?:most popular|most read|most viewed|read more:?|related(?: articles?| stories| coverage|"
+    r"^(?:most popular|most read|most viewed|read more:?|also read:?|read also:?|see also:?|"
+    r"read next:?|more stories|related news|related(?: articles?| stories| coverage|"
     r"| topics| content| links| reading)?:?|you may also like.*|recommended(?: for you)?:?|"
     r"more from .*|more on this story.*|topics?:?|tags?:?|suggested topics:?|key events:?|"
     r"key developments:?|top stories|latest news|editor'?s picks?|trending.*|explore more\b.*|"
@@ -57,13 +61,16 @@ _PROMO_HEAD = re.compile(r"^(?:.{0,60}newsletter\b.{0,60}|note from the (?:autho
                          re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:With |Additional reporting by |Reporting by |Compiled by )?[^.]{2,120}?\s+"
-    r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?\.?|"
+    r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
+    r"(?: from [^.]{2,60})?\.?|"
+    # "(With inputs from agencies)", "(With agency inputs)"
+    r"\((?:[Ww]ith )?(?:[Ii]nputs? from [^()]{2,60}|[\w ]{2,30} inputs)\)|"
     r"(?:Additional |Extra )?[Rr]eporting (?:by|from) [^.]{2,160}\.?|"
     r"[—–-]\s*(?:Reuters|AP|AFP|Agencies|The Associated Press|Associated Press|dpa)\.?|"
     r"\((?:Reuters|AP|AFP|Agencies|dpa)\)|"
     r"(?:Writing|Editing) by [^.]{2,160}\.?|"
     # "Source: Al Jazeera and news agencies" (a closing attribution of the whole story)
-    r"Sources?:\s+[A-Z][^.]{1,100}(?:\.|agencies)?|"
+    r"(?:Additional )?[Ss]ources?\s*[:•·|]\s+[A-Z][^.]{1,100}(?:\.|agencies)?|"
     # "(FRANCE 24 with AFP)", "(Al Jazeera and agencies)"
     r"\([A-Z][\w .'’-]{1,40}\s+(?:with|and)\s+(?:[A-Z][\w .,'’-]{1,40}|agencies|wires)\))$")
 _CAPTION_END = re.compile(r"[.!?”\"’)]\s*\(([^()]{2,80})\)\s*$")
@@ -74,6 +81,7 @@ _CAPTION_CREDITY = re.compile(
 # A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
 _CAPTION_LABELLED = re.compile(
     r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
+    r"|[.!?”\"’)]\s*Credit(?:\.\.\.|…)\s*(?P<credit3>[^.]{2,80}?)\s*$"
     r"|[.!?”\"’)]\s*©\s*(?P<credit2>[^.]{2,80}?)\s*$")
 _CAPTION_BARE = re.compile(
     r"[.!?”\"’]\s+(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -231,7 +239,7 @@ def caption_credit(line: str) -> tuple[int, int] | None:
         return m.start(1), m.end(1)
     m = _CAPTION_LABELLED.search(line)
     if m:
-        g = "credit" if m.group("credit") else "credit2"
+        g = next(k for k in ("credit", "credit2", "credit3") if m.group(k))
         return m.start(g), m.end(g)
     m = _CAPTION_BARE.search(line)
     if m:
@@ -264,7 +272,7 @@ def byline_names(s: str) -> list[str] | None:
     if m and len(s) <= 160 and _DESK.match(m.group("names").strip(" .")):
         return []  # "Text by: NEWS WIRES": a byline, but no author to name
     if m and len(s) <= 160:
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*", m.group("names"))
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+with\s+|\s*&\s*|\s*\|\s*", m.group("names"))
         out = []
         for n in names:
             # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
@@ -321,6 +329,19 @@ def _contiguous(text: str, a: Unit, b: Unit) -> bool:
     return gap.count("\n") == 1 and not gap.strip()
 
 
+def _stamped_segments(s: str) -> list[str] | None:
+    """For a line of " / " or " | " separated parts, one a time stamp and the others short
+    labels ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025"): the labels that name
+    a desk or people (a byline), else []. None when the line is not such a line."""
+    parts = [p.strip() for p in re.split(r"\s+[/|•]\s+", s.strip())]
+    if len(parts) < 2 or not any(is_timestamp(p) for p in parts):
+        return None
+    labels = [p for p in parts if not is_timestamp(p)]
+    if any(_words(p) > 5 or p.endswith(_TERMINAL) for p in labels):
+        return None
+    return [p for p in labels if _DESK.match(p) or name_line(p)]
+
+
 def _short_label(s: str) -> bool:
     return _words(s) <= 3 and len(s) <= 30 and not s.endswith(_TERMINAL)
 
@@ -348,7 +369,7 @@ def _meta_follows(text: str, us: list[Unit], i: int) -> bool:
     """Is unit ``i`` followed (page furniture aside) by a byline or a time stamp? Then a
     sentence-like line under the headline is the dek, not the first paragraph."""
     for u in us[i + 1:i + 6]:
-        if is_boilerplate(u.text):
+        if is_boilerplate(u.text) or is_caption(u.text):
             continue
         return bool(byline_names(u.text) is not None or is_timestamp(u.text)
                     or name_line(u.text) or _NAMES_LINE.match(u.text.strip()))
@@ -375,11 +396,18 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             kinds[i] = "boilerplate"
             in_list = bool(_LIST_HEAD.match(s.strip()))
             promo = bool(_PROMO_HEAD.match(s.strip()))
+        elif not body_started and kinds[i - 1:i] == ["byline"] and joined \
+                and re.match(r"(?:Reporting|Reported) from [A-Z]", s):
+            kinds[i] = "byline"  # "Reporting from Jerusalem and Cairo" under the names
         elif is_credit(s):
             kinds[i] = "credit"
             credit_seen = True
         elif is_caption(s):
             kinds[i] = "caption"
+        elif not body_started and (segs := _stamped_segments(s)) is not None:
+            kinds[i] = "byline" if segs else "dateline"  # "TOI Desk / SITE.COM / Updated: ..."
+        elif body_started and byline and (m := _BIO.match(s)) and m.group("name") in byline:
+            kinds[i] = "byline"  # the author's bio after the story
         elif is_timestamp(s):
             kinds[i] = "dateline"
             if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
