@@ -324,3 +324,60 @@ def test_promotion_under_its_header_is_boilerplate() -> None:
             "Note from the author:\nHi, this is Jane. I write about the war. If you value our reporting, "
             "please consider becoming a member.\nBecome a member\n")
     assert layout_kinds(text) == ["title", "body", "boilerplate", "boilerplate", "boilerplate"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Supported by", True), ("SKIP ADVERTISEMENT", True), ("Share full article", True),
+    ("Close Button", True), ("Copy", True), ("Copy/paste the article video embed link below:", True),
+    ("Start a Conversation", True), ("Post comment", True),
+    ("Supported by the army, the militia advanced on the town.", False),
+    ("Copy of the letter was seen by reporters on Monday.", False),
+])
+def test_more_furniture(line: str, expected: bool) -> None:
+    assert is_boilerplate(line) is expected
+
+
+def test_nyt_style_head_block() -> None:
+    text = ("Israel Expands Gaza Offensive as Aid Trickles In\n\n"
+            "The military said it had begun a new ground operation in the north, days after aid.\n\n"
+            "Share full article\n\n"
+            "Palestinians at a food distribution point on Monday.Credit...Bashar Taleb/Agence "
+            "France-Presse — Getty Images\n\n"
+            "By Aaron Whitfield and Rania Kassem\nReporting from Jerusalem and Cairo\n\n"
+            "May 20, 2025\n\nIsrael’s military said on Tuesday that it had expanded its offensive.\n\n"
+            "Yael Ben-Ami contributed reporting from Tel Aviv.\n\n"
+            "Aaron Whitfield is a Times correspondent covering Israel and Gaza.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == [
+        "title", "dek", "boilerplate", "caption", "byline", "byline", "dateline", "body",
+        "credit", "byline"]
+    assert art.byline == ["Aaron Whitfield", "Rania Kassem"]
+
+
+def test_bio_after_the_story_only_for_a_known_author() -> None:
+    text = ("A headline about the offensive in the north\n\nBy Jane Roe\n\n"
+            "The army said on Tuesday that it had expanded its offensive in the north.\n\n"
+            "Sam Doe is a correspondent who covered the war for the paper last year.\n")
+    assert layout_kinds(text)[-1] == "body"  # not the byline's author: a body sentence
+    assert layout_kinds(text.replace("Sam Doe is", "Jane Roe is"))[-1] == "byline"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025, 09:41 IST", "byline"),
+    ("World | Updated: Jun 18, 2025, 09:41 IST", "dateline"),
+    ("Israel / Gaza / the talks failed on Monday.", "body"),
+])
+def test_segmented_stamp_lines(line: str, kind: str) -> None:
+    text = ("A headline about the evacuation of students\n\n" + line +
+            "\n\nIndia on Wednesday launched an operation to evacuate its nationals, it said.\n")
+    assert layout_kinds(text)[1] == kind
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("(With inputs from agencies)", True), ("Additional sources • AFP", True),
+    ("Yael Ben-Ami contributed reporting from Tel Aviv.", True),
+    ("(With inputs that were never published, he said)", False),
+])
+def test_more_credit_lines(line: str, expected: bool) -> None:
+    from newsledger.ingest.text import is_credit
+    assert is_credit(line) is expected

@@ -154,3 +154,15 @@ def test_capitalised_credit_and_comma_photo_credit() -> None:
 ])
 def test_outlet_then_apposition_then_verb(sentence: str, cited: set[str]) -> None:
     assert _roles(sentence, "cited") == cited
+
+
+def test_by_outlet_with_agency_and_dash_separated_photo_credit() -> None:
+    text = ("Syria's new leaders hold first talks with EU envoy\n\nBy Euronews with AP\n\n"
+            "Palestinians at a food point on Monday.Credit...Bashar Taleb/Agence France-Presse — "
+            "Getty Images\n\nThe envoy met the leader in Damascus on Tuesday, officials said.\n\n"
+            "Additional sources • AFP\n")
+    got = sources(text)
+    assert {("The Associated Press", "wire_credit"), ("AFP", "wire_credit"),
+            ("Agence France-Presse", "photo_credit"), ("Getty Images", "photo_credit")} <= got
+    assert not [n for n, r in got if r == "byline"]  # an outlet is no author
+    assert "Bashar Taleb" not in {n for n, _ in got}

@@ -430,7 +430,9 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
         elif body_started or len(s) > _MAX_HEAD:
             kinds[i] = "body"
             body_started = True
-        elif looks_like_body(s) and not ("head" in kinds[:i] and _meta_follows(text, us, i)):
+        elif looks_like_body(s) and not ("head" in kinds[:i] and "byline" not in kinds[:i]
+                                         and "dateline" not in kinds[:i]
+                                         and _meta_follows(text, us, i)):
             kinds[i] = "body"
             body_started = True
         else:
