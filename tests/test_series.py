@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from newsledger.extract.names import canonical_actor
 from newsledger.ledger import Ledger
-from newsledger.ledger.series import (compute_flags, place_of, series_key, subject_of, summarize,
+from newsledger.ledger.series import (compute_flags, interval, place_of, series_key,
+                                      subject_of, subject_of_figure, summarize,
                                       unflagged_falls)
 from newsledger.ledger.similarity import jaccard, signature, similarity
 from newsledger.ledger.synthetic import make_record
@@ -34,6 +35,27 @@ from newsledger.record import Figure, Span
 ])
 def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
     assert subject_of(counts, metric) == subject
+
+
+@pytest.mark.parametrize("span,unit,subject", [
+    # A subgroup written with its own noun gets its own series, not the main toll's.
+    ("More than 130 staff", None, "staff"),
+    ("42 members", None, "members"),
+    ("7 UN workers", None, "aid workers"),      # two-word subject phrase
+    ("5 IDF soldiers", None, "soldiers"),
+    # Nouns that are the main toll, or say nothing about what is counted: from `counts`.
+    ("20,000 Palestinians", None, "people"),
+    ("about 30,000 deaths", None, "people"),
+    ("At least 126", None, "people"),
+    ("15,899", None, "people"),
+    ("30,000 more", None, "people"),
+    ("2 million people", None, "people"),
+    ("dozens of Palestinians", None, "people"),  # no digit: the counts phrase decides
+    ("1,000 tonnes", "tonnes", "people"),       # a unit is not a subject
+])
+def test_subject_of_figure_prefers_the_noun_written_with_the_number(
+        span: str, unit: str | None, subject: str) -> None:
+    assert subject_of_figure(span, "people killed in Gaza", "killed", unit) == subject
 
 
 @pytest.mark.parametrize("place,counts,expected", [
@@ -173,7 +195,7 @@ def test_no_echo_without_copy_or_wire_or_with_other_claimant() -> None:
 
 
 def test_update_revision_down_and_the_invariant() -> None:
-    pts = [pt(30000, "2024-04-01"), pt(31000, "2024-04-05"), pt(30500, "2024-04-09"),
+    pts = [pt(30000, "2024-04-01"), pt(31250, "2024-04-05"), pt(30480, "2024-04-09"),
            pt(32000, "2024-04-12")]
     f = flags_of(pts)
     assert f[pts[1]["id"]] == {"update": [pts[0]["id"]]}
@@ -184,15 +206,31 @@ def test_update_revision_down_and_the_invariant() -> None:
     assert all(not v for v in flags_of([dict(p) for p in pts], cumulative=False).values())
 
 
-def test_restated_lower_bound_is_a_noted_revision() -> None:
+def test_a_lower_number_that_allows_the_earlier_one_is_a_restatement() -> None:
     a = pt(34735, "2024-05-06", approx="at_least")
-    b = pt(34600, "2024-05-07", approx="more_than")
-    c = pt(30000, "2024-05-08")
-    out = {p["id"]: p for p in compute_flags([a, b, c], True)}
-    [fb] = out[b["id"]]["flags"]
-    assert fb["flag"] == "revision_down" and "compatible" in fb["note"]
-    [fc] = out[c["id"]]["flags"]
-    assert fc["flag"] == "revision_down" and "compatible" not in fc["note"]
+    b = pt(34600, "2024-05-07", approx="more_than")  # allows 34,735: a restatement
+    c = pt(34000, "2024-05-08")                       # a round thousand: 33,500–35,000
+    d = pt(30000, "2024-05-09")                       # 29,500–31,000: a real fall
+    e = pt(35100, "2024-05-10")
+    out = {p["id"]: p for p in compute_flags([a, b, c, d, e], True)}
+    assert out[b["id"]]["flags"] == [] and out[c["id"]]["flags"] == []
+    [fd] = out[d["id"]]["flags"]
+    # compared with the last point that was not a restatement
+    assert fd["flag"] == "revision_down" and fd["related"] == [a["id"]]
+    [fe] = out[e["id"]]["flags"]
+    assert fe["flag"] == "update" and fe["related"] == [d["id"]]
+    assert unflagged_falls(list(out.values())) == []
+
+
+@pytest.mark.parametrize("value,approx,allowed", [
+    (15000, "exact", (14500, 16000)),   # a round thousand: rounded or cut down
+    (15523, "exact", (15523, 15523)),
+    (500, "exact", (500, 500)),          # small numbers are what they say
+    (34000, "more_than", (34000, float("inf"))),
+])
+def test_interval_reads_round_thousands_as_rounded(value: float, approx: str,
+                                                   allowed: tuple[float, float]) -> None:
+    assert interval({"value": value, "approx": approx}) == allowed
 
 
 def test_conflict_within_one_day_only() -> None:
@@ -227,6 +265,19 @@ def test_outlier_in_cumulative_series() -> None:
     assert [i for i, fl in f.items() if "outlier" in fl] == [odd]
     # the point after the outlier compares with the last sound one: an update, no revision
     assert f[pts[4]["id"]] == {"update": [pts[2]["id"]]}
+
+
+def test_unattributed_points_are_judged_against_the_whole_series() -> None:
+    # The ministry's toll, with stray unattributed numbers around it: a bare "22,438" that
+    # matches the toll is no outlier, however odd the other unattributed points are.
+    ministry = [pt(v, f"2024-01-{d:02d}") for v, d in ((21000, 1), (21500, 3), (22438, 5),
+                                                        (23000, 7), (23500, 9))]
+    stray = [pt(45, "2024-01-02", claimant=None), pt(100, "2024-01-04", claimant=None),
+             pt(22438, "2024-01-05", claimant=None), pt(60, "2024-01-08", claimant=None)]
+    f = flags_of(ministry + stray)
+    assert "outlier" not in f[stray[2]["id"]]
+    assert all("outlier" in f[p["id"]] for p in (stray[0], stray[1], stray[3]))
+    assert all("outlier" not in f[p["id"]] for p in ministry)
 
 
 def test_outlier_per_event() -> None:

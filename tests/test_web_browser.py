@@ -111,7 +111,9 @@ def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
     assert marks.count() == 7
     # The range point (20,000–25,000) is drawn as a bar, and flags are visible as badges.
     assert page.locator("svg.chart-svg line.range").count() == 1
-    for flag, n in (("echo", 1), ("update", 2), ("revision_down", 3), ("conflict", 2),
+    # revision_down: the range after the ministry's toll; the outlier and the figure its own
+    # range allows get none.
+    for flag, n in (("echo", 1), ("update", 2), ("revision_down", 1), ("conflict", 2),
                     ("outlier", 1)):
         assert page.locator(f"svg.chart-svg text.badge-{flag}").count() == n, flag
     # Two claimants: two legend entries with different shapes, not just colours.

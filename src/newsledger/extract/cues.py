@@ -57,11 +57,16 @@ def lexicon() -> Lexicon:
     return Lexicon(frozenset(q), frozenset(c), frozenset(o), frozenset(p), frozenset(f))
 
 
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    lex = lexicon()
+    return lex.quote | lex.stance | lex.prep
+
+
 def lemma_of(tok: Token) -> str:
     """The verb lemma, robust to the small model's occasional noun tags for "says"."""
     lem = tok.lemma_.lower()
-    lex = lexicon()
-    known = lex.quote | lex.stance | lex.prep
+    known = _verb_lemmas()
     if lem in known:
         return lem
     low = tok.lower_

@@ -51,16 +51,27 @@ def clean(name: str) -> str:
     return _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "s’", "s'")) else name
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each title's words, indexed by its first word: a name is checked word by word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for t in titles():
+        tw = tuple(t.split())
+        index.setdefault(tw[0], []).append(tw)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=8192)  # the same few names come back many times per article
 def strip_titles(name: str) -> str:
     """Drop role words from the front: "White House spokesperson John Kirby" → "John Kirby"
     only when what is left still looks like a name (capitalised words)."""
     words = name.split()
     # Find the last title word; a person's name follows it ("Hamas senior official Khalil al-Hayya").
     best = -1
-    low = [w.lower() for w in words]
-    for i in range(len(words)):
-        for t in titles():
-            tw = t.split()
+    low = tuple(w.lower() for w in words)
+    index = _titles_by_first_word()
+    for i, w in enumerate(low):
+        for tw in index.get(w, ()):
             if low[i:i + len(tw)] == tw:
                 best = max(best, i + len(tw) - 1)
     if best >= 0 and best < len(words) - 1:

@@ -334,7 +334,8 @@ def extract_quotes(doc: Doc, state: State) -> None:
     idx = Index(doc)
     pairs_all = top_level(pair_quotes(text, [(s, e) for s, e, _ in paragraphs]))
     speakers = Speakers(doc, state.names, skip=art.is_skipped,
-                        quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start)
+                        quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start,
+                        text=text)
     state.speakers = speakers
     para_starts = [p[0] for p in paragraphs]
 

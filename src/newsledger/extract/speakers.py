@@ -72,11 +72,15 @@ _MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|
                           r"Magazine|Newspaper|Media|Agency|Reuters|AFP|BBC|CNN|NPR)\b")
 
 
-def _is_media(name: str) -> bool:
+@lru_cache(maxsize=1)
+def _media_lower() -> frozenset[str]:
     from .sources import known_media
 
-    low = name.lower()
-    return bool(_MEDIA_WORDS.search(name)) or any(low == m.lower() for m in known_media())
+    return frozenset(m.lower() for m in known_media())
+
+
+def _is_media(name: str) -> bool:
+    return bool(_MEDIA_WORDS.search(name)) or name.lower() in _media_lower()
 
 
 # A closing mark glued to the next word: 'device,”Polyansky'.
@@ -169,9 +173,10 @@ class Speakers:
 
     def __init__(self, doc: Doc, names: NameResolver | None = None,
                  skip: Any = None, quoted: list[tuple[int, int]] | None = None,
-                 sent_start: Any = None) -> None:
+                 sent_start: Any = None, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        # doc.text joins every token anew: callers that hold the text pass it.
+        self.text = doc.text if text is None else text
         self.names = names if names is not None else NameResolver()
         self.quotes: list[Quote] = []
         # Sentence start of an offset; injected by the quotes extractor (indexed once), else

@@ -14,13 +14,14 @@ point(s) it relates to:
 - ``corroboration``: an independent point (not an echo) repeats a value that an earlier point of
   another origin gave, from another outlet or another claimant.
 - ``update`` / ``revision_down``: in a cumulative series, the value rises / falls against the
-  previous point of the same claimant, or against the previous point of the series (a fall
-  against either is flagged; its note says when the two are compatible, as "more than 34,600"
-  after "at least 34,735" is). Points flagged ``outlier`` are skipped as "previous".
+  previous point of the same claimant, or against the previous point of the series. Only a fall
+  to a number the earlier point does not allow is a revision: "more than 34,600" after "at least
+  34,735", or "15,000" (a round thousand, read as 14,500–16,000) after "15,523", is a restatement and gets no
+  flag. Points flagged ``outlier`` get no trend flag and are skipped as "previous".
 - ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
 - ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
-  of the same claimant either side by a factor of more than 2; per-event: robust z-score of the
-  log value above 3.5).
+  of the same claimant either side by a factor of more than 2, or of any claimant for an
+  unattributed point; per-event: robust z-score of the log value above 3.5).
 """
 
 from __future__ import annotations
@@ -87,6 +88,31 @@ def subject_of(counts: str | None, metric: str) -> str:
     return str(v["metric_subject_default"].get(metric, "people"))
 
 
+# A word after the number that says nothing about what is counted ("30,000 more", "5 percent").
+_NOT_SUBJECTS = frozenset({"more", "others", "percent", "per", "cent", "times", "people's",
+                           "days", "hours", "weeks", "months", "years", "in", "of", "and", "or",
+                           "so", "far", "total", "overall", "each", "apiece", "alone"})
+_SPAN_NOUN = re.compile(r"\d[\d,.]*(?:\s+(?:million|thousand|hundred|billion))?"
+                        r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,2})\s*$")
+
+
+def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
+                      unit: str | None = None) -> str:
+    """What a figure counts: the noun the number is written with when there is one ("130 staff"
+    → "staff", "20,000 Palestinians" → "people"), so that a subgroup does not join the main toll's
+    series; else from its ``counts`` phrase (:func:`subject_of`)."""
+    m = _SPAN_NOUN.search(span_text or "") if not unit else None
+    if m:
+        words = _WORDS.findall(m.group(1).lower())
+        table = vocab()["_subject_table"]
+        for n in (2, 1):
+            if len(words) >= n and tuple(words[-n:]) in table:
+                return str(table[tuple(words[-n:])])
+        if words and words[-1] not in _NOT_SUBJECTS and len(words[-1]) > 2:
+            return words[-1]
+    return subject_of(counts, metric)
+
+
 def place_of(place: str | None, counts: str | None = None) -> str | None:
     """Canonical place of a figure: its ``place`` through the alias table, else one named in
     ``counts`` ("people killed in Gaza"), else None."""
@@ -143,7 +169,7 @@ def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
     ``published`` is the article's date (used when ``fig.cumulative`` is unknown)."""
     if fig.metric == "other" or not fig.metric:
         return None
-    return SeriesKey(fig.metric, subject_of(fig.counts, fig.metric),
+    return SeriesKey(fig.metric, subject_of_figure(fig.span.text, fig.counts, fig.metric, fig.unit),
                      place_of(fig.place, fig.counts), is_cumulative(fig, published))
 
 
@@ -181,7 +207,8 @@ def point_value(p: dict[str, Any]) -> float | None:
 
 
 def interval(p: dict[str, Any]) -> tuple[float, float] | None:
-    """The values a point allows ("more than 34,000" allows [34000, inf))."""
+    """The values a point allows ("more than 34,000" allows [34000, inf)). A round number
+    stated as exact ("15,000 people") is read as rounded or cut down: [v - 500, v + 1000]."""
     v = point_value(p)
     if v is None or p.get("approx") == "vague":
         return None
@@ -195,6 +222,9 @@ def interval(p: dict[str, Any]) -> tuple[float, float] | None:
         return 0.0, v
     if approx == "about":
         return v * 0.9, v * 1.1
+    if v >= 1000 and v == int(v) and int(v) % 1000 == 0:
+        # A round thousand stated as exact is rounded, or cut down ("15,000" for 15,523).
+        return v - 500, v + 1000
     return v, v
 
 
@@ -345,20 +375,28 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
     if cumulative:
         # Neighbours are the same claimant's points: two claimants' running totals may differ
         # for good reasons (that is a conflict, not an outlier).
+        # Unattributed points are no one claimant's series: their neighbours are the whole
+        # series' points (else a bare "22,438 people" is judged against stray unattributed 45s).
         groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
+        every: list[tuple[dict[str, Any], float]] = []
         for p in pts:
             if p["_v"] is not None:
                 groups[p.get("claimant")].append((p, p["_v"]))
-        for vals in groups.values():
-            if len(vals) < 4:
+                every.append((p, p["_v"]))
+        for who, vals in groups.items():
+            pool = every if who is None else vals
+            at = {id(p): i for i, (p, _) in enumerate(pool)}
+            if len(pool) < 4:
                 continue
-            for i, (p, v) in enumerate(vals):
-                around = vals[max(0, i - 3):i] + vals[i + 1:i + 4]
+            for p, v in vals:
+                i = at[id(p)]
+                around = pool[max(0, i - 3):i] + pool[i + 1:i + 4]
                 m = median(x for _, x in around)
                 lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
                 if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
                     add(p, "outlier", [q["id"] for q, _ in around],
-                        f"{v:g} against a neighbour median of {m:g} (same claimant)")
+                        f"{v:g} against a neighbour median of {m:g} "
+                        + ("(all claimants)" if who is None else "(same claimant)"))
         return
     vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
     if len(vals) < 5:
@@ -377,53 +415,54 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
 def _trend(pts: list[dict[str, Any]], add: Any) -> None:
     """update / revision_down against the previous non-outlier point (same claimant and any).
 
-    Compares the numbers as stated ("more than 34,000" counts as 34,000): a toll restated with
-    another hedge is still the toll the outlet reports."""
+    A lower number that still allows the earlier one ("more than 34,600" after "at least
+    34,735"; "15,000" after "15,523") is a restatement, not a revision: no flag, and the earlier
+    point stays the one later points are compared with. Outliers get no trend flag."""
     prev_any: dict[str, Any] | None = None
     prev_by: dict[Any, dict[str, Any]] = {}
     for p in pts:
         v = p["_v"]
         if v is None or p["_iv"] is None or not p.get("date"):
             continue
-        is_outlier = any(f["flag"] == "outlier" for f in p["flags"])
+        if any(f["flag"] == "outlier" for f in p["flags"]):
+            continue
         conflicts = {r for f in p["flags"] if f["flag"] == "conflict" for r in f["related"]}
         own = prev_by.get(p.get("claimant"))
-        fell_from = None
-        for q in (own, prev_any):
-            if q is not None and v < q["_v"] and q["id"] not in conflicts:
-                fell_from = q
-                break
-        if fell_from is not None:
-            # "more than 34,600" after "at least 34,735" is a lower number but allows the
-            # earlier one: flagged (the number fell) and said to be a compatible restatement.
-            compatible = not _disjoint(p["_iv"], fell_from["_iv"])
+        falls = [q for q in (own, prev_any)
+                 if q is not None and v < q["_v"] and q["id"] not in conflicts]
+        if falls:
+            fell_from = next((q for q in falls if _disjoint(p["_iv"], q["_iv"])), None)
+            if fell_from is None:
+                continue  # a compatible restatement
             add(p, "revision_down", [fell_from["id"]],
                 f"{v:g} after {fell_from['_v']:g}"
-                + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)")
-                + ("; a compatible restatement, not a contradiction" if compatible else ""))
-        elif not is_outlier:
+                + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)"))
+        else:
             q = own or prev_any
             if q is not None and v > q["_v"]:
                 add(p, "update", [q["id"]], f"{v:g} after {q['_v']:g}")
-        if not is_outlier:
-            prev_any = p
-            prev_by[p.get("claimant")] = p
+        prev_any = p
+        prev_by[p.get("claimant")] = p
 
 
 def unflagged_falls(points: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """(earlier id, later id) pairs of consecutive non-outlier dated points (in time order, as
-    ``compute_flags`` returns them) where a cumulative value falls and the later point has neither
-    ``revision_down`` nor ``conflict``. Empty for a consistent series; used by tests and reports."""
+    """(earlier id, later id) pairs where a cumulative value falls to a number the earlier point
+    does not allow (in time order, as ``compute_flags`` returns them, outliers and compatible
+    restatements skipped) and the later point has neither ``revision_down`` nor ``conflict``.
+    Empty for a consistent series; used by tests and reports."""
     out = []
     prev = None
     for p in points:
         names = {f["flag"] for f in p["flags"]}
-        v = point_value(p)
-        if v is None or interval(p) is None or not p.get("date") or "outlier" in names:
+        v, iv = point_value(p), interval(p)
+        if v is None or iv is None or not p.get("date") or "outlier" in names:
             continue
-        if prev is not None and v < prev[1] and not names & {"revision_down", "conflict"}:
-            out.append((prev[0], p["id"]))
-        prev = (p["id"], v)
+        if prev is not None and v < prev[1]:
+            if not _disjoint(iv, prev[2]):
+                continue  # a restatement: the earlier point stays the reference
+            if not names & {"revision_down", "conflict"}:
+                out.append((prev[0], p["id"]))
+        prev = (p["id"], v, iv)
     return out
 
 

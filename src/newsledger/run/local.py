@@ -178,7 +178,9 @@ def _on_pool(fn: Callable[..., list[R]], items: Iterable[T], arg: Any, workers: 
              fast: bool | None, chunk_size: int, window: int | None,
              executor: ProcessPoolExecutor | None) -> Iterator[R]:
     """``fn(chunk, arg)`` over balanced chunks of ``items`` on a pool, results in input order."""
-    window = window or 2 * workers
+    # Four chunks per worker: while one worker is held up by a long article, the others keep
+    # going for a while before in-order output makes them wait (finished chunks are small).
+    window = window or 4 * workers
     ex = executor or pool(workers, fast)
     interrupted = False
     try:
@@ -202,7 +204,7 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
     """One Record per item (an Article, or a BadLine that becomes an error record), in order.
 
     ``workers`` defaults to all cores; 1 runs in this process. At most ``window`` chunks of
-    ``chunk_size`` items are read ahead (default: two per worker). ``executor`` (from
+    ``chunk_size`` items are read ahead (default: four per worker). ``executor`` (from
     :func:`pool`) is used, and left open, instead of starting new workers.
 
     Example::
