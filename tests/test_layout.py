@@ -143,6 +143,8 @@ def test_caption_rule(line: str, expected: bool) -> None:
     ("Save the Children said 40 children were among the dead.", False),
     ("Volunteers handed out cookies to soldiers at the checkpoint.", False),
     ("Key events of the war are listed by the ministry on its site.", False),
+    ("Also Read: Ministry asks for answers over the blast", True), ("Also Read", True),
+    ("See also the assumptions of the training program, which are dated.", False),
 ])
 def test_boilerplate_rule(line: str, expected: bool) -> None:
     assert is_boilerplate(line) is expected

@@ -41,7 +41,8 @@ _BOILERPLATE = re.compile(
     r"join our .*|download (?:our|the) app.*|watch:.{0,80}|watch live.*|live updates?|"
     r"back to top|top stories|latest news|editor'?s picks?|don'?t miss.*|continue reading.*|"
     r"we want to hear from you.*|support (?:our|independent) journalism.*|"
-    r"read also:?.*|see also:?.*|also read:?.*|read next:?.*|explore more\b.*|reuse this content|"
+    # "Also Read: <link>" or the bare label; "See also the program's terms." is a sentence
+    r"(?:read also|see also|also read|read next)(?::.*)?|explore more\b.*|reuse this content|"
     r"become a (?:member|subscriber|patron|supporter)\b.*|note from the (?:author|editor):?|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
