@@ -383,3 +383,46 @@ def test_segmented_stamp_lines(line: str, kind: str) -> None:
 def test_more_credit_lines(line: str, expected: bool) -> None:
     from newsledger.ingest.text import is_credit
     assert is_credit(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Aug 6, 2025 - World", True), ("Friday 14 March 2025 11:23, UK", True),
+    ("09.12.2024 - Update : 09.12.2024", True),
+    ("Aug 6, 2025 - World leaders met in Paris to discuss the war", False),
+    ("Version 2.1.3 - Update", False),
+])
+def test_stamps_with_a_section_label(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+def test_name_role_stamp_image_label_block() -> None:
+    text = ("Hostage talks resume in Doha as Israel cuts power to Gaza\n\n"
+            "Helen Marsh\nMiddle East correspondent @helenmarsh\nFriday 14 March 2025 11:23, UK\n\n"
+            "Image:\nDisplaced Palestinians in Jabalia on Thursday. Pic: Reuters\n\n"
+            "Israeli and Hamas negotiators resumed indirect talks in Doha on Friday, officials said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "byline", "dateline", "caption",
+                                            "caption", "body"]
+    assert art.byline == ["Helen Marsh"]
+
+
+def test_bare_city_line_and_pipe_byline() -> None:
+    text = ("Turkey ready to help rebuild Syria, foreign minister says\n\n"
+            "Erdem Kaya  |09.12.2024 - Update : 09.12.2024\n\nANKARA\n\n"
+            "The foreign minister said on Monday that Ankara was ready to help, officials said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Erdem Kaya"]
+    # an all-capitals line not followed by a paragraph is no dateline
+    assert "dateline" not in layout_kinds("A headline about the talks in the city\n\nBREAKING\n")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Illustration: Nora Vex/Axios", "Nora Vex/Axios"), ("Photo: Reuters", "Reuters"),
+    ("Photo: the army said it was hit.", None),
+])
+def test_credit_only_lines(line: str, expected: str | None) -> None:
+    assert is_caption(line) is (expected is not None)
+    if expected:
+        at = caption_credit(line)
+        assert at is not None and line[at[0]:at[1]] == expected

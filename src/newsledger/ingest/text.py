@@ -43,6 +43,7 @@ _BOILERPLATE = re.compile(
     r"we want to hear from you.*|support (?:our|independent) journalism.*|"
     # "Also Read: <link>" or the bare label; "See also the program's terms." is a sentence
     r"(?:read also|see also|also read|read next)(?::.*)?|explore more\b.*|reuse this content|"
+    r"go deeper(?::.*)?|why you can trust\b.{0,40}|"
     r"become a (?:member|subscriber|patron|supporter)\b.*|note from the (?:author|editor):?|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
@@ -81,7 +82,7 @@ _CAPTION_CREDITY = re.compile(
     r"Sputnik|TASS|Shutterstock|screenshot|Screenshot|Telegram|X|Twitter|Facebook))[^()]*\)\s*$")
 # A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
 _CAPTION_LABELLED = re.compile(
-    r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
+    r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Pic|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
     r"|[.!?”\"’)]\s*Credit(?:\.\.\.|…)\s*(?P<credit3>[^.]{2,80}?)\s*$"
     r"|[.!?”\"’)]\s*©\s*(?P<credit2>[^.]{2,80}?)\s*$")
 _CAPTION_BARE = re.compile(
@@ -90,6 +91,11 @@ _CAPTION_BARE = re.compile(
 # BBC-style pairs: "Image source, Getty Images" then "Image caption, Relatives rallied ...".
 _IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|credit),\s*\S",
                          re.IGNORECASE)
+# A line that is only a credit: "Illustration: Name/Axios", "Photo: Reuters".
+_CREDIT_ONLY = re.compile(r"^(?:Illustration|Photograph|Photo|Picture|Image|Pic)s?:\s*"
+                          r"(?P<credit>[A-Z][^.]{1,80}?)\s*$")
+_IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Picture|Video)s?:?$", re.IGNORECASE)
+_CITY_LINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}$")
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
@@ -192,8 +198,8 @@ def is_caption(s: str) -> bool:
         return False
     if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
         return True
-    if _IMAGE_LINE.match(s) or ((_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s))
-                                and len(s) >= 40):
+    if _IMAGE_LINE.match(s) or _CREDIT_ONLY.match(s) or (
+            (_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s)) and len(s) >= 40):
         return True
     return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
@@ -201,7 +207,7 @@ def is_caption(s: str) -> bool:
 _STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified|"
                          r"Issued|Modified|Created|Date)"
                          r"(?:\s+(?:on|at))?\s*:?\s*)", re.IGNORECASE)
-_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
+_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
                           r"(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|at|on|time|[A-Za-z]+\.?", re.IGNORECASE)
 
 
@@ -212,7 +218,15 @@ def _stamp_tokens(rest: str) -> bool:
     """Is ``rest`` only dates, clock times, weekdays and zone names ("4:52 PM GMT+1, June 14,
     2025", "Fri April 25, 2025")? The names come from the times lexicon."""
     rest = _READ_TIME.sub("", rest)
-    toks = [t for t in re.split(r"[\s,|•·]+|\s[-–—]\s", rest) if t and t not in "-–—"]
+    if not _stamp_words(rest):
+        # "Aug 6, 2025 - World", "Friday 14 March 2025 11:23, UK": a section or place label
+        # after the stamp
+        rest = re.sub(r"(?:,|\s[-–—|])\s*[A-Z][\w ]{0,15}$", "", rest)
+    return _stamp_words(rest)
+
+
+def _stamp_words(rest: str) -> bool:
+    toks = [t for t in re.split(r"[\s,|•·]+|\s[-–—:]\s", rest) if t and t not in "-–—:"]
     if not toks or not any(ch.isdigit() for ch in rest):
         return False
     mons, days, zones = months(), weekdays(), timezones()
@@ -222,7 +236,8 @@ def _stamp_tokens(rest: str) -> bool:
             return False
         w = t.lower().rstrip(".")
         if w.isalpha() and w not in mons and w not in days and w not in zones \
-                and w not in ("at", "on", "time", "am", "pm", "a.m", "p.m") \
+                and w not in ("at", "on", "time", "am", "pm", "a.m", "p.m", "update", "updated",
+                              "published", "modified") \
                 and not re.fullmatch(r"[ap]\.?m", w):
             return False
     return True
@@ -238,6 +253,9 @@ def caption_credit(line: str) -> tuple[int, int] | None:
     m = re.search(r"\(([^()]{2,80})\)\s*$", line)
     if m:
         return m.start(1), m.end(1)
+    m = _CREDIT_ONLY.match(line)
+    if m:
+        return m.start("credit"), m.end("credit")
     m = _CAPTION_LABELLED.search(line)
     if m:
         g = next(k for k in ("credit", "credit2", "credit3") if m.group(k))
@@ -305,6 +323,16 @@ def _strip_outlet(name: str) -> str:
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+$")
 
 
+_ROLE = re.compile(r"^[A-Z][\w ,&'’-]{0,40}\b(?:correspondent|reporter|editor|writer|journalist|"
+                   r"producer|analyst|columnist|contributor|presenter|chief)\b[^.]{0,40}$",
+                   re.IGNORECASE)
+
+
+def role_line(s: str) -> bool:
+    """A byline's second line giving the author's job: "Middle East correspondent @handle"."""
+    return len(s.strip()) <= 80 and bool(_ROLE.match(s.strip()))
+
+
 def outlet_line(s: str) -> bool:
     """A byline's second line naming the outlet and place: "BBC News, Jerusalem"."""
     s = s.strip()
@@ -315,7 +343,8 @@ def outlet_line(s: str) -> bool:
 def name_line(s: str) -> bool:
     """A line that is just a person's name ("Lucy Harmon"), as bylines without "By" are."""
     s = s.strip()
-    return bool(_NAME_SHAPE.match(s)) and not _is_outlet(s) and len(s) <= 40
+    return bool(_NAME_SHAPE.match(s)) and not _is_outlet(s) and len(s) <= 40 \
+        and not _DESK.match(s)
 
 
 def looks_like_body(s: str) -> bool:
@@ -334,7 +363,7 @@ def _stamped_segments(s: str) -> list[str] | None:
     """For a line of " / " or " | " separated parts, one a time stamp and the others short
     labels ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025"): the labels that name
     a desk or people (a byline), else []. None when the line is not such a line."""
-    parts = [p.strip() for p in re.split(r"\s+[/|•]\s+", s.strip())]
+    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s+[/•]\s+", s.strip()) if p.strip()]
     if len(parts) < 2 or not any(is_timestamp(p) for p in parts):
         return None
     labels = [p for p in parts if not is_timestamp(p)]
@@ -403,10 +432,15 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
         elif is_credit(s):
             kinds[i] = "credit"
             credit_seen = True
-        elif is_caption(s):
-            kinds[i] = "caption"
+        elif is_caption(s) or (_IMAGE_LABEL.match(s.strip()) and i + 1 < len(us)
+                               and _contiguous(text, u, us[i + 1]) and is_caption(us[i + 1].text)):
+            kinds[i] = "caption"  # "Image:" over the caption it labels is part of it
+        elif not body_started and _CITY_LINE.match(s.strip()) and i + 1 < len(us) \
+                and looks_like_body(us[i + 1].text):
+            kinds[i] = "dateline"  # "ANKARA" on its own line above the first paragraph
         elif not body_started and (segs := _stamped_segments(s)) is not None:
             kinds[i] = "byline" if segs else "dateline"  # "TOI Desk / SITE.COM / Updated: ..."
+            byline.extend(p for p in segs if name_line(p) and p not in byline)
         elif body_started and byline and (m := _BIO.match(s)) and m.group("name") in byline:
             kinds[i] = "byline"  # the author's bio after the story
         elif is_timestamp(s):
@@ -419,12 +453,14 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             byline.extend(n for n in names if n not in byline)
         elif not body_started and (name_line(s) or _NAMES_LINE.match(s.strip())) \
                 and i + 1 < len(us) and _contiguous(text, u, us[i + 1]) \
-                and (outlet_line(us[i + 1].text) or is_timestamp(us[i + 1].text)):
+                and (outlet_line(us[i + 1].text) or is_timestamp(us[i + 1].text)
+                     or role_line(us[i + 1].text)):
             # "Lucy Harmon" over "BBC News, Jerusalem"; "Anna Korolenko in Kyiv and Peter Mills"
             # over the time stamp
             kinds[i] = "byline"
             byline.extend(n for n in (byline_names("By " + s.strip()) or []) if n not in byline)
-        elif kinds[i - 1:i] == ["byline"] and not body_started and outlet_line(s):
+        elif kinds[i - 1:i] == ["byline"] and not body_started and joined \
+                and (outlet_line(s) or role_line(s)):
             kinds[i] = "byline"
         elif credit_seen and len(s) <= 80 and not s.endswith(_TERMINAL):
             kinds[i] = "boilerplate"  # trailing page furniture after the credit line
