@@ -415,6 +415,9 @@ def test_bare_city_line_and_pipe_byline() -> None:
     assert art.byline == ["Erdem Kaya"]
     # an all-capitals line not followed by a paragraph is no dateline
     assert "dateline" not in layout_kinds("A headline about the talks in the city\n\nBREAKING\n")
+    # nor is an all-capitals headline of four words or more
+    assert layout_kinds("THE GREAT CLIMATE CON\n\nResidents are taking matters into their own "
+                        "hands, officials said.\n")[0] == "title"
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -95,7 +95,7 @@ _IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|cred
 _CREDIT_ONLY = re.compile(r"^(?:Illustration|Photograph|Photo|Picture|Image|Pic)s?:\s*"
                           r"(?P<credit>[A-Z][^.]{1,80}?)\s*$")
 _IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Picture|Video)s?:?$", re.IGNORECASE)
-_CITY_LINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}$")
+_CITY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}$")  # "ANKARA", "GAZA CITY"
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
