@@ -71,7 +71,7 @@ DIRECT = [
     ("In a statement, the Gaza health ministry said: “The hospitals have run out of fuel.”",
      ("direct", "The hospitals have run out of fuel.", "Gaza health ministry")),
     ("“Do it like gentlemen,” the guard orders.",
-     ("direct", "Do it like gentlemen,", "guard")),
+     ("direct", "Do it like gentlemen,", None)),  # a description is no name (DESIGN)
     ("White House spokesperson John Kirby called the departure “deeply regrettable.”",
      ("partial", "deeply regrettable.", "John Kirby")),
     ("Jerusalem rejected the proposal for falling short of its “vital demands,” officials said.",
@@ -252,7 +252,7 @@ COVERAGE = [
     ("The raid on the camp, which the army said killed 12 fighters, drew wide condemnation.",
      ("indirect", "killed 12 fighters", "army")),
     ("The convoy came under fire near the crossing, a spokesman for the UN agency has claimed.",
-     ("indirect", "The convoy came under fire near the crossing", "spokesman for the UN agency")),
+     ("indirect", "The convoy came under fire near the crossing", None)),
     ("The number of dead in the province has risen to 210, the regional council reports.",
      ("indirect", "The number of dead in the province has risen to 210", "regional council")),
     ("Shelling has hit three towns in the region this week, according to the regional council.",

@@ -38,8 +38,8 @@ POSITIVE = [
     ("US: Ongoing IDF op in Rafah doesn’t amount to major offensive",
      "Ongoing IDF op in Rafah doesn’t amount to major offensive", "US"),
     ("Ministers met on Monday; officials said the talks had failed.",
-     "the talks had failed", "officials"),
-    ("The border stayed shut, officials said.", "The border stayed shut", "officials"),
+     "the talks had failed", None),  # "officials" describes, it names nobody (DESIGN)
+    ("The border stayed shut, officials said.", "The border stayed shut", None),
     ("Shelling resumed overnight; the ministry said the talks had stalled.",
      "the talks had stalled", "ministry"),
 ]
@@ -60,6 +60,7 @@ def test_semicolon_clause_in_body_is_not_reported_content(dek: str) -> None:
 
 
 @pytest.mark.parametrize("text,content,speaker", POSITIVE)
-def test_reported_speech_still_found(text: str, content: str, speaker: str) -> None:
+def test_reported_speech_still_found(text: str, content: str, speaker: str | None) -> None:
     got = indirect(run(text))
-    assert any(c == content and speaker in (s or "") for c, s in got), got
+    assert any(c == content and (s is None if speaker is None else speaker in (s or ""))
+               for c, s in got), got

@@ -68,6 +68,12 @@ def test_subject_of_figure_prefers_the_noun_written_with_the_number(
     (None, "people killed on October 7", None),  # no place named
     (None, None, None),
     ("Kharkiv", None, "Kharkiv"),               # unknown places kept as written
+    # A place after a locative word is where; a place that acts is not.
+    (None, "people killed since Israel launched its offensive in Gaza", "Gaza"),
+    (None, "people killed since Israel began its campaign", None),
+    (None, "people killed since Israel's offensive began", None),
+    (None, "people in southern Israel killed by Hamas", "Israel"),
+    (None, "killed in Rafah and Gaza", "Rafah"),
 ])
 def test_place_of(place: str | None, counts: str | None, expected: str | None) -> None:
     assert place_of(place, counts) == expected

@@ -171,7 +171,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "a resolution calling for …", "a statement saying …" (not "the windshield explaining").
         return verb.head if _can_speak(verb.head) else None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
-        inherited = subject_of(verb.head, depth + 1)
+        governor = verb.head
+        if verb.dep_ == "pcomp" and governor.lower_ in ("by", "after", "before", "while") \
+                and governor.head.i != governor.i and lemma_of(verb) in _INVERTING:
+            # (not "cites Lavrov as saying": there the object speaks)
+            governor = governor.head  # "Pence continued … by saying": the subject of "continued"
+        inherited = subject_of(governor, depth + 1)
         # Only an agent can speak: "the attack was successful …, claiming …" is a misparse.
         if inherited is not None and not _can_speak(inherited):
             return None

@@ -20,7 +20,8 @@ DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter",
                             "post", "tweet", "video", "website", "account", "announcement",
                             "message", "plan", "declaration", "readout", "transcript", "update",
                             "bulletin", "briefing", "notice", "press release", "publication",
-                            "figures", "data", "tally", "count", "toll", "entry", "footage"})
+                            "figures", "data", "tally", "count", "toll", "entry", "footage",
+                            "resolution"})
 _OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Verbs by which a subject issues a document: "the ministry published its update".
 _ISSUING = frozenset({"issue", "publish", "release", "post", "put", "send", "give", "share",
@@ -75,6 +76,33 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
                 if name:
                     issuers.note(root, name)
                     return name
+    for t in root.rights:
+        # "a statement released by the US Attorney's Office": the agent of the issuing verb.
+        if t.dep_ == "acl" and t.lemma_.lower() in _ISSUING_ANY and t.i < span.end + 3:
+            prep = next((c for c in t.children if c.dep_ == "agent" or (
+                c.dep_ == "prep" and c.lower_ == "by")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) \
+                if prep is not None else None
+            if pobj is not None and not is_document(pobj):
+                name = name_of(mention(pobj))
+                if name:
+                    issuers.note(root, name)
+                    return name
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ISSUING_ANY and not any(
+            t.dep_ == "poss" for t in root.children):
+        # "Ismail Haniyeh has issued a statement confirming …": the issuing verb's subject.
+        subj = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        # "The leader of Hamas, Ismail Haniyeh, has issued": the name in apposition.
+        # (the parser may hang it on any noun of the phrase: "of Hamas, Ismail Haniyeh").
+        appos = next((c for c in subj.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+            c.ent_type_ == "PERSON" or c.head.i == subj.i)), None) \
+            if subj is not None and subj.pos_ != "PROPN" else None
+        subj = appos if appos is not None else subj
+        if subj is not None and subj.pos_ != "PRON":
+            name = name_of(mention(subj))
+            if name:
+                issuers.note(root, name)
+                return name
     for t in root.children:
         if t.dep_ != "poss" and not (t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"):
             continue
@@ -129,4 +157,5 @@ def _recent_issuer(root: Token, name_of: Callable[[SpacySpan], str | None],
     return None
 
 
-_ISSUING_ANY = _ISSUING | {"announce", "pledge", "unveil", "declare", "promise"}
+_ISSUING_ANY = _ISSUING | {"announce", "pledge", "unveil", "declare", "promise", "pass", "adopt",
+                           "approve"}

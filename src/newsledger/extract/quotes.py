@@ -20,6 +20,8 @@ from .base import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
+from .figures import _known_actor as known_actor
+from .headtails import tail_headlines
 from .quotemarks import QuotePair, pair_quotes, top_level
 from . import reported as _reported_speech
 from .speakers import Speakers
@@ -230,7 +232,9 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
     after_cue = _cue_in(idx, astart, aend, last=False)
     content_end = text[pair.start:pair.end].rstrip()[-1:] if pair.end > pair.start else ""
     if after_cue is not None and content_end in ".!?" and (any(
-            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i for c in after_cue.children)
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after_cue.i and not (
+                c.dep_ == "dobj" and lemma_of(after_cue) in _HEARER_VERBS)
+            for c in after_cue.children)
             or len(idx.between(astart, after_cue.idx)) > 5):
         after_cue = None  # a new sentence with its own content: "… bombs.” She added that …"
     if before_cue is not None and after_cue is not None and \
@@ -273,6 +277,9 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
     found.inherit = True
     return found
 
+
+# Verbs whose object is the hearer, not new content: "“…!” Fetterman told one rally-goer."
+_HEARER_VERBS = frozenset({"tell", "ask", "assure", "inform", "remind", "reassure"})
 
 _IN_WORDS = re.compile(r"\b[Ii]n (?:(?P<pron>his|her|their|its) (?:own )?words|the words of)\s*,?\s*$")
 
@@ -364,9 +371,29 @@ def extract_quotes(doc: Doc, state: State) -> None:
             para = paragraphs[k]
     reported = _reported_speech.reported(doc, state, found, paragraphs)
     according = _reported_speech.according(doc, idx, state, found, paragraphs)
+    # "…to come through," Kirby said, according to news agencies: the "according to" sources
+    # the quote; a content that starts inside a direct quote is no claim of its own.
+    directs = sorted((f.start, f.end) for f in found if f.kind == "direct")
+    d_starts = [a for a, _ in directs]
+    according = [a for a in according if not _starts_inside(a.start, directs, d_starts)]
+    # "“…!” Fetterman told a rally-goer, according to an attendee’s post": the content would be
+    # only the quote's own frame (its cue), which the "according to" sources.
+    frames = [(f.end, f.cue.idx) for f in found if f.kind == "direct" and f.cue is not None
+              and f.cue.idx >= f.end]
+    according = [a for a in according
+                 if not any(end <= a.start <= cue < a.end for end, cue in frames)]
     taken = [(f.start, f.end) for f in found + reported + according]
     heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
-    items = found + reported + according + heads
+    # A headline tail (", mediators say", ", says Zelensky", "- officials") is read from the
+    # block text; it replaces what the parser made of the same headline.
+    tails = tail_headlines(doc, text, paragraphs)
+    if tails:
+        spans = [(t.start, t.end) for t in tails]
+        whos = [t.subject.start_char for t in tails if isinstance(t.subject, SpacySpan)]
+        reported = [r for r in reported if not any(a < r.end and r.start < b for a, b in spans)
+                    and not any(r.start <= w < r.end for w in whos)]
+        heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
+    items = found + reported + according + heads + tails
 
     # Resolve speakers in document order so that "he" finds the speaker before it.
     def where(f: Found) -> int:
@@ -384,6 +411,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
         else:
             f.speaker = Speaker()
     _floating(found, paragraphs)
+    speakers.link_descriptions([f.speaker for f in sorted(items, key=where) if f.speaker])
     _partials_in_reported(found, reported + according)
     quotes: list[Quote] = []
     for f in sorted(items, key=lambda f: (f.start, f.end)):
@@ -397,10 +425,19 @@ def extract_quotes(doc: Doc, state: State) -> None:
         speaker = f.speaker or Speaker()
         if speaker.name in speakers.renamed:
             speaker = Speaker(speaker.mention, speakers.renamed[speaker.name])
+        if speaker.name in speakers.descriptions:
+            # A description is no name (the mention keeps it), unless the alias table or
+            # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
+            speaker = Speaker(speaker.mention, known_actor(speaker.name))
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
         quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
     state.quotes = quotes
     speakers.set_quotes(quotes)
+
+
+def _starts_inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:

@@ -113,6 +113,16 @@ def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
     return subject_of(counts, metric)
 
 
+_LOCATIVE = frozenset({"in", "across", "inside", "throughout", "within", "on", "at", "near",
+                       "around", "into"})
+
+
+_PLACE_MODIFIERS = frozenset({"the", "of", "southern", "northern", "eastern", "western", "central",
+                              "occupied", "south", "north", "east", "west"})
+_ACTOR_VERBS = frozenset({"began", "begun", "says", "said", "has", "have", "had", "is", "was",
+                          "will", "would", "struck", "hit", "fought", "took", "sent", "made"})
+
+
 def place_of(place: str | None, counts: str | None = None) -> str | None:
     """Canonical place of a figure: its ``place`` through the alias table, else one named in
     ``counts`` ("people killed in Gaza"), else None."""
@@ -123,10 +133,23 @@ def place_of(place: str | None, counts: str | None = None) -> str | None:
             p = p[len(d):] if p.startswith(d) else p
         return str(v["_places"].get(p, place.strip()))
     if counts:
-        low = " " + counts.lower() + " "
+        # "killed in Gaza since Israel began its offensive": a place after a locative word is
+        # where; a bare mention may be an actor. Else the earliest place named.
+        low = counts.lower()
+        found = []
         for name in v["places_in_counts"]:
-            if f" {name} " in low or f" {name}," in low or f" {name}." in low:
-                return str(v["_places"].get(name, name.title()))
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low):
+                before = low[:m.start()].split()[-2:]
+                locative = bool(before) and (before[-1] in _LOCATIVE or (
+                    len(before) == 2 and before[0] in _LOCATIVE and before[1] in _PLACE_MODIFIERS))
+                after = low[m.end():].split()[:1]
+                if not locative and (low[m.end():m.end() + 2] in ("'s", "’s") or after and (
+                        after[0] in _ACTOR_VERBS or after[0].endswith("ed"))):
+                    continue  # "since Israel began its offensive": an actor, not a place
+                found.append((not locative, m.start(), -len(name), name))
+        if found:
+            name = min(found)[3]
+            return str(v["_places"].get(name, name.title()))
     return None
 
 
@@ -430,19 +453,25 @@ def _trend(pts: list[dict[str, Any]], add: Any) -> None:
         own = prev_by.get(p.get("claimant"))
         falls = [q for q in (own, prev_any)
                  if q is not None and v < q["_v"] and q["id"] not in conflicts]
-        if falls:
-            fell_from = next((q for q in falls if _disjoint(p["_iv"], q["_iv"])), None)
-            if fell_from is None:
-                continue  # a compatible restatement
+        fell_from = next((q for q in falls if _disjoint(p["_iv"], q["_iv"])), None)
+        if fell_from is not None:
             add(p, "revision_down", [fell_from["id"]],
                 f"{v:g} after {fell_from['_v']:g}"
                 + ("" if fell_from.get("claimant") == p.get("claimant") else " (other claimant)"))
-        else:
+        elif not falls:
             q = own or prev_any
             if q is not None and v > q["_v"]:
                 add(p, "update", [q["id"]], f"{v:g} after {q['_v']:g}")
-        prev_any = p
-        prev_by[p.get("claimant")] = p
+        # A compatible restatement does not replace the point it restates as the reference.
+        if not _restates(p, prev_any):
+            prev_any = p
+        if not _restates(p, own):
+            prev_by[p.get("claimant")] = p
+
+
+def _restates(p: dict[str, Any], q: dict[str, Any] | None) -> bool:
+    """Is p a lower number that still allows q's ("more than 34,600" after "at least 34,735")?"""
+    return q is not None and p["_v"] < q["_v"] and not _disjoint(p["_iv"], q["_iv"])
 
 
 def unflagged_falls(points: list[dict[str, Any]]) -> list[tuple[int, int]]:
