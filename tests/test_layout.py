@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from newsledger.ingest import from_text
-from newsledger.ingest.text import byline_names, find_date, is_boilerplate, is_caption, units
+from newsledger.ingest.text import (byline_names, caption_credit, dateline_wire, find_date,
+                                    is_boilerplate, is_caption, is_timestamp, units)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -102,6 +103,12 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
     ("By Jane Roe, Sam Doe and Ali Khan", ["Jane Roe", "Sam Doe", "Ali Khan"]),
     ("Jacob Magid is The Times of Israel's US bureau chief", ["Jacob Magid"]),
     ("Lena Park is a correspondent for the paper in Seoul", ["Lena Park"]),
+    ("By Min-ji Kwon and Daniel Ortiz, CNN", ["Min-ji Kwon", "Daniel Ortiz"]),
+    ("By AMINA BELLO and PETER KANE Associated Press", ["AMINA BELLO", "PETER KANE"]),
+    ("By Sara Mansour in Beirut and Tom Reed", ["Sara Mansour", "Tom Reed"]),
+    ("By Reuters", []),  # a byline credited to an outlet: no author names
+    ("Text by: NEWS WIRES", []),
+    ("by Iryna Savchuk", ["Iryna Savchuk"]),
     ("By the way, the talks failed.", None),
     ("Israel is a country in the Middle East", None),
 ])
@@ -115,6 +122,11 @@ def test_byline_names(line: str, expected: list[str] | None) -> None:
     ("Famiily members protest in Jerusalem, May 9, 2024. (Yonatan Sindel/Flash90)", True),
     ("The proposal (Arabic text here) differed in many ways from the offer.", False),
     ("He said the talks were over (for now).", False),
+    ("Image source, Getty Images", True),
+    ("Image caption, Relatives of hostages rallied in Tel Aviv on Saturday evening", True),
+    ("Soldiers watch a broadcast at a station in Seoul. Kim Jae-hwan/AFP/Getty Images", True),
+    ("Talks on the Israel/Gaza file resumed. Officials said so.", False),
+    ("The source of the image was not disclosed, officials said.", False),
 ])
 def test_caption_rule(line: str, expected: bool) -> None:
     assert is_caption(line) is expected
@@ -124,6 +136,15 @@ def test_caption_rule(line: str, expected: bool) -> None:
     ("Most Popular", True), ("read more:", True), ("Sign up for our daily newsletter", True),
     ("Share this article", True), ("Advertisement", True),
     ("Most of the hostages were freed.", False), ("Share prices fell sharply on Monday.", False),
+    ("Save", True), ("Link Copied!", True), ("3 minute read", True), ("Accept cookies", True),
+    ("We use cookies to improve your experience on our website.", True),
+    ("Our Standards: The Thomson Reuters Trust Principles.", True), ("Suggested Topics:", True),
+    ("Key events", True),
+    ("Save the Children said 40 children were among the dead.", False),
+    ("Volunteers handed out cookies to soldiers at the checkpoint.", False),
+    ("Key events of the war are listed by the ministry on its site.", False),
+    ("Also Read: Ministry asks for answers over the blast", True), ("Also Read", True),
+    ("See also the assumptions of the training program, which are dated.", False),
 ])
 def test_boilerplate_rule(line: str, expected: bool) -> None:
     assert is_boilerplate(line) is expected
@@ -135,6 +156,87 @@ def test_boilerplate_rule(line: str, expected: bool) -> None:
 ])
 def test_find_date(s: str, iso: str | None) -> None:
     assert find_date(s) == iso
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Updated 4:52 PM GMT+1, June 14, 2025", True), ("Updated 5:47 AM EDT, Fri April 25, 2025", True),
+    ("Last updated: 18 November 2025, 14:05 GMT", True), ("Published On 22 Sep 2025", True),
+    ("14:05 GMT", True), ("March 3, 2025 9:14 AM GMT", True),
+    ("Published", False), ("Europe", False), ("Israel at war", False),
+    ("May the talks succeed by 2025", False), ("Updated rules take effect on June 1, 2025.", False),
+])
+def test_timestamp_rule(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+@pytest.mark.parametrize("para, wire", [
+    ("KYIV, March 3 (Reuters) - Russian drones struck Kyiv.", "Reuters"),
+    ("Seoul, South Korea (CNN) — North Korea fired two missiles.", "CNN"),
+    ("GOMA, Congo (AP) — Heavy rains cut the roads.", "AP"),
+    ("Prime Minister Benjamin Netanyahu (Likud) — a profile of the man.", None),
+    ("The army (IDF) — which denied it — said nothing.", None),
+])
+def test_dateline_wire(para: str, wire: str | None) -> None:
+    at = dateline_wire(para)
+    assert (para[at[0]:at[1]] if at else None) == wire
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("A man walks past rubble. (AP Photo/Khalil Hamra)", "AP Photo/Khalil Hamra"),
+    ("Image source, Getty Images", "Getty Images"),
+    ("Soldiers in Seoul on April 25, 2025. Kim Jae-hwan/AFP/Getty Images", "Kim Jae-hwan/AFP/Getty Images"),
+    ("Smoke over the city, officials said.", None),
+])
+def test_caption_credit(line: str, credit: str | None) -> None:
+    at = caption_credit(line)
+    assert (line[at[0]:at[1]] if at else None) == credit
+
+
+def layout_kinds(text: str) -> list[str]:
+    return [b.kind for b in from_text(text).blocks]
+
+
+def test_link_list_under_a_header_is_boilerplate_until_a_blank_line() -> None:
+    text = ("A headline about the siege of the city\n\n"
+            "The first paragraph of the story says what happened on Sunday.\n\n"
+            "Related\nArmy says it retook a key bridge\nUN warns of famine as rains cut roads\n\n"
+            "The war erupted in April 2023 and has killed tens of thousands of people.\n")
+    assert layout_kinds(text) == ["title", "body", "boilerplate", "boilerplate", "boilerplate",
+                                  "body"]
+
+
+def test_a_sentence_under_the_title_before_the_byline_is_the_dek() -> None:
+    text = ("Strikes hit the south as envoy arrives\n\n"
+            "The envoy is due to meet the president; rockets were fired at the north.\n\n"
+            "By Sara Mansour\n\n"
+            "The envoy arrived at the airport and is expected to meet the president later today.\n")
+    assert layout_kinds(text) == ["title", "dek", "byline", "body"]
+    # without a byline or stamp after it, the same sentence is the first paragraph
+    assert layout_kinds(text.replace("By Sara Mansour\n\n", "")) == ["title", "body", "body"]
+
+
+def test_name_over_outlet_is_a_byline() -> None:
+    text = ("Families wait for news as deal hangs in balance\n\nLucy Harmon\nBBC News, Jerusalem\n\n"
+            "Families of hostages urged the government not to let the ceasefire collapse.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "byline", "body"]
+    assert art.byline == ["Lucy Harmon"]
+    # a name line without an outlet under it is not a byline
+    assert layout_kinds(text.replace("BBC News, Jerusalem", "in the city of Jerusalem")) != \
+        ["title", "byline", "byline", "body"]
+
+
+def test_live_blog_posts_keep_their_headings_as_body() -> None:
+    text = ("Live: strikes in the south\n\nBy Tom Reed\n\nKey events\nEnvoy lands in Beirut airport\n\n"
+            "14:05 GMT\nEnvoy lands in Beirut airport\n\nThe envoy has arrived at the airport, the agency said.\n\n"
+            "12:30 GMT\nStrikes near the border\n\nIsraeli strikes hit two villages, the agency said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == [
+        "title", "byline", "boilerplate", "boilerplate", "dateline", "body", "body", "dateline",
+        "body", "body"]
+    # the heading repeats a Key events link: the link is skipped, the heading is read
+    heading = art.blocks[5]
+    assert heading.duplicate_of is None and not art.is_skipped(heading.start, heading.end)
 
 
 def test_units_cover_every_nonblank_line() -> None:
@@ -166,3 +268,164 @@ def test_seed_layout_matches_gold(seed_text: str, seed_gold: dict[str, Any]) -> 
     assert body[0].startswith(gold["body_starts"]) and body[-1].startswith(gold["body_ends"])
     assert [seg(b) for b in art.blocks if b.kind == "credit"] == [gold["credit_line"]]
     assert [seg(b) for b in art.blocks if b.kind == "boilerplate"] == gold["boilerplate"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Issued on: 14/10/2025 - 10:32", True), ("Modified: 14/10/2025 - 16:05", True),
+    ("August 18, 2025 10:47 PM 3 min read", True), ("Wed 9 Jul 2025 13.20 BST", True),
+    ("Issued a warning on Monday", False), ("Modified rules for 2025", False),
+])
+def test_more_stamp_styles(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Firefighters work at the site in Lviv on Wednesday. Photograph: Roman Baluk/Reuters", True),
+    ("Palestinians walk past destroyed buildings in Gaza City. © Omar al-Qattaa, AFP", True),
+    ("Smoke rises over Saratov after an attack. (Illustrative purposes only) (Telegram)", True),
+    ("The photograph was taken by a soldier and shared online, officials said.", False),
+    ("He said the figure was 40 (not 50) (according to the ministry).", False),
+])
+def test_more_caption_styles(line: str, expected: bool) -> None:
+    assert is_caption(line) is expected
+
+
+def test_breadcrumb_and_kicker_are_furniture_not_titles() -> None:
+    text = ("Home\nWorld\nMiddle East\n\nGaza ceasefire holds as first aid convoys cross\n\n"
+            "The first convoys crossed into Gaza on Tuesday, state media said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["boilerplate"] * 3 + ["title", "body"]
+    assert art.title == "Gaza ceasefire holds as first aid convoys cross"
+    kicker = "Ukraine war\nUkraine says it downed a record number of drones\n\nThe body of the story says so today.\n"
+    assert layout_kinds(kicker) == ["boilerplate", "title", "body"]
+    # two headline-length lines separated by a blank line stay titles (a headline and its
+    # alternative), and a short headline alone is a title
+    assert layout_kinds("Talks fail\n\nThe talks failed on Monday, officials said today.\n") == \
+        ["title", "body"]
+
+
+def test_names_over_a_stamp_are_a_byline() -> None:
+    text = ("Ukraine says it downed a record number of drones\n\n"
+            "Anna Korolenko in Kyiv and Peter Mills\nWed 9 Jul 2025 13.20 BST\n\n"
+            "Russia launched 728 drones at Ukraine on Wednesday, the air force said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Anna Korolenko", "Peter Mills"]
+
+
+def test_lower_case_by_line_is_not_glued_to_the_headline() -> None:
+    text = ("Ukraine strikes Russian oil refinery in Saratov, General Staff says\nby Iryna Savchuk\n"
+            "August 18, 2025 10:47 PM 3 min read\n\nUkrainian drones struck a refinery, it said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Iryna Savchuk"]
+
+
+def test_promotion_under_its_header_is_boilerplate() -> None:
+    text = ("A headline about the strikes in the south\n\nThe body of the story says what happened today.\n\n"
+            "Note from the author:\nHi, this is Jane. I write about the war. If you value our reporting, "
+            "please consider becoming a member.\nBecome a member\n")
+    assert layout_kinds(text) == ["title", "body", "boilerplate", "boilerplate", "boilerplate"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Supported by", True), ("SKIP ADVERTISEMENT", True), ("Share full article", True),
+    ("Close Button", True), ("Copy", True), ("Copy/paste the article video embed link below:", True),
+    ("Start a Conversation", True), ("Post comment", True),
+    ("Supported by the army, the militia advanced on the town.", False),
+    ("Copy of the letter was seen by reporters on Monday.", False),
+])
+def test_more_furniture(line: str, expected: bool) -> None:
+    assert is_boilerplate(line) is expected
+
+
+def test_nyt_style_head_block() -> None:
+    text = ("Israel Expands Gaza Offensive as Aid Trickles In\n\n"
+            "The military said it had begun a new ground operation in the north, days after aid.\n\n"
+            "Share full article\n\n"
+            "Palestinians at a food distribution point on Monday.Credit...Bashar Taleb/Agence "
+            "France-Presse — Getty Images\n\n"
+            "By Aaron Whitfield and Rania Kassem\nReporting from Jerusalem and Cairo\n\n"
+            "May 20, 2025\n\nIsrael’s military said on Tuesday that it had expanded its offensive.\n\n"
+            "Yael Ben-Ami contributed reporting from Tel Aviv.\n\n"
+            "Aaron Whitfield is a Times correspondent covering Israel and Gaza.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == [
+        "title", "dek", "boilerplate", "caption", "byline", "byline", "dateline", "body",
+        "credit", "byline"]
+    assert art.byline == ["Aaron Whitfield", "Rania Kassem"]
+
+
+def test_bio_after_the_story_only_for_a_known_author() -> None:
+    text = ("A headline about the offensive in the north\n\nBy Jane Roe\n\n"
+            "The army said on Tuesday that it had expanded its offensive in the north.\n\n"
+            "Sam Doe is a correspondent who covered the war for the paper last year.\n")
+    assert layout_kinds(text)[-1] == "body"  # not the byline's author: a body sentence
+    assert layout_kinds(text.replace("Sam Doe is", "Jane Roe is"))[-1] == "byline"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025, 09:41 IST", "byline"),
+    ("World | Updated: Jun 18, 2025, 09:41 IST", "dateline"),
+    ("Israel / Gaza / the talks failed on Monday.", "body"),
+])
+def test_segmented_stamp_lines(line: str, kind: str) -> None:
+    text = ("A headline about the evacuation of students\n\n" + line +
+            "\n\nIndia on Wednesday launched an operation to evacuate its nationals, it said.\n")
+    assert layout_kinds(text)[1] == kind
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("(With inputs from agencies)", True), ("Additional sources • AFP", True),
+    ("Yael Ben-Ami contributed reporting from Tel Aviv.", True),
+    ("(With inputs that were never published, he said)", False),
+])
+def test_more_credit_lines(line: str, expected: bool) -> None:
+    from newsledger.ingest.text import is_credit
+    assert is_credit(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Aug 6, 2025 - World", True), ("Friday 14 March 2025 11:23, UK", True),
+    ("09.12.2024 - Update : 09.12.2024", True),
+    ("Aug 6, 2025 - World leaders met in Paris to discuss the war", False),
+    ("Version 2.1.3 - Update", False),
+])
+def test_stamps_with_a_section_label(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+def test_name_role_stamp_image_label_block() -> None:
+    text = ("Hostage talks resume in Doha as Israel cuts power to Gaza\n\n"
+            "Helen Marsh\nMiddle East correspondent @helenmarsh\nFriday 14 March 2025 11:23, UK\n\n"
+            "Image:\nDisplaced Palestinians in Jabalia on Thursday. Pic: Reuters\n\n"
+            "Israeli and Hamas negotiators resumed indirect talks in Doha on Friday, officials said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "byline", "dateline", "caption",
+                                            "caption", "body"]
+    assert art.byline == ["Helen Marsh"]
+
+
+def test_bare_city_line_and_pipe_byline() -> None:
+    text = ("Turkey ready to help rebuild Syria, foreign minister says\n\n"
+            "Erdem Kaya  |09.12.2024 - Update : 09.12.2024\n\nANKARA\n\n"
+            "The foreign minister said on Monday that Ankara was ready to help, officials said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "dateline", "body"]
+    assert art.byline == ["Erdem Kaya"]
+    # an all-capitals line not followed by a paragraph is no dateline
+    assert "dateline" not in layout_kinds("A headline about the talks in the city\n\nBREAKING\n")
+    # nor is an all-capitals headline of four words or more
+    assert layout_kinds("THE GREAT CLIMATE CON\n\nResidents are taking matters into their own "
+                        "hands, officials said.\n")[0] == "title"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Illustration: Nora Vex/Axios", "Nora Vex/Axios"), ("Photo: Reuters", "Reuters"),
+    ("Photo: the army said it was hit.", None),
+])
+def test_credit_only_lines(line: str, expected: str | None) -> None:
+    assert is_caption(line) is (expected is not None)
+    if expected:
+        at = caption_credit(line)
+        assert at is not None and line[at[0]:at[1]] == expected

@@ -369,3 +369,58 @@ def test_real_articles_eval_floor() -> None:
     assert res["all"]["gold"] >= 100
     assert res["all"]["relaxed_span_f1"] >= 0.93, res
     assert res["all"]["value_f1"] >= 0.9, res
+
+
+# Ranges: the ends of "from X to Y" / "between X and Y" agree (published Friday 2024-05-10).
+@pytest.mark.parametrize("text,expected", [
+    ("The curfew runs from March to July.", [("March", "2024-03"), ("July", "2024-07")]),
+    ("The drought lasted from October to March.", [("October", "2023-10"), ("March", "2024-03")]),
+    ("Fighting raged from April 20 to June 2.", [("April 20", "2024-04-20"),
+                                                 ("June 2", "2024-06-02")]),
+    ("Rains fell between November and February 2023.", [("November", "2022-11"),
+                                                         ("February 2023", "2023-02")]),
+    ("He served from May 2019 to June.", [("May 2019", "2019-05"), ("June", "2019-06")]),
+    ("The war ran from 2014 until 2018.", [("2014", "2014"), ("2018", "2018")]),
+    # negatives: no range ("to" joins other things), or a fixed end that must not move
+    ("Talks collapsed in June and resumed in March.", [("June", "2023-06"), ("March", "2024-03")]),
+    ("I will leave from this May to Oct 2020.", [("this May", "2024-05"), ("Oct 2020", "2020-10")]),
+])
+def test_ranges_keep_their_ends_in_order(text: str, expected: list) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [(t.span.text, t.value) for t in rec.times] == expected
+    assert all(t.mod is None for t in rec.times)  # "until" closing a range is not a bound
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He said it was postponing the handover planned for Sunday.", "2024-05-12"),
+    ("The vote scheduled for Monday will test the coalition.", "2024-05-13"),
+    ("The vote scheduled for Monday was cancelled.", "2024-05-06"),  # told in the past
+    ("The talks that were planned ended on Monday.", "2024-05-06"),
+])
+def test_planned_for_a_day_looks_forward(text: str, expected: str) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [t.value for t in rec.times] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Updated 4:52 PM GMT+1, June 14, 2025", [("4:52 PM GMT+1, June 14, 2025", "2025-06-14T16:52")]),
+    ("Updated 5:47 AM EDT, Fri April 25, 2025",
+     [("5:47 AM EDT, Fri April 25, 2025", "2025-04-25T05:47")]),
+    ("The siren sounded at 06:40 GMT-3 on Tuesday.", [("06:40 GMT-3", "2024-05-07T06:40"),
+                                                      ("Tuesday", "2024-05-07")]),
+])
+def test_stamps_with_zone_offsets(text: str, expected: list) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [(t.span.text, t.value) for t in rec.times] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wed 9 Jul 2025 13.20 BST", [("Wed 9 Jul 2025 13.20 BST", "2025-07-09T13:20")]),
+    ("Issued on: 14/10/2025 - 10:32", [("14/10/2025 - 10:32", "2025-10-14T10:32")]),
+    ("August 18, 2025 10:47 PM 3 min read", [("August 18, 2025 10:47 PM", "2025-08-18T22:47")]),
+    ("The talks lasted 3 minutes.", [("3 minutes", "PT3M")]),
+    ("Inflation was 13.20 percent.", []),  # a decimal, not a clock: no zone after it
+])
+def test_page_stamp_styles(text: str, expected: list) -> None:
+    rec = _record(text, "2024-05-10")
+    assert [(t.span.text, t.value) for t in rec.times] == expected

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
-from ..ingest.text import dateline_wire
+from ..ingest.lexicon import media_canonical, media_names, media_re, media_re_nocase
+from ..ingest.text import caption_credit, dateline_wire
 from ..record import Source, Span
 from .base import State, component
 from .names import alias_table
@@ -21,38 +20,54 @@ _MEDIA_WORD = re.compile(
     r"\b(TV|Television|News|Times|Post|Journal|Radio|Agency|Channel|Press|Network|Broadcasting|"
     r"Herald|Tribune|Gazette|Telegraph|Guardian|Independent|Daily|Magazine|Newspaper|Media|"
     r"Wire|Online|Pravda|Today|Chronicle|Observer|Express|Mail|Monitor|Kan|Ynet|Axios)\b")
+# Media words that also name ordinary organisations ("Sudan Doctors Network", "Press Office"):
+# such a name is an outlet only when it reports or publishes, not when it merely "said".
+_WEAK_MEDIA_WORD = re.compile(r"\b(?:Network|Media|Press|Agency|Daily|Wire|Online|Monitor|Today|"
+                              r"Express|Mail|Independent|Observer)\b")
+_PUBLISH_AFTER = re.compile(r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|published|"
+                            r"broadcast|aired|revealed|quoted|cited|wrote)\b")
+# A nation's media as a source: "Israeli media, citing officials, reported", "Iranian state TV said".
+_NATIONAL_MEDIA = re.compile(
+    r"\b[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+)?(?:media|television|TV|"
+    r"press|radio|outlets|newspapers)\b(?=(?:\s*,\s*citing\b[^,.]{1,80},)?\s*(?:has |had |have |also )?"
+    r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|revealed)\b)")
+# Words describing an outlet before its name: "state media KCNA", "the official news agency WAFA".
+_OUTLET_DESCRIPTOR = re.compile(
+    r"(?:(?:the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
+    r"news|media|agency|outlet|broadcaster|newspaper|daily|television|TV|radio|channel)\s+)+")
 _REPORT = (r"(?:an?|the)\s+(?:(?:[A-Z][\w’'-]+|local|local media|media|news|newspaper|television|"
            r"TV|press|state media|state-run|state|leaked|new|recent|earlier|separate|intelligence)"
            r"\s+){0,3}(?:report|reports|newspaper|daily|outlet|broadcaster|media|news agency)")
 _CITE_BEFORE = re.compile(
-    r"\b(?:[Aa]ccording to|told|in comments to|in an interview with|in an interview to|"
-    r"speaking to|spoke to|speaking with|quoted by|cited by|reported by|published by|"
+    r"\b(?:[Aa]ccording to|told|[Ii]n comments to|[Ii]n an interview with|[Ii]n an interview to|"
+    r"[Ss]peaking to|spoke to|[Ss]peaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
     r"interviewed by|writing in|wrote in|an op-ed in)\s+")
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
     r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
     r"published|broadcast|aired|revealed|cites|quotes)\b")
+# "Al-Qahera News, which is close to the services, said": an outlet, a clause, then the verb
+_APPOSED_CITE = re.compile(r",\s+(?:which|that|a|an|the)\b[^,.;]{1,80},\s*(?:has |had |have |also )?"
+                           r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|"
+                           r"revealed)\b")
 _CREDIT_LINE = re.compile(
     r"^(?:With |Additional reporting by |Reporting by |Compiled by )?(?P<who>.+?)\s+"
     r"(?:contributed|contributing)(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
     r"|^(?:Additional |Extra )?[Rr]eporting (?:by|from) (?P<who2>.+?)[.;]?$")
-_CAPTION_CREDIT = re.compile(r"\(([^()]{2,80})\)\s*$")
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|abu|ibn|bin|bint|de|da|di|du|van|von|der|la|le)"
+                            r"(?:-|$)")
 _ORG_HINT = re.compile(r"\b(Forces|Force|Army|Ministry|Office|Agency|Press|Photo|Images|Pool|"
                        r"Service|Handout|Government|Police|Unit|Spokesperson|News|TV|Media|"
                        r"Council|Committee|Department|Authority|Red Cross|Crescent)\b")
 
 
-@lru_cache(maxsize=1)
 def known_media() -> tuple[str, ...]:
-    raw = resources.files("newsledger").joinpath("data/media.txt").read_text("utf-8")
-    names = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(names, key=len, reverse=True))
+    """Outlet names from ``data/media.txt``, longest first (read once, shared with ingest)."""
+    return media_names()
 
 
-@lru_cache(maxsize=1)
 def _media_re() -> re.Pattern[str]:
-    alts = "|".join(re.escape(n) for n in known_media())
-    return re.compile(rf"(?:[Tt]he\s+)?(?:{alts})(?![\w-])")
+    return media_re()
 
 
 def _expand(name: str) -> str:
@@ -88,6 +103,11 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     m = _media_re().match(text, pos)
     if m:
         return m.start(), m.end()
+    d = _OUTLET_DESCRIPTOR.match(text, pos)
+    if d:
+        m = _media_re().match(text, d.end())
+        if m:
+            return m.start(), m.end()
     m = re.compile(_REPORT).match(text, pos)
     if m:
         return m.start(), m.end()
@@ -102,24 +122,48 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     return None
 
 
+def _credit_line(text: str, start: int, seg: str, out: list[Source],
+                 seen: set[tuple[str, str]]) -> None:
+    """Outlets credited by a credit line. The people in it ("Reporting by Jane Roe; Editing by
+    ...", "Associated Press writer Sam Doe contributed") are reporters, not sources: only known
+    outlets and names with a media word ("The Kessel Tribune") are kept."""
+    hits = list(_media_re().finditer(seg))
+    for m in hits:
+        _add(out, seen, text, start + m.start(), start + m.end(), "wire_credit")
+    for m in media_re_nocase().finditer(seg):  # "(FRANCE 24 with AFP)"
+        if not any(h.start() <= m.start() < h.end() for h in hits):
+            nm = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+            _add(out, seen, text, start + m.start(), start + m.end(), "wire_credit",
+                 media_canonical().get(nm.lower(), nm))
+            hits.append(m)
+    m = _CREDIT_LINE.match(seg.strip())
+    if not m:
+        return
+    who = m.group("who") or m.group("who2") or ""
+    base = start + seg.find(who)
+    for part in re.finditer(r"[^,;]+?(?=[,;]|\s+and\s+|$)", who):
+        nm = re.sub(r"^(?:and|the)\s+", "", part.group(0).strip(), flags=re.IGNORECASE)
+        nm = re.split(r"\s+(?:in|from)\s+", nm)[0]
+        if not nm or not _MEDIA_WORD.search(nm) or any(h.start() <= seg.find(nm) < h.end()
+                                                         for h in hits):
+            continue
+        if not nm[:1].isupper() or _media_re().search(nm):
+            continue  # "news agencies"; "Associated Press writer ..." is credited above
+        i = who.find(nm, part.start())
+        _add(out, seen, text, base + i, base + i + len(nm), "wire_credit")
+
+
 def _photo_credits(text: str, start: int, end: int, out: list[Source],
                    seen: set[tuple[str, str]]) -> None:
     line = text[start:end].rstrip()
-    m = _CAPTION_CREDIT.search(line)
-    if m:
-        cstart = start + m.start(1)
-        inner = m.group(1)
-    else:
-        m2 = re.search(r"(?:Photo|Image|Picture|Credit)s?:\s*(.+)$", line)
-        if not m2:
-            return
-        cstart, inner = start + m2.start(1), m2.group(1)
-    parts = inner.split("/")
-    offs = []
-    pos = cstart
-    for p in parts:
-        offs.append((pos, pos + len(p)))
-        pos += len(p) + 1
+    at = caption_credit(line)
+    if at is None:
+        return
+    cstart, inner = start + at[0], line[at[0]:at[1]]
+    # "Name/AFP/Getty Images"; "© Name, AFP"; "Name/Agence France-Presse — Getty Images"
+    pieces = list(re.finditer(r"[^/,—–]+", inner))
+    parts = [m.group(0) for m in pieces]
+    offs = [(cstart + m.start(), cstart + m.end()) for m in pieces]
     for i, (p, (s, e)) in enumerate(zip(parts, offs)):
         p_clean = p.strip()
         if not p_clean:
@@ -129,7 +173,8 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
             _add(out, seen, text, s, s + len(agency), "photo_credit", agency)
             continue
         words = p_clean.split()
-        looks_person = (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+        looks_person = (2 <= len(words) <= 4 and words[0][:1].isupper()
+                        and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
                         and not _ORG_HINT.search(p_clean) and len(parts) > 1
                         and p_clean not in known_media())
         if looks_person:
@@ -152,20 +197,18 @@ def extract_sources(doc: Doc, state: State) -> None:
             continue
         seg = text[b.start:b.end]
         if b.kind == "byline":
+            # "By Euronews with AP": the agency after "with" is credited for the story
+            wm = re.match(r"^(?:By|BY|by)\s.*?\swith\s+(.+)$", seg.strip())
+            if wm:
+                off = b.start + seg.find(wm.group(1))
+                for m in _media_re().finditer(wm.group(1)):
+                    _add(out, seen, text, off + m.start(), off + m.end(), "wire_credit")
             for name in art.byline:
                 i = seg.find(name)
                 if i >= 0:
                     _add(out, seen, text, b.start + i, b.start + i + len(name), "byline", name)
         elif b.kind == "credit":
-            m = _CREDIT_LINE.match(seg.strip())
-            if m:
-                who = m.group("who") or m.group("who2") or ""
-                base = b.start + seg.find(who)
-                for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", who):
-                    nm = re.sub(r"^(?:and|the)\s+", "", part.group(0).strip())
-                    if nm:
-                        i = who.find(nm, part.start())
-                        _add(out, seen, text, base + i, base + i + len(nm), "wire_credit")
+            _credit_line(text, b.start, seg, out, seen)
         elif b.kind == "caption":
             _photo_credits(text, b.start, b.end, out, seen)
         elif b.kind in ("body", "dateline"):
@@ -184,14 +227,18 @@ def extract_sources(doc: Doc, state: State) -> None:
             if hit:
                 _add(out, seen, text, hit[0], hit[1], "cited")
         for m in _media_re().finditer(seg):
-            if _CITE_AFTER.match(seg, m.end()):
+            if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()):
                 _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for m in _NATIONAL_MEDIA.finditer(seg):
+            _add(out, seen, text, s + m.start(), s + m.end(), "cited")
     # One pass over the entities (not one per block: that is quadratic on long live pages).
     starts = [s for s, _ in body]
     for ent in doc.ents:
         if ent.label_ != "ORG" or not _MEDIA_WORD.search(ent.text):
             continue
         i = bisect_right(starts, ent.start_char) - 1
-        if i >= 0 and ent.end_char <= body[i][1] and _CITE_AFTER.match(text, ent.end_char):
+        weak = not _MEDIA_WORD.search(_WEAK_MEDIA_WORD.sub("", ent.text))
+        after = _PUBLISH_AFTER if weak else _CITE_AFTER
+        if i >= 0 and ent.end_char <= body[i][1] and after.match(text, ent.end_char):
             _add(out, seen, text, ent.start_char, ent.end_char, "cited")
     state.sources = out

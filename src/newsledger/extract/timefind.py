@@ -312,7 +312,7 @@ def _rx(p: str, flags: int = I) -> re.Pattern[str]:
 # The full stop of an abbreviated month ("3 Sept.", "4 Jan."), not a sentence's ("19 June.").
 ABBR_DOT = r"(?:(?:(?<=\b[a-z]{3})|(?<=\bsept))(?<!\bmay)\.)?"
 AP = r"(?P<ap>[ap]\.\s?m\.?|[ap]m|[AP]\.\s?M\.?|[AP]M)(?![\w])"
-TZ = r"(?:\s+(?P<tz>" + RX_TZ + r")(?![\w]))?"
+TZ = r"(?:\s+(?P<tz>" + RX_TZ + r"(?:[+-]\d{1,2}(?::?\d{2})?)?)(?![\w]))?"
 PART = r"(?:\s+(?P<part>" + RX_DAY_PART + r"))?"
 REL_WD = r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|previous|past)\s+)?"
 
@@ -468,6 +468,9 @@ RULES: list[Rule] = [
         B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
+    # "13.20 BST" (British style): a dot clock only with a zone, else it is a decimal number
+    Rule("clock", on("DIG"), _rx(
+        B + r"(?P<h>[012]?\d)\.(?P<mi>[0-5]\d)\s+(?P<tz>" + RX_TZ + r")(?![\w])", 0), _military_ok),
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|hrs|Z|local\s+time)"
         r"(?![\w])", 0), _military_ok),

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..record import ErrorEntry, Span, TimeExpr
 from .base import State, component
 from .timefind import Cand, find
-from .timelex import DAY_PARTS
+from .timelex import DAY_PARTS, RX_MONTH
 from .timeresolve import TENSE_KINDS, Ctx, Resolved, resolve
 
 VERSION = "newsledger.times.v1"
@@ -52,8 +52,11 @@ _SIGNAL_BEFORE = re.compile(r"\b(?P<s>since|before|after|until|till)\s+$", re.IG
 _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
             "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE"}
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
-_TIGHT = re.compile(r"^[ \t]*,?[ \t]*$")  # "Friday 10 a.m.", "Monday, 6 p.m."
-_GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*$", re.IGNORECASE)
+# "Friday 10 a.m.", "Monday, 6 p.m.", "14/10/2025 - 10:32" (a page stamp)
+_TIGHT = re.compile(r"^[ \t]*(?:,|[ \t][-–—])?[ \t]*$")
+# "3 min read", "5 minute listen": a page's reading time, not a time in the story
+_READ_TIME = re.compile(r"\s+(?:read|listen|watch)\b", re.IGNORECASE)  # used with .match(pos)
+_GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*(?:\s[-–—]\s*)?$", re.IGNORECASE)
 _SET_AT = re.compile(r"^,?\s+at\s+$", re.IGNORECASE)
 _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -120,6 +123,13 @@ class _Tense:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
         tok = self._verb(offset)
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_ in _FUTURE_HEADS:
+            # "the handover planned for Saturday", "a vote scheduled for Monday": forward, unless
+            # the clause it sits in is told in the past ("the vote scheduled for Monday was held").
+            gov = tok.head.head if tok.head is not tok else tok
+            # "was postponing" is reported speech in the present; "was cancelled" is past.
+            return not (gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(
+                ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children)))
         for _ in range(3):  # the verb, then the verb it complements or is conjoined to
             if tok.lower_ in _FUTURE_AUX or any(
                     ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
@@ -172,6 +182,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             part = "T" + DAY_PARTS[str(c.g["u"]).lower()]
             out.append(TimeExpr(Span.of(text, c.start, c.end), "TIME", part))
             continue
+        if c.kind == "dur" and _READ_TIME.match(text, c.end):
+            continue
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb
         future = tense.future(c.start) if c.kind in TENSE_KINDS else False
@@ -223,6 +235,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             assert clock.value is not None
             te = TimeExpr(Span.of(text, clock.span.start, end), "TIME",
                           r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
+        if out and te.type == "DATE" and te.value:
+            _range(text, out[-1], te)
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
@@ -235,6 +249,38 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             if r.anchors:
                 anchor = r.day
     return out
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:to|and|through|till|until|thru|[-–—])\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_YMD = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+_DEICTIC = re.compile(r"\b(?:this|next|last|coming|past|previous|following)\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b" + RX_MONTH + r"\b", re.IGNORECASE)
+
+
+def _range(text: str, first: TimeExpr, second: TimeExpr) -> None:
+    """Make the ends of a written range agree: "from March to May" is March to the May after it,
+    "between October and May 2024" starts in October 2023. Each end on its own would be its most
+    recent past occurrence, which can put the range backwards. Only an end naming a month without
+    a written year moves; "until" inside "from ... until" is the range's end, not a bound."""
+    if not _RANGE_JOIN.match(text[first.span.end:second.span.start]) \
+            or not _RANGE_OPEN.search(text[max(0, first.span.start - 12):first.span.start]):
+        return
+    if second.mod in ("ON_OR_BEFORE", "BEFORE"):
+        second.mod = None
+    a, b = _YMD.match(first.value or ""), _YMD.match(second.value or "")
+    if first.type != "DATE" or not a or not b \
+            or not (_MONTH_WORD.search(first.span.text) and _MONTH_WORD.search(second.span.text)):
+        return
+    # "this May", "next March": a deictic end is fixed already, as a written year is.
+    a_year = bool(_WRITTEN_YEAR.search(first.span.text) or _DEICTIC.search(first.span.text))
+    b_year = bool(_WRITTEN_YEAR.search(second.span.text) or _DEICTIC.search(second.span.text))
+    backwards = (b.group(2), b.group(3) or "00") < (a.group(2), a.group(3) or "00")
+    if b_year and not a_year:
+        first.value = f"{int(b.group(1)) - backwards:04d}" + (first.value or "")[4:]
+    elif not b_year:
+        second.value = f"{int(a.group(1)) + backwards:04d}" + (second.value or "")[4:]
 
 
 def _prefix(text: str, c: Cand, r: Resolved, start: int, mod: str | None) -> tuple[int, str | None]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Block
+from .lexicon import media_re, months, timezones, weekdays
 
 _TERMINAL = tuple(".?!”\"’:…)")
 # Headlines and decks are short; a longer unpunctuated unit is body text (a flattened article).
@@ -19,36 +20,95 @@ _MAX_HEAD = 250
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 _BOILERPLATE = re.compile(
-    r"^(?:most popular|most read|most viewed|read more:?|read more\b.*|related(?: articles| stories| coverage| topics)?:?|"
-    r"advertisement|advert|sponsored|share(?: this)?(?: article| story| page)?:?|share on \w+|"
+    r"^(?:most popular|most read|most viewed|read more:?|read more\b.*|"
+    r"related(?: articles?| stories| story| coverage| topics| content| links| reading| video)?:?|"
+    r"advertisement|advert|sponsored|supported by|skip (?:ad|advertisement)|"
+    r"share(?: this| the| full)?(?: article| story| page| post)?:?|share on \w+|"
+    r"close(?: button)?|copy|copy/paste\b.{0,80}|embed\b.{0,60}|start a conversation|"
+    r"post (?:a )?comments?|text size|"
+    r"save(?: article| story)?|saved|bookmark|listen|close|menu|search|"
     r"subscribe\b.*|sign up\b.*|get (?:our|the) .{0,40}newsletter.*|.{0,60}newsletter\b.{0,60}|"
     r"follow us\b.*|follow .{0,40} on (?:twitter|x|facebook|instagram|telegram)\b.*|click here\b.*|"
     r"copyright\b.*|©.*|all rights reserved.*|listen to this article.*|comments?|print|email|"
-    r"facebook|twitter|whatsapp|telegram|linkedin|reddit|tweet|copy link|"
-    r"image source,.*|image caption,.*|media caption,.*|skip (?:to|past) .*|loading\.*|trending.*|"
+    r"facebook|twitter|whatsapp|telegram|linkedin|reddit|tweet|copy link|link copied!?|"
+    r"\d+[ -]min(?:ute)?s?(?: read| listen)|"
+    r"media caption,.*|skip (?:to|past) .*|loading\.*|trending.*|"
     r"you may also like.*|recommended(?: for you)?:?|more from .*|more on this story.*|"
     r"topics?:.*|tags?:.*|filed under:?.*|this story has been shared.*|view comments|"
+    r"suggested topics:?|key events:?|key developments:?|our standards:.*|"
+    r".{0,40}\b(?:we|this (?:web)?site) uses? cookies\b.*|(?:accept|reject|manage)(?: all)? cookies.*|"
+    r"cookie (?:settings|policy|preferences)|"
     r"join our .*|download (?:our|the) app.*|watch:.{0,80}|watch live.*|live updates?|"
     r"back to top|top stories|latest news|editor'?s picks?|don'?t miss.*|continue reading.*|"
     r"we want to hear from you.*|support (?:our|independent) journalism.*|"
+    # "Also Read: <link>" or the bare label; "See also the program's terms." is a sentence
+    r"(?:read also|see also|also read|read next)(?::.*)?|explore more\b.*|reuse this content|"
+    r"go deeper(?::.*)?|why you can trust\b.{0,40}|"
+    r"become a (?:member|subscriber|patron|supporter)\b.*|note from the (?:author|editor):?|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
+# Headers of link lists ("Related", "More on this story"): the lines right under one are links.
+_LIST_HEAD = re.compile(
+    r"^(?:most popular|most read|most viewed|read more:?|also read:?|read also:?|see also:?|"
+    r"read next:?|more stories|related news|related(?: articles?| stories| coverage|"
+    r"| topics| content| links| reading)?:?|you may also like.*|recommended(?: for you)?:?|"
+    r"more from .*|more on this story.*|topics?:?|tags?:?|suggested topics:?|key events:?|"
+    r"key developments:?|top stories|latest news|editor'?s picks?|trending.*|explore more\b.*|"
+    r"more (?:on|about) (?:this|these) (?:topics?|stories)|"
+    r".{0,60}newsletter\b.{0,60}|note from the (?:author|editor):?|sign up\b.*|subscribe\b.*)$",
+    re.IGNORECASE)
+# A promotion's header: the lines under it (pitch, button) are the promotion, however long.
+_PROMO_HEAD = re.compile(r"^(?:.{0,60}newsletter\b.{0,60}|note from the (?:author|editor):?|"
+                         r"sign up\b.*|subscribe\b.*|support (?:our|independent) journalism.*)$",
+                         re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:With |Additional reporting by |Reporting by |Compiled by )?[^.]{2,120}?\s+"
-    r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?\.?|"
+    r"contributed(?: reporting)?(?: to)?(?: (?:this|the) (?:report|story|article))?"
+    r"(?: from [^.]{2,60})?\.?|"
+    # "(With inputs from agencies)", "(With agency inputs)"
+    r"\((?:[Ww]ith )?(?:[Ii]nputs? from [^()]{2,60}|[\w ]{2,30} inputs)\)|"
     r"(?:Additional |Extra )?[Rr]eporting (?:by|from) [^.]{2,160}\.?|"
     r"[—–-]\s*(?:Reuters|AP|AFP|Agencies|The Associated Press|Associated Press|dpa)\.?|"
     r"\((?:Reuters|AP|AFP|Agencies|dpa)\)|"
-    r"(?:Writing|Editing) by [^.]{2,160}\.?)$")
-_CAPTION_END = re.compile(r"[.!?”\"’]\s*\(([^()]{2,80})\)\s*$")
+    r"(?:Writing|Editing) by [^.]{2,160}\.?|"
+    # "Source: Al Jazeera and news agencies" (a closing attribution of the whole story)
+    r"(?:Additional )?[Ss]ources?\s*[:•·|]\s+[A-Z][^.]{1,100}(?:\.|agencies)?|"
+    # "(FRANCE 24 with AFP)", "(Al Jazeera and agencies)"
+    r"\([A-Z][\w .'’-]{1,40}\s+(?:with|and)\s+(?:[A-Z][\w .,'’-]{1,40}|agencies|wires)\))$")
+_CAPTION_END = re.compile(r"[.!?”\"’)]\s*\(([^()]{2,80})\)\s*$")
 _CAPTION_CREDITY = re.compile(
     r"\(\s*(?:[^()]*(?:/|Photo|Getty|Images|AFP|Reuters|AP|Flash90|Pool|Handout|"
     r"Forces|Office|Spokesperson|Unit|Press|via|courtesy|Courtesy|EPA|Anadolu|Xinhua|"
     r"Sputnik|TASS|Shutterstock|screenshot|Screenshot|Telegram|X|Twitter|Facebook))[^()]*\)\s*$")
+# A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
+_CAPTION_LABELLED = re.compile(
+    r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Pic|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
+    r"|[.!?”\"’)]\s*Credit(?:\.\.\.|…)\s*(?P<credit3>[^.]{2,80}?)\s*$"
+    r"|[.!?”\"’)]\s*©\s*(?P<credit2>[^.]{2,80}?)\s*$")
+_CAPTION_BARE = re.compile(
+    r"[.!?”\"’]\s+(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+(?:via\s+)?[A-Z][\w.'’-]*){0,3})+)\s*$")
+# BBC-style pairs: "Image source, Getty Images" then "Image caption, Relatives rallied ...".
+_IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|credit),\s*\S",
+                         re.IGNORECASE)
+# A line that is only a credit: "Illustration: Name/Axios", "Photo: Reuters".
+_CREDIT_ONLY = re.compile(r"^(?:Illustration|Photograph|Photo|Picture|Image|Pic)s?:\s*"
+                          r"(?P<credit>[A-Z][^.]{1,80}?)\s*$")
+_IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Picture|Video)s?:?$", re.IGNORECASE)
+_CITY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}$")  # "ANKARA", "GAZA CITY"
 _CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
                             r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by)\s+(?P<names>[A-Z][^\n]{1,150})$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by|Text by|Story by|Author)\s*:?\s+"
+                     r"(?P<names>[A-Z][^\n]{1,150})$")
+# A byline credited to a desk or to wires, not to people: a byline without names.
+_DESK = re.compile(r"^(?:(?:the\s+)?(?:news\s*wires?|wires?|agencies|staff|news desk|web desk|"
+                   r"online desk|editorial(?: team| board)?|live team|our correspondents?|"
+                   r"[A-Z][\w ]{0,30} (?:staff|desk|team)))$", re.IGNORECASE)
+# "Anna Korolenko in Kyiv and Peter Mills": names (each maybe with a place), no "By".
+_NAMES_LINE = re.compile(
+    r"^(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+(?:\s+in\s+[A-Z][\w’' -]{1,30}?)?"
+    r"(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+(?:\s+in\s+[A-Z][\w’' -]{1,30}?)?)*$")
 _BIO = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+(?:is|was|covers|reports)\s+"
     r"(?:a|an|the|The|[A-Z][\w’' ]+?['’]s)\b.{0,200}?\b(?:correspondent|reporter|editor|chief|"
@@ -66,10 +126,22 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
 
 
+# "Seoul, South Korea (CNN) —": a place in title case is a dateline only with a known outlet in
+# the brackets (a bare "Name (Party) —" is not one).
+_DATELINE_MIXED = re.compile(
+    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([A-Z][^()]{1,40}\))?"  # "Gaza City (Palestinian Territories) (AFP) –"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*[—–-]")
+
+
 def dateline_wire(paragraph: str) -> tuple[int, int] | None:
-    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —")."""
+    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —",
+    "KYIV, March 3 (Reuters) -", "Seoul, South Korea (CNN) —")."""
     m = _DATELINE_PREFIX.match(paragraph)
     if m and m.group("wire"):
+        return m.start("wire"), m.end("wire")
+    m = _DATELINE_MIXED.match(paragraph)
+    if m and media_re().fullmatch(m.group("wire")):
         return m.start("wire"), m.end("wire")
     return None
 
@@ -99,7 +171,8 @@ def units(text: str) -> list[Unit]:
                 and text[prev.end:s].count("\n") == 1
             # Hard wraps come from long lines; a short one ("Most Popular") is a line of its own.
             if prev and contiguous and len(prev.text) >= 40 \
-                    and not prev.text.endswith(_TERMINAL) and stripped[:1].islower():
+                    and not prev.text.endswith(_TERMINAL) and stripped[:1].islower() \
+                    and not _BYLINE.match(stripped):
                 out[-1] = Unit(prev.start, e, text[prev.start:e])
             else:
                 out.append(Unit(s, e, text[s:e]))
@@ -125,24 +198,109 @@ def is_caption(s: str) -> bool:
         return False
     if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
         return True
+    if _IMAGE_LINE.match(s) or _CREDIT_ONLY.match(s) or (
+            (_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s)) and len(s) >= 40):
+        return True
     return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
 
+_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified|"
+                         r"Issued|Modified|Created|Date)"
+                         r"(?:\s+(?:on|at))?\s*:?\s*)", re.IGNORECASE)
+_STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
+                          r"(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|at|on|time|[A-Za-z]+\.?", re.IGNORECASE)
+
+
+_READ_TIME = re.compile(r"[\s|•·]*\d+[ -]min(?:ute)?s?\s+(?:read|listen)\s*$", re.IGNORECASE)
+
+
+def _stamp_tokens(rest: str) -> bool:
+    """Is ``rest`` only dates, clock times, weekdays and zone names ("4:52 PM GMT+1, June 14,
+    2025", "Fri April 25, 2025")? The names come from the times lexicon."""
+    rest = _READ_TIME.sub("", rest)
+    if not _stamp_words(rest):
+        # "Aug 6, 2025 - World", "Friday 14 March 2025 11:23, UK": a section or place label
+        # after the stamp
+        rest = re.sub(r"(?:,|\s[-–—|])\s*[A-Z][\w ]{0,15}$", "", rest)
+    return _stamp_words(rest)
+
+
+def _stamp_words(rest: str) -> bool:
+    toks = [t for t in re.split(r"[\s,|•·]+|\s[-–—:]\s", rest) if t and t not in "-–—:"]
+    if not toks or not any(ch.isdigit() for ch in rest):
+        return False
+    mons, days, zones = months(), weekdays(), timezones()
+    for t in toks:
+        m = _STAMP_TOKEN.fullmatch(t)
+        if not m:
+            return False
+        w = t.lower().rstrip(".")
+        if w.isalpha() and w not in mons and w not in days and w not in zones \
+                and w not in ("at", "on", "time", "am", "pm", "a.m", "p.m", "update", "updated",
+                              "published", "modified") \
+                and not re.fullmatch(r"[ap]\.?m", w):
+            return False
+    return True
+
+
+def caption_credit(line: str) -> tuple[int, int] | None:
+    """Offsets in ``line`` of a caption's photo credit: "(AP Photo/Name)", a bare trailing
+    "Name/AFP/Getty Images", or the value of an "Image source, Getty Images" line."""
+    m = re.match(r"^(?:Image|Photo|Picture|Video) (?:source|credit),\s*(.+?)\s*$", line,
+                 re.IGNORECASE)
+    if m:
+        return m.start(1), m.end(1)
+    m = re.search(r"\(([^()]{2,80})\)\s*$", line)
+    if m:
+        return m.start(1), m.end(1)
+    m = _CREDIT_ONLY.match(line)
+    if m:
+        return m.start("credit"), m.end("credit")
+    m = _CAPTION_LABELLED.search(line)
+    if m:
+        g = next(k for k in ("credit", "credit2", "credit3") if m.group(k))
+        return m.start(g), m.end(g)
+    m = _CAPTION_BARE.search(line)
+    if m:
+        return m.start("credit"), m.end("credit")
+    m = re.search(r"(?:Photo|Image|Picture|Credit)s?:\s*(.+?)\s*$", line)
+    if m:
+        return m.start(1), m.end(1)
+    return None
+
+
 def is_timestamp(s: str) -> bool:
-    return len(s) <= 80 and bool(_TIMESTAMP.match(s.strip()))
+    s = s.strip()
+    if len(s) > 80:
+        return False
+    if _TIMESTAMP.match(s):
+        return True
+    lead = _STAMP_LEAD.match(s)
+    return _stamp_tokens(s[lead.end():] if lead else s)
+
+
+def is_clock_stamp(s: str) -> bool:
+    """A live-blog post stamp: a clock time first ("14:05 GMT", "10.42am")."""
+    return is_timestamp(s) and bool(re.match(r"\d{1,2}[:.]\d{2}", s.strip()))
 
 
 def byline_names(s: str) -> list[str] | None:
     """Author names if ``s`` is a byline or author bio line, else None."""
     s = s.strip()
     m = _BYLINE.match(s)
+    if m and len(s) <= 160 and _DESK.match(m.group("names").strip(" .")):
+        return []  # "Text by: NEWS WIRES": a byline, but no author to name
     if m and len(s) <= 160:
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*", m.group("names"))
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+with\s+|\s*&\s*|\s*\|\s*", m.group("names"))
         out = []
         for n in names:
-            n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–-]\s*", n.strip())[0].strip(" .")
-            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4:
+            # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
+            n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–]\s*|\s+-\s+", n.strip())[0].strip(" .")
+            n = _strip_outlet(n)
+            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n):
                 out.append(n)
+        if not out and all(_is_outlet(n.strip(" .")) for n in names if n.strip()):
+            return []  # "By Reuters": a byline, credited to an outlet
         return out or None
     m = _BIO.match(s)
     if m and len(s) <= 300:
@@ -150,10 +308,102 @@ def byline_names(s: str) -> list[str] | None:
     return None
 
 
+def _is_outlet(s: str) -> bool:
+    return bool(media_re().fullmatch(s.strip()))
+
+
+def _strip_outlet(name: str) -> str:
+    """"PETER KANE Associated Press" → "PETER KANE": an outlet written after the last author."""
+    for m in media_re().finditer(name):
+        if m.end() == len(name) and m.start() > 0:
+            return name[:m.start()].rstrip(" ,")
+    return name
+
+
+_NAME_SHAPE = re.compile(r"^(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+$")
+
+
+_ROLE = re.compile(r"^[A-Z][\w ,&'’-]{0,40}\b(?:correspondent|reporter|editor|writer|journalist|"
+                   r"producer|analyst|columnist|contributor|presenter|chief)\b[^.]{0,40}$",
+                   re.IGNORECASE)
+
+
+def role_line(s: str) -> bool:
+    """A byline's second line giving the author's job: "Middle East correspondent @handle"."""
+    return len(s.strip()) <= 80 and bool(_ROLE.match(s.strip()))
+
+
+def outlet_line(s: str) -> bool:
+    """A byline's second line naming the outlet and place: "BBC News, Jerusalem"."""
+    s = s.strip()
+    m = media_re().match(s)
+    return bool(m) and len(s) <= 60 and (m.end() == len(s) or s[m.end()] == ",")
+
+
+def name_line(s: str) -> bool:
+    """A line that is just a person's name ("Lucy Harmon"), as bylines without "By" are."""
+    s = s.strip()
+    return bool(_NAME_SHAPE.match(s)) and not _is_outlet(s) and len(s) <= 40 \
+        and not _DESK.match(s)
+
+
 def looks_like_body(s: str) -> bool:
     """A sentence-like paragraph: ends in sentence punctuation and has some words."""
     s = s.strip()
     return _words(s) >= 6 and s.endswith(_TERMINAL) and not is_caption(s)
+
+
+def _contiguous(text: str, a: Unit, b: Unit) -> bool:
+    """Are units ``a`` and ``b`` on consecutive lines (no blank line between)?"""
+    gap = text[a.end:b.start].replace("\r", "")
+    return gap.count("\n") == 1 and not gap.strip()
+
+
+def _stamped_segments(s: str) -> list[str] | None:
+    """For a line of " / " or " | " separated parts, one a time stamp and the others short
+    labels ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025"): the labels that name
+    a desk or people (a byline), else []. None when the line is not such a line."""
+    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s+[/•]\s+", s.strip()) if p.strip()]
+    if len(parts) < 2 or not any(is_timestamp(p) for p in parts):
+        return None
+    labels = [p for p in parts if not is_timestamp(p)]
+    if any(_words(p) > 5 or p.endswith(_TERMINAL) for p in labels):
+        return None
+    return [p for p in labels if _DESK.match(p) or name_line(p)]
+
+
+def _short_label(s: str) -> bool:
+    return _words(s) <= 3 and len(s) <= 30 and not s.endswith(_TERMINAL)
+
+
+def _drop_kickers(text: str, us: list[Unit], kinds: list[str]) -> None:
+    """Section labels above the headline are page furniture: a breadcrumb ("Home / World /
+    Middle East" on consecutive lines) or a kicker ("Ukraine war" right above the title)."""
+    i = 0
+    while i < len(us):
+        if kinds[i] != "head" or not _short_label(us[i].text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(us) and kinds[j + 1] == "head" and _short_label(us[j + 1].text) \
+                and _contiguous(text, us[j], us[j + 1]):
+            j += 1
+        kicker = j + 1 < len(us) and kinds[j + 1] == "head" and _contiguous(text, us[j], us[j + 1])
+        if j > i or kicker:
+            for k in range(i, j + 1):
+                kinds[k] = "boilerplate"
+        i = j + 1
+
+
+def _meta_follows(text: str, us: list[Unit], i: int) -> bool:
+    """Is unit ``i`` followed (page furniture aside) by a byline or a time stamp? Then a
+    sentence-like line under the headline is the dek, not the first paragraph."""
+    for u in us[i + 1:i + 6]:
+        if is_boilerplate(u.text) or is_caption(u.text):
+            continue
+        return bool(byline_names(u.text) is not None or is_timestamp(u.text)
+                    or name_line(u.text) or _NAMES_LINE.match(u.text.strip()))
+    return False
 
 
 def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
@@ -163,27 +413,68 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     byline: list[str] = []
     body_started = False
     credit_seen = False
+    in_list = False  # on the lines right under a link-list header ("Related", "Key events")
+    promo = False  # ... and the header is a promotion's ("Note from the author:")
     for i, u in enumerate(us):
         s = u.text
-        if is_boilerplate(s):
+        joined = i > 0 and _contiguous(text, us[i - 1], u)
+        in_list = in_list and joined
+        if in_list and (len(s) <= 150 and not (s.endswith(_TERMINAL) and _words(s) >= 15)
+                        or promo and len(s) <= 400):
+            kinds[i] = "boilerplate"  # a link under a list header, or a promotion's pitch
+        elif is_boilerplate(s):
             kinds[i] = "boilerplate"
+            in_list = bool(_LIST_HEAD.match(s.strip()))
+            promo = bool(_PROMO_HEAD.match(s.strip()))
+        elif not body_started and kinds[i - 1:i] == ["byline"] and joined \
+                and re.match(r"(?:Reporting|Reported) from [A-Z]", s):
+            kinds[i] = "byline"  # "Reporting from Jerusalem and Cairo" under the names
         elif is_credit(s):
             kinds[i] = "credit"
             credit_seen = True
-        elif is_caption(s):
-            kinds[i] = "caption"
+        elif is_caption(s) or (_IMAGE_LABEL.match(s.strip()) and i + 1 < len(us)
+                               and _contiguous(text, u, us[i + 1]) and is_caption(us[i + 1].text)):
+            kinds[i] = "caption"  # "Image:" over the caption it labels is part of it
+        elif not body_started and _CITY_LINE.match(s.strip()) and i + 1 < len(us) \
+                and looks_like_body(us[i + 1].text):
+            kinds[i] = "dateline"  # "ANKARA" on its own line above the first paragraph
+        elif not body_started and (segs := _stamped_segments(s)) is not None:
+            kinds[i] = "byline" if segs else "dateline"  # "TOI Desk / SITE.COM / Updated: ..."
+            byline.extend(p for p in segs if name_line(p) and p not in byline)
+        elif body_started and byline and (m := _BIO.match(s)) and m.group("name") in byline:
+            kinds[i] = "byline"  # the author's bio after the story
         elif is_timestamp(s):
             kinds[i] = "dateline"
-        elif not body_started and (names := byline_names(s)):
+            if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
+                                                          for k in kinds[:i])):
+                body_started = True  # a live-blog post starts: its heading is body, not a title
+        elif not body_started and (names := byline_names(s)) is not None:
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
+        elif not body_started and (name_line(s) or _NAMES_LINE.match(s.strip())) \
+                and i + 1 < len(us) and _contiguous(text, u, us[i + 1]) \
+                and (outlet_line(us[i + 1].text) or is_timestamp(us[i + 1].text)
+                     or role_line(us[i + 1].text)):
+            # "Lucy Harmon" over "BBC News, Jerusalem"; "Anna Korolenko in Kyiv and Peter Mills"
+            # over the time stamp
+            kinds[i] = "byline"
+            byline.extend(n for n in (byline_names("By " + s.strip()) or []) if n not in byline)
+        elif kinds[i - 1:i] == ["byline"] and not body_started and joined \
+                and (outlet_line(s) or role_line(s)):
+            kinds[i] = "byline"
         elif credit_seen and len(s) <= 80 and not s.endswith(_TERMINAL):
             kinds[i] = "boilerplate"  # trailing page furniture after the credit line
-        elif body_started or looks_like_body(s) or len(s) > _MAX_HEAD:
+        elif body_started or len(s) > _MAX_HEAD:
+            kinds[i] = "body"
+            body_started = True
+        elif looks_like_body(s) and not ("head" in kinds[:i] and "byline" not in kinds[:i]
+                                         and "dateline" not in kinds[:i]
+                                         and _meta_follows(text, us, i)):
             kinds[i] = "body"
             body_started = True
         else:
             kinds[i] = "head"  # decided below: title or dek
+    _drop_kickers(text, us, kinds)
     heads = [i for i, k in enumerate(kinds) if k == "head"]
     title: str | None = None
     if heads:
@@ -204,7 +495,8 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     for i, (u, k) in enumerate(zip(us, kinds)):
         dup = None
         key = u.text.strip()
-        if len(key) >= 20 and key in first_seen:
+        if len(key) >= 20 and key in first_seen and (blocks[first_seen[key]].kind != "boilerplate"
+                                                      or k == "boilerplate"):
             dup = first_seen[key]
             k = blocks[dup].kind
         elif len(key) >= 20:
@@ -213,11 +505,6 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     return blocks, title, byline
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -240,9 +527,9 @@ def find_date(s: str) -> str | None:
     for rx, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
         for m in rx.finditer(s):
             if order == "mdy":
-                iso = _mk(m.group(3), _MONTHS.get(m.group(1).lower()), m.group(2))
+                iso = _mk(m.group(3), months().get(m.group(1).lower()), m.group(2))
             elif order == "dmy":
-                iso = _mk(m.group(3), _MONTHS.get(m.group(2).lower()), m.group(1))
+                iso = _mk(m.group(3), months().get(m.group(2).lower()), m.group(1))
             else:
                 iso = _mk(m.group(1), int(m.group(2)), m.group(3))
             if iso and (best is None or m.start() < best[0]):

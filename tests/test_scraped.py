@@ -1,0 +1,27 @@
+"""The scraped-page set (tests/data/scraped, written for this repository): floors on layout,
+sources and times, measured with ``tests/eval/scraped_eval.py``. Needs no ../shared."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).with_name("eval")))
+
+from scraped_eval import evaluate, pages  # noqa: E402
+
+# Measured on the set (PYTHONPATH=src python tests/eval/scraped_eval.py); a drop is a regression.
+FLOORS = {"layout_accuracy": 0.99, "sources_p": 1.0, "sources_r": 1.0, "times_value_f1": 0.99}
+
+
+def test_every_page_has_gold_and_text() -> None:
+    got = pages()
+    assert len(got) >= 6
+    for name, text, gold in got:
+        assert text.strip() and gold["layout"] and gold["published"], name
+
+
+def test_scraped_pages_meet_their_floors() -> None:
+    res = evaluate()
+    low = {k: round(res[k], 3) for k, floor in FLOORS.items() if res[k] < floor - 1e-9}
+    assert not low, f"below the floors {FLOORS}: {low}; run tests/eval/scraped_eval.py --show"
