@@ -30,6 +30,17 @@ def check_record(rec: Any) -> None:
     assert not failures, f"an extractor raised: {failures}"
 
 
+def extract_checked(text: str, published: str = "2024-05-10", stage: str = "quotes") -> Any:
+    """``newsledger.extract`` plus the checks every record gets, and no error in ``stage``."""
+    from newsledger import extract
+
+    rec = extract(text, published=published)
+    rec.verify()
+    rec.validate()
+    assert not [e for e in rec.errors if e.stage == stage], rec.errors
+    return rec
+
+
 def shared_rows(name: str) -> Iterator[dict[str, Any]]:
     with gzip.open(SHARED / "data" / name, "rt", encoding="utf-8") as fh:
         for line in fh:

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import extract
 from newsledger.record import Record
+
+from .conftest import extract_checked
 
 
 def run(text: str) -> Record:
-    rec = extract(text, published="2024-05-10")
-    rec.verify()
-    rec.validate()
-    assert not [e for e in rec.errors if e.stage == "quotes"], rec.errors
-    return rec
+    return extract_checked(text)  # type: ignore[no-any-return]
 
 
 def speaker_of(rec: Record, content: str) -> tuple[str | None, str | None]:

@@ -9,17 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger import extract
 from newsledger.extract import quotemarks
 from newsledger.extract.quotemarks import pair_quotes
 
+from .conftest import extract_checked
+
 
 def run(text: str) -> Any:
-    rec = extract(text, published="2024-05-10")
-    rec.verify()
-    rec.validate()
-    assert not [e for e in rec.errors if e.stage == "quotes"], rec.errors
-    return rec
+    return extract_checked(text)  # type: ignore[no-any-return]
 
 
 SENTENCE = "Officials said the convoy reached the city and “the aid is not enough” for families. "

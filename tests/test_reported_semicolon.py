@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import extract
 from newsledger.record import Record
+
+from .conftest import extract_checked
 
 
 def run(text: str) -> Record:
-    rec = extract(text, published="2024-05-10")
-    rec.verify()
-    rec.validate()
-    assert not [e for e in rec.errors if e.stage == "quotes"], rec.errors
-    return rec
+    return extract_checked(text)  # type: ignore[no-any-return]
 
 
 def indirect(rec: Record) -> list[tuple[str, str | None]]:

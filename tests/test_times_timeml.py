@@ -14,13 +14,12 @@ Convention choices (TimeML/TimeBank, not the dev gold of tests/eval, which leave
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
 import newsledger
 
-from .test_times import PUB, triples  # publication date Friday 2024-05-10
+from .test_times import triples  # publication date Friday 2024-05-10
 
 
 CASES = [
