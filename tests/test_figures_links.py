@@ -81,6 +81,10 @@ AGENTS = [
     # negative: the victim of an intransitive verb, or a relative clause without an object
     ("30 people who were killed in the strike were buried on Friday.", "30", "killed"),
     ("More than 1,300 people died.", "More than 1,300", "killed"),
+    # negative: the subject of a verb of fleeing or losing is the one it happens to
+    ("Some 80,000 residents have fled the city.", "Some 80,000", "displaced"),
+    ("About 80,000 people fled their homes, the UN said.", "About 80,000", "displaced"),
+    ("300 soldiers lost their lives in the battle.", "300", "killed"),
     # parts and continuations
     ("The strike killed four people, including two children, and injured 151 more.",
      "two children", "killed"),

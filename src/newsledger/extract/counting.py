@@ -441,11 +441,19 @@ def _event_antecedent(verb: Token, numeral_ids: set[int]) -> str | None:
     return None
 
 
+# Verbs whose subject is what happens to, whatever their object: the ones who flee are counted.
+_SUBJECT_UNDERGOES = frozenset({"flee", "fled", "leave", "escape", "abandon", "evacuate", "quit",
+                                "cross", "enter", "reach", "return", "lose", "suffer", "sustain",
+                                "receive", "undergo"})
+
+
 def _does_it(noun: Token, verb: Token) -> bool:
     """Whether the counted noun is the agent of a transitive verb that has its own object
     ("missiles that killed four people", "200 fighters wounded 30 soldiers"), not its victim."""
     if noun.i == verb.i or not any(c.dep_ == "dobj" for c in verb.children):
         return False
+    if verb.lemma_.lower() in _SUBJECT_UNDERGOES:
+        return False  # "80,000 residents fled the city", "300 soldiers lost their lives"
     if verb.dep_ == "relcl" and verb.head.i == noun.i:
         return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who")
                    for c in verb.children)
