@@ -26,15 +26,15 @@ _BOILERPLATE = re.compile(
     r"share(?: this| the| full)?(?: article| story| page| post)?:?|share on \w+|"
     r"close(?: button)?|copy|copy/paste\b.{0,80}|embed\b.{0,60}|start a conversation|"
     r"post (?:a )?comments?|text size|"
-    r"save(?: article| story)?|saved|bookmark|listen|close|menu|search|"
+    r"save(?: article| story)?|saved|bookmark|listen|close|menu|search|follow|"
     r"subscribe\b.*|sign up\b.*|get (?:our|the) .{0,40}newsletter.*|.{0,60}newsletter\b.{0,60}|"
     r"follow us\b.*|follow .{0,40} on (?:twitter|x|facebook|instagram|telegram)\b.*|click here\b.*|"
     r"copyright\b.*|©.*|all rights reserved.*|listen to this article.*|comments?|print|email|"
     r"facebook|twitter|whatsapp|telegram|linkedin|reddit|tweet|copy link|link copied!?|"
-    r"\d+[ -]min(?:ute)?s?(?: read| listen)|"
+    r"\d+[ -]min(?:ute)?s?(?: read| listen)?|"
     r"media caption,.*|skip (?:to|past) .*|loading\.*|trending.*|"
     r"you may also like.*|recommended(?: for you)?:?|more from .*|more on this story.*|"
-    r"topics?:.*|tags?:.*|filed under:?.*|this story has been shared.*|view comments|"
+    r"topics?(?::.*)?|tags?(?::.*)?|gift (?:this )?article|filed under:?.*|this story has been shared.*|view comments|"
     r"suggested topics:?|key events:?|key developments:?|our standards:.*|"
     r".{0,40}\b(?:we|this (?:web)?site) uses? cookies\b.*|(?:accept|reject|manage)(?: all)? cookies.*|"
     r"cookie (?:settings|policy|preferences)|"
@@ -45,6 +45,11 @@ _BOILERPLATE = re.compile(
     r"(?:read also|see also|also read|read next)(?::.*)?|explore more\b.*|reuse this content|"
     r"go deeper(?::.*)?|why you can trust\b.{0,40}|"
     r"become a (?:member|subscriber|patron|supporter)\b.*|note from the (?:author|editor):?|"
+    # "Support UP or become our patron!", "You will receive email alerts from this author."
+    r"support \S+(?: \S+)? or become\b.*|(?:become|be) (?:our|a) patron\b.*|"
+    r"you will (?:no longer )?receive email alerts\b.*|manage alert preferences\b.*|"
+    # "Correction: An earlier version of this article misstated ..."
+    r"corrections?:\s.{0,40}\b(?:earlier|previous|prior) version\b.*|"
     r"this article (?:was|has been) (?:updated|amended|corrected).*)$",
     re.IGNORECASE)
 # Headers of link lists ("Related", "More on this story"): the lines right under one are links.
@@ -112,7 +117,7 @@ _NAMES_LINE = re.compile(
 _BIO = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)\s+(?:is|was|covers|reports)\s+"
     r"(?:a|an|the|The|[A-Z][\w’' ]+?['’]s)\b.{0,200}?\b(?:correspondent|reporter|editor|chief|"
-    r"writer|journalist|producer|analyst|columnist|contributor|host|anchor|fellow|"
+    r"writer|journalist|producer|analyst|columnist|contributor|host|anchor|fellow|researcher|"
     r"bureau|staff|covers|contributing)\b.*$")
 _TIMESTAMP = re.compile(
     r"^(?:(?:Posted|Published|Updated|Last updated|First published)\s*(?:at|on)?:?\s*)?"
@@ -134,11 +139,19 @@ _DATELINE_MIXED = re.compile(
     r"\s*\((?P<wire>[^()]{2,40})\)\s*[—–-]")
 
 
+# "MOSCOW, May 3. /TASS/.": the wire between slashes after the city and date.
+_DATELINE_SLASH = re.compile(r"^[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?\s*"
+                             r"/(?P<wire>[A-Z][\w -]{1,20}?)/\.?")
+
+
 def dateline_wire(paragraph: str) -> tuple[int, int] | None:
     """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —",
     "KYIV, March 3 (Reuters) -", "Seoul, South Korea (CNN) —")."""
     m = _DATELINE_PREFIX.match(paragraph)
     if m and m.group("wire"):
+        return m.start("wire"), m.end("wire")
+    m = _DATELINE_SLASH.match(paragraph)
+    if m:
         return m.start("wire"), m.end("wire")
     m = _DATELINE_MIXED.match(paragraph)
     if m and media_re().fullmatch(m.group("wire")):
@@ -184,8 +197,16 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+# A republishing or syndication notice closing the page; longer than a menu line.
+_FOOTER = re.compile(r"^.{0,300}\b(?:republish(?:ing)? (?:this|our) (?:content|article|story|"
+                     r"material)|reprint (?:rights|permissions))\b.{0,200}$", re.IGNORECASE)
+
+
 def is_boilerplate(s: str) -> bool:
-    return len(s) <= 200 and bool(_BOILERPLATE.match(s.strip()))
+    s = s.strip()
+    if s and not any(ch.isalnum() for ch in s):
+        return True  # a lone "|" or "•" left between two stamps
+    return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s))
 
 
 def is_credit(s: str) -> bool:
@@ -204,7 +225,8 @@ def is_caption(s: str) -> bool:
     return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
 
-_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published|Updated|Last updated|First published|Last modified|"
+_STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published(?: date| on| at)?|Publish date|Date published|Updated|"
+                         r"Last updated?|First published|Last modified|"
                          r"Issued|Modified|Created|Date)"
                          r"(?:\s+(?:on|at))?\s*:?\s*)", re.IGNORECASE)
 _STAMP_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
@@ -288,10 +310,13 @@ def byline_names(s: str) -> list[str] | None:
     """Author names if ``s`` is a byline or author bio line, else None."""
     s = s.strip()
     m = _BYLINE.match(s)
-    if m and len(s) <= 160 and _DESK.match(m.group("names").strip(" .")):
+    if m and len(s) <= 160 and _DESK.match(m.group("names").strip(" .")) \
+            and not re.search(r"\s(?:and|&)\s", m.group("names")):
         return []  # "Text by: NEWS WIRES": a byline, but no author to name
     if m and len(s) <= 160:
         names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+with\s+|\s*&\s*|\s*\|\s*", m.group("names"))
+        # "By Noa Levin and ToI Staff": the desk is credited too, but only people are named
+        names = [n for n in names if not _DESK.match(n.strip(" ."))] or names
         out = []
         for n in names:
             # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
@@ -363,7 +388,7 @@ def _stamped_segments(s: str) -> list[str] | None:
     """For a line of " / " or " | " separated parts, one a time stamp and the others short
     labels ("TOI World Desk / TIMESOFINDIA.COM / Updated: Jun 18, 2025"): the labels that name
     a desk or people (a byline), else []. None when the line is not such a line."""
-    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s+[/•]\s+", s.strip()) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*\|\s*|\s+[/•—–]\s+", s.strip()) if p.strip()]
     if len(parts) < 2 or not any(is_timestamp(p) for p in parts):
         return None
     labels = [p for p in parts if not is_timestamp(p)]
@@ -393,6 +418,17 @@ def _drop_kickers(text: str, us: list[Unit], kinds: list[str]) -> None:
             for k in range(i, j + 1):
                 kinds[k] = "boilerplate"
         i = j + 1
+
+
+def _next_meta(text: str, us: list[Unit], i: int) -> Unit | None:
+    """The unit on the next line after ``i``, stepping over up to two furniture lines ("Follow
+    NAME on X") on consecutive lines; None at a blank line or the end."""
+    j = i
+    while j + 1 < len(us) and _contiguous(text, us[j], us[j + 1]):
+        j += 1
+        if not is_boilerplate(us[j].text) or j - i > 2:
+            return us[j] if not is_boilerplate(us[j].text) else None
+    return None
 
 
 def _meta_follows(text: str, us: list[Unit], i: int) -> bool:
@@ -452,9 +488,8 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
         elif not body_started and (name_line(s) or _NAMES_LINE.match(s.strip())) \
-                and i + 1 < len(us) and _contiguous(text, u, us[i + 1]) \
-                and (outlet_line(us[i + 1].text) or is_timestamp(us[i + 1].text)
-                     or role_line(us[i + 1].text)):
+                and (nx := _next_meta(text, us, i)) is not None \
+                and (outlet_line(nx.text) or is_timestamp(nx.text) or role_line(nx.text)):
             # "Lucy Harmon" over "BBC News, Jerusalem"; "Anna Korolenko in Kyiv and Peter Mills"
             # over the time stamp
             kinds[i] = "byline"
