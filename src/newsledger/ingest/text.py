@@ -199,7 +199,8 @@ def _words(s: str) -> int:
 
 # A republishing or syndication notice closing the page; longer than a menu line.
 _FOOTER = re.compile(r"^.{0,300}\b(?:republish(?:ing)? (?:this|our) (?:content|article|story|"
-                     r"material)|reprint (?:rights|permissions))\b.{0,200}$", re.IGNORECASE)
+                     r"material)|reprint (?:rights|permissions)|subscription options)\b.{0,200}$",
+                     re.IGNORECASE)
 
 
 def is_boilerplate(s: str) -> bool:
@@ -401,9 +402,24 @@ def _short_label(s: str) -> bool:
     return _words(s) <= 3 and len(s) <= 30 and not s.endswith(_TERMINAL)
 
 
+def _restates(head: str, line: str) -> bool:
+    """Does ``line`` repeat ``head`` ("Letters to the Editor: <the headline>")? Then it is the
+    headline again, not a dek."""
+    def norm(x: str) -> str:
+        return " ".join(_WORD.findall(x.lower().replace("’", "'")))
+    h = norm(head)
+    return bool(h) and h in norm(line)
+
+
 def _drop_kickers(text: str, us: list[Unit], kinds: list[str]) -> None:
     """Section labels above the headline are page furniture: a breadcrumb ("Home / World /
     Middle East" on consecutive lines) or a kicker ("Ukraine war" right above the title)."""
+    for i in range(1, len(us) - 1):
+        # "Share / AA / + / Text Size": a label inside a strip of furniture lines is furniture
+        if kinds[i] == "head" and _short_label(us[i].text) and kinds[i - 1] == "boilerplate" \
+                and kinds[i + 1] == "boilerplate" and _contiguous(text, us[i - 1], us[i]) \
+                and _contiguous(text, us[i], us[i + 1]):
+            kinds[i] = "boilerplate"
     i = 0
     while i < len(us):
         if kinds[i] != "head" or not _short_label(us[i].text):
@@ -515,8 +531,13 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
     if heads:
         last = heads[-1]
         u = us[last]
+        prev = us[heads[-2]].text if len(heads) >= 2 else ""
+        # A dek is a sentence-long summary: long, or in two clauses, or a full sentence, or
+        # (unpunctuated, as many outlets print it) longer than the headline above it.
         dek_like = len(heads) >= 2 and (len(u.text) > 110 or "; " in u.text
-                                        or u.text.rstrip().endswith("."))
+                                        or u.text.rstrip().endswith(".")
+                                        or (_words(u.text) >= 10 and len(u.text) > len(prev)
+                                            and not _restates(prev, u.text)))
         for i in heads:
             kinds[i] = "title"
         if dek_like:
