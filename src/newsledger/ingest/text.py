@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Block
-from .lexicon import media_re, months, timezones, weekdays
+from .lexicon import media_re, media_re_nocase, months, timezones, weekdays
 
 _TERMINAL = tuple(".?!”\"’:…)")
 # Headlines and decks are short; a longer unpunctuated unit is body text (a flattened article).
@@ -76,11 +76,10 @@ _CREDIT = re.compile(
     r"[—–-]\s*(?:Reuters|AP|AFP|Agencies|The Associated Press|Associated Press|dpa)\.?|"
     r"\((?:Reuters|AP|AFP|Agencies|dpa)\)|"
     r"(?:Writing|Editing) by [^.]{2,160}\.?|"
-    # "Source: Al Jazeera and news agencies" (a closing attribution of the whole story)
-    r"(?:Additional )?[Ss]ources?\s*[:•·|]\s+[A-Z][^.]{1,100}(?:\.|agencies)?|"
     # "(FRANCE 24 with AFP)", "(Al Jazeera and agencies)"
     r"\([A-Z][\w .'’-]{1,40}\s+(?:with|and)\s+(?:[A-Z][\w .,'’-]{1,40}|agencies|wires)\))$")
 _CAPTION_END = re.compile(r"[.!?”\"’)]\s*\(([^()]{2,80})\)\s*$")
+_CAPTION_UNPUNCT = re.compile(r"[\w’'\"”]\s+\(([^()]{2,80})\)\s*$")
 _CAPTION_CREDITY = re.compile(
     r"\(\s*(?:[^()]*(?:/|Photo|Getty|Images|AFP|Reuters|AP|Flash90|Pool|Handout|"
     r"Forces|Office|Spokesperson|Unit|Press|via|courtesy|Courtesy|EPA|Anadolu|Xinhua|"
@@ -210,8 +209,25 @@ def is_boilerplate(s: str) -> bool:
     return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s))
 
 
+# "Source: Al Jazeera and news agencies": a closing attribution of the whole story, to outlets.
+# "Source: Ivan Fedorov, head of the regional administration, on Telegram" (Ukrainska Pravda's
+# labelled paragraphs) names a person: that is the body's attribution, not a credit.
+_SOURCE_CREDIT = re.compile(r"^(?:Additional )?[Ss]ources?\s*[:•·|]\s+(?P<who>[A-Z][^.]{1,100})"
+                            r"(?:\.|agencies)?$")
+_AGENCY_WORD = re.compile(r"\b(?:agenc(?:y|ies)|wires?|news|press|media|TV|radio)\b",
+                          re.IGNORECASE)
+
+
 def is_credit(s: str) -> bool:
-    return len(s) <= 250 and bool(_CREDIT.match(s.strip()))
+    s = s.strip()
+    if len(s) > 250:
+        return False
+    m = _SOURCE_CREDIT.match(s)
+    if m:
+        who = m.group("who")
+        return bool(media_re().search(who) or media_re_nocase().search(who)
+                    or _AGENCY_WORD.search(who))
+    return bool(_CREDIT.match(s))
 
 
 def is_caption(s: str) -> bool:
@@ -219,6 +235,11 @@ def is_caption(s: str) -> bool:
     if len(s) > 600:
         return False
     if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
+        return True
+    # "Trucks wait at the crossing on 10 March 2025 (AFP)": many outlets print captions without
+    # a full stop; the bracket must then hold a credit (a slash, a photo word or an outlet).
+    m = _CAPTION_UNPUNCT.search(s)
+    if m and _words(s) >= 6 and (_CAPTION_CREDITY.search(s) or media_re().fullmatch(m.group(1))):
         return True
     if _IMAGE_LINE.match(s) or _CREDIT_ONLY.match(s) or (
             (_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s)) and len(s) >= 40):
