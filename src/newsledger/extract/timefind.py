@@ -270,8 +270,8 @@ def _time_colon_ok(text: str, m: re.Match[str]) -> bool:
         return True
     if not (0 <= int(m.group("h")) <= 23 and 0 <= int(m.group("mi")) <= 59):
         return False
-    if len(m.group("h")) == 2 and m.group("h") >= "10":
-        return True  # "13:00 here in London": a 24-hour clock time
+    if len(m.group("h")) == 2:
+        return True  # "13:00 here in London", "08:14" (zero-padded): a 24-hour clock time
     return word_before(text, m.start()) in ("at", "around", "about", "by", "until", "till",
                                             "from", "before", "after", "since", "to", "and")
 

@@ -54,6 +54,9 @@ _SIGNALS = {"since": "ON_OR_AFTER", "before": "BEFORE", "after": "AFTER",
 # Between a clock time and the date it belongs to ("10 a.m. on Friday", "Friday at 10 a.m.").
 # "Friday 10 a.m.", "Monday, 6 p.m.", "14/10/2025 - 10:32" (a page stamp)
 _TIGHT = re.compile(r"^[ \t]*(?:,|[ \t][-–—])?[ \t]*$")
+# "October 14, 2025 at 6:30 a.m. EDT": a page stamp, a full date with its year, then the clock
+_STAMP_AT = re.compile(r"^,?[ \t]+at[ \t]+$")
+_FULL_DATE = re.compile(r"\b\d{4}$")
 # "3 min read", "5 minute listen": a page's reading time, not a time in the story
 _READ_TIME = re.compile(r"\s+(?:read|listen|watch)\b", re.IGNORECASE)  # used with .match(pos)
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*(?:\s[-–—]\s*)?$", re.IGNORECASE)
@@ -135,6 +138,11 @@ class _Tense:
                     ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
                     for ch in tok.children):
                 return True
+            # "reported that a delegation would join the talks on Wednesday": the future seen
+            # from a past report; "would have met on Tuesday" is a counterfactual past.
+            auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+            if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes):
+                return True
             if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
                 break
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
@@ -211,7 +219,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             day = None
             if last_day is not None and _GLUE.match(text[last_day[0]:start]):
                 day = last_day[1]
-                if (_TIGHT.match(text[last_day[0]:start]) and out and out[-1].type == "DATE"
+                gap = text[last_day[0]:start]
+                if ((_TIGHT.match(gap) or (_STAMP_AT.match(gap) and out
+                                            and _FULL_DATE.search(out[-1].span.text)))
+                        and out and out[-1].type == "DATE"
                         and out[-1].span.end == last_day[0] and r.value):
                     # "Friday 10 a.m.": one date-time expression
                     start = out.pop().span.start
