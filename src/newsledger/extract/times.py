@@ -66,6 +66,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_REPORT_VERBS = frozenset({"say", "report", "announce", "tell", "confirm", "state", "add",
+                           "expect", "indicate", "note", "write", "claim"})
 _FUTURE_HEADS = frozenset({"set", "due", "expect", "schedule", "plan", "go", "intend", "aim"})
 
 
@@ -139,9 +141,11 @@ class _Tense:
                     for ch in tok.children):
                 return True
             # "reported that a delegation would join the talks on Wednesday": the future seen
-            # from a past report; "would have met on Tuesday" is a counterfactual past.
+            # from a past report. Only under a reporting verb: "people who would appear
+            # overnight" is a habitual past, "would have met on Tuesday" a counterfactual one.
             auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
-            if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes):
+            if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes) \
+                    and tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORT_VERBS:
                 return True
             if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
                 break
