@@ -429,3 +429,120 @@ def test_credit_only_lines(line: str, expected: str | None) -> None:
     if expected:
         at = caption_credit(line)
         assert at is not None and line[at[0]:at[1]] == expected
+
+
+# --- heldout4 styles (ToI live blog, Middle East Eye, Ukrainska Pravda, TASS, Washington Post) ---
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tags", True), ("Topics", True), ("Follow", True), ("6 min", True), ("Gift Article", True),
+    ("|", True), ("* * *", True),
+    ("Support UP or become our patron!", True),
+    ("You will receive email alerts from this author. Manage alert preferences on your profile page",
+     True),
+    ("Correction: An earlier version of this article misstated the number of hostages released.",
+     True),
+    ("Middle East Eye delivers independent coverage of the region. To learn more about "
+     "republishing this content and the associated fees, please fill out this form.", True),
+    # sentences that only start like furniture
+    ("Tags on the crates showed they came from a depot in the north.", False),
+    ("Follow-up talks are expected next week, officials said.", False),
+    ("6 min after the sirens, the first interceptors were launched.", False),
+    ("Correction officers at the prison went on strike on Monday.", False),
+    ("Support for the ceasefire has grown, a poll found.", False),
+    ("The newspaper said it would republish the letter on Monday.", False),
+])
+def test_heldout4_furniture(line: str, expected: bool) -> None:
+    assert is_boilerplate(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published date: 12 March 2025 15:20 GMT", True),
+    ("Last update: 12 March 2025 17:25 GMT", True),
+    ("Published date of the report was not given.", False),
+])
+def test_heldout4_stamps(line: str, expected: bool) -> None:
+    assert is_timestamp(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Trucks wait at the Kerem Shalom crossing in southern Gaza on 10 March 2025 (AFP)", True),
+    ("Soldiers stand near the border with Lebanon on 4 March (Name Surname/Flash90)", True),
+    # an unpunctuated line ending in a bracket that is no credit is not a caption
+    ("Trucks wait at the Kerem Shalom crossing in southern Gaza (file)", False),
+    ("Talks between Israel and Hamas resume in Cairo (update)", False),
+])
+def test_unpunctuated_caption_with_a_credit_bracket(line: str, expected: bool) -> None:
+    assert is_caption(line) is expected
+
+
+@pytest.mark.parametrize("para, wire", [
+    ("MOSCOW, May 3. /TASS/. Russia's foreign minister held a call on Saturday.", "TASS"),
+    ("BEIJING, May 3 /Xinhua/ -- China said on Saturday it supports peace talks.", "Xinhua"),
+    ("MOSCOW, May 3. Russia's foreign minister held a call on Saturday.", None),
+])
+def test_slash_wire_dateline(para: str, wire: str | None) -> None:
+    at = dateline_wire(para)
+    assert (para[at[0]:at[1]] if at else None) == wire
+
+
+def test_desk_and_person_byline_names_the_person() -> None:
+    assert byline_names("By Noa Levin and ToI Staff") == ["Noa Levin"]
+    assert byline_names("By ToI Staff") == []
+
+
+def test_name_over_follow_line_over_stamp_is_a_byline() -> None:
+    text = ("Gaza: Aid convoy turned back at the crossing, UN says\n"
+            "Israeli authorities blocked 40 trucks carrying flour and medicine, UN officials said\n"
+            "Lubna Haddad\nFollow Lubna Haddad on X\nPublished date: 12 March 2025 15:20 GMT\n|\n"
+            "Last update: 12 March 2025 17:25 GMT\n\n"
+            "Israeli authorities turned back a convoy of 40 aid trucks on Wednesday, the UN said.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "dek", "byline", "boilerplate", "dateline",
+                                            "boilerplate", "dateline", "body"]
+    assert art.byline == ["Lubna Haddad"]
+    # a name line followed by furniture and then the body (no stamp) is not a byline
+    plain = text.replace("Published date: 12 March 2025 15:20 GMT\n|\nLast update: 12 March 2025 "
+                         "17:25 GMT\n", "")
+    assert from_text(plain).byline == []
+
+
+def test_name_dash_stamp_line_is_a_byline() -> None:
+    text = ("Russians attack Zaporizhzhia with guided bombs, injuring two\n"
+            "Maria Kovalenko — Wednesday, 7 May 2025, 08:14\n\n"
+            "Russian forces struck Zaporizhzhia with guided aerial bombs overnight, injuring two.\n")
+    art = from_text(text)
+    assert [b.kind for b in art.blocks] == ["title", "byline", "body"]
+    assert art.byline == ["Maria Kovalenko"]
+
+
+def test_source_label_naming_a_person_is_body_and_naming_agencies_is_a_credit() -> None:
+    head = "A headline about the strikes\n\nRussian forces struck the city overnight, injuring two.\n\n"
+    person = "Source: Ivan Fedorov, Head of the Oblast Military Administration, on Telegram\n"
+    agencies = "Source: Al Jazeera and news agencies\n"
+    assert layout_kinds(head + person)[-1] == "body"
+    assert layout_kinds(head + agencies)[-1] == "credit"
+    assert layout_kinds(head + "Additional sources • AFP\n")[-1] == "credit"
+
+
+def test_unpunctuated_dek_longer_than_the_headline() -> None:
+    text = ("World\nIsrael and Hamas negotiators resume talks in Cairo\n"
+            "Negotiators are expected to discuss a phased release of hostages, officials said\n"
+            "Listen to this article\n6 min\nGift Article\nShare\nBy Karen Holt\n"
+            "October 14, 2025 at 6:30 a.m. EDT\n\n"
+            "CAIRO — Israeli and Hamas negotiators resumed indirect talks in Cairo on Tuesday.\n")
+    assert layout_kinds(text) == ["boilerplate", "title", "dek", "boilerplate", "boilerplate",
+                                  "boilerplate", "boilerplate", "byline", "dateline", "body"]
+    # a line restating the headline under a section label is the headline again, not a dek
+    again = ("Offshore wind can be the next gold rush\n\n"
+             "Letters to the Editor: Offshore wind can be the next gold rush\n\n"
+             "To the editor: Just as the Pacific was critical to the miners, it is key again.\n")
+    assert layout_kinds(again)[:2] == ["title", "title"]
+
+
+def test_short_label_inside_a_furniture_strip_is_furniture() -> None:
+    text = ("News\nIndia launches operation to evacuate students from Iran\n\nBy Jane Roe\n\n"
+            "Share\nAA\n+\nText Size\n\n"
+            "India launched an operation on Tuesday to evacuate its students from Iran.\n")
+    art = from_text(text)
+    assert art.title == "India launches operation to evacuate students from Iran"
+    assert [b.kind for b in art.blocks][3:7] == ["boilerplate"] * 4

@@ -166,3 +166,22 @@ def test_by_outlet_with_agency_and_dash_separated_photo_credit() -> None:
             ("Agence France-Presse", "photo_credit"), ("Getty Images", "photo_credit")} <= got
     assert not [n for n, r in got if r == "byline"]  # an outlet is no author
     assert "Bashar Taleb" not in {n for n, _ in got}
+
+
+def test_heldout4_credit_styles() -> None:
+    """ToI live-blog byline with a desk, a bare (AFP) caption, a /TASS/ dateline, and an author
+    bio naming an outlet at the end (not a source)."""
+    text = ("Drone hits open area near the border\nBy Noa Levin and ToI Staff\n"
+            "3 June 2025, 10:42 am\n\n"
+            "Trucks wait at the Kerem Shalom crossing in southern Gaza on 10 March 2025 (AFP)\n\n"
+            "MOSCOW, May 3. /TASS/. Russia's foreign minister held a call on Saturday.\n\n"
+            "According to Xinhua, Wang said China supports all efforts conducive to peace.\n\n"
+            "Noa Levin is The Times of Israel's northern correspondent. She previously worked "
+            "for Reuters.\n")
+    got = sources(text)
+    assert ("Noa Levin", "byline") in got
+    assert ("AFP", "photo_credit") in got
+    assert ("TASS", "wire_credit") in got
+    assert ("Xinhua", "cited") in got
+    assert not any(n == "Reuters" for n, _ in got)
+    assert not any("Staff" in n for n, _ in got)

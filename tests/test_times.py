@@ -424,3 +424,40 @@ def test_stamps_with_zone_offsets(text: str, expected: list) -> None:
 def test_page_stamp_styles(text: str, expected: list) -> None:
     rec = _record(text, "2024-05-10")
     assert [(t.span.text, t.value) for t in rec.times] == expected
+
+
+def _tv(text: str, published: str) -> list[tuple[str, str | None]]:
+    from .conftest import check_record
+
+    rec = newsledger.extract(text, published=published)
+    check_record(rec)
+    return [(t.span.text, t.value) for t in rec.times]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the future seen from a past report: the next Wednesday (published Tuesday 2025-10-14)
+    ("Al-Qahera News reported that a Qatari delegation would join the talks on Wednesday.",
+     ("Wednesday", "2025-10-15")),
+    # a counterfactual past and a habitual past keep looking back
+    ("The delegation would have joined the talks on Wednesday, officials said.",
+     ("Wednesday", "2025-10-08")),
+    ("On Wednesday the guards would open the gate for an hour.", ("Wednesday", "2025-10-08")),
+])
+def test_would_under_a_reporting_verb_looks_ahead(sentence: str,
+                                                  expected: tuple[str, str]) -> None:
+    assert expected in _tv("A headline about the talks\n\n" + sentence + "\n", "2025-10-14")
+
+
+def test_page_stamps_with_a_full_date_and_clock_are_one_time() -> None:
+    got = _tv("A headline\nMaria Kovalenko — Wednesday, 7 May 2025, 08:14\n\n"
+              "The talks resumed, officials said.\n", "2025-05-07")
+    assert ("Wednesday, 7 May 2025, 08:14", "2025-05-07T08:14") in got
+    got = _tv("A headline\nOctober 14, 2025 at 6:30 a.m. EDT\n\nThe talks resumed, officials said.\n",
+              "2025-10-14")
+    assert ("October 14, 2025 at 6:30 a.m. EDT", "2025-10-14T06:30") in got
+    # "on Friday at 10 a.m." in a sentence is not a stamp: no year, the parts stay as they were
+    got = _tv("A headline\n\nThe talks resume on Friday at 10 a.m., officials said.\n", "2025-10-14")
+    assert not any(t == "Friday at 10 a.m." for t, _ in got)
+    # a single-digit "3:16" without a cue is a verse or a score, not a clock
+    assert not any(t == "3:16" for t, _ in _tv("A headline\n\nHe quoted John 3:16 in the speech.\n",
+                                               "2025-10-14"))
