@@ -31,6 +31,10 @@ from newsledger.record import Figure, Span
     (None, "hostages_held", "hostages"),        # metric default
     ("remaining in Gaza", "hostages_held", "hostages"),
     ("killed", "killed", "people"),             # nothing named: people
+    ("deaths of food aid workers", "killed", "aid workers"),  # a weak word yields
+    ("deaths of more of its soldiers", "killed", "soldiers"),
+    ("deaths in Gaza", "killed", "people"),
+    ("death toll", "killed", "people"),
     ("trucks of aid entering", "aid_trucks", "trucks"),
 ])
 def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
@@ -42,6 +46,7 @@ def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
     ("More than 130 staff", None, "staff"),
     ("42 members", None, "members"),
     ("7 UN workers", None, "aid workers"),      # two-word subject phrase
+    ("seven food aid workers", None, "aid workers"),  # a number word
     ("5 IDF soldiers", None, "soldiers"),
     # Nouns that are the main toll, or say nothing about what is counted: from `counts`.
     ("20,000 Palestinians", None, "people"),

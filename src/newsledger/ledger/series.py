@@ -69,6 +69,7 @@ def vocab() -> dict[str, Any]:
             places[a.lower()] = canon
     data["_places"] = places
     data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
+    data["_weak"] = frozenset(data.get("weak_subjects", ()))
     return data
 
 
@@ -80,11 +81,17 @@ def subject_of(counts: str | None, metric: str) -> str:
     if counts:
         words = _WORDS.findall(counts.lower())
         table, longest = v["_subject_table"], v["_subject_longest"]
+        weak_found = None
         for i in range(len(words)):
             for n in range(min(longest, len(words) - i), 0, -1):
                 canon = table.get(tuple(words[i:i + n]))
                 if canon:
+                    if n == 1 and words[i] in v["_weak"]:
+                        weak_found = weak_found or canon  # "deaths of aid workers": read on
+                        break
                     return str(canon)
+        if weak_found:
+            return str(weak_found)
     return str(v["metric_subject_default"].get(metric, "people"))
 
 
@@ -92,8 +99,10 @@ def subject_of(counts: str | None, metric: str) -> str:
 _NOT_SUBJECTS = frozenset({"more", "others", "percent", "per", "cent", "times", "people's",
                            "days", "hours", "weeks", "months", "years", "in", "of", "and", "or",
                            "so", "far", "total", "overall", "each", "apiece", "alone"})
-_SPAN_NOUN = re.compile(r"\d[\d,.]*(?:\s+(?:million|thousand|hundred|billion))?"
-                        r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,2})\s*$")
+_SPAN_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen))"
+                        r"(?:\s+(?:million|thousand|hundred|billion))?"
+                        r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,3})\s*$", re.IGNORECASE)
 
 
 def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
