@@ -291,6 +291,17 @@ def test_unattributed_points_are_judged_against_the_whole_series() -> None:
     assert all("outlier" not in f[p["id"]] for p in ministry)
 
 
+def test_a_stray_subgroup_count_is_an_outlier_not_a_conflict() -> None:
+    ministry = [pt(v, f"2024-01-{d:02d}", claimant="MoH") for v, d in (
+        (21000, 1), (21500, 3), (22000, 5), (22500, 7), (23000, 9))]
+    idf = pt(4, "2024-01-05", claimant="IDF")          # "four announced dead": a stray
+    un = pt(9000, "2024-01-05", claimant="UN")         # a rival count: 2.4x lower, kept
+    f = flags_of(ministry + [idf, un])
+    assert "outlier" in f[idf["id"]] and "conflict" not in f[idf["id"]]
+    assert idf["id"] not in f[ministry[2]["id"]].get("conflict", [])
+    assert "outlier" not in f[un["id"]] and ministry[2]["id"] in f[un["id"]]["conflict"]
+
+
 def test_outlier_per_event() -> None:
     vals = [3, 5, 4, 6, 2, 5, 4, 3, 90000]
     pts = [pt(v, f"2024-04-{i + 1:02d}", outlet=f"o{i}") for i, v in enumerate(vals)]
