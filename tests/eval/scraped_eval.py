@@ -1,6 +1,6 @@
 """The blind scraped-page set (``tests/data/scraped``): layout, sources and times against gold.
 
-Six synthetic pages, written for this repository in the scrape styles of other outlets (wire
+Twenty synthetic pages (five batches), written for this repository in the scrape styles of other outlets (wire
 datelines, AP photo credits, BBC "Image source/Image caption" pairs, live-blog stamps, related-link
 lists, cookie banners), each with a gold file written before the tool was run on it. Gold names
 places by text, not offsets: layout units by their opening words (in order), times by their text
