@@ -7,6 +7,7 @@ import bisect
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .attribution import HEAD_BLOCKS, Found, Index, Pairs, headline_subject, own_subject, strip
 from .base import State
@@ -190,7 +191,11 @@ def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 # Nouns of saying whose "that" clause is the claim: "Netanyahu's insistence that …".
 _SPEECH_NOUNS = frozenset({"claim", "warning", "assertion", "allegation", "announcement",
                            "insistence", "promise", "pledge", "vow", "threat", "denial",
-                           "admission", "assurance", "statement", "accusation", "argument"})
+                           "admission", "assurance", "statement", "accusation", "argument",
+                           "declaration", "demand", "order", "prediction"})
+# Verbs whose subject makes the claim their object names: "Israel issued a declaration that …".
+_UTTER_VERBS = frozenset({"issue", "make", "release", "publish", "repeat", "reiterate", "deliver",
+                          "give", "send", "post", "voice", "renew", "put"})
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
@@ -213,6 +218,11 @@ def _noun_owner(noun: Token) -> Token | None:
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _UTTER_VERBS:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return subj
     return None
 
 
@@ -298,6 +308,25 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+# Sources that are records of someone's words, not speakers: "according to a translation of his
+# remarks", "according to the transcript".
+_RECORD_NOUNS = frozenset({"translation", "transcript", "readout", "recording", "video", "footage",
+                           "copy", "version", "excerpt", "summary"})
+
+
+def _inner_speaker(doc: Doc, idx: Index, c0: int, c1: int) -> Token | None:
+    """The subject of a cue verb inside the claim ("Putin accused …"), if the claim has one."""
+    lo, hi = idx.at(c0), idx.at(max(c0, c1 - 1))
+    if lo < 0 or hi < lo:
+        return None
+    for tok in doc[lo:hi + 1]:
+        if is_cue(tok, "clause") or is_cue(tok, "prep"):
+            subj = subject_of(tok)
+            if subj is not None and c0 <= subj.idx < c1 and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+    return None
+
+
 def according(doc: Doc, idx: Index, state: State, direct: list[Found],
                paragraphs: list[tuple[int, int, str]]) -> list[Found]:
     text = state.text
@@ -347,8 +376,15 @@ def according(doc: Doc, idx: Index, state: State, direct: list[Found],
             if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0
                    for p in pairs.overlapping(c0, c1)):
                 continue  # "“…,” X said, according to RT": the quote is X's, RT only relays it
+            subject: Token | SpacySpan = who
+            if pobj.lemma_.lower() in _RECORD_NOUNS:
+                # "Putin accused the West of …, according to a Kremlin translation of his
+                # speech": the record only relays; the claim's own speaker says it.
+                inner = _inner_speaker(doc, idx, c0, c1)
+                if inner is not None:
+                    subject = inner
             out.append(Found("according_to", c0, c1, cue_span=(m.start(), m.end()),
-                              subject=who))
+                              subject=subject))
     return out
 
 
