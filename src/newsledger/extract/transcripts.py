@@ -49,7 +49,7 @@ def turns(text: str, paragraphs: list[tuple[int, int, str]], names: NameResolver
             full = names.person(name)
             if label not in known_multi and (not full or full == name):
                 continue
-            name = full or name
+            name = _title(full) if full and full.isupper() else (full or name)
         labels.append((m.start(1), m.end(), name))
     if len(labels) < 2:
         return []  # one label is a gloss or a headline kicker, not a transcript
