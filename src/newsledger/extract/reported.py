@@ -22,6 +22,9 @@ _COLON_HEAD = re.compile(
     r"\s*:\s+(?P<rest>\S.*)$", re.S)
 
 
+_WH_OPENERS = frozenset({"how", "why", "whether", "if", "what", "where", "when", "who", "which"})
+
+
 def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     """Token range [i, j) of the reported content of a cue verb, or None."""
     doc = verb.doc
@@ -70,6 +73,10 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
         if head.dep_ == "relcl":
             hi = _relative_end(doc, verb.i + 1, hi)
         return verb.i + 1, hi
+    if comp is not None and comp.dep_ == "ccomp" and comp.left_edge.i == verb.i + 1 and \
+            comp.left_edge.lower_ in _WH_OPENERS:
+        # "reveals how the president thinks", "asked whether …": a topic or question, no claim.
+        return None
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         lo = max(lo, verb.i + 1)
@@ -226,6 +233,26 @@ def _noun_owner(noun: Token) -> Token | None:
     return None
 
 
+def idx_of(tok: Token, pos: int) -> Token | None:
+    """The first token at or after character ``pos`` (in ``tok``'s doc, before ``tok``)."""
+    for t in tok.doc[max(0, tok.i - 60):tok.i]:
+        if t.idx >= pos and not t.is_space:
+            return t
+    return None
+
+
+def _paragraph_opener(doc: Doc, first: Token | None, verb: Token, state: State) -> Token | None:
+    """"Orlov, whose call sign is "Spaniard", said …" at a paragraph start, when the parser ran
+    the sentence into the line above: the known person's surname opening the paragraph."""
+    if first is None or first.pos_ != "PROPN" or first.i + 1 >= verb.i or \
+            doc[first.i + 1].text != ",":
+        return None
+    full = state.names.person(first.text)
+    if not full or " " not in full or any(t.text in ".;!?" for t in doc[first.i:verb.i]):
+        return None
+    return first
+
+
 def reported(doc: Doc, state: State, direct: list[Found],
               paragraphs: list[tuple[int, int, str]]) -> list[Found]:
     """Indirect speech: a cue verb with a clause (or, for "confirm"-like verbs, an object)."""
@@ -291,9 +318,13 @@ def reported(doc: Doc, state: State, direct: list[Found],
         if subj is None and not own_subject(tok):
             subj = left_person(tok, para[0])
         if subj is None:
+            subj = _paragraph_opener(doc, idx_of(tok, para[0]), tok, state)
+        if subj is None:
             continue
         if subj.lower_ == "it" and any(c.dep_ == "expl" for c in tok.children):
             continue
+        if subj.lower_ == "we" and lemma_of(tok) == "report":
+            continue  # "we can report that …": the outlet's own narration, nobody's claim
         out.append(Found("indirect", start, end, cue=tok, subject=subj))
     return out
 
