@@ -136,3 +136,39 @@ def test_according_to_a_source_keeps_the_source() -> None:
     text = "The army killed five fighters, according to the health ministry."
     got = [s for k, _, s in _quotes(text) if k == "according_to"]
     assert got and got[0] is not None and "ministry" in got[0].lower()
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("UN Secretary-General Antonio Guterres called on Israel to allow aid into Gaza.",
+     "to allow aid into Gaza", "Antonio Guterres"),
+    ("Russian President Vladimir Putin on Tuesday accused Western powers of engaging in nuclear "
+     "blackmail.", "of engaging in nuclear blackmail", "Vladimir Putin"),
+    ("Modi's message was that India stands with Ukraine.", "India stands with Ukraine", "Modi"),
+    ("The ministry's position is that the talks must continue.", "the talks must continue",
+     "ministry"),
+])
+def test_demands_accusations_and_possessed_messages(text: str, content: str, speaker: str) -> None:
+    got = [(t, s) for k, t, s in _quotes(text) if k == "indirect"]
+    assert got and got[0][0] == content, got
+    assert got[0][1] is not None and speaker.lower() in got[0][1].lower()
+
+
+@pytest.mark.parametrize("text", [
+    "She called the strike a war crime.",
+    "The EU called for an immediate ceasefire.",
+    "The minister accused the head of the agency.",
+    "The message was that India stands with Ukraine.",  # no one owns the message
+    "His message was clear.",
+    "Former Advisor Reveals How Ukrainian President Thinks He's Omnipotent",
+    "The minister explained why the talks had failed.",
+    "As this week ends, we can report that some people are getting out.",
+])
+def test_no_reported_speech(text: str) -> None:
+    assert not [q for q in _quotes(text) if q[0] in ("indirect", "according_to")]
+
+
+def test_surname_opening_a_paragraph_after_a_stray_line() -> None:
+    text = ("Stanislav Orlov leads the unit.\n\nMost read in Football\n\n"
+            'Orlov, whose call sign is "Spaniard", said they had been given approval.')
+    got = [(t, s) for k, t, s in _quotes(text) if k == "indirect"]
+    assert got == [("they had been given approval", "Stanislav Orlov")]

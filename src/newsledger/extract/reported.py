@@ -61,7 +61,12 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     if comp is None and lemma_of(verb) in lexicon().prep:
         # "accused the UK of helping …": the of/for phrase is the claim; for "blamed the
         # weakening on falling revenues" the object belongs to it too.
-        for c in after:
+        # The parser may hang the phrase on the object: "accused [Western powers of engaging …]".
+        # Only with a gerund there: "accused the head of the agency" names no claim.
+        objs = [c for c in after if c.dep_ == "dobj"]
+        on_obj = [g for o in objs for g in o.children if g.i > o.i and g.dep_ == "prep"
+                  and g.lower_ in ("of", "for") and any(k.dep_ == "pcomp" for k in g.children)]
+        for c in after + on_obj:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and any(
                     g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
@@ -199,7 +204,8 @@ def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 _SPEECH_NOUNS = frozenset({"claim", "warning", "assertion", "allegation", "announcement",
                            "insistence", "promise", "pledge", "vow", "threat", "denial",
                            "admission", "assurance", "statement", "accusation", "argument",
-                           "declaration", "demand", "order", "prediction"})
+                           "declaration", "demand", "order", "prediction", "message",
+                           "position"})
 # Verbs whose subject makes the claim their object names: "Israel issued a declaration that …".
 _UTTER_VERBS = frozenset({"issue", "make", "release", "publish", "repeat", "reiterate", "deliver",
                           "give", "send", "post", "voice", "renew", "put"})
@@ -214,6 +220,15 @@ def _noun_content(noun: Token) -> tuple[int, int] | None:
             if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
                 return None
             return c.left_edge.i, c.right_edge.i + 1
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "poss" for c in noun.children):
+        # "Modi's message was that India stands with Ukraine": the copula's clause.
+        for c in head.rights:
+            if c.dep_ in ("ccomp", "attr") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children) \
+                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                return c.left_edge.i, c.right_edge.i + 1
     return None
 
 
@@ -281,6 +296,9 @@ def reported(doc: Doc, state: State, direct: list[Found],
         if para is None or in_direct(tok.idx) or (not noun_cue and (
                 is_passive(tok) or is_reduced_participle(tok))):
             continue
+        if not noun_cue and lemma_of(tok) == "call" and not any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+            continue  # only "X called on Y to …" reports a demand ("called it a lie" does not)
         rng = _noun_content(tok) if noun_cue else _content_of(tok, lemma_of(tok) in lex.object)
         if rng is None:
             continue
