@@ -154,6 +154,9 @@ def _trailing(verb: Token) -> tuple[int, int] | None:
             break
     if first - 1 - lo < 3:
         return None
+    if doc[lo].pos_ == "ADP" and not any(doc[k].pos_ in ("VERB", "AUX")
+                                         for k in range(lo, first - 1)):
+        return None  # "In a speech Tuesday, Hochul warned of …": a setting, no clause
     return lo, first - 1
 
 
