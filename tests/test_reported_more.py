@@ -162,9 +162,16 @@ def test_demands_accusations_and_possessed_messages(text: str, content: str, spe
     "Former Advisor Reveals How Ukrainian President Thinks He's Omnipotent",
     "The minister explained why the talks had failed.",
     "As this week ends, we can report that some people are getting out.",
+    "Here's what he told me he saw on the first day.",
 ])
 def test_no_reported_speech(text: str) -> None:
     assert not [q for q in _quotes(text) if q[0] in ("indirect", "according_to")]
+
+
+def test_free_relative_negative_keeps_plain_report() -> None:
+    got = [(t, s) for k, t, s in _quotes("So what? Hamas said the talks failed.")
+           if k == "indirect"]
+    assert got == [("the talks failed", "Hamas")]
 
 
 def test_surname_opening_a_paragraph_after_a_stray_line() -> None:

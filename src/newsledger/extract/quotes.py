@@ -3,7 +3,8 @@
 Direct and partial quotes come from paired quotation marks (``quotemarks``); each is attached to
 a cue verb around it (before, after, across a dash or colon) or, failing that, continues the
 previous speaker's quote (floating quotes). Reported speech (``indirect``) is a cue verb of the
-lexicon with a clause complement; "according to X" gives ``according_to``. Speakers are resolved
+lexicon with a clause complement; "according to X" gives ``according_to``. Transcript turns
+("NAME: …", module ``transcripts``) are direct quotes of the labelled speaker. Speakers are resolved
 by :class:`~newsledger.extract.speakers.Speakers`, left on ``state.speakers`` for later extractors.
 """
 

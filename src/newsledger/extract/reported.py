@@ -344,6 +344,9 @@ def reported(doc: Doc, state: State, direct: list[Found],
             continue
         if subj.lower_ == "it" and any(c.dep_ == "expl" for c in tok.children):
             continue
+        lead = mention_span(subj).start - 1 if isinstance(subj, Token) else subj.start - 1
+        if 0 <= lead and doc[lead].lower_ in ("what", "whatever") and subj.i < tok.i:
+            continue  # "Here's what he told me he saw": a free relative, its object is a gap
         if subj.lower_ == "we" and lemma_of(tok) == "report":
             continue  # "we can report that …": the outlet's own narration, nobody's claim
         out.append(Found("indirect", start, end, cue=tok, subject=subj))
