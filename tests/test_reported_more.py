@@ -179,3 +179,12 @@ def test_surname_opening_a_paragraph_after_a_stray_line() -> None:
             'Orlov, whose call sign is "Spaniard", said they had been given approval.')
     got = [(t, s) for k, t, s in _quotes(text) if k == "indirect"]
     assert got == [("they had been given approval", "Stanislav Orlov")]
+
+
+def test_long_transcript_stays_linear_and_labels_alternate() -> None:
+    turns = "".join(f"STEVE INSKEEP: Question number {i}? DANIEL ESTRIN: Answer number {i}. "
+                    for i in range(300))
+    rec = extract_checked("NPR's Daniel Estrin reports. " + turns)
+    direct = [q for q in rec.quotes if q.kind == "direct"]
+    assert len(direct) == 600
+    assert [q.speaker.name for q in direct[:2]] == ["Steve Inskeep", "Daniel Estrin"]

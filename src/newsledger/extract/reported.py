@@ -377,7 +377,9 @@ def _inner_speaker(doc: Doc, idx: Index, c0: int, c1: int) -> Token | None:
     for tok in doc[lo:hi + 1]:
         if is_cue(tok, "clause") or is_cue(tok, "prep"):
             subj = subject_of(tok)
-            if subj is not None and c0 <= subj.idx < c1 and subj.pos_ in ("PROPN", "NOUN"):
+            # A bare plural noun is rather a glued heading word ("Accusations … Putin accused").
+            if subj is not None and c0 <= subj.idx < c1 and (subj.pos_ == "PROPN" or (
+                    subj.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in subj.children))):
                 return subj
     return None
 

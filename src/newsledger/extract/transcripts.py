@@ -10,6 +10,7 @@ part of a person name the article gives ("Steve Inskeep") or of an earlier two-w
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..record import Speaker, Span
@@ -57,7 +58,8 @@ def turns(text: str, paragraphs: list[tuple[int, int, str]], names: NameResolver
     para_ends = sorted(e for _, e, _ in paragraphs)
     for n, (lab, start, name) in enumerate(labels):
         end = labels[n + 1][0] if n + 1 < len(labels) else len(text)
-        pend = next((e for e in para_ends if e > start), len(text))
+        k = bisect.bisect_right(para_ends, start)  # the paragraph the turn starts in
+        pend = para_ends[k] if k < len(para_ends) else len(text)
         end = min(end, pend)
         while start < end and text[start] in "\"“":
             start += 1  # 'BABA: "It was…' — the content, not its opening mark
