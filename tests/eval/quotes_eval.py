@@ -13,6 +13,14 @@ Numbers after later fixes are no longer blind (the failures were looked at); bra
 Three of the direct+partial false positives are scare quotes in a partisan op-ed ("undocumented
 migrants"); quotes_gold.json counts scare quotes as partials with a null speaker, heldout2 left
 them out, so those three reflect the annotation, not only the tool.
+
+quotes_heldout3.json is blind set 3 (8 articles: 4 Ukraine/SemEval, 2 NPR incl. one transcript with
+'NAME:' turns, 2 BBC), annotated before newsledger was run on them. FIRST run (commit fa70bc5 code):
+  direct+partial         tp 26 fp 2  fn 6   P 0.929  R 0.812  speaker-right 0.692
+  indirect+according_to  tp 16 fp 7  fn 6   P 0.696  R 0.727  speaker-right 0.625
+After the fixes on branch quotes4 (no longer blind):
+  direct+partial         tp 31 fp 1  fn 1   P 0.969  R 0.969  speaker-right 0.968
+  indirect+according_to  tp 19 fp 5  fn 3   P 0.792  R 0.864  speaker-right 0.947
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ SHARED = HERE.parents[2] / "shared" if (HERE.parents[2] / "shared").is_dir() els
 GOLD = HERE / "quotes_gold.json"
 HELDOUT = HERE / "quotes_heldout.json"
 HELDOUT2 = HERE / "quotes_heldout2.json"
+HELDOUT3 = HERE / "quotes_heldout3.json"
 GROUPS = ("direct", "partial", "direct+partial", "indirect_only", "according_to", "indirect",
           "all")
 
@@ -88,6 +97,8 @@ if __name__ == "__main__":
     print(table("held-out (tests/eval/quotes_heldout.json)", dev_scores(show, HELDOUT)))
     print()
     print(table("blind held-out 2 (tests/eval/quotes_heldout2.json)", dev_scores(show, HELDOUT2)))
+    print()
+    print(table("blind held-out 3 (tests/eval/quotes_heldout3.json)", dev_scores(show, HELDOUT3)))
 
 
 def speaker_errors(gold: Path = GOLD) -> None:

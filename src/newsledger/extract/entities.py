@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..record import Entity, Span
 from .base import State, component
+from .cues import is_cue
 from .names import NameResolver, clean, strip_titles
 
 VERSION = "newsledger.entities.v1"
@@ -13,6 +15,19 @@ VERSION = "newsledger.entities.v1"
 # Numbers, dates and money are figures' and times' business, not entities'.
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
                          "LAW", "WORK_OF_ART"})
+
+
+def _person_tagged_org(doc: Doc, e: SpacySpan) -> bool:
+    """"Oleksyi Arestovych" tagged ORG: a two- or three-word capitalised name whose last word
+    stands alone elsewhere as the subject of a speech verb ("Arestovych claimed") is a person;
+    organisations are not cited by their last word ("Watch said")."""
+    words = e.text.split()
+    if e.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(
+            w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return False
+    last = words[-1]
+    return any(t.text == last and t.dep_ in ("nsubj", "nsubjpass") and not e.start <= t.i < e.end
+               and is_cue(t.head, "quote") for t in doc)
 
 
 @component("entities", VERSION, needs=("article",), sets=("entities", "names"))
@@ -24,6 +39,8 @@ def extract_entities(doc: Doc, state: State) -> None:
     # First pass: every person's fullest form, wherever it appears ("Kirby" may come first).
     for e in ents:
         if e.label_ == "PERSON" and len(e.text.split()) > 1:
+            resolver.add_person(e.text)
+        elif _person_tagged_org(doc, e):
             resolver.add_person(e.text)
     out = []
     for e in ents:

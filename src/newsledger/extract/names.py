@@ -40,6 +40,24 @@ def alias_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def postnominals() -> frozenset[str]:
+    """Letters and suffixes after a name ("Cathryn McGahey KC", "Martin Luther King Jr")."""
+    raw = resources.files("newsledger").joinpath("data/postnominals.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in raw.splitlines()
+                     if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def strip_postnominals(name: str) -> str:
+    """Drop trailing post-nominal letters so that "McGahey" finds "Cathryn McGahey KC"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].rstrip(".,") in postnominals():
+        words.pop()
+        if words[-1].endswith(","):
+            words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 def clean(name: str) -> str:
     """Normalise spacing, drop a leading determiner and a trailing possessive."""
     name = _SPACE.sub(" ", name).strip(" ,.;:—–-\"“”‘’'")
@@ -108,7 +126,7 @@ class NameResolver:
         self.persons: list[str] = []  # full person names seen, in order
 
     def add_person(self, name: str) -> str:
-        name = strip_titles(clean(name))
+        name = strip_postnominals(strip_titles(clean(name)))
         if name and name not in self.persons:
             self.persons.append(name)
         return name

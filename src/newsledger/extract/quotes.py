@@ -3,7 +3,8 @@
 Direct and partial quotes come from paired quotation marks (``quotemarks``); each is attached to
 a cue verb around it (before, after, across a dash or colon) or, failing that, continues the
 previous speaker's quote (floating quotes). Reported speech (``indirect``) is a cue verb of the
-lexicon with a clause complement; "according to X" gives ``according_to``. Speakers are resolved
+lexicon with a clause complement; "according to X" gives ``according_to``. Transcript turns
+("NAME: …", module ``transcripts``) are direct quotes of the labelled speaker. Speakers are resolved
 by :class:`~newsledger.extract.speakers.Speakers`, left on ``state.speakers`` for later extractors.
 """
 
@@ -23,6 +24,7 @@ from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subjec
 from .figures import _known_actor as known_actor
 from .headtails import tail_headlines
 from .quotemarks import QuotePair, pair_quotes, top_level
+from .transcripts import turns as transcript_turns
 from . import reported as _reported_speech
 from .speakers import Speakers
 
@@ -30,6 +32,10 @@ VERSION = "newsledger.quotes.v1"
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _DASH = re.compile(r"^\s*[—–-]{1,2}\s*")
+# Naming words right before a quote: what follows is a name or label, nobody's words.
+_NAMING = re.compile(r"\b(?:call[ -]?sign(?:s)?(?: is| was)?|(?:nick|code)[- ]?named|dubbed|"
+                     r"known as|nicknamed|codenamed|code name(?: is| was)?|alias|a\.k\.a\.?|"
+                     r"aka|named|titled|entitled|hashtag)\s*$", re.I)
 _MAX_CUE_DISTANCE = 40  # tokens between a quote mark and its cue verb
 
 
@@ -54,6 +60,9 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
     content = text[pair.start:pair.end]
     if sum(ch.isalnum() for ch in content[:4]) < 2 and len(content.strip(" ,.")) < 3:
         return True
+    if len(content.split()) <= 4 and content[:1].isupper() and _NAMING.search(
+            text[max(0, pair.open - 40):pair.open]):
+        return True  # a name given, not words quoted: 'whose call sign is "Spaniard"'
     if " " not in content.strip() and content[:1].isupper():
         before = text[max(0, pair.open - 30):pair.open].rstrip()
         after = text[pair.close + 1:pair.close + 30].lstrip()
@@ -61,6 +70,24 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
         return bool(last[:1].isupper() and after[:1].isupper() and before == before.rstrip(",")
                     and text[pair.open - 1:pair.open] == " " and last.isalpha())
     return False
+
+
+_REOPEN = re.compile(r"[”\"]?\s*\n\s*[“\"]")
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A quote running over paragraphs, each reopened with a quote mark ('…forces.¶“Recently…'),
+    is one quote per paragraph: each paragraph is a statement of its own."""
+    out: list[tuple[int, int]] = []
+    a = start
+    for m in _REOPEN.finditer(text, start, end):
+        b = m.start()
+        if b > a:
+            out.append((a, b))
+        a = m.end()
+    if end > a:
+        out.append((a, end))
+    return out or [(start, end)]
 
 
 def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) -> bool:
@@ -154,6 +181,11 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
     if para is not None and para[2] in HEAD_BLOCKS and not own_subject(cue):
         # Headlines drop and share subjects: "White House says …, urges …, calls …".
         return headline_subject(cue.doc, para, cue)
+    if cue.lemma_.lower() in ("quote", "cite"):
+        # "…,” the Times of Israel quoted him as saying: the quoted one speaks, not the paper.
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and any(c.lower_ == "as" for c in cue.subtree if c.i > obj.i):
+            return obj
     if is_passive(cue):
         # "it can be claimed that …": no speaker, unless one is named by "by".
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
@@ -394,6 +426,9 @@ def extract_quotes(doc: Doc, state: State) -> None:
                     and not any(r.start <= w < r.end for w in whos)]
         heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
     items = found + reported + according + heads + tails
+    # Transcript turns ("DANIEL ESTRIN: That is…") carry neither quote marks nor cue verbs.
+    items += transcript_turns(text, paragraphs, state.names,
+                              [(f.start, f.end) for f in found])
 
     # Resolve speakers in document order so that "he" finds the speaker before it.
     def where(f: Found) -> int:
@@ -430,7 +465,10 @@ def extract_quotes(doc: Doc, state: State) -> None:
             # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
             speaker = Speaker(speaker.mention, known_actor(speaker.name))
         conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
-        quotes.append(Quote(f.kind, Span.of(text, f.start, f.end), cue, speaker, conf))
+        pieces = _paragraph_pieces(text, f.start, f.end) if f.kind == "direct" else \
+            [(f.start, f.end)]
+        for a, b in pieces:
+            quotes.append(Quote(f.kind, Span.of(text, a, b), cue, speaker, conf))
     state.quotes = quotes
     speakers.set_quotes(quotes)
 

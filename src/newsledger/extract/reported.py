@@ -7,6 +7,7 @@ import bisect
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .attribution import HEAD_BLOCKS, Found, Index, Pairs, headline_subject, own_subject, strip
 from .base import State
@@ -19,6 +20,9 @@ _LEAD_STRIP = frozenset({"that"})
 _COLON_HEAD = re.compile(
     r"^\s*(?P<who>(?:[A-Z][\w.’'&-]*\.?)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for|al-\w+)){0,5})"
     r"\s*:\s+(?P<rest>\S.*)$", re.S)
+
+
+_WH_OPENERS = frozenset({"how", "why", "whether", "if", "what", "where", "when", "who", "which"})
 
 
 def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
@@ -57,7 +61,12 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
     if comp is None and lemma_of(verb) in lexicon().prep:
         # "accused the UK of helping …": the of/for phrase is the claim; for "blamed the
         # weakening on falling revenues" the object belongs to it too.
-        for c in after:
+        # The parser may hang the phrase on the object: "accused [Western powers of engaging …]".
+        # Only with a gerund there: "accused the head of the agency" names no claim.
+        objs = [c for c in after if c.dep_ == "dobj"]
+        on_obj = [g for o in objs for g in o.children if g.i > o.i and g.dep_ == "prep"
+                  and g.lower_ in ("of", "for") and any(k.dep_ == "pcomp" for k in g.children)]
+        for c in after + on_obj:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and any(
                     g.dep_ in ("pcomp", "pobj") for g in c.children):
                 comp = c
@@ -69,6 +78,10 @@ def _content_of(verb: Token, lex_object: bool) -> tuple[int, int] | None:
         if head.dep_ == "relcl":
             hi = _relative_end(doc, verb.i + 1, hi)
         return verb.i + 1, hi
+    if comp is not None and comp.dep_ == "ccomp" and comp.left_edge.i == verb.i + 1 and \
+            comp.left_edge.lower_ in _WH_OPENERS:
+        # "reveals how the president thinks", "asked whether …": a topic or question, no claim.
+        return None
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         lo = max(lo, verb.i + 1)
@@ -141,6 +154,9 @@ def _trailing(verb: Token) -> tuple[int, int] | None:
             break
     if first - 1 - lo < 3:
         return None
+    if doc[lo].pos_ == "ADP" and not any(doc[k].pos_ in ("VERB", "AUX")
+                                         for k in range(lo, first - 1)):
+        return None  # "In a speech Tuesday, Hochul warned of …": a setting, no clause
     return lo, first - 1
 
 
@@ -190,7 +206,12 @@ def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 # Nouns of saying whose "that" clause is the claim: "Netanyahu's insistence that …".
 _SPEECH_NOUNS = frozenset({"claim", "warning", "assertion", "allegation", "announcement",
                            "insistence", "promise", "pledge", "vow", "threat", "denial",
-                           "admission", "assurance", "statement", "accusation", "argument"})
+                           "admission", "assurance", "statement", "accusation", "argument",
+                           "declaration", "demand", "order", "prediction", "message",
+                           "position"})
+# Verbs whose subject makes the claim their object names: "Israel issued a declaration that …".
+_UTTER_VERBS = frozenset({"issue", "make", "release", "publish", "repeat", "reiterate", "deliver",
+                          "give", "send", "post", "voice", "renew", "put"})
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
@@ -202,6 +223,15 @@ def _noun_content(noun: Token) -> tuple[int, int] | None:
             if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
                 return None
             return c.left_edge.i, c.right_edge.i + 1
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "poss" for c in noun.children):
+        # "Modi's message was that India stands with Ukraine": the copula's clause.
+        for c in head.rights:
+            if c.dep_ in ("ccomp", "attr") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children) \
+                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                return c.left_edge.i, c.right_edge.i + 1
     return None
 
 
@@ -213,7 +243,32 @@ def _noun_owner(noun: Token) -> Token | None:
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _UTTER_VERBS:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return subj
     return None
+
+
+def idx_of(tok: Token, pos: int) -> Token | None:
+    """The first token at or after character ``pos`` (in ``tok``'s doc, before ``tok``)."""
+    for t in tok.doc[max(0, tok.i - 60):tok.i]:
+        if t.idx >= pos and not t.is_space:
+            return t
+    return None
+
+
+def _paragraph_opener(doc: Doc, first: Token | None, verb: Token, state: State) -> Token | None:
+    """"Orlov, whose call sign is "Spaniard", said …" at a paragraph start, when the parser ran
+    the sentence into the line above: the known person's surname opening the paragraph."""
+    if first is None or first.pos_ != "PROPN" or first.i + 1 >= verb.i or \
+            doc[first.i + 1].text != ",":
+        return None
+    full = state.names.person(first.text)
+    if not full or " " not in full or any(t.text in ".;!?" for t in doc[first.i:verb.i]):
+        return None
+    return first
 
 
 def reported(doc: Doc, state: State, direct: list[Found],
@@ -244,6 +299,9 @@ def reported(doc: Doc, state: State, direct: list[Found],
         if para is None or in_direct(tok.idx) or (not noun_cue and (
                 is_passive(tok) or is_reduced_participle(tok))):
             continue
+        if not noun_cue and lemma_of(tok) == "call" and not any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+            continue  # only "X called on Y to …" reports a demand ("called it a lie" does not)
         rng = _noun_content(tok) if noun_cue else _content_of(tok, lemma_of(tok) in lex.object)
         if rng is None:
             continue
@@ -281,9 +339,16 @@ def reported(doc: Doc, state: State, direct: list[Found],
         if subj is None and not own_subject(tok):
             subj = left_person(tok, para[0])
         if subj is None:
+            subj = _paragraph_opener(doc, idx_of(tok, para[0]), tok, state)
+        if subj is None:
             continue
         if subj.lower_ == "it" and any(c.dep_ == "expl" for c in tok.children):
             continue
+        lead = mention_span(subj).start - 1 if isinstance(subj, Token) else subj.start - 1
+        if 0 <= lead and doc[lead].lower_ in ("what", "whatever") and subj.i < tok.i:
+            continue  # "Here's what he told me he saw": a free relative, its object is a gap
+        if subj.lower_ == "we" and lemma_of(tok) == "report":
+            continue  # "we can report that …": the outlet's own narration, nobody's claim
         out.append(Found("indirect", start, end, cue=tok, subject=subj))
     return out
 
@@ -296,6 +361,27 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     """End of a relative clause: the next comma or dash, or the sentence end."""
     m = re.compile(r",\s|\s[-–—]\s").search(text, start, limit)
     return m.start() if m else limit
+
+
+# Sources that are records of someone's words, not speakers: "according to a translation of his
+# remarks", "according to the transcript".
+_RECORD_NOUNS = frozenset({"translation", "transcript", "readout", "recording", "video", "footage",
+                           "copy", "version", "excerpt", "summary"})
+
+
+def _inner_speaker(doc: Doc, idx: Index, c0: int, c1: int) -> Token | None:
+    """The subject of a cue verb inside the claim ("Putin accused …"), if the claim has one."""
+    lo, hi = idx.at(c0), idx.at(max(c0, c1 - 1))
+    if lo < 0 or hi < lo:
+        return None
+    for tok in doc[lo:hi + 1]:
+        if is_cue(tok, "clause") or is_cue(tok, "prep"):
+            subj = subject_of(tok)
+            # A bare plural noun is rather a glued heading word ("Accusations … Putin accused").
+            if subj is not None and c0 <= subj.idx < c1 and (subj.pos_ == "PROPN" or (
+                    subj.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in subj.children))):
+                return subj
+    return None
 
 
 def according(doc: Doc, idx: Index, state: State, direct: list[Found],
@@ -347,8 +433,15 @@ def according(doc: Doc, idx: Index, state: State, direct: list[Found],
             if any(max(0, min(c1, p.close) - max(c0, p.open)) * 2 > c1 - c0
                    for p in pairs.overlapping(c0, c1)):
                 continue  # "“…,” X said, according to RT": the quote is X's, RT only relays it
+            subject: Token | SpacySpan = who
+            if pobj.lemma_.lower() in _RECORD_NOUNS:
+                # "Putin accused the West of …, according to a Kremlin translation of his
+                # speech": the record only relays; the claim's own speaker says it.
+                inner = _inner_speaker(doc, idx, c0, c1)
+                if inner is not None:
+                    subject = inner
             out.append(Found("according_to", c0, c1, cue_span=(m.start(), m.end()),
-                              subject=who))
+                              subject=subject))
     return out
 
 

@@ -539,6 +539,12 @@ class Speakers:
         surface = ent.text
         if ent.label_ in ("PERSON", ""):
             return self.names.person(surface) or clean(surface) or None
+        if ent.label_ == "ORG" and len(ent) == 1:
+            # A surname the tagger took for an organisation ("Arestovych claimed"): the person
+            # it ends, when the article names one.
+            full = self.names.person(surface)
+            if full and " " in full and full.split()[-1] == clean(surface):
+                return full
         return strip_titles(clean(surface)) or None
 
     def _antecedent(self, pos: int, kind: str, contains: str | None = None,
