@@ -135,8 +135,19 @@ class _Tense:
                     ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX
                     for ch in tok.children):
                 return True
-            if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
+            if tok.head is tok:
                 break
+            if tok.dep_ not in ("xcomp", "conj"):
+                # "will lack reserves to sustain them until September": a non-finite verb (no
+                # tense, no auxiliary of its own) takes the tense of the clause it depends on.
+                if not (tok.tag_ in ("VB", "VBG") and tok.dep_ in ("acl", "relcl", "advcl")
+                        and not any(ch.dep_ in ("aux", "auxpass") and ch.tag_ != "TO"
+                                    for ch in tok.children)):
+                    break
+                tok = tok.head
+                while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+                    tok = tok.head  # from the noun the clause modifies up to its verb
+                continue
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
                 return True  # "is set to meet", "plans to travel", "is expected to vote"
             tok = tok.head
