@@ -12,7 +12,6 @@ from .timecal import Ctx, Resolved, add_months, clause_final, dur_value, shift
 from .timefind import Cand
 from .timelex import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
 
-
 # Words before "in" that make "in two weeks" a span of time, not a date ahead: "the first time in
 # two years", "the highest in a decade", "once in ten years", "done in two weeks" (past tense).
 _IN_SPAN = re.compile(r"(?:\b(?:time|first|once|only|ever|last|since|all|total|alone|away|"

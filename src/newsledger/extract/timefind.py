@@ -355,7 +355,7 @@ RULES: list[Rule] = [
         B + r"(?P<wk>last|next|this)\s+week\s+(?P<wd>" + RX_WEEKDAY + r")" + E
         + PART), _weekday_ok),
     Rule("weekday", on("WDF"), _rx(
-        B + r"(?P<wd>" + RX_WEEKDAY + r")" + PART + r",?\s+(?P<wk>last|next|this)\s+week" + E),
+        B + r"(?P<wd>" + RX_WEEKDAY + r")" + PART + r"\s+(?P<wk>last|next|this)\s+week" + E),
         _weekday_ok),
     Rule("weekday", on("RELW WDF"), _rx(
         B + REL_WD + r"(?P<wd>" + RX_WEEKDAY + r")" + E + PART), _weekday_ok),

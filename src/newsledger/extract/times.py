@@ -247,7 +247,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             te = TimeExpr(Span.of(text, clock.span.start, end), "TIME",
                           r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
         if out and te.type == "DATE" and te.value:
-            _range(text, out[-1], te)
+            _range(text, out[-1], te, published)
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
@@ -267,20 +267,40 @@ _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _YMD = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _DEICTIC = re.compile(r"\b(?:this|next|last|coming|past|previous|following)\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b" + RX_MONTH + r"\b", re.IGNORECASE)
 
 
-def _range(text: str, first: TimeExpr, second: TimeExpr) -> None:
+def _range(text: str, first: TimeExpr, second: TimeExpr,
+           published: date | None = None) -> None:
     """Make the ends of a written range agree: "from March to May" is March to the May after it,
     "between October and May 2024" starts in October 2023. Each end on its own would be its most
     recent past occurrence, which can put the range backwards. Only an end naming a month without
-    a written year moves; "until" inside "from ... until" is the range's end, not a bound."""
+    a written year moves, or a bare weekday ("from Monday to Friday": the Friday after that Monday;
+    told in the past, the Monday before that Friday); "until" inside "from ... until" is the
+    range's end, not a bound.
+
+    A range is two TIMEX3 DATEs, one per end, as TimeBank annotates it ("between 2014 and 2018"
+    is 2014 and 2018, the signal words belong to neither): TIMEX3 has no interval value, and a
+    reader checking either end finds it at its own span."""
     if not _RANGE_JOIN.match(text[first.span.end:second.span.start]) \
             or not _RANGE_OPEN.search(text[max(0, first.span.start - 12):first.span.start]):
         return
     if second.mod in ("ON_OR_BEFORE", "BEFORE"):
         second.mod = None
     a, b = _YMD.match(first.value or ""), _YMD.match(second.value or "")
+    if first.type == "DATE" and a and b and a.group(3) and b.group(3) \
+            and _WEEKDAY_WORD.fullmatch(first.span.text) \
+            and _WEEKDAY_WORD.fullmatch(second.span.text):
+        # "from Monday to Friday": the Friday after that Monday, not the one before it
+        d1, d2 = date.fromisoformat(first.value or ""), date.fromisoformat(second.value or "")
+        if d2 < d1:
+            gap = timedelta(days=7 * ((d1 - d2).days // 7 + 1))
+            if published is not None and d1 <= published:
+                first.value = (d1 - gap).isoformat()  # told in the past: the start moves back
+            else:
+                second.value = (d2 + gap).isoformat()
+        return
     if first.type != "DATE" or not a or not b \
             or not (_MONTH_WORD.search(first.span.text) and _MONTH_WORD.search(second.span.text)):
         return
