@@ -423,7 +423,7 @@ RULES: list[Rule] = [
         B + r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+" r"century" + E)),
     Rule("fiscal", on("FISCAL"), _rx(B + r"(?:fiscal|FY)\s*(?:year\s+)?(?P<y>\d{4})(?!\d)")),
     Rule("ref", on("REF"), _rx(
-        B + r"(?<!most\s)(?<!more\s)(?P<w>recently|lately|currently|presently|nowadays)" + E
+        B + r"(?<!most\s)(?:(?<!more\s)|(?=recently,))(?P<w>recently|lately|currently|presently|nowadays)" + E
         + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
         r"the\s+(?P<w2>past|future|near\s+future|distant\s+future)" + E
         + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
@@ -461,7 +461,9 @@ RULES: list[Rule] = [
     Rule("dur_bare", on("UNITS_PL"), _rx(
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
         r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
-        + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
+        # "after months of fighting" is a span; "for days of the week" is not
+        + r"(?!\s+(?:ago|before|after|later|earlier)\b)(?!\s+of\s+(?:the|a|an|this|that|his|her|"
+        r"its|their|our)\b)")),
     Rule("dur_bare", on("UNITS_PL"), _rx(
         B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
         r"\s+(?:later|earlier|before|after)\b)")),
