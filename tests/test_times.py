@@ -577,3 +577,23 @@ def test_blind_heldout_eval_floor() -> None:
     assert res["all"]["gold"] >= 90
     assert res["all"]["relaxed_span_f1"] >= 0.95, res
     assert res["all"]["value_f1"] >= 0.95, res
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a written date in apposition says which day "today" was (re-posted, undated texts)
+    ("Today, July 29th 2021, our thoughts are with them.",
+     [("Today", "DATE", "2021-07-29"), ("July 29th 2021", "DATE", "2021-07-29")]),
+    ("Yesterday, 12 March 2022, the city fell.",
+     [("Yesterday", "DATE", "2022-03-12"), ("12 March 2022", "DATE", "2022-03-12")]),
+    # a citation without a space after the comma is still a full date
+    ("(Telegraph, July 18,2019) The Wall Street Journal",
+     [("July 18,2019", "DATE", "2019-07-18")]),
+    # negatives: no written year, no apposition, or a thousands separator
+    ("Today, July 29th, we remember.",
+     [("Today", "DATE", "2024-05-10"), ("July 29th", "DATE", "2023-07-29")]),
+    ("Today the talks resumed; on 12 March 2022 they had failed.",
+     [("Today", "DATE", "2024-05-10"), ("12 March 2022", "DATE", "2022-03-12")]),
+    ("In July 18,000 people marched.", [("July", "DATE", "2023-07")]),
+])
+def test_apposition_and_citation_dates(text: str, expected: list) -> None:
+    assert _tvm(text) == expected

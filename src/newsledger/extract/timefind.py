@@ -320,7 +320,7 @@ RULES: list[Rule] = [
     # --- explicit calendar dates -------------------------------------------------------------
     Rule("date", on("MON WD"), _rx(
         B + r"(?:(?P<wd>" + RX_WEEKDAY_ANY + r")\.?,?\s+(?:the\s+)?)?(?P<mon>" + RX_MONTH
-        + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})"
+        + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3}(?!\d))"
         r"(?:(?:\s*,\s*|\s+|\s+of\s+)(?P<y>\d{4})(?!\d))?(?![\w])(?!-[^\W\d])"
         r"(?!['’](?!s\b)\w)"), _month_day_ok),
     Rule("date", on("WD DIG THE"), _rx(

@@ -248,6 +248,11 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
                           r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
         if out and te.type == "DATE" and te.value:
             _range(text, out[-1], te, published)
+            if c.kind == "date" and c.g.get("y") and _DEICTIC_DAY.fullmatch(out[-1].span.text) \
+                    and _APPOSITION.match(text[out[-1].span.end:te.span.start]):
+                # "Today, July 29th 2021, ...": the written date says which day "today" was
+                # (the publication date of a re-posted or undated text may not).
+                out[-1].value = te.value
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
@@ -262,6 +267,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     return out
 
 
+_DEICTIC_DAY = re.compile(r"today|yesterday|tomorrow", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*(?:on\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|and|through|till|until|thru|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _YMD = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
