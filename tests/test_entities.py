@@ -44,6 +44,10 @@ def test_clean(raw: str, expected: str) -> None:
     ("IDF", "Israel Defense Forces"), ("the Israeli military", "Israel Defense Forces"),
     ("Hamas-run health ministry", "Gaza health ministry"), ("the US", "United States"),
     ("Jerusalem", "Israel"), ("Some New Body", "Some New Body"), (None, None),
+    # an owner in front does not change who the body is; an unknown one stays as written
+    ("region's Hamas-run health ministry", "Gaza health ministry"),
+    ("Gaza’s Hamas-run government media office", "Gaza government media office"),
+    ("Putin's spokesman", "Putin's spokesman"),
 ])
 def test_canonical_actor_uses_the_alias_table(raw: str | None, expected: str | None) -> None:
     assert canonical_actor(raw) == expected

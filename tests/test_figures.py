@@ -286,6 +286,11 @@ def test_canonical_claimant_names() -> None:
 
 
 CUMULATIVE = [
+    # events at a named site are counted for those events; strikes "on Gaza" may be the toll
+    ("At least 55 Palestinians have been killed in attacks in Al Nuseirat camp, the ministry "
+     "said.", 55, False),
+    ("Twelve people have been killed in strikes on a school in Gaza City.", 12, False),
+    ("30,000 people have been killed in Israeli strikes on Gaza.", 30000, True),
     ("The ministry says 25,900 people have now been killed since Israel began its offensive.",
      25900, True),
     ("The ministry says 33,000 Palestinians have been killed during Israel's military campaign.",

@@ -31,6 +31,10 @@ from newsledger.record import Figure, Span
     (None, "hostages_held", "hostages"),        # metric default
     ("remaining in Gaza", "hostages_held", "hostages"),
     ("killed", "killed", "people"),             # nothing named: people
+    ("deaths of food aid workers", "killed", "aid workers"),  # a weak word yields
+    ("deaths of more of its soldiers", "killed", "soldiers"),
+    ("deaths in Gaza", "killed", "people"),
+    ("death toll", "killed", "people"),
     ("trucks of aid entering", "aid_trucks", "trucks"),
 ])
 def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
@@ -42,6 +46,7 @@ def test_subject_of(counts: str | None, metric: str, subject: str) -> None:
     ("More than 130 staff", None, "staff"),
     ("42 members", None, "members"),
     ("7 UN workers", None, "aid workers"),      # two-word subject phrase
+    ("seven food aid workers", None, "aid workers"),  # a number word
     ("5 IDF soldiers", None, "soldiers"),
     # Nouns that are the main toll, or say nothing about what is counted: from `counts`.
     ("20,000 Palestinians", None, "people"),
@@ -284,6 +289,17 @@ def test_unattributed_points_are_judged_against_the_whole_series() -> None:
     assert "outlier" not in f[stray[2]["id"]]
     assert all("outlier" in f[p["id"]] for p in (stray[0], stray[1], stray[3]))
     assert all("outlier" not in f[p["id"]] for p in ministry)
+
+
+def test_a_stray_subgroup_count_is_an_outlier_not_a_conflict() -> None:
+    ministry = [pt(v, f"2024-01-{d:02d}", claimant="MoH") for v, d in (
+        (21000, 1), (21500, 3), (22000, 5), (22500, 7), (23000, 9))]
+    idf = pt(4, "2024-01-05", claimant="IDF")          # "four announced dead": a stray
+    un = pt(9000, "2024-01-05", claimant="UN")         # a rival count: 2.4x lower, kept
+    f = flags_of(ministry + [idf, un])
+    assert "outlier" in f[idf["id"]] and "conflict" not in f[idf["id"]]
+    assert idf["id"] not in f[ministry[2]["id"]].get("conflict", [])
+    assert "outlier" not in f[un["id"]] and ministry[2]["id"] in f[un["id"]]["conflict"]
 
 
 def test_outlier_per_event() -> None:

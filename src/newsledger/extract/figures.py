@@ -57,6 +57,13 @@ _SINGLE = re.compile(
     r"attack|raid|bombing|blast|explosion|incident|shelling|shooting|stampede|crash)\b|"
     r"yesterday|today|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)|this week|daily|each day|a day|per day|every day)\b", re.IGNORECASE)
+# Events at a named place, with nothing saying "since"/"total": a count for those events.
+# ("killed in strikes on Gaza" may be the war's toll; "in attacks in Al Nuseirat camp" is not.)
+_EVENTS_AT = re.compile(r"\bin (?:[\w'’-]+ ){0,2}(?:air ?strikes|strikes|attacks|raids|bombings|"
+                        r"explosions|clashes|shelling|bombardments?) (?:on|in|at|near|around) "
+                        r"(?:[\w'’-]+ ){0,4}(?:camp|hospital|school|town|village|neighbou?rhood|"
+                        r"district|building|market|shelter|compound|mosque|church|home|house|"
+                        r"convoy|checkpoint)s?\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -476,6 +483,8 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
         return False
     if _CUMULATIVE.search(scope):
         return True
+    if _EVENTS_AT.search(scope):
+        return False  # "killed in attacks in Al Nuseirat camp": these events, not the war
     del sentence  # the sentence's other clauses may speak of other counts: scope only
     # "… have been killed" with no event or period named: the running total so far.
     if c.metric in ("killed", "injured") and any(

@@ -82,12 +82,23 @@ def strip_titles(name: str) -> str:
     return name
 
 
+_OWNER_PREFIX = re.compile(r"^(?:the\s+)?[\w-]+(?:'s|’s)\s+", re.IGNORECASE)
+
+
 def canonical_actor(name: str | None) -> str | None:
     """The cross-article canonical name of an actor (for the ledger), or the cleaned name."""
     if not name:
         return None
     c = clean(name)
-    return alias_table().get(c.lower(), alias_table().get(name.lower().strip(), c))
+    table = alias_table()
+    found = table.get(c.lower(), table.get(name.lower().strip()))
+    if found is None:
+        # "the region's Hamas-run health ministry", "Gaza’s government media office": the
+        # owner in front does not change who the body is.
+        m = _OWNER_PREFIX.match(c)
+        if m:
+            found = table.get(c[m.end():].lower())
+    return found or c
 
 
 class NameResolver:

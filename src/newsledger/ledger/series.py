@@ -16,12 +16,15 @@ point(s) it relates to:
 - ``update`` / ``revision_down``: in a cumulative series, the value rises / falls against the
   previous point of the same claimant, or against the previous point of the series. Only a fall
   to a number the earlier point does not allow is a revision: "more than 34,600" after "at least
-  34,735", or "15,000" (a round thousand, read as 14,500–16,000) after "15,523", is a restatement and gets no
-  flag. Points flagged ``outlier`` get no trend flag and are skipped as "previous".
-- ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day).
+  34,735", or "15,000" (a round thousand, read as 14,500–16,000) after "15,523", is a
+  restatement and gets no flag. Points flagged ``outlier`` get no trend flag and are skipped as
+  "previous".
+- ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day);
+  outliers neither raise nor receive conflicts.
 - ``outlier``: inconsistent with its neighbours (cumulative: off the median of up to 3 points
-  of the same claimant either side by a factor of more than 2, or of any claimant for an
-  unattributed point; per-event: robust z-score of the log value above 3.5).
+  of the same claimant either side by a factor of more than 2; an unattributed point, or one of
+  a claimant with fewer than 4 points in the series, off the median of any claimant's by a
+  factor of more than 10; per-event: robust z-score of the log value above 3.5).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ from .similarity import NEAR_COPY, similarity
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 OUTLIER_FACTOR = 2.0
+# Against the whole series (other claimants' numbers), only a stray far off counts: a claimant's
+# count may differ from another's for good reasons (that is a conflict, not an outlier).
+STRAY_FACTOR = 10.0
 OUTLIER_Z = 3.5
 CONFLICT_DAYS = 1
 _ECHO_LOOKBACK = 50      # earlier same-value points compared for near-copy text
@@ -69,6 +75,7 @@ def vocab() -> dict[str, Any]:
             places[a.lower()] = canon
     data["_places"] = places
     data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
+    data["_weak"] = frozenset(data.get("weak_subjects", ()))
     return data
 
 
@@ -80,11 +87,17 @@ def subject_of(counts: str | None, metric: str) -> str:
     if counts:
         words = _WORDS.findall(counts.lower())
         table, longest = v["_subject_table"], v["_subject_longest"]
+        weak_found = None
         for i in range(len(words)):
             for n in range(min(longest, len(words) - i), 0, -1):
                 canon = table.get(tuple(words[i:i + n]))
                 if canon:
+                    if n == 1 and words[i] in v["_weak"]:
+                        weak_found = weak_found or canon  # "deaths of aid workers": read on
+                        break
                     return str(canon)
+        if weak_found:
+            return str(weak_found)
     return str(v["metric_subject_default"].get(metric, "people"))
 
 
@@ -92,8 +105,10 @@ def subject_of(counts: str | None, metric: str) -> str:
 _NOT_SUBJECTS = frozenset({"more", "others", "percent", "per", "cent", "times", "people's",
                            "days", "hours", "weeks", "months", "years", "in", "of", "and", "or",
                            "so", "far", "total", "overall", "each", "apiece", "alone"})
-_SPAN_NOUN = re.compile(r"\d[\d,.]*(?:\s+(?:million|thousand|hundred|billion))?"
-                        r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,2})\s*$")
+_SPAN_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen))"
+                        r"(?:\s+(?:million|thousand|hundred|billion))?"
+                        r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,3})\s*$", re.IGNORECASE)
 
 
 def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
@@ -361,6 +376,8 @@ def _conflicts(pts: list[dict[str, Any]], add: Any) -> None:
         d, c = p.get("date"), p.get("claimant")
         if not d or not c or p["_iv"] is None:
             continue
+        if any(f["flag"] == "outlier" for f in p["flags"]):
+            continue  # a stray number (a subgroup, one event) is not a rival claim
         if d not in days:
             days[d] = date.fromisoformat(d).toordinal()
         p["_day"] = days[d]
@@ -407,7 +424,8 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
                 groups[p.get("claimant")].append((p, p["_v"]))
                 every.append((p, p["_v"]))
         for who, vals in groups.items():
-            pool = every if who is None else vals
+            # A claimant with too few points of its own here is judged against the whole series.
+            pool = every if who is None or len(vals) < 4 else vals
             at = {id(p): i for i, (p, _) in enumerate(pool)}
             if len(pool) < 4:
                 continue
@@ -416,10 +434,11 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
                 around = pool[max(0, i - 3):i] + pool[i + 1:i + 4]
                 m = median(x for _, x in around)
                 lv, lm = math.log1p(max(v, 0.0)), math.log1p(max(m, 0.0))
-                if abs(lv - lm) > math.log(OUTLIER_FACTOR) and abs(v - m) > 10:
+                factor = OUTLIER_FACTOR if pool is vals else STRAY_FACTOR
+                if abs(lv - lm) > math.log(factor) and abs(v - m) > 10:
                     add(p, "outlier", [q["id"] for q, _ in around],
                         f"{v:g} against a neighbour median of {m:g} "
-                        + ("(all claimants)" if who is None else "(same claimant)"))
+                        + ("(all claimants)" if pool is every else "(same claimant)"))
         return
     vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
     if len(vals) < 5:
