@@ -7,10 +7,6 @@ relaxed span F1 (any overlap, one-to-one, via ``newsledger.evaluate``), strict s
 offsets), and value F1 (a match counts only when the TIMEX3 value is also equal).
 
     PYTHONPATH=src python benchmarks/times_eval.py [--show]
-    PYTHONPATH=src python benchmarks/times_eval.py --heldout [--show]
-
-``--heldout`` scores tests/eval/times_heldout.json instead (split ``blind``: 10 articles annotated
-before newsledger was run on them; undated articles carry a plausible date in ``published``).
 """
 
 from __future__ import annotations
@@ -24,7 +20,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "eval" / "times_gold.json"
-HELDOUT = ROOT / "tests" / "eval" / "times_heldout.json"
 
 
 def shared_data() -> Path | None:
@@ -40,14 +35,14 @@ def f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(show: bool = False, gold_path: Path = GOLD) -> dict[str, dict[str, Any]]:
+def evaluate(show: bool = False) -> dict[str, dict[str, Any]]:
     import newsledger
     from newsledger.evaluate import Score, score
 
     data = shared_data()
     if data is None:
         raise SystemExit("../shared/data is absent: nothing to evaluate")
-    gold = json.loads(gold_path.read_text("utf-8"))
+    gold = json.loads(GOLD.read_text("utf-8"))
     texts: dict[str, str] = {}
     for name in {a["file"] for a in gold["articles"]}:
         with gzip.open(data / name, "rt", encoding="utf-8") as fh:
@@ -55,8 +50,7 @@ def evaluate(show: bool = False, gold_path: Path = GOLD) -> dict[str, dict[str, 
                 row = json.loads(line)
                 texts[row["id"]] = row["text"]
     results: dict[str, dict[str, Any]] = {}
-    splits = [sp for sp in dict.fromkeys(a["split"] for a in gold["articles"])] + ["all"]
-    for split in splits:
+    for split in ("dev", "heldout", "heldout2", "heldout3", "all"):
         total = Score()
         strict = value_ok = n_pred = n_gold = 0
         for art in gold["articles"]:
@@ -100,6 +94,5 @@ def evaluate(show: bool = False, gold_path: Path = GOLD) -> dict[str, dict[str, 
 
 
 if __name__ == "__main__":
-    path = HELDOUT if "--heldout" in sys.argv else GOLD
-    for split, r in evaluate(show="--show" in sys.argv, gold_path=path).items():
+    for split, r in evaluate(show="--show" in sys.argv).items():
         print(split, json.dumps(r))

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import re
 
-from .timecal import Ctx, Resolved, add_months, clause_final, dur_value, shift
+from .timecal import Ctx, Resolved, clause_final, dur_value, shift
 from .timefind import Cand
 from .timelex import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
+
 
 # Words before "in" that make "in two weeks" a span of time, not a date ahead: "the first time in
 # two years", "the highest in a decade", "once in ten years", "done in two weeks" (past tense).
 _IN_SPAN = re.compile(r"(?:\b(?:time|first|once|only|ever|last|since|all|total|alone|away|"
                       r"\w+est)\s+|\b(?:the\s+)?same\s+)in\s+$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
-# "the worst hunger crisis in 10 years", "its highest level in a decade": a superlative a few
-# words before "in" measures the span back to now, unless a future verb intervenes ("the latest
-# round will end in two weeks").
-_IN_SUPERLATIVE = re.compile(
-    r"\b(?:\w{2,}est|worst|best|first|record)\b(?P<mid>(?:[\s-]+[\w'’]+){0,4})\s+in\s+$",
-    re.IGNORECASE)
-_FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|could|should|may|might|expected|due|set|"
-                           r"plans?|aims?|hopes?|to)\b", re.IGNORECASE)
 
 
 def _in_future(c: Cand, x: Ctx, n: float | None, code: str) -> Resolved | None:
@@ -34,33 +27,11 @@ def _in_future(c: Cand, x: Ctx, n: float | None, code: str) -> Resolved | None:
     window = x.text[max(0, c.start - 40):c.start]
     if not _IN_BEFORE.search(window) or _IN_SPAN.search(window):
         return None
-    sup = _IN_SUPERLATIVE.search(window)
-    if sup and not _FUTURE_WORDS.search(sup.group("mid")):
-        return None
     if not (x.future or clause_final(x.text, c.end)):
         # "in two weeks of talks" is a span; "... in two weeks." or "will ... in two weeks" a date
         return None
     v, day = shift(x.pub, n, code)
     return Resolved("DATE", v, anchors=day is not None, day=day)
-
-
-_TOLD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-
-
-def _from_told(x: Ctx, sign: int, n: float | None, code: str) -> str | None:
-    """ "In 2006 ... a year later" (2007), "in June 2022 ... three months later" (2022-09): years
-    or months counted from the paragraph's last written year or month, at that granularity. A
-    finer unit than the told date ("in 2006 ... three days later") stays unresolved."""
-    m = _TOLD.match(x.last_value or "")
-    if m is None or n is None or n != int(n) or code not in ("Y", "M"):
-        return None
-    y, mo = int(m.group(1)), m.group(2)
-    if code == "Y":
-        return f"{y + sign * int(n):04d}" + (f"-{mo}" if mo else "")
-    if mo is None:
-        return None
-    y2, m2 = add_months(y, int(mo), sign * int(n))
-    return f"{y2:04d}-{m2:02d}"
 
 
 def _dur(c: Cand, x: Ctx) -> Resolved | None:
@@ -83,9 +54,6 @@ def _dur(c: Cand, x: Ctx) -> Resolved | None:
             return Resolved("DATE", v, anchors=day is not None, day=day)
         if rel in ("later", "earlier") or final and rel in ("on", "before", "after"):
             sign = -1 if rel in ("earlier", "before") else 1
-            told = _from_told(x, sign, n, code) if x.anchor is None else None
-            if told is not None:  # "in June 2022 ... three months later" is September 2022
-                return Resolved("DATE", told)
             base = x.anchor if x.anchor is not None else (x.pub if sign < 0 else None)
             if base is None or n is None or code.startswith("T"):
                 return Resolved("DATE", None)
@@ -123,7 +91,7 @@ def _clock(c: Cand, x: Ctx) -> Resolved | None:
         h += 12
     elif ap.startswith("a") and h == 12:
         h = 0
-    t = f"T{h:02d}:{mi:02d}" + (f":{g['sec']}" if g.get("sec") else "")
+    t = f"T{h:02d}:{mi:02d}"
     return Resolved("TIME", t)  # the day is added by the caller, from the context
 
 

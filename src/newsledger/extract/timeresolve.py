@@ -93,9 +93,6 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
         return Resolved("DATE", f"{int(g['y']):04d}-{m:02d}")  # type: ignore[arg-type]
     if x.pub is None:
         return Resolved("DATE", None)
-    if g.get("yrel"):  # "March last year"
-        k = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]  # type: ignore[union-attr]
-        return Resolved("DATE", f"{x.pub.year + k:04d}-{m:02d}")
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
     y = month_year(x.pub, m, rel, x.future, x.past)
     return Resolved("DATE", f"{y:04d}-{m:02d}")
@@ -122,11 +119,7 @@ def _weekday(c: Cand, x: Ctx) -> Resolved | None:
     if x.pub is None:
         return Resolved("DATE", None)
     rel = re.sub(r"\s+", " ", g["rel"].lower()) if g.get("rel") else None
-    if g.get("wk"):  # "next week Tuesday": the Tuesday of the ISO week after publication's
-        k = {"last": -1, "this": 0, "next": 1}[g["wk"].lower()]  # type: ignore[union-attr]
-        day = x.pub + timedelta(days=7 * k + wd - x.pub.isoweekday())
-    else:
-        day = weekday_near(x.pub, wd, rel, x.future)
+    day = weekday_near(x.pub, wd, rel, x.future)
     if part:
         return Resolved("DATE", f"{iso(day)}T{DAY_PARTS[part.lower()]}", anchors=True, day=day)
     return Resolved("DATE", iso(day), anchors=True, day=day)

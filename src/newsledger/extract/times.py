@@ -147,19 +147,8 @@ class _Tense:
             if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes) \
                     and tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORT_VERBS:
                 return True
-            if tok.head is tok:
+            if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
                 break
-            if tok.dep_ not in ("xcomp", "conj"):
-                # "will lack reserves to sustain them until September": a non-finite verb (no
-                # tense, no auxiliary of its own) takes the tense of the clause it depends on.
-                if not (tok.tag_ in ("VB", "VBG") and tok.dep_ in ("acl", "relcl", "advcl")
-                        and not any(ch.dep_ in ("aux", "auxpass") and ch.tag_ != "TO"
-                                    for ch in tok.children)):
-                    break
-                tok = tok.head
-                while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
-                    tok = tok.head  # from the noun the clause modifies up to its verb
-                continue
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
                 return True  # "is set to meet", "plans to travel", "is expected to vote"
             tok = tok.head
@@ -262,12 +251,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             te = TimeExpr(Span.of(text, clock.span.start, end), "TIME",
                           r.day.isoformat() + clock.value[clock.value.index("T"):], clock.mod)
         if out and te.type == "DATE" and te.value:
-            _range(text, out[-1], te, published)
-            if c.kind == "date" and c.g.get("y") and _DEICTIC_DAY.fullmatch(out[-1].span.text) \
-                    and _APPOSITION.match(text[out[-1].span.end:te.span.start]):
-                # "Today, July 29th 2021, ...": the written date says which day "today" was
-                # (the publication date of a re-posted or undated text may not).
-                out[-1].value = te.value
+            _range(text, out[-1], te)
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
@@ -282,47 +266,25 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     return out
 
 
-_DEICTIC_DAY = re.compile(r"today|yesterday|tomorrow", re.IGNORECASE)
-_APPOSITION = re.compile(r"^\s*,\s*(?:on\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|and|through|till|until|thru|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _YMD = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _DEICTIC = re.compile(r"\b(?:this|next|last|coming|past|previous|following)\b", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b" + RX_MONTH + r"\b", re.IGNORECASE)
 
 
-def _range(text: str, first: TimeExpr, second: TimeExpr,
-           published: date | None = None) -> None:
+def _range(text: str, first: TimeExpr, second: TimeExpr) -> None:
     """Make the ends of a written range agree: "from March to May" is March to the May after it,
     "between October and May 2024" starts in October 2023. Each end on its own would be its most
     recent past occurrence, which can put the range backwards. Only an end naming a month without
-    a written year moves, or a bare weekday ("from Monday to Friday": the Friday after that Monday;
-    told in the past, the Monday before that Friday); "until" inside "from ... until" is the
-    range's end, not a bound.
-
-    A range is two TIMEX3 DATEs, one per end, as TimeBank annotates it ("between 2014 and 2018"
-    is 2014 and 2018, the signal words belong to neither): TIMEX3 has no interval value, and a
-    reader checking either end finds it at its own span."""
+    a written year moves; "until" inside "from ... until" is the range's end, not a bound."""
     if not _RANGE_JOIN.match(text[first.span.end:second.span.start]) \
             or not _RANGE_OPEN.search(text[max(0, first.span.start - 12):first.span.start]):
         return
     if second.mod in ("ON_OR_BEFORE", "BEFORE"):
         second.mod = None
     a, b = _YMD.match(first.value or ""), _YMD.match(second.value or "")
-    if first.type == "DATE" and a and b and a.group(3) and b.group(3) \
-            and _WEEKDAY_WORD.fullmatch(first.span.text) \
-            and _WEEKDAY_WORD.fullmatch(second.span.text):
-        # "from Monday to Friday": the Friday after that Monday, not the one before it
-        d1, d2 = date.fromisoformat(first.value or ""), date.fromisoformat(second.value or "")
-        if d2 < d1:
-            gap = timedelta(days=7 * ((d1 - d2).days // 7 + 1))
-            if published is not None and d1 <= published:
-                first.value = (d1 - gap).isoformat()  # told in the past: the start moves back
-            else:
-                second.value = (d2 + gap).isoformat()
-        return
     if first.type != "DATE" or not a or not b \
             or not (_MONTH_WORD.search(first.span.text) and _MONTH_WORD.search(second.span.text)):
         return
