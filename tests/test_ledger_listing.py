@@ -39,7 +39,7 @@ def test_callers_editing_rows_do_not_change_the_next_listing(tmp_path: Path) -> 
     store = SQLiteStore(db, readonly=True)
     slow = store._series_select()
     store.list_series()
-    for _ in range(2):  # edit the rows the listing was kept from, then a copy of them
+    for _ in range(3):  # edit the rows the listing was kept from, then copies of them
         rows = store.list_series()
         rows[0]["claimants"][0][1] = -1
         rows[0]["claimants"].append(["x", 1])
@@ -48,14 +48,6 @@ def test_callers_editing_rows_do_not_change_the_next_listing(tmp_path: Path) -> 
         rows[1]["name"] = "changed"
         rows.pop()
         assert store.list_series() == slow
-    rows = store.list_series()
-    rows[0]["claimants"][0][1] = -1
-    rows[0]["claimants"].append(["x", 1])
-    rows[0]["outlets"].clear()
-    rows[0]["flags"]["echo"] = -5
-    rows[1]["name"] = "changed"
-    rows.pop()
-    assert store.list_series() == slow
     store.close()
 
 

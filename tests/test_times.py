@@ -163,6 +163,16 @@ ANCHORED = [
     ("Two days after the strike, talks resumed.", [("Two days", "DURATION", "P2D", None)]),
 ]
 
+# "now" as discourse filler or conjunction: no time expression (shared with test_times_timeml)
+NOW_FILLERS = [
+    "Now, the question is who pays for it.",
+    "And now, a word on the markets.",
+    "Now that the war is over, talks resume.",
+    "It happens every now and then.",
+    "Peace Now said the settlement grew.",
+    "It is a now-defunct group.",
+]
+
 # Sentences that must yield no time expression at all.
 NEGATIVES = [
     "We urge the Israelis to open up that crossing.",
@@ -173,12 +183,7 @@ NEGATIVES = [
     "March forward, the commander said.",
     "The day the war began changed everything.",
     # "now" as discourse filler or conjunction (TimeML tags only the temporal "now")
-    "Now, the question is who pays for it.",
-    "And now, a word on the markets.",
-    "Now that the war is over, talks resume.",
-    "It happens every now and then.",
-    "Peace Now said the settlement grew.",
-    "It is a now-defunct group.",
+    *NOW_FILLERS,
     "Israel has ordered some 100,000 Palestinians to evacuate.",
     "The ministry says 34,000 people have been killed.",
     "Two hundred and seventy-one soldiers have been killed.",
