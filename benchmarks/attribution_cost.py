@@ -17,11 +17,11 @@ from pathlib import Path
 
 import spacy
 
-from newsledger.extract.base import State
-from newsledger.extract.entities import extract_entities
-from newsledger.extract.quotes import extract_quotes
+from newsledger.extract.registry import State
+from newsledger.extract.actors.entities import extract_entities
+from newsledger.extract.speech.quotes import extract_quotes
 from newsledger.ingest import from_any
-from newsledger.nlp import MODEL
+from newsledger.nlp.model import MODEL
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 if not SHARED.is_dir():

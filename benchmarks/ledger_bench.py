@@ -158,8 +158,8 @@ def sample_articles(n: int) -> tuple[list[dict[str, Any]], str]:
 
 def ingest_vs_extract(n: int, repeats: int = 2) -> dict[str, Any]:
     from newsledger.ingest.batch import read_batch
-    from newsledger.ledger.ingest import ingest_paths
-    from newsledger.nlp import get_nlp
+    from newsledger.run.ingest import ingest_paths
+    from newsledger.pipeline import get_nlp
     from newsledger.pipeline import run_articles
 
     rows, source = sample_articles(n)

@@ -73,7 +73,7 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
 
         nlp = spacy.load(MODEL)
         if mode == "bare+gemm":
-            from newsledger.nlp import use_numpy_gemm
+            from newsledger.nlp.model import use_numpy_gemm
 
             use_numpy_gemm(nlp)
         if mode == "textacy":
@@ -92,7 +92,7 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
             for _ in nlp.pipe(texts):
                 pass
     else:
-        from newsledger.nlp import get_nlp
+        from newsledger.pipeline import get_nlp
         from newsledger.run import LineJob, json_lines, pool
 
         fast = mode != "nl-full"

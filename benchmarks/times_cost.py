@@ -38,10 +38,10 @@ def sample(n: int) -> list[tuple[str, str]]:
 
 
 def main(n: int = 60) -> None:
-    from newsledger.extract.base import State
-    from newsledger.extract.times import extract_times
+    from newsledger.extract.registry import State
+    from newsledger.extract.time.extractor import extract_times
     from newsledger.ingest.article import Article
-    from newsledger.nlp import get_nlp
+    from newsledger.pipeline import get_nlp
 
     nlp = get_nlp()
     ours = [name for name in nlp.pipe_names if name.startswith("newsledger_")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsledger
-from newsledger.extract.checks import find_checks
+from newsledger.extract.figures.checks import find_checks
 from newsledger.record import Figure, Span, Speaker
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger import extract
-from newsledger.extract.names import NameResolver, canonical_actor, clean, strip_titles
+from newsledger.actors import NameResolver, canonical_actor, clean, strip_titles
 
 from .conftest import check_record
 

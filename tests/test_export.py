@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsledger.ledger import Ledger
-from newsledger.ledger.export import (CSV_COLUMNS, iter_points, statement, write_csv,
-                                      write_jsonl, write_wikidata)
+from newsledger.ledger.export import (CSV_COLUMNS, iter_points, statement, write_csv, write_jsonl,
+                                      write_wikidata)
 from newsledger.ledger.synthetic import make_record
 from newsledger.record import Span
 

@@ -9,10 +9,10 @@ import pytest
 
 import newsledger
 from newsledger.evaluate import locate, score
-from newsledger.extract.base import state_of
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.names import canonical_actor
-from newsledger.nlp import get_nlp
+from newsledger.extract.registry import state_of
+from newsledger.extract.figures.extractor import extract_figures
+from newsledger.actors import canonical_actor
+from newsledger.pipeline import get_nlp
 from newsledger.record import METRICS, Quote, Record, Span, Speaker
 
 PUB = "2024-05-10"
@@ -164,7 +164,7 @@ def _with_quotes(text: str, quotes: list[tuple[str, str, str]]) -> list:
     (content substring, cue substring, speaker name)."""
     nlp = get_nlp()
     from newsledger.ingest import from_any
-    from newsledger.extract.base import State
+    from newsledger.extract.registry import State
 
     art = from_any(text, published=PUB)
     doc = nlp.make_doc(art.text)
@@ -324,7 +324,7 @@ def test_running_totals_told_apart_from_single_events(text: str, value: int,
     ("Ashraf al-Qudra", "Ashraf al-Qudra"),
 ])
 def test_claimant_names(written: str, canonical: str) -> None:
-    from newsledger.extract.figures import claimant_name
+    from newsledger.actors import claimant_name
 
     assert claimant_name(written) == canonical
 
@@ -338,7 +338,7 @@ def test_bad_input_never_raises() -> None:
 
 
 def test_subgroup_helper() -> None:
-    from newsledger.extract.figures import subgroup
+    from newsledger.extract.figures.extractor import subgroup
 
     rec = run("The ministry says 15,000 people have been killed, including 6,000 children.")
     assert [subgroup(f) for f in rec.figures] == [False, True]

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from newsledger.ingest import from_text
-from newsledger.ingest.text import (byline_names, caption_credit, dateline_wire, find_date,
-                                    is_boilerplate, is_caption, is_timestamp, units)
+from newsledger.ingest.credits import caption_credit, dateline_wire, is_caption
+from newsledger.ingest.text import byline_names, find_date, is_boilerplate, is_timestamp, units
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

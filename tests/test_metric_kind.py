@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.counting import counted_nouns, event_nouns, lexicon
+from newsledger.extract.figures.counting import counted_nouns, event_nouns, lexicon
 from newsledger.record import Record
 
 from .test_figures import run  # one helper: extract, verify, validate, no extractor failure

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.numbers import find_quantities, parse_digits, parse_words
+from newsledger.extract.figures.numbers import find_quantities, parse_digits, parse_words
 
 # text, expected [(surface, value, low, high, approx, unit, kind)]
 CASES = [

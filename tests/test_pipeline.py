@@ -9,8 +9,8 @@ import newsledger
 from newsledger import extract
 from newsledger.errors import InputError, PipelineError
 from newsledger.extract import COMPONENTS, DEFAULT_COMPONENTS
-from newsledger.extract.base import State, check_order, component
-from newsledger.nlp import get_nlp
+from newsledger.extract.registry import State, check_order, component
+from newsledger.pipeline import get_nlp
 
 from .conftest import check_record
 
@@ -38,17 +38,18 @@ def test_order_check_says_what_is_missing() -> None:
 
 def test_component_declaring_unknown_field_is_rejected() -> None:
     with pytest.raises(PipelineError, match="unknown field 'colour'"):
-        component("bogus", "newsledger.bogus.v1", sets=("colour",))
+        component("bogus", "newsledger.bogus.v1", model=(), sets=("colour",))
 
 
 def test_a_failing_extractor_costs_only_its_own_field() -> None:
     def broken(doc: Doc, state: State) -> None:
         raise ValueError("boom")
 
-    component("broken_for_test", "newsledger.broken_for_test.v1", sets=("checks",))(broken)
-    from newsledger.nlp import load
+    component("broken_for_test", "newsledger.broken_for_test.v1", model=(),
+              sets=("checks",))(broken)
+    from newsledger.pipeline import build
 
-    nlp = load(components=(*DEFAULT_COMPONENTS, "broken_for_test"))
+    nlp = build(components=(*DEFAULT_COMPONENTS, "broken_for_test"))
     from newsledger.pipeline import run_articles
     from newsledger.ingest import from_text
 
@@ -80,8 +81,8 @@ def test_extract_rejects_bytes_with_advice() -> None:
 def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(newsledger) if not n.startswith("_")}
     # Subpackages are reachable but not API; `extract` is the function, not the subpackage.
-    modules = {"cli", "errors", "evaluate", "ingest", "nlp", "pipeline", "record", "ledger",
-               "web", "run"}
+    modules = {"actors", "cli", "errors", "evaluate", "ingest", "lexicons", "nlp", "pipeline",
+               "record", "ledger", "web", "run"}
     assert set(newsledger.__all__) - {"__version__"} == public - modules
     for name in newsledger.__all__:
         assert hasattr(newsledger, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger import extract
-from newsledger.extract.quotemarks import pair_quotes, top_level
+from newsledger.extract.speech.quotemarks import pair_quotes, top_level
 from newsledger.record import Record
 
 

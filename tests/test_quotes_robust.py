@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract import quotemarks
-from newsledger.extract.quotemarks import pair_quotes
+from newsledger.extract.speech import quotemarks
+from newsledger.extract.speech.quotemarks import pair_quotes
 
 from .conftest import extract_checked
 
@@ -93,7 +93,7 @@ def test_pairing_work_is_linear(monkeypatch: pytest.MonkeyPatch, unit: str) -> N
 
 def test_attribution_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cue tests per token stay proportional to the text: doubling it at most doubles them."""
-    from newsledger.extract import cues, quotes
+    from newsledger.extract.speech import cues, quotes
 
     counter = _count_calls(monkeypatch, quotes, "is_cue")
     unit = ("“We will keep going,” Minister Anna Berg said, adding that “the aid is not enough” "

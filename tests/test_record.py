@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.errors import RecordError
-from newsledger.record import (APPROX, METRICS, QUOTE_KINDS, SOURCE_ROLES, TIME_TYPES, Block,
-                               Check, Entity, ErrorEntry, Figure, Quote, Record, Source, Span,
-                               Speaker, TimeExpr, json_schema)
+from newsledger.record import (APPROX, METRICS, QUOTE_KINDS, SOURCE_ROLES, TIME_TYPES, Block, Check,
+                               Entity, ErrorEntry, Figure, Quote, Record, Source, Span, Speaker,
+                               TimeExpr, json_schema)
 
 
 @st.composite

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import extract_checked
-from newsledger.extract.names import NameResolver, strip_postnominals
+from newsledger.actors import NameResolver, strip_postnominals
 
 
 def _quotes(text: str) -> list[tuple[str, str, str | None]]:

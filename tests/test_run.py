@@ -23,8 +23,7 @@ from newsledger.ingest.batch import BadLine
 from newsledger.pipeline import run_articles
 from newsledger.record import Record
 from newsledger.run import records
-from newsledger.run.local import (CHUNK_CHARS, LineJob, balanced_chunks, chunks, in_order,
-                                  json_lines)
+from newsledger.run.local import CHUNK_CHARS, LineJob, balanced_chunks, chunks, in_order, json_lines
 from newsledger.run.resume import choose_workers, count_lines, drop_partial_line, resume_ids
 
 from .conftest import check_record

@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.names import canonical_actor
+from newsledger.actors import canonical_actor
 from newsledger.ledger import Ledger
-from newsledger.ledger.series import (compute_flags, interval, place_of, series_key,
-                                      subject_of, subject_of_figure, summarize,
-                                      unflagged_falls)
+from newsledger.ledger.series import (compute_flags, interval, place_of, series_key, subject_of,
+                                      subject_of_figure, summarize, unflagged_falls)
 from newsledger.ledger.similarity import jaccard, signature, similarity
 from newsledger.ledger.synthetic import make_record
 from newsledger.record import Figure, Span

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsledger.extract.speakers import Speakers, mention_span
+from newsledger.extract.speech.speakers import Speakers, mention_span
 from newsledger.ingest import from_any
 from newsledger.pipeline import process_doc
 
@@ -51,7 +51,7 @@ RESOLVE = [
 @pytest.mark.parametrize("text,word,nth,mention,name", RESOLVE)
 def test_resolve(text: str, word: str, nth: int, mention: str, name: str | None) -> None:
     doc = processed(text)
-    speakers: Speakers = doc._.nl.speakers
+    speakers = doc._.nl.speakers.resolver()  # a resolver of our own, as later extractors get
     assert isinstance(speakers, Speakers)
     sp = speakers.resolve(doc, token(doc, word, nth))
     assert sp.mention is not None and sp.mention.text == mention
@@ -61,7 +61,7 @@ def test_resolve(text: str, word: str, nth: int, mention: str, name: str | None)
 
 def test_resolve_accepts_a_span() -> None:
     doc = processed("UN Secretary-General Antonio Guterres said the crossing must reopen.")
-    sp = doc._.nl.speakers.resolve(doc, doc.char_span(0, len("UN Secretary-General Antonio "
+    sp = doc._.nl.speakers.resolver().resolve(doc, doc.char_span(0, len("UN Secretary-General Antonio "
                                                               "Guterres"), alignment_mode="expand"))
     assert sp.name == "Antonio Guterres"
 
@@ -75,7 +75,7 @@ def test_claimant_for_a_figure_inside_reported_speech() -> None:
     text = ("The Hamas-run health ministry says more than 34,000 people have been killed. "
             "Troops found 12 tunnels.")
     doc = processed(text)
-    speakers: Speakers = doc._.nl.speakers
+    speakers = doc._.nl.speakers
     i = text.index("34,000")
     claimant = speakers.claimant_for(i, i + len("34,000"))
     assert claimant is not None and claimant.name == "Hamas-run health ministry"
@@ -140,7 +140,7 @@ DOCUMENTS = [
 def test_documents_speak_for_their_issuer(text: str, word: str, nth: int,
                                           name: str | None) -> None:
     doc = processed(text)
-    sp = doc._.nl.speakers.resolve(doc, token(doc, word, nth))
+    sp = doc._.nl.speakers.resolver().resolve(doc, token(doc, word, nth))
     assert sp.name == name
 
 
@@ -164,7 +164,7 @@ NOT_NAMES = [
 def test_counts_events_and_pronouns_are_not_names(text: str, word: str,
                                                   name: str | None) -> None:
     doc = processed(text)
-    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name
+    assert doc._.nl.speakers.resolver().resolve(doc, token(doc, word)).name == name
 
 
 @pytest.mark.parametrize("text,word,name", [
@@ -176,7 +176,7 @@ def test_counts_events_and_pronouns_are_not_names(text: str, word: str,
 def test_description_takes_the_organisation_in_apposition(text: str, word: str,
                                                           name: str | None) -> None:
     doc = processed(text)
-    assert doc._.nl.speakers.resolve(doc, token(doc, word)).name == name
+    assert doc._.nl.speakers.resolver().resolve(doc, token(doc, word)).name == name
 
 
 @pytest.mark.parametrize("text,name", [

@@ -230,7 +230,7 @@ def _fake_extract(items):  # type: ignore[no-untyped-def]
 
 
 def test_ingest_identity_rules(tmp_path: Path) -> None:
-    from newsledger.ledger.ingest import ingest_paths
+    from newsledger.run.ingest import ingest_paths
 
     live = tmp_path / "live.jsonl"   # live-blog posts: one page URL, their own ids
     live.write_text("".join(json.dumps({"id": f"post-{i}", "url": "https://x.org/live",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsledger
 from newsledger.evaluate import locate, score
-from newsledger.extract.times import check_published, find_times
+from newsledger.extract.time.extractor import check_published, find_times
 from newsledger.ingest.article import Article
 from newsledger.pipeline import run_articles
 

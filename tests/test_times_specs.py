@@ -158,7 +158,7 @@ def value_agrees(ours: str | None, gold_values: list[dict[str, Any]]) -> bool:
 
 
 def run_case(case: dict[str, Any]) -> bool:
-    from newsledger.extract.times import find_times
+    from newsledger.extract.time.extractor import find_times
 
     ref = date.fromisoformat(case["Context"]["ReferenceDateTime"][:10])
     found = find_times(case["Input"], ref)

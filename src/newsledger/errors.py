@@ -1,5 +1,9 @@
 """One exception tree for newsledger; every message says what was expected, what was found, and what to do.
 
+The library speaks its own terms: a message names a Python parameter as :func:`param` writes it
+(``published=``); the command line shows the same message with its flag (``--published``, see
+``newsledger.cli.app``).
+
     NewsledgerError
      ├── InputError         the input cannot be read: missing file, unknown format, bad date, bad batch line
      ├── RecordError        a record breaks its schema or a span does not match its text
@@ -30,4 +34,9 @@ class StoreError(NewsledgerError):
     """The ledger store cannot be opened, written or queried."""
 
 
-__all__ = ["InputError", "NewsledgerError", "PipelineError", "RecordError", "StoreError"]
+def param(name: str) -> str:
+    """How an error message names a caller's parameter: ``param("published")`` → "`published=`"."""
+    return f"`{name}=`"
+
+
+__all__ = ["InputError", "NewsledgerError", "PipelineError", "RecordError", "StoreError", "param"]

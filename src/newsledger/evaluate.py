@@ -117,7 +117,7 @@ def score(gold: Sequence[Any], pred: Sequence[Any], gold_span: Callable[[Any], t
 
 def same_name(gold: str | None, pred: str | None, alternatives: Sequence[str | None] = ()) -> bool:
     """Names agree ignoring case, determiners and possessives; ``alternatives`` also count."""
-    from .extract.names import clean
+    from .actors import clean
 
     def norm(x: str | None) -> str | None:
         return None if x is None else clean(x).lower()
@@ -131,7 +131,7 @@ def same_actor(gold: str | None, pred: str | None, alternatives: Sequence[str | 
     ledger uses ("Jerusalem" = "Israel", "US" = "United States")."""
     if same_name(gold, pred, alternatives):
         return True
-    from .extract.names import canonical_actor
+    from .actors import canonical_actor
 
     if pred is None:
         return False

@@ -1,25 +1,54 @@
-"""From Article to Record: one spaCy pass with our extractors, streamed in batches.
+"""From Article to Record: the model's pass, then the registered extractors in declared order.
 
 The model's components run first over a batch of articles (all of each text in full mode; the
 selected sentences on the speed path), then the extractors run over each Doc in pipeline order.
+The model is loaded with only what the extractors declare they need (``extract.registry``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import threading
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError
-from .extract.base import State
+from .extract import DEFAULT_COMPONENTS
+from .extract.registry import COMPONENTS, State, check_order, model_needs
 from .ingest import from_any
 from .ingest.article import Article
 from .ingest.batch import BadLine
-from .nlp import fast_default, get_nlp, one_blas_thread
+from .nlp.model import MODEL, fast_default, load, one_blas_thread
 from .record import Block, ErrorEntry, Record
-from .run.selective import analyse, run_components
+from .nlp.selective import analyse, run_components
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, tuple[str, ...], bool], Language] = {}
+
+
+def build(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
+          fast: bool = False) -> Language:
+    """A fresh pipeline: the spaCy model with what ``components`` need, then the components (as
+    spaCy pipes ``newsledger_<short>``) in an order :func:`check_order` accepts."""
+    check_order(list(components))
+    nlp = load(model, fast, model_needs(components))
+    for short in components:
+        nlp.add_pipe(COMPONENTS[short].factory)
+    return nlp
+
+
+def get_nlp(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
+            fast: bool | None = None) -> Language:
+    """The process-wide pipeline for this mode, built on first use."""
+    fast = fast_default() if fast is None else fast
+    key = (model, tuple(components), fast)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = build(model, key[1], fast)
+        return _cache[key]
 
 
 def _outside_skips(state: State) -> None:

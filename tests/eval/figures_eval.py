@@ -26,8 +26,8 @@ from typing import Any
 
 import newsledger
 from newsledger.evaluate import Score, same_actor, same_name, score
-from newsledger.extract.figures import claimant_name
-from newsledger.extract.names import canonical_actor
+from newsledger.actors import claimant_name
+from newsledger.actors import canonical_actor
 
 GOLD = Path(__file__).with_name("figures_gold.json")
 HELDOUT = Path(__file__).with_name("figures_heldout.json")

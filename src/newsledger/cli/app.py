@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import NoReturn
 
@@ -24,9 +25,23 @@ app = typer.Typer(
 err_console = Console(stderr=True, highlight=False)
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
+# The library names its parameters (``published=``, see newsledger.errors.param); the command line
+# shows the flag that sets each one.
+FLAGS = {"path": "--db", "db": "--db", "published": "--published", "max_chars": "--max-chars",
+         "address": "--dask", "workers": "--workers", "since": "--since", "until": "--until",
+         "max_upload": "--max-upload"}
+_PARAM = re.compile(r"`(\w+)=`")
+
+
+def for_cli(message: object) -> str:
+    """A library message in command-line terms: "`published=`" becomes "--published"."""
+    return _PARAM.sub(lambda m: FLAGS.get(m.group(1), f"--{m.group(1).replace('_', '-')}"),
+                      str(message))
+
+
+def fail(message: object, code: int = 2) -> NoReturn:
     """Print a one-line error on stderr and exit with ``code`` (2: the invocation is wrong)."""
-    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {for_cli(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -47,5 +62,5 @@ def main() -> None:
     try:
         app()
     except NewsledgerError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {for_cli(exc)}", soft_wrap=True)
         sys.exit(2)

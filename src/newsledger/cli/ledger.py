@@ -159,7 +159,7 @@ def ingest(
     """
     from functools import partial
 
-    from ..ledger.ingest import count_items, ingest_paths, stats_line
+    from ..run.ingest import count_items, ingest_paths, stats_line
     from ..run import pool, records
     from ..run.resume import choose_workers
 

@@ -7,11 +7,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from ..ingest.lexicon import media_canonical, media_names, media_re, media_re_nocase
-from ..ingest.text import caption_credit, dateline_wire
+from ..lexicons import media_canonical, media_names, media_re, media_re_nocase
+from ..ingest.credits import caption_credit, dateline_wire
 from ..record import Source, Span
-from .base import State, component
-from .names import alias_table
+from .registry import State, component
+from ..actors import alias_table
 
 VERSION = "newsledger.sources.v1"
 
@@ -184,7 +184,8 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
         _add(out, seen, text, s, e, "photo_credit")
 
 
-@component("sources", VERSION, needs=("article", "entities", "names"), sets=("sources",))
+@component("sources", VERSION, model=("entities", "tags", "lemma", "parse"),
+           needs=("article", "entities", "names"), sets=("sources",))
 def extract_sources(doc: Doc, state: State) -> None:
     text = state.text
     art = state.article

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..record import Block
-from .lexicon import media_re, media_re_nocase, months, timezones, weekdays
+from .credits import dateline_prefix, is_caption
+from ..lexicons import media_re, media_re_nocase, months, timezones, weekdays
 
 _TERMINAL = tuple(".?!”\"’:…)")
 # Headlines and decks are short; a longer unpunctuated unit is body text (a flattened article).
@@ -78,31 +79,8 @@ _CREDIT = re.compile(
     r"(?:Writing|Editing) by [^.]{2,160}\.?|"
     # "(FRANCE 24 with AFP)", "(Al Jazeera and agencies)"
     r"\([A-Z][\w .'’-]{1,40}\s+(?:with|and)\s+(?:[A-Z][\w .,'’-]{1,40}|agencies|wires)\))$")
-_CAPTION_END = re.compile(r"[.!?”\"’)]\s*\(([^()]{2,80})\)\s*$")
-_CAPTION_UNPUNCT = re.compile(r"[\w’'\"”]\s+\(([^()]{2,80})\)\s*$")
-_CAPTION_CREDITY = re.compile(
-    r"\(\s*(?:[^()]*(?:/|Photo|Getty|Images|AFP|Reuters|AP|Flash90|Pool|Handout|"
-    r"Forces|Office|Spokesperson|Unit|Press|via|courtesy|Courtesy|EPA|Anadolu|Xinhua|"
-    r"Sputnik|TASS|Shutterstock|screenshot|Screenshot|Telegram|X|Twitter|Facebook))[^()]*\)\s*$")
-# A caption ending in a bare slash credit, no brackets ("... in Seoul. Name/AFP/Getty Images").
-_CAPTION_LABELLED = re.compile(
-    r"[.!?”\"’)]\s+(?:Photograph|Photo|Picture|Pic|Image|Credit|Illustration)s?:\s*(?P<credit>[^.]{2,80}?)\s*$"
-    r"|[.!?”\"’)]\s*Credit(?:\.\.\.|…)\s*(?P<credit3>[^.]{2,80}?)\s*$"
-    r"|[.!?”\"’)]\s*©\s*(?P<credit2>[^.]{2,80}?)\s*$")
-_CAPTION_BARE = re.compile(
-    r"[.!?”\"’]\s+(?P<credit>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+(?:via\s+)?[A-Z][\w.'’-]*){0,3})+)\s*$")
-# BBC-style pairs: "Image source, Getty Images" then "Image caption, Relatives rallied ...".
-_IMAGE_LINE = re.compile(r"^(?:Image|Photo|Picture|Video) (?:source|caption|credit),\s*\S",
-                         re.IGNORECASE)
-# A line that is only a credit: "Illustration: Name/Axios", "Photo: Reuters".
-_CREDIT_ONLY = re.compile(r"^(?:Illustration|Photograph|Photo|Picture|Image|Pic)s?:\s*"
-                          r"(?P<credit>[A-Z][^.]{1,80}?)\s*$")
 _IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Picture|Video)s?:?$", re.IGNORECASE)
 _CITY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}$")  # "ANKARA", "GAZA CITY"
-_CAPTION_START = re.compile(r"^(?:File(?: photo)?|Photo|Image|Caption|Pictured|Illustrative|"
-                            r"Above|Top|Left|Right|In this (?:photo|image|file photo))\s*[:,—–-]",
-                            re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|Words by|Written by|Text by|Story by|Author)\s*:?\s+"
                      r"(?P<names>[A-Z][^\n]{1,150})$")
 # A byline credited to a desk or to wires, not to people: a byline without names.
@@ -125,37 +103,12 @@ _TIMESTAMP = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|IDT)?)?"
     r"|\d+\s+(?:minutes?|hours?|days?)\s+ago)\s*$", re.IGNORECASE)
-_DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
-    r"(?:\((?P<wire>AP|Reuters|AFP|dpa|UPI|TASS|Xinhua|Bloomberg|ANSA|EFE|[A-Z][\w ]{1,30})\)\s*)?[—–-]")
 
 
-# "Seoul, South Korea (CNN) —": a place in title case is a dateline only with a known outlet in
-# the brackets (a bare "Name (Party) —" is not one).
-_DATELINE_MIXED = re.compile(
-    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Z][^()]{1,40}\))?"  # "Gaza City (Palestinian Territories) (AFP) –"
-    r"\s*\((?P<wire>[^()]{2,40})\)\s*[—–-]")
 
 
-# "MOSCOW, May 3. /TASS/.": the wire between slashes after the city and date.
-_DATELINE_SLASH = re.compile(r"^[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?\s*"
-                             r"/(?P<wire>[A-Z][\w -]{1,20}?)/\.?")
 
 
-def dateline_wire(paragraph: str) -> tuple[int, int] | None:
-    """Offsets of the wire agency in a dateline opening a paragraph ("GAZA CITY (AP) —",
-    "KYIV, March 3 (Reuters) -", "Seoul, South Korea (CNN) —")."""
-    m = _DATELINE_PREFIX.match(paragraph)
-    if m and m.group("wire"):
-        return m.start("wire"), m.end("wire")
-    m = _DATELINE_SLASH.match(paragraph)
-    if m:
-        return m.start("wire"), m.end("wire")
-    m = _DATELINE_MIXED.match(paragraph)
-    if m and media_re().fullmatch(m.group("wire")):
-        return m.start("wire"), m.end("wire")
-    return None
 
 
 @dataclass
@@ -230,21 +183,6 @@ def is_credit(s: str) -> bool:
     return bool(_CREDIT.match(s))
 
 
-def is_caption(s: str) -> bool:
-    s = s.strip()
-    if len(s) > 600:
-        return False
-    if _CAPTION_END.search(s) and _CAPTION_CREDITY.search(s):
-        return True
-    # "Trucks wait at the crossing on 10 March 2025 (AFP)": many outlets print captions without
-    # a full stop; the bracket must then hold a credit (a slash, a photo word or an outlet).
-    m = _CAPTION_UNPUNCT.search(s)
-    if m and _words(s) >= 6 and (_CAPTION_CREDITY.search(s) or media_re().fullmatch(m.group(1))):
-        return True
-    if _IMAGE_LINE.match(s) or _CREDIT_ONLY.match(s) or (
-            (_CAPTION_BARE.search(s) or _CAPTION_LABELLED.search(s)) and len(s) >= 40):
-        return True
-    return bool(_CAPTION_START.match(s)) and bool(re.search(r"\([^()]{2,80}\)\s*$", s))
 
 
 _STAMP_LEAD = re.compile(r"^(?:(?:Posted|Published(?: date| on| at)?|Publish date|Date published|Updated|"
@@ -287,30 +225,6 @@ def _stamp_words(rest: str) -> bool:
     return True
 
 
-def caption_credit(line: str) -> tuple[int, int] | None:
-    """Offsets in ``line`` of a caption's photo credit: "(AP Photo/Name)", a bare trailing
-    "Name/AFP/Getty Images", or the value of an "Image source, Getty Images" line."""
-    m = re.match(r"^(?:Image|Photo|Picture|Video) (?:source|credit),\s*(.+?)\s*$", line,
-                 re.IGNORECASE)
-    if m:
-        return m.start(1), m.end(1)
-    m = re.search(r"\(([^()]{2,80})\)\s*$", line)
-    if m:
-        return m.start(1), m.end(1)
-    m = _CREDIT_ONLY.match(line)
-    if m:
-        return m.start("credit"), m.end("credit")
-    m = _CAPTION_LABELLED.search(line)
-    if m:
-        g = next(k for k in ("credit", "credit2", "credit3") if m.group(k))
-        return m.start(g), m.end(g)
-    m = _CAPTION_BARE.search(line)
-    if m:
-        return m.start("credit"), m.end("credit")
-    m = re.search(r"(?:Photo|Image|Picture|Credit)s?:\s*(.+?)\s*$", line)
-    if m:
-        return m.start(1), m.end(1)
-    return None
 
 
 def is_timestamp(s: str) -> bool:
@@ -625,9 +539,9 @@ def dateline_date(text: str, blocks: list[Block]) -> str | None:
             if d:
                 return d
         if b.kind == "body":
-            m = _DATELINE_PREFIX.match(seg)
-            if m:
-                d = find_date(m.group(0))
+            prefix = dateline_prefix(seg)
+            if prefix:
+                d = find_date(prefix)
                 if d:
                     return d
             break  # only the first body paragraph can carry the dateline

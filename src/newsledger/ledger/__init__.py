@@ -37,7 +37,7 @@ Python API (the CLI and the web view use only this)::
         led.search("ceasefire AND Rafah", limit=20) -> [{"article_id", "title", "snippet", ...}]
         led.stats() -> {"articles": n, "figures": n, ...}
 
-    from newsledger.ledger.ingest import ingest_paths    # files -> extract -> store (progress)
+    from newsledger.run.ingest import ingest_paths    # files -> extract -> store (progress)
     from newsledger.ledger.export import iter_points, write_csv, write_jsonl, wikidata_statements
 
 A Ledger holds one SQLite connection: use one per thread, or take turns with a lock. Writers

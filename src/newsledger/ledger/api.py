@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..extract.names import canonical_actor
+from ..actors import canonical_actor
 from ..record import Record
 from .series import claimant_of, compute_flags, iso_date, series_key, summarize
 from .similarity import passage_bounds, signature

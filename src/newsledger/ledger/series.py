@@ -42,7 +42,7 @@ from importlib import resources
 from statistics import median
 from typing import Any
 
-from ..extract.names import canonical_actor
+from ..actors import canonical_actor
 from ..record import Figure
 from .similarity import NEAR_COPY, similarity
 

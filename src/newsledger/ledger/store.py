@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import StoreError
+from ..errors import StoreError, param
 from ..record import Record
 from .schema import DDL, SCHEMA_VERSION
 
@@ -168,7 +168,8 @@ class SQLiteStore:
             if readonly:
                 if not self.path.exists():
                     raise StoreError(f"No ledger at {str(self.path)!r}. Create one with "
-                                     "`newsledger ingest FILE --db PATH` first.")
+                                     f"Ingest articles into {param('path')} first (a ledger opened for writing is "
+                                     "created when missing).")
                 uri = f"file:{self.path.resolve()}?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
                                           isolation_level=None, check_same_thread=False)
@@ -189,7 +190,7 @@ class SQLiteStore:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"Cannot open the ledger {str(self.path)!r}: {exc}. Is it a "
-                             "newsledger SQLite file? Pass another --db path.") from None
+                             f"newsledger SQLite file? Pass another {param('path')}.") from None
 
     # -- setup ----------------------------------------------------------------------------------
 
@@ -211,11 +212,11 @@ class SQLiteStore:
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.OperationalError:
             raise StoreError(f"{str(self.path)!r} is not a newsledger ledger (no meta table). "
-                             "Pass another --db path.") from None
+                             f"Pass another {param('path')}.") from None
         if row is None or int(row[0]) != SCHEMA_VERSION:
             raise StoreError(f"Ledger {str(self.path)!r} has schema version "
                              f"{row[0] if row else None}, expected {SCHEMA_VERSION}. Re-ingest "
-                             "into a new --db file.")
+                             f"into a new ledger (another {param('path')}).")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import PipelineError
+from ..errors import PipelineError, param
 from ..record import Record
 from .local import DEFAULT_CHUNK, Item, balanced_chunks, default_workers, extract_chunk, in_order
 
@@ -32,7 +32,7 @@ class LoadPipeline(WorkerPlugin):  # type: ignore[misc,valid-type]
         self.fast = fast
 
     def setup(self, worker: Any) -> None:
-        from ..nlp import get_nlp
+        from ..pipeline import get_nlp
 
         get_nlp(fast=self.fast)
 
@@ -53,7 +53,7 @@ def local_cluster(n_workers: int | None = None, **kwargs: Any) -> Any:
 
 def _require() -> None:
     if Client is None:
-        raise PipelineError("--dask needs dask.distributed, which is not installed. Install it "
+        raise PipelineError(f"{param('address')} needs dask.distributed, which is not installed. Install it "
                             "with `pip install 'newsledger[dask]'` (on every worker, too).")
 
 
@@ -70,7 +70,7 @@ def _connect(address: Any, n_workers: int | None) -> tuple[Any, list[Any]]:
         client = Client(address, timeout="10s")
     except OSError as exc:
         raise PipelineError(f"Could not reach the Dask scheduler at {address!r}: {exc}. Start one "
-                            "with `dask scheduler`, or pass --dask local.") from exc
+                            f"with `dask scheduler`, or pass {param('address')}\"local\".") from exc
     return client, [client]
 
 

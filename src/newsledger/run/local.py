@@ -142,7 +142,7 @@ def _init_worker(fast: bool | None) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, so that it can stop the
     # workers and leave only complete lines behind.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..nlp import get_nlp
+    from ..pipeline import get_nlp
 
     get_nlp(fast=fast)  # load once, before the first chunk arrives
 

@@ -81,8 +81,8 @@ def resume_ids(path: Path) -> frozenset[str]:
                 rid = json.loads(line).get("id")
             except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
                 raise InputError(
-                    f"{str(path)!r} line {n} is not a JSON record, so --resume cannot tell what "
-                    "is done. Remove that line, or start again without --resume.") from None
+                    f"{str(path)!r} line {n} is not a JSON record, so resuming cannot tell what is "
+                    "done. Remove that line, or start again into a new output.") from None
             if isinstance(rid, str):
                 ids.add(rid)
     return frozenset(ids)

@@ -1,8 +1,12 @@
-"""Canonical names within one article: "Kirby" → "John Kirby", titles dropped, determiners dropped.
+"""Who is who: canonical names of people, bodies and outlets (no spaCy; extract, ledger and
+evaluation share it).
 
-Within an article a short form resolves to the longest full name it is part of; across articles
-:func:`canonical_actor` maps aliases from ``data/aliases.json`` ("IDF" → "Israel Defense Forces")
-for the ledger. Names are never invented: an unknown stays as written or None.
+Within an article a short form resolves to the longest full name it is part of
+(:class:`NameResolver`: "Kirby" → "John Kirby", titles and determiners dropped); across articles
+:func:`canonical_actor` maps aliases from ``data/aliases.json`` ("IDF" → "Israel Defense Forces"),
+:func:`claimant_name` gives the ledger's claimant ("a spokesman for the Hamas-run health ministry"
+→ "Gaza health ministry", with ``data/claimants.json``), and :func:`is_media` tells outlets from
+other bodies (``data/media.txt``). Names are never invented: an unknown stays as written or None.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+
+from .lexicons import media_names
 
 _DETERMINERS = ("the ", "a ", "an ")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -171,3 +177,81 @@ _PRONOUNS = frozenset({
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us_pron", "his", "its",
     "their", "this", "that", "who", "which",
 })
+
+
+# -- claimants: the ledger's canonical actor for a speaker ------------------------------------
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = json.loads(resources.files("newsledger").joinpath("data/claimants.json")
+                       .read_text("utf-8"))
+    return tuple((re.compile(p, re.IGNORECASE), name) for name, pats in table.items()
+                 if not name.startswith("_") for p in pats)
+
+
+def known_actor(form: str) -> str | None:
+    """A canonical actor for a written form, from the alias table or ``data/claimants.json``
+    (spelling variants such as "Gaza's Hamas run-health ministry")."""
+    canon = canonical_actor(form)
+    if canon in alias_table().values():
+        return canon
+    f = re.sub(r"\s+", " ", form.strip())
+    for pat, name in _actor_patterns():
+        if pat.fullmatch(f):
+            return name
+    m = _SPOKES.match(f)
+    if m:
+        return known_actor(m.group(1))
+    return None
+
+
+_SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
+                     r"director(?:-general)?|head|chief|minister|statement|update|figures|data)"
+                     r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
+
+
+def claimant_name(name: str | None, context: list[str] | None = None) -> str | None:
+    """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
+    "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
+    ministry, so it is the ministry too. Person names stay as they are."""
+    for form in context or []:
+        known = known_actor(form)
+        if known is not None and (not name or known_actor(name) is None):
+            return known
+    if not name:
+        return None
+    canon = canonical_actor(name)
+    if canon in alias_table().values():
+        return canon
+    known = known_actor(name)
+    if known is not None:
+        return known
+    m = _SPOKES.match(name.strip())
+    # "Hamas-run health ministry officials": the officials speak for the ministry.
+    trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
+                     r"figures|data|update)$", "", name.strip(), flags=re.IGNORECASE)
+    for cand in ([m.group(1)] if m else []) + [trimmed, name]:
+        # "the Hamas-controlled health ministry in Gaza": drop a trailing place phrase too.
+        for form in (cand, re.sub(r"\s+(?:in|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|the Strip|"
+                                  r"there|the territory)$", "", cand, flags=re.IGNORECASE)):
+            inner = canonical_actor(form)
+            if inner in alias_table().values() and (m or form != cand or cand != name):
+                return inner
+    return canon
+
+
+# -- outlets --------------------------------------------------------------------------------------
+
+_MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|Network|"
+                          r"Broadcasting|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|"
+                          r"Magazine|Newspaper|Media|Agency|Reuters|AFP|BBC|CNN|NPR)\b")
+
+
+@lru_cache(maxsize=1)
+def _media_lower() -> frozenset[str]:
+    return frozenset(m.lower() for m in media_names())
+
+
+def is_media(name: str) -> bool:
+    """Whether a name is a news outlet's ("Channel 12", "Reuters", a name in data/media.txt)."""
+    return bool(_MEDIA_WORDS.search(name)) or name.lower() in _media_lower()

@@ -12,19 +12,23 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from typing import TYPE_CHECKING
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from ..record import Figure, Quote, Span, Speaker, TimeExpr
-from . import figlinks
+from ...record import Figure, Quote, Span, Speaker, TimeExpr
+from . import links as figlinks
 from . import hedges as hedging
-from .base import State, component
+from ..registry import State, component
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
-from .figplace import PlaceIndex, figure_place
-from .names import alias_table, canonical_actor
+from .place import PlaceIndex, figure_place
+from ...actors import claimant_name
 from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:  # the resolver the speech extractors hand on (state.speakers)
+    from ..speech.speakers import Speakers
 
 VERSION = "newsledger.figures.v1"
 
@@ -82,7 +86,8 @@ def _idioms() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
-@component("figures", VERSION, needs=("article", "times", "quotes", "speakers"),
+@component("figures", VERSION, model=("tags", "lemma", "parse", "entities"),
+           needs=("article", "times", "quotes", "speakers"),
            sets=("figures",))
 def extract_figures(doc: Doc, state: State) -> None:
     """Fill ``state.figures`` with every counted figure in the article, in text order."""
@@ -94,6 +99,9 @@ def extract_figures(doc: Doc, state: State) -> None:
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
     places = PlaceIndex(state)
+    # Our own speaker resolver (a copy of the quotes extractor's): it remembers what it resolves
+    # for later figures, as a reader would, without touching what others see.
+    resolver = state.speakers.resolver() if state.speakers is not None else None
     for q in find_quantities(text):
         if q.kind != "number" or art.is_skipped(q.start, q.end) \
                 or any(s < q.end and q.start < e for s, e in skip):
@@ -113,7 +121,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver)
         k = bisect.bisect_left(sents, sent)
         prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
         fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
@@ -282,8 +290,8 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos + 1
 
 
-def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
-              ) -> Speaker | None:
+def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
+              resolver: Speakers | None = None) -> Speaker | None:
     """Who claims the figure, from the attribution work: a quote whose cue sits inside the
     figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
     quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
@@ -297,9 +305,8 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
             break
     if sp is None:
         best: Quote | None = None
-        lookup = getattr(state.speakers, "quote_for", None)
-        if callable(lookup):
-            best = lookup(q.num_start, q.num_end)
+        if state.speakers is not None:
+            best = state.speakers.quote_for(q.num_start, q.num_end)
         else:
             for qu in quotes:
                 if qu.content.start <= q.num_start and q.num_end <= qu.content.end and (
@@ -310,7 +317,7 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None
             best = None  # "… since the attack in which Hamas killed 1,200": not the speaker's
         sp = best.speaker if best is not None else None
     if sp is None:
-        sp = _claiming_subject(c, state)
+        sp = _claiming_subject(c, resolver)
     if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp) \
             or (num is not None and figlinks.not_a_speaker(num.doc, sp)):
         return None
@@ -378,12 +385,12 @@ def _claim_verbs() -> frozenset[str]:
                      if ln.strip() and not ln.startswith("#"))
 
 
-def _claiming_subject(c: Counted, state: State) -> Speaker | None:
+def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:
     """The subject of a claiming verb that governs the figure ("Israel had demanded the release
     of 33 …"), resolved by the attribution work's speaker resolver; None without one."""
-    resolve = getattr(state.speakers, "resolve", None)
-    if not callable(resolve):
+    if resolver is None:
         return None
+    resolve = resolver.resolve
     # "Russia has admitted (that) 10,000 of their troops have been killed": the verb whose clause
     # holds the figure claims it too.
     heads = [v.head for v in c.verbs if v.dep_ == "ccomp" and v.head.i != v.i]
@@ -417,65 +424,6 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
         words = m.group(1).split()
         out = [mention.text + " " + " ".join(words[:k]) for k in range(len(words), 1, -1)] + out
     return out
-
-
-@lru_cache(maxsize=1)
-def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    raw = resources.files("newsledger").joinpath("data/claimants.json").read_text("utf-8")
-    table = json.loads(raw)
-    return tuple((re.compile(p, re.IGNORECASE), name) for name, pats in table.items()
-                 if not name.startswith("_") for p in pats)
-
-
-def _known_actor(form: str) -> str | None:
-    """A canonical actor for a written form, from the alias table or ``data/claimants.json``
-    (spelling variants such as "Gaza's Hamas run-health ministry")."""
-    canon = canonical_actor(form)
-    if canon in alias_table().values():
-        return canon
-    f = re.sub(r"\s+", " ", form.strip())
-    for pat, name in _actor_patterns():
-        if pat.fullmatch(f):
-            return name
-    m = _SPOKES.match(f)
-    if m:
-        return _known_actor(m.group(1))
-    return None
-
-
-_SPOKES = re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|"
-                     r"director(?:-general)?|head|chief|minister|statement|update|figures|data)"
-                     r"\s+(?:for|of|from|at|by)\s+(.+)$", re.IGNORECASE)
-
-
-def claimant_name(name: str | None, context: list[str] | None = None) -> str | None:
-    """The ledger's canonical actor for a speaker name: "the Hamas-run health ministry" →
-    "Gaza health ministry"; "a spokesman for the Hamas-run health ministry" speaks for the
-    ministry, so it is the ministry too. Person names stay as they are."""
-    for form in context or []:
-        known = _known_actor(form)
-        if known is not None and (not name or _known_actor(name) is None):
-            return known
-    if not name:
-        return None
-    canon = canonical_actor(name)
-    if canon in alias_table().values():
-        return canon
-    known = _known_actor(name)
-    if known is not None:
-        return known
-    m = _SPOKES.match(name.strip())
-    # "Hamas-run health ministry officials": the officials speak for the ministry.
-    trimmed = re.sub(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|statement|"
-                     r"figures|data|update)$", "", name.strip(), flags=re.IGNORECASE)
-    for cand in ([m.group(1)] if m else []) + [trimmed, name]:
-        # "the Hamas-controlled health ministry in Gaza": drop a trailing place phrase too.
-        for form in (cand, re.sub(r"\s+(?:in|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|the Strip|"
-                                  r"there|the territory)$", "", cand, flags=re.IGNORECASE)):
-            inner = canonical_actor(form)
-            if inner in alias_table().values() and (m or form != cand or cand != name):
-                return inner
-    return canon
 
 
 def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..record import METRICS
+from ...record import METRICS
 
 # Dependents of the counted noun that belong to what is counted ("Israeli civilians", "people in
 # the Strip", "hostages abducted on October 7", "operatives Israel says it has killed").

@@ -28,7 +28,7 @@ from ..ingest import check_published, content_id, from_any
 from ..ingest.article import Article
 from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
 from ..record import SCHEMA_ID, Record
-from .api import IngestStats, Ledger
+from ..ledger.api import IngestStats, Ledger
 
 Extractor = Callable[[Iterable["Article | BadLine"]], Iterator[Record]]
 
@@ -36,7 +36,7 @@ Extractor = Callable[[Iterable["Article | BadLine"]], Iterator[Record]]
 def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> Iterator[Record]:
     """Records for articles, in input order (a BadLine becomes an error record), on ``workers``
     local processes (newsledger.run.records; 1 runs in this process)."""
-    from ..run import records
+    from . import records
 
     return records(articles, workers=workers)
 

@@ -12,21 +12,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .timecal import (
-    Ctx,
-    Resolved,
-    add_months,
-    dur_value,
-    iso,
-    month_day_year,
-    month_year,
-    safe_date,
-    unit_value,
-    weekday_near,
-)
-from .timedur import DUR_KINDS
-from .timefind import Cand
-from .timelex import DAY_PARTS, HOLIDAY_DATES, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
+from .calendar import (Ctx, Resolved, add_months, dur_value, iso, month_day_year, month_year,
+                       safe_date, unit_value, weekday_near)
+from .durations import DUR_KINDS
+from .find import Cand
+from .words import DAY_PARTS, HOLIDAY_DATES, MONTHS, REFS, SEASONS, WEEKDAYS, WEEKDAYS_ANY
 
 __all__ = ["TENSE_KINDS", "Ctx", "Resolved", "resolve"]
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .timelex import SEASONS
+from .words import SEASONS
 
 
 @dataclass

@@ -1,20 +1,14 @@
 """Speaker resolution: from a subject as written ("he", "the terror group", "Kirby") to a name.
 
-The quotes extractor builds one :class:`Speakers` per article and leaves it on ``state.speakers``
-for later extractors (figure claimants). The interface is small:
+The quotes extractor builds one :class:`Speakers` per article; later extractors (figure claimants)
+get a copy of their own through ``state.speakers`` (extract/speech/handoff.py). The interface is
+small:
 
 ``speakers.resolve(doc, span_or_token) -> Speaker``
     The speaker a subject denotes: ``mention`` is the noun phrase as written (a spaCy Token is
     widened to its phrase), ``name`` the canonical in-article name, or None when it cannot be known.
     Pronouns and definite descriptions ("he", "it", "the group", "the spokesperson") resolve to the
     most recent fitting speaker or subject before them; titles are dropped; nothing is invented.
-
-``speakers.claimant_for(start, end) -> Speaker | None``
-    The speaker of the innermost quote (any kind: direct, partial, indirect, according_to) whose
-    content span contains ``[start, end)``: a figure inside reported speech takes its speaker.
-
-``speakers.quotes``
-    The article's quotes, sorted by content start (the same objects as ``state.quotes``).
 
 ``mention_span(token) -> spacy Span`` (module function) widens a subject head to its phrase.
 """
@@ -31,12 +25,12 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..record import Quote, Speaker, Span
+from ...record import Speaker, Span
 from .cues import is_cue
-from .issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
-from .nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
-                       names_nobody, pronoun)
-from .names import NameResolver, canonical_actor, clean, strip_titles, titles
+from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
+from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
+                               names_nobody, pronoun)
+from ...actors import NameResolver, canonical_actor, clean, is_media, strip_titles, titles
 
 # Nouns naming a person by role: "the spokesperson said" refers back to a person.
 PERSON_ROLES = frozenset({
@@ -84,22 +78,6 @@ def is_institution(span: SpacySpan) -> bool:
         return False
     return any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS)
                for t in span)
-
-
-_MEDIA_WORDS = re.compile(r"\b(?:TV|News|Times|Post|Journal|Radio|Channel|Press|Network|"
-                          r"Broadcasting|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|"
-                          r"Magazine|Newspaper|Media|Agency|Reuters|AFP|BBC|CNN|NPR)\b")
-
-
-@lru_cache(maxsize=1)
-def _media_lower() -> frozenset[str]:
-    from .sources import known_media
-
-    return frozenset(m.lower() for m in known_media())
-
-
-def _is_media(name: str) -> bool:
-    return bool(_MEDIA_WORDS.search(name)) or name.lower() in _media_lower()
 
 
 # A closing mark glued to the next word: 'device,”Polyansky'.
@@ -197,7 +175,6 @@ class Speakers:
         # doc.text joins every token anew: callers that hold the text pass it.
         self.text = doc.text if text is None else text
         self.names = names if names is not None else NameResolver()
-        self.quotes: list[Quote] = []
         # Sentence start of an offset; injected by the quotes extractor (indexed once), else
         # spaCy's own (fine for occasional calls).
         self._sent_start = sent_start or (lambda pos: self._token_at(pos).sent.start_char)
@@ -232,7 +209,7 @@ class Speakers:
             name = self._entity_name(ent)
             if not name:
                 continue
-            if kind == "group" and _is_media(name):
+            if kind == "group" and is_media(name):
                 kind = "media"
             # Mentions keep organisations apart from places: "the group" is never "New York".
             mkind = "org" if kind == "group" and ent.label_ in ("ORG", "NORP") else (
@@ -261,7 +238,6 @@ class Speakers:
         self._mentions.sort()
         self._mention_pos = [p for p, _, _ in self._mentions]
         self._subject_pos = [p for p, _, _ in self._subjects]
-        self._quote_starts: list[int] = []
         self._genders: dict[str, str] = {}
         # Descriptions later given a name in the article: "woman in Khan Younis" → "Um Saleh".
         self.renamed: dict[str, str] = {}
@@ -275,7 +251,7 @@ class Speakers:
 
     def _remember(self, pos: int, name: str, kind: str) -> None:
         # Outlets are cited, they are not "the group" or "it" of the story.
-        if kind == "group" and _is_media(name):
+        if kind == "group" and is_media(name):
             kind = "media"
         self._history.append((pos, name, kind))
 
@@ -473,37 +449,6 @@ class Speakers:
     def remember(self, position: int, name: str, kind: str = "") -> None:
         """Record that ``name`` spoke at ``position`` (antecedent for later pronouns)."""
         self._history.append((position, name, kind or self._kind_of_name(name)))
-
-    def set_quotes(self, quotes: list[Quote]) -> None:
-        self.quotes = sorted(quotes, key=lambda q: (q.content.start, -q.content.end))
-        self._quote_starts = [q.content.start for q in self.quotes]
-
-    def claimant_for(self, start: int, end: int) -> Speaker | None:
-        """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
-        best = self.quote_for(start, end)
-        return best.speaker if best is not None else None
-
-    def quote_for(self, start: int, end: int) -> Quote | None:
-        """The innermost quote whose content contains ``[start, end)``, or None. An "according
-        to X" placed after the span sources it even inside another speaker's words ("Harris
-        said too many had died – around 15,000, according to the ministry")."""
-        i = bisect.bisect_right(self._quote_starts, start)
-        best: Quote | None = None
-        source: Quote | None = None
-        # Walk back over quotes starting before `start`, but not past a few thousand characters
-        # (no quote content is longer), so that many calls stay linear overall.
-        for q in reversed(self.quotes[max(0, i - 50):i]):
-            if q.content.start <= start and end <= q.content.end:
-                if best is None or q.content.end - q.content.start < \
-                        best.content.end - best.content.start:
-                    best = q
-                if q.kind == "according_to" and q.cue is not None and q.cue.start >= end and (
-                        source is None or source.cue is None or q.cue.start < source.cue.start):
-                    source = q
-        if source is not None and best is not None and best.kind != "direct" and (
-                best.cue is None or best.cue.start < start):
-            return source
-        return best
 
     # -- internals --------------------------------------------------------------------------
 

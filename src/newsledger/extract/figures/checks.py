@@ -17,8 +17,8 @@ from itertools import combinations
 
 from spacy.tokens import Doc
 
-from ..record import Check, Figure
-from .base import State, component
+from ...record import Check, Figure
+from ..registry import State, component
 
 VERSION = "newsledger.checks.v1"
 
@@ -39,7 +39,7 @@ _OLDER = re.compile(r"\b(?:ago|earlier|previously|previous|had|last week|last mo
                     r"at the time|initially|originally|before)\b", re.IGNORECASE)
 
 
-@component("checks", VERSION, needs=("article", "figures"), sets=("checks",))
+@component("checks", VERSION, model=(), needs=("article", "figures"), sets=("checks",))
 def extract_checks(doc: Doc, state: State) -> None:
     """Fill ``state.checks`` from ``state.figures``."""
     state.checks = find_checks(state.text, state.figures)

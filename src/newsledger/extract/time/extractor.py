@@ -16,11 +16,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..record import ErrorEntry, Span, TimeExpr
-from .base import State, component
-from .timefind import Cand, find
-from .timelex import DAY_PARTS, RX_MONTH
-from .timeresolve import TENSE_KINDS, Ctx, Resolved, resolve
+from ...record import ErrorEntry, Span, TimeExpr
+from ..registry import State, component
+from .find import Cand, find
+from .words import DAY_PARTS, RX_MONTH
+from .resolve import TENSE_KINDS, Ctx, Resolved, resolve
 
 VERSION = "newsledger.times.v1"
 
@@ -322,7 +322,8 @@ def _prefix(text: str, c: Cand, r: Resolved, start: int, mod: str | None) -> tup
     return start, mod
 
 
-@component("times", VERSION, needs=("article",), sets=("times",))
+@component("times", VERSION, model=("tags", "lemma", "parse"), needs=("article",),
+           sets=("times",))
 def extract_times(doc: Doc, state: State) -> None:
     """Fill ``state.times`` with TIMEX3 expressions resolved against the publication date."""
     pub, problem = check_published(state.published, state.article.published)

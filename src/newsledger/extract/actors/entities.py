@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..record import Entity, Span
-from .base import State, component
-from .cues import is_cue
-from .names import NameResolver, clean, strip_titles
+from ...record import Entity, Span
+from ..registry import State, component
+from ..speech.cues import is_cue
+from ...actors import NameResolver, clean, strip_titles
 
 VERSION = "newsledger.entities.v1"
 
@@ -30,7 +30,8 @@ def _person_tagged_org(doc: Doc, e: SpacySpan) -> bool:
                and is_cue(t.head, "quote") for t in doc)
 
 
-@component("entities", VERSION, needs=("article",), sets=("entities", "names"))
+@component("entities", VERSION, model=("entities", "tags", "lemma", "parse"),
+           needs=("article",), sets=("entities", "names"))
 def extract_entities(doc: Doc, state: State) -> None:
     text = state.text
     resolver = NameResolver()

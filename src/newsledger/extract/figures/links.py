@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..record import Figure, Speaker
+from ...record import Figure, Speaker
 from .counting import Counted
 
 Found = list[tuple[Figure, Counted, tuple[int, int]]]

@@ -16,16 +16,17 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..record import Quote, Speaker, Span
-from .base import State, component
+from ...record import Quote, Speaker, Span
+from ..registry import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
-from .figures import _known_actor as known_actor
-from .headtails import tail_headlines
+from ...actors import known_actor
+from .headlines import tail_headlines
 from .quotemarks import QuotePair, pair_quotes, top_level
 from .transcripts import turns as transcript_turns
 from . import reported as _reported_speech
+from .handoff import Attributions
 from .speakers import Speakers
 
 VERSION = "newsledger.quotes.v1"
@@ -363,7 +364,8 @@ def _in_words(doc: Doc, idx: Index, text: str, pair: QuotePair,
     return None
 
 
-@component("quotes", VERSION, needs=("article", "entities", "names", "times"),
+@component("quotes", VERSION, model=("tags", "lemma", "parse", "entities"),
+           needs=("article", "entities", "names", "times"),
            sets=("quotes", "speakers"))
 def extract_quotes(doc: Doc, state: State) -> None:
     """Fill ``state.quotes`` (document order) and ``state.speakers``."""
@@ -375,7 +377,6 @@ def extract_quotes(doc: Doc, state: State) -> None:
     speakers = Speakers(doc, state.names, skip=art.is_skipped,
                         quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start,
                         text=text)
-    state.speakers = speakers
     para_starts = [p[0] for p in paragraphs]
 
     found: list[Found] = []
@@ -470,7 +471,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
         for a, b in pieces:
             quotes.append(Quote(f.kind, Span.of(text, a, b), cue, speaker, conf))
     state.quotes = quotes
-    speakers.set_quotes(quotes)
+    state.speakers = Attributions.of(quotes, speakers)
 
 
 def _starts_inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

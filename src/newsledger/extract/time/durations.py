@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .timecal import Ctx, Resolved, clause_final, dur_value, shift
-from .timefind import Cand
-from .timelex import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
+from .calendar import Ctx, Resolved, clause_final, dur_value, shift
+from .find import Cand
+from .words import DAY_PARTS, LONG_ADJ, SETS, WEEKDAYS, number_value, unit_code
 
 
 # Words before "in" that make "in two weeks" a span of time, not a date ahead: "the first time in

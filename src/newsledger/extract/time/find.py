@@ -14,29 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .timelex import (
-    AMBIGUOUS_MONTHS,
-    HOLIDAY_NOT_BEFORE,
-    HOLIDAY_SURNAMES,
-    HOLIDAYS,
-    LONG_ADJ,
-    MONTHS,
-    NOW_NOT_BEFORE,
-    NUMBER_WORDS,
-    RX_DAY_PART,
-    RX_FULL_MONTH,
-    RX_MONTH,
-    RX_NUM,
-    RX_TZ,
-    RX_UNIT,
-    RX_WEEKDAY,
-    RX_WEEKDAY_ANY,
-    SETS,
-    TENS,
-    WEEKDAYS,
-    WEEKDAYS_ANY,
-    alt,
-)
+from .words import (AMBIGUOUS_MONTHS, HOLIDAY_NOT_BEFORE, HOLIDAY_SURNAMES, HOLIDAYS, LONG_ADJ,
+                    MONTHS, NOW_NOT_BEFORE, NUMBER_WORDS, RX_DAY_PART, RX_FULL_MONTH, RX_MONTH,
+                    RX_NUM, RX_TZ, RX_UNIT, RX_WEEKDAY, RX_WEEKDAY_ANY, SETS, TENS, WEEKDAYS,
+                    WEEKDAYS_ANY, alt)
 
 
 @dataclass

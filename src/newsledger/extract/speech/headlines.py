@@ -16,7 +16,8 @@ from spacy.tokens import Span as SpacySpan
 
 from .attribution import HEAD_BLOCKS, Found, strip
 from .cues import _can_speak
-from .nonnames import _non_speakers
+from ...actors import is_media
+from ..actors.nonnames import _non_speakers
 
 _CUE = r"(?P<cue>says?|said|warns?|warned|claims?|claimed|insists?|insisted|reports?|reported|" \
        r"tells|told|confirms?|confirmed|denies|denied|believes?|fears?|admits?|admitted)"
@@ -41,9 +42,7 @@ def _agent(span: SpacySpan, dash: bool) -> bool:
     if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span):
         return False
     if dash:
-        from .speakers import _is_media
-
-        if _is_media(span.text):
+        if is_media(span.text):
             return False  # "… - BBC News" is the site's title suffix
         return root.ent_type_ in _NAMED or (_can_speak(root) and root.pos_ != "PROPN")
     # With a verb of saying in the tail, any noun phrase speaks ("mediators", "negotiators"),

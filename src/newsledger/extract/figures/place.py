@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..record import Entity, Span
-from .base import State
+from ...record import Entity, Span
+from ..registry import State
 
 # A place preposition right before the name, with at most "the" and one modifier between
 # ("in southern Gaza", "across the occupied West Bank").

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .attribution import HEAD_BLOCKS, Found, Index, Pairs, headline_subject, own_subject, strip
-from .base import State
+from ..registry import State
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .speakers import mention_span

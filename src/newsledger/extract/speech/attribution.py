@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..record import Speaker
+from ...record import Speaker
 from .quotemarks import QuotePair
 
 # Layout blocks where headline grammar applies (dropped subjects, "US: …").

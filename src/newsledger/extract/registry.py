@@ -1,9 +1,17 @@
-"""How extractors plug in: a registered spaCy component over one Doc, with declared needs and sets.
+"""The one registry of extractors: each declares its name, version, model needs, reads and sets.
 
 Each extractor is a plain function ``fn(doc, state) -> None`` that reads ``state`` (the article and
-what earlier extractors found) and sets its own field on it. :func:`component` registers it as a
-spaCy factory named ``newsledger_<short>`` and records its versioned name (``newsledger.quotes.v1``)
-so that a record says which rules made it.
+what earlier extractors found) and sets its own fields on it. :func:`component` registers it:
+
+- ``short`` and ``version``: ``"quotes"``, ``"newsledger.quotes.v1"`` (a record lists the versions
+  that made it);
+- ``model``: what it needs from the spaCy model (:data:`MODEL_NEEDS`: ``tags``, ``lemma``,
+  ``parse``, ``entities``); the pipeline loads only what the extractors it runs declare;
+- ``needs`` / ``sets``: fields of :class:`State` it reads and fills; :func:`check_order` refuses an
+  order in which something is read before anything sets it.
+
+It is also a spaCy factory named ``newsledger_<short>``, so that a spaCy user can add it to a
+pipeline of their own (``nlp.add_pipe("newsledger_quotes")``).
 """
 
 from __future__ import annotations
@@ -12,14 +20,20 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..actors import NameResolver
 from ..errors import PipelineError
 from ..ingest.article import Article
+# What an extractor may need from the spaCy model; the loader leaves out what none declares.
+from ..nlp.model import NEEDS as MODEL_NEEDS
 from ..record import Check, Entity, ErrorEntry, Figure, Quote, Source, TimeExpr
+
+if TYPE_CHECKING:  # the speech package imports this module
+    from .speech.handoff import Attributions
 
 # Fields of State an extractor may declare in `needs` / `sets`.
 STATE_FIELDS = ("article", "entities", "names", "sources", "times", "quotes", "speakers",
@@ -32,13 +46,14 @@ class State:
 
     article: Article
     entities: list[Entity] = field(default_factory=list)
-    # Canonical-name resolver built by the entities extractor (see extract/names.py).
-    names: Any = None
+    # Canonical in-article names, built by the entities extractor (see newsledger.actors).
+    names: NameResolver | None = None
     sources: list[Source] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    # Speaker resolver built by the quotes extractor, reused for figure claimants.
-    speakers: Any = None
+    # What the speech extractors hand on (quotes by position, a speaker resolver of one's own):
+    # a frozen value, see extract/speech/handoff.py.
+    speakers: Attributions | None = None
     figures: list[Figure] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     errors: list[ErrorEntry] = field(default_factory=list)
@@ -63,6 +78,7 @@ class State:
 Extractor = Callable[[Doc, State], None]
 
 
+
 @dataclass(frozen=True)
 class ComponentInfo:
     short: str  # "quotes"
@@ -70,6 +86,7 @@ class ComponentInfo:
     needs: tuple[str, ...]
     sets: tuple[str, ...]
     func: Extractor
+    model: tuple[str, ...] = MODEL_NEEDS
 
     @property
     def factory(self) -> str:
@@ -112,16 +129,23 @@ class _Component:
         return doc
 
 
-def component(short: str, version: str, *, needs: tuple[str, ...] = ("article",),
+def component(short: str, version: str, *, model: tuple[str, ...],
+              needs: tuple[str, ...] = ("article",),
               sets: tuple[str, ...]) -> Callable[[Extractor], Extractor]:
-    """Register ``fn(doc, state)`` as the spaCy factory ``newsledger_<short>``."""
+    """Register ``fn(doc, state)`` under ``short`` (and as the spaCy factory
+    ``newsledger_<short>``), declaring what it needs from the model and the state and what it
+    sets."""
     for f in (*needs, *sets):
         if f not in STATE_FIELDS:
             raise PipelineError(f"Component {short!r} declares unknown field {f!r}; "
                                 f"expected one of {', '.join(STATE_FIELDS)}.")
+    for m in model:
+        if m not in MODEL_NEEDS:
+            raise PipelineError(f"Component {short!r} declares unknown model need {m!r}; "
+                                f"expected some of {', '.join(MODEL_NEEDS)}.")
 
     def deco(func: Extractor) -> Extractor:
-        info = ComponentInfo(short, version, tuple(needs), tuple(sets), func)
+        info = ComponentInfo(short, version, tuple(needs), tuple(sets), func, tuple(model))
         COMPONENTS[short] = info
         if not Language.has_factory(info.factory):
             Language.factory(info.factory, requires=["doc._.nl"], assigns=["doc._.nl"],
@@ -145,3 +169,14 @@ def check_order(shorts: list[str]) -> None:
                 f"Component {s!r} needs {missing} but nothing before it sets them; "
                 f"add {setters} earlier in the pipeline.")
         have.update(info.sets)
+
+
+def model_needs(shorts: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """What the given extractors together need from the spaCy model."""
+    return frozenset(m for s in shorts for m in COMPONENTS[s].model)
+
+
+def run(doc: Doc, shorts: tuple[str, ...] | list[str]) -> None:
+    """Run the named extractors over ``doc`` in order (its State is ``doc._.nl``)."""
+    for s in shorts:
+        _Component(COMPONENTS[s])(doc)
