@@ -13,7 +13,8 @@ from __future__ import annotations as _annotations
 
 import typing as _typing
 
-from .errors import InputError, NewsledgerError, PipelineError, RecordError, StoreError
+from .errors import (InputError, LexiconError, NewsledgerError, PipelineError, RecordError,
+                     StoreError)
 from .record import (Block, Check, Entity, ErrorEntry, Figure, Quote, Record, Source, Span, Speaker,
                      TimeExpr)
 
@@ -47,7 +48,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Block", "Check", "Entity", "ErrorEntry", "Figure", "InputError", "Ledger", "NewsledgerError",
+    "Block", "Check", "Entity", "ErrorEntry", "Figure", "InputError", "Ledger", "LexiconError",
+    "NewsledgerError",
     "PipelineError", "Quote", "Record", "RecordError", "Source", "Span", "Speaker", "StoreError",
     "TimeExpr", "__version__", "extract", "extract_many",
 ]

@@ -11,11 +11,10 @@ other bodies (``data/media.txt``). Names are never invented: an unknown stays as
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from . import lexicons
 from .lexicons import media_names
 
 _DETERMINERS = ("the ", "a ", "an ")
@@ -26,20 +25,14 @@ _SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Role words dropped from the front of names, longest first."""
-    raw = resources.files("newsledger").joinpath("data/titles.txt").read_text("utf-8")
-    words = [ln.strip().lower() for ln in raw.splitlines()
-             if ln.strip() and not ln.lstrip().startswith("#")]
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(lexicons.titles()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, str]:
     """Lower-case alias → canonical actor name."""
-    raw = json.loads(resources.files("newsledger").joinpath("data/aliases.json").read_text("utf-8"))
     table: dict[str, str] = {}
-    for canon, aliases in raw.items():
-        if canon.startswith("_"):
-            continue
+    for canon, aliases in lexicons.aliases().items():
         table[canon.lower()] = canon
         for a in aliases:
             table[a.lower()] = canon
@@ -49,9 +42,7 @@ def alias_table() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def postnominals() -> frozenset[str]:
     """Letters and suffixes after a name ("Cathryn McGahey KC", "Martin Luther King Jr")."""
-    raw = resources.files("newsledger").joinpath("data/postnominals.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in raw.splitlines()
-                     if ln.strip() and not ln.lstrip().startswith("#"))
+    return lexicons.postnominals()
 
 
 def strip_postnominals(name: str) -> str:
@@ -169,8 +160,7 @@ class NameResolver:
 
 
 # Lower-case parts of names ("Khalil al-Hayya", "Ursula von der Leyen").
-_PARTICLES = frozenset({"bin", "ibn", "de", "da", "van", "von", "der", "den", "al", "el", "la", "le",
-                        "abu", "bint", "du", "di", "dos", "das"})
+_PARTICLES = lexicons.word_set("name_particles")
 _PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-", "abu-", "bin-")
 
 _PRONOUNS = frozenset({
@@ -181,14 +171,6 @@ _PRONOUNS = frozenset({
 
 # -- claimants: the ledger's canonical actor for a speaker ------------------------------------
 
-@lru_cache(maxsize=1)
-def _actor_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    table = json.loads(resources.files("newsledger").joinpath("data/claimants.json")
-                       .read_text("utf-8"))
-    return tuple((re.compile(p, re.IGNORECASE), name) for name, pats in table.items()
-                 if not name.startswith("_") for p in pats)
-
-
 def known_actor(form: str) -> str | None:
     """A canonical actor for a written form, from the alias table or ``data/claimants.json``
     (spelling variants such as "Gaza's Hamas run-health ministry")."""
@@ -196,7 +178,7 @@ def known_actor(form: str) -> str | None:
     if canon in alias_table().values():
         return canon
     f = re.sub(r"\s+", " ", form.strip())
-    for pat, name in _actor_patterns():
+    for pat, name in lexicons.claimant_patterns():
         if pat.fullmatch(f):
             return name
     m = _SPOKES.match(f)

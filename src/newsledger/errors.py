@@ -8,6 +8,7 @@ The library speaks its own terms: a message names a Python parameter as :func:`p
      ├── InputError         the input cannot be read: missing file, unknown format, bad date, bad batch line
      ├── RecordError        a record breaks its schema or a span does not match its text
      ├── PipelineError      the spaCy pipeline or a component is missing or misconfigured
+     ├── LexiconError       a word list or table in newsledger/data is malformed (file:line)
      └── StoreError         the ledger store cannot be opened, written or queried
 """
 
@@ -30,6 +31,10 @@ class PipelineError(NewsledgerError):
     """The NLP pipeline or one of its components is missing or misconfigured."""
 
 
+class LexiconError(NewsledgerError):
+    """A word list or table shipped in ``newsledger/data`` is malformed (file and line named)."""
+
+
 class StoreError(NewsledgerError):
     """The ledger store cannot be opened, written or queried."""
 
@@ -39,4 +44,4 @@ def param(name: str) -> str:
     return f"`{name}=`"
 
 
-__all__ = ["InputError", "NewsledgerError", "PipelineError", "RecordError", "StoreError", "param"]
+__all__ = ["InputError", "LexiconError", "NewsledgerError", "PipelineError", "RecordError", "StoreError", "param"]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
+from ..lexicons import ledger_metadata
 
 
 def datasette_metadata(db_name: str = "newsledger") -> dict[str, Any]:
     """Metadata for ``datasette FILE -m metadata.json``; ``db_name`` is FILE's stem."""
-    raw = resources.files("newsledger").joinpath("data/ledger_metadata.json").read_text("utf-8")
-    doc: dict[str, Any] = json.loads(raw)
+    doc: dict[str, Any] = ledger_metadata()
     tables = doc.pop("tables")
     return {**doc, "databases": {db_name: {"tables": tables}}}

@@ -29,7 +29,6 @@ point(s) it relates to:
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left, bisect_right
 import re
@@ -38,13 +37,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from statistics import median
 from typing import Any
 
 from ..actors import canonical_actor
 from ..record import Figure
 from .similarity import NEAR_COPY, similarity
+from ..lexicons import series_vocabulary
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 OUTLIER_FACTOR = 2.0
@@ -60,8 +59,7 @@ _WORDS = re.compile(r"[a-z][a-z'’-]*")
 
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, Any]:
-    raw = resources.files("newsledger").joinpath("data/series.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = series_vocabulary()
     subj: list[tuple[tuple[str, ...], str]] = []
     for canon, words in data["subjects"].items():
         for w in words:

@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 import numpy
 from spacy.attrs import SENT_START
@@ -25,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .fastpipes import accelerated
+from .. import lexicons
 
 NONE, NER, FULL = 0, 1, 2
 
@@ -70,16 +70,9 @@ def inflections(lemma: str) -> set[str]:
 def parse_cues() -> frozenset[str]:
     """Our own word list plus every inflection of the attribution cues the quote extractors use
     (data/cues.txt), so a cue added there is never skipped here."""
-    data = resources.files("newsledger").joinpath("data")
-    words: set[str] = set()
-    for line in data.joinpath("parse_cues.txt").read_text("utf-8").splitlines():
-        if not line.startswith("#"):
-            words.update(line.split())
-    cues = data.joinpath("cues.txt")
-    if cues.is_file():
-        for line in cues.read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.update(inflections(line.split()[0].lower()))
+    words = set(lexicons.parse_words())
+    for lemma in lexicons.cue_flags():
+        words.update(inflections(lemma))
     return frozenset(words)
 
 

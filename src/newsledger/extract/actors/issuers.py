@@ -13,20 +13,13 @@ from typing import Callable
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+from ... import lexicons
 
 # Nouns for what an issuer publishes; the document speaks for its owner.
-DOCUMENT_NOUNS = frozenset({"text", "statement", "proposal", "report", "letter", "document",
-                            "communique", "response", "draft", "note", "memo", "release",
-                            "post", "tweet", "video", "website", "account", "announcement",
-                            "message", "plan", "declaration", "readout", "transcript", "update",
-                            "bulletin", "briefing", "notice", "press release", "publication",
-                            "figures", "data", "tally", "count", "toll", "entry", "footage",
-                            "resolution", "assessment", "estimate", "analysis", "review",
-                            "findings", "survey", "study", "investigation", "records"})
+DOCUMENT_NOUNS = lexicons.word_set("document_nouns")
 _OWNER_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Verbs by which a subject issues a document: "the ministry published its update".
-_ISSUING = frozenset({"issue", "publish", "release", "post", "put", "send", "give", "share",
-                      "update", "circulate", "file", "submit", "write", "tweet", "present"})
+_ISSUING = lexicons.word_set("issuing_verbs")
 # How far back (characters) "the statement" may refer to a statement someone issued.
 _WINDOW = 3000
 

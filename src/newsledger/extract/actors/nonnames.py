@@ -6,9 +6,9 @@ speak is ``data/non_speakers.txt``)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
+from ... import lexicons
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its"})
@@ -23,9 +23,7 @@ _COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "
 
 @lru_cache(maxsize=1)
 def _non_speakers() -> frozenset[str]:
-    raw = resources.files("newsledger").joinpath("data/non_speakers.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return lexicons.non_speakers()
 
 
 def names_nobody(span: SpacySpan, ents: dict[int, SpacySpan]) -> bool:

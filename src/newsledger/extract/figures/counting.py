@@ -7,16 +7,14 @@ evacuate from eastern neighborhoods of Rafah", metric ``evacuated``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ...record import METRICS
+from ... import lexicons
 
 # Dependents of the counted noun that belong to what is counted ("Israeli civilians", "people in
 # the Strip", "hostages abducted on October 7", "operatives Israel says it has killed").
@@ -45,13 +43,7 @@ _TRAILING_POS = {"CCONJ", "ADP", "DET", "AUX", "PART", "SCONJ", "PUNCT"}
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    raw = resources.files("newsledger").joinpath("data/metrics.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    for rule in data["rules"]:
-        if rule["metric"] not in METRICS:
-            raise ValueError(f"data/metrics.json: metric {rule['metric']!r} is not one of "
-                             f"{', '.join(METRICS)}; fix the lexicon.")
-    return data
+    return lexicons.metrics()
 
 
 @lru_cache(maxsize=1)
@@ -442,9 +434,7 @@ def _event_antecedent(verb: Token, numeral_ids: set[int]) -> str | None:
 
 
 # Verbs whose subject is what happens to, whatever their object: the ones who flee are counted.
-_SUBJECT_UNDERGOES = frozenset({"flee", "fled", "leave", "escape", "abandon", "evacuate", "quit",
-                                "cross", "enter", "reach", "return", "lose", "suffer", "sustain",
-                                "receive", "undergo"})
+_SUBJECT_UNDERGOES = lexicons.word_set("undergoing_verbs")
 
 
 def _does_it(noun: Token, verb: Token) -> bool:
@@ -487,7 +477,7 @@ def _tally_of(verb: Token, noun: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
     """Words of the unit table (data/units.json) and scale words: part of the measure itself."""
-    raw = json.loads(resources.files("newsledger").joinpath("data/units.json").read_text("utf-8"))
+    raw = lexicons.units()
     words = {w for key in raw.get("after", {}) for w in key.lower().split()}
     words |= {w.lower() for w in raw.get("scale", {})}
     return frozenset(words | {"per", "cent", "%", "worth", "sq", "square"})

@@ -10,11 +10,9 @@ from ``data/hedges.txt``; ``as_of`` from the times extractor or the publication 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from typing import TYPE_CHECKING
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +24,7 @@ from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nou
 from .place import PlaceIndex, figure_place
 from ...actors import claimant_name
 from .numbers import Quantity, find_quantities
+from ... import lexicons
 
 if TYPE_CHECKING:  # the resolver the speech extractors hand on (state.speakers)
     from ..speech.speakers import Speakers
@@ -80,8 +79,7 @@ _SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before|fol
 
 @lru_cache(maxsize=1)
 def _idioms() -> re.Pattern[str]:
-    raw = resources.files("newsledger").joinpath("data/number_idioms.txt").read_text("utf-8")
-    phrases = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    phrases = list(lexicons.number_idioms())
     alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
@@ -380,9 +378,7 @@ def _background(num: Token, quote: Quote) -> bool:
 
 @lru_cache(maxsize=1)
 def _claim_verbs() -> frozenset[str]:
-    raw = resources.files("newsledger").joinpath("data/claim_verbs.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in raw.splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return lexicons.claim_verbs()
 
 
 def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:

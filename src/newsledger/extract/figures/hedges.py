@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from ... import lexicons
 
 # A sentence without figures that hedges "these figures" qualifies the previous sentence's.
 _BACK_REF = re.compile(r"\b(?:figures?|numbers?|tolls?|claims?|casualty|these|this|tally|data)\b",
@@ -16,15 +16,11 @@ _BACK_REF = re.compile(r"\b(?:figures?|numbers?|tolls?|claims?|casualty|these|th
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[tuple[re.Pattern[str], str], ...]:
-    raw = resources.files("newsledger").joinpath("data/hedges.txt").read_text("utf-8")
     rows = []
-    for line in raw.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        phrase, _, direction = line.partition("\t")
-        words = [re.escape(w) for w in phrase.strip().split()]
+    for phrase, direction in lexicons.hedges():
+        words = [re.escape(w) for w in phrase.split()]
         pat = re.compile(r"\b" + r"[\s\u00a0]+".join(words) + r"\b", re.IGNORECASE)
-        rows.append((pat, direction.strip() or "any"))
+        rows.append((pat, direction))
     # Longest phrase first so "could not be independently verified" wins over "unverified".
     rows.sort(key=lambda r: -len(r[0].pattern))
     return tuple(rows)

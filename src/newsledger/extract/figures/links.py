@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ...record import Figure, Speaker
 from .counting import Counted
+from ... import lexicons
 
 Found = list[tuple[Figure, Counted, tuple[int, int]]]
 
@@ -35,7 +36,7 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|say|according to|told|tells|reported|
                           r"claims|estimated|estimates|announced|confirmed)\b", re.IGNORECASE)
 _CONTINUING_NOUNS = frozenset({"others", "more"})
 _LOOK_BACK = 40  # figures: a restatement is near what it restates (and the pass stays linear)
-_TALLY_NOUNS = frozenset({"figure", "number", "total", "tally", "toll", "count", "estimate"})
+_TALLY_NOUNS = lexicons.word_set("tally_nouns")
 # "This post", "an earlier version of this article"; not "the post", which is as often someone
 # else's ("a post on X … The post said").
 _SELF = re.compile(r"^(?:(?:this|our)[ \t]+|(?:an|the)[ \t]+(?:earlier|previous|original)[ \t]+"

@@ -12,15 +12,14 @@ figures extractor's business; this module only flags what it can see locally (``
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from text_to_num import text2num
+from ... import lexicons
 
 # A digit string longer than this is an identifier, a phone number or junk, not a count.
 MAX_DIGITS = 15
@@ -65,11 +64,8 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    root = resources.files("newsledger").joinpath("data")
-    out: dict[str, Any] = {}
-    for name in ("approximators", "vague_numbers", "units"):
-        out[name] = json.loads(root.joinpath(f"{name}.json").read_text("utf-8"))
-    return out
+    return {"approximators": lexicons.approximators(), "vague_numbers": lexicons.vague_numbers(),
+            "units": lexicons.units()}
 
 
 @lru_cache(maxsize=1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+from ... import lexicons
 
 # Relative pronouns: "Kirby, who said …" — the speaker is the noun the clause hangs on.
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -16,9 +16,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ("The US offered support but warned …", "…,” Kirby said, adding …").
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 # Verbs that take their subject after them in news prose: "…,” said Kirby.
-_INVERTING = frozenset({"say", "add", "write", "explain", "ask", "reply", "insist", "note",
-                        "warn", "tweet", "declare", "state", "continue", "tell", "claim",
-                        "argue", "recall", "comment", "counter", "respond", "answer"})
+_INVERTING = lexicons.word_set("inverting_cues")
 
 
 @dataclass(frozen=True)
@@ -32,29 +30,12 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = resources.files("newsledger").joinpath("data/cues.txt").read_text("utf-8")
-    q: set[str] = set()
-    c: set[str] = set()
-    o: set[str] = set()
-    p: set[str] = set()
-    f: set[str] = set()
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        lemma, *flags = line.split()
-        lemma = lemma.lower()
-        if "q" in flags:
-            q.add(lemma)
-        if "c" in flags:
-            c.add(lemma)
-        if "o" in flags:
-            o.add(lemma)
-        if "p" in flags:
-            p.add(lemma)
-        if "f" in flags:
-            f.add(lemma)
-    return Lexicon(frozenset(q), frozenset(c), frozenset(o), frozenset(p), frozenset(f))
+    flags = lexicons.cue_flags()
+
+    def having(flag: str) -> frozenset[str]:
+        return frozenset(lemma for lemma, fs in flags.items() if flag in fs)
+
+    return Lexicon(having("q"), having("c"), having("o"), having("p"), having("f"))
 
 
 @lru_cache(maxsize=1)
@@ -185,20 +166,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 # Common nouns that can be the subject of a speech verb (besides names and pronouns).
-_AGENT_NOUNS = frozenset({
-    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry",
-    "president", "leader", "leaders", "government", "authorities", "authority", "army",
-    "military", "police", "group", "movement", "source", "sources", "report", "reports",
-    "statement", "media", "agency", "office", "diplomat", "envoy", "residents", "resident",
-    "witness", "witnesses", "expert", "experts", "analyst", "analysts", "commander", "council",
-    "court", "committee", "administration", "campaign", "organisation", "organization",
-    "newspaper", "channel", "network", "party", "forces", "troops", "militants", "activists",
-    "protesters", "doctors", "doctor", "medics", "rescuers", "workers", "families", "people",
-    "man", "woman", "men", "women", "father", "mother", "text", "document", "letter", "post",
-    "website", "study", "survey", "poll", "investigation", "prosecutor", "prosecutors", "judge",
-    "resolution", "headline", "pamphlet", "editorial", "article", "tweet", "message", "note",
-    "proposal", "response", "declaration", "communique", "announcement", "readout", "draft",
-})
+_AGENT_NOUNS = lexicons.word_set("agent_nouns")
 
 
 def _can_speak(tok: Token) -> bool:

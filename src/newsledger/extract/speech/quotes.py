@@ -28,6 +28,7 @@ from .transcripts import turns as transcript_turns
 from . import reported as _reported_speech
 from .handoff import Attributions
 from .speakers import Speakers
+from ... import lexicons
 
 VERSION = "newsledger.quotes.v1"
 
@@ -121,10 +122,7 @@ def _is_direct(text: str, pair: QuotePair, para_start: int, cue_before: bool) ->
 
 
 # Words whose full stop does not end a sentence: "Capt. Blake Chaney", "U. S. officials".
-_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt",
-                     "maj", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr",
-                     "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-                     "nov", "dec", "inc", "corp", "ltd", "co", "dept", "fig", "ft", "mt"})
+_ABBREV = lexicons.word_set("name_abbreviations")
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
@@ -312,7 +310,7 @@ def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple
 
 
 # Verbs whose object is the hearer, not new content: "“…!” Fetterman told one rally-goer."
-_HEARER_VERBS = frozenset({"tell", "ask", "assure", "inform", "remind", "reassure"})
+_HEARER_VERBS = lexicons.word_set("hearer_verbs")
 
 _IN_WORDS = re.compile(r"\b[Ii]n (?:(?P<pron>his|her|their|its) (?:own )?words|the words of)\s*,?\s*$")
 

@@ -14,6 +14,7 @@ from ..registry import State
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .speakers import mention_span
+from ... import lexicons
 
 # Content of reported speech should not carry the complementiser or the closing full stop.
 _LEAD_STRIP = frozenset({"that"})
@@ -204,14 +205,9 @@ def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 
 
 # Nouns of saying whose "that" clause is the claim: "Netanyahu's insistence that …".
-_SPEECH_NOUNS = frozenset({"claim", "warning", "assertion", "allegation", "announcement",
-                           "insistence", "promise", "pledge", "vow", "threat", "denial",
-                           "admission", "assurance", "statement", "accusation", "argument",
-                           "declaration", "demand", "order", "prediction", "message",
-                           "position"})
+_SPEECH_NOUNS = lexicons.word_set("speech_nouns")
 # Verbs whose subject makes the claim their object names: "Israel issued a declaration that …".
-_UTTER_VERBS = frozenset({"issue", "make", "release", "publish", "repeat", "reiterate", "deliver",
-                          "give", "send", "post", "voice", "renew", "put"})
+_UTTER_VERBS = lexicons.word_set("utter_verbs")
 
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
@@ -365,8 +361,7 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 
 # Sources that are records of someone's words, not speakers: "according to a translation of his
 # remarks", "according to the transcript".
-_RECORD_NOUNS = frozenset({"translation", "transcript", "readout", "recording", "video", "footage",
-                           "copy", "version", "excerpt", "summary"})
+_RECORD_NOUNS = lexicons.word_set("record_nouns")
 
 
 def _inner_speaker(doc: Doc, idx: Index, c0: int, c1: int) -> Token | None:

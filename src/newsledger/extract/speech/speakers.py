@@ -19,7 +19,6 @@ import bisect
 import itertools
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -31,24 +30,12 @@ from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_documen
 from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
                                names_nobody, pronoun)
 from ...actors import NameResolver, canonical_actor, clean, is_media, strip_titles, titles
+from ... import lexicons
 
 # Nouns naming a person by role: "the spokesperson said" refers back to a person.
-PERSON_ROLES = frozenset({
-    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
-    "commander", "diplomat", "envoy", "negotiator", "officer", "ambassador", "secretary",
-    "chief", "general", "premier", "chancellor", "senator", "lawmaker", "mayor", "governor",
-    "adviser", "advisor", "director", "head", "man", "woman", "source", "king", "emir",
-    "prince", "representative", "coordinator", "analyst", "expert", "father", "mother",
-})
+PERSON_ROLES = lexicons.word_set("person_roles")
 # Nouns that stand for an organisation or state when used with "the".
-GROUP_NOUNS = frozenset({
-    "group", "movement", "organization", "organisation", "militants", "faction", "militia",
-    "government", "country", "army", "military", "ministry", "agency", "office",
-    "administration", "authority", "authorities", "company", "force", "forces", "party",
-    "regime", "state", "body", "council", "committee", "coalition", "alliance", "union",
-    "department", "cabinet", "kremlin", "pentagon", "outlet", "network", "broadcaster",
-    "newspaper", "channel", "service", "organisation", "court", "campaign", "palace",
-})
+GROUP_NOUNS = lexicons.word_set("group_nouns")
 # Heads of a phrase that can name an institution when a proper noun modifies them.
 INSTITUTION_NOUNS = (GROUP_NOUNS - {"militants", "faction", "country", "state", "body"}) | frozenset({
     "charity", "bank", "institute", "university", "foundation", "embassy", "mission", "police",
@@ -56,10 +43,8 @@ INSTITUTION_NOUNS = (GROUP_NOUNS - {"militants", "faction", "country", "state", 
     "press", "media", "fund", "centre", "center", "programme", "program", "house", "board",
     "paper", "daily", "station", "website", "magazine", "agency", "intelligence", "navy",
     "defence", "defense", "services", "prosecutor's", "prosecutors", "air force"})
-_MEDIA_NOUNS = frozenset({"newspaper", "outlet", "broadcaster", "channel", "network", "paper",
-                          "daily", "station", "publication", "website", "magazine"})
-_GENERIC_GROUP = frozenset({"group", "movement", "organization", "organisation", "militants",
-                            "faction", "militia"})
+_MEDIA_NOUNS = lexicons.word_set("media_nouns")
+_GENERIC_GROUP = lexicons.word_set("generic_group_nouns")
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -87,20 +72,12 @@ _GAVE_NAME = re.compile(r"(?:gave (?:her|his|their) (?:first |full )?name (?:onl
                         r"identified (?:only |herself as |himself as )?as|named)\s+"
                         r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 # Possessed nouns that speak for their owner: "his office said" → "Rishi Sunak's office".
-_OWNED_VOICES = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "government",
-                           "administration", "campaign", "team", "lawyer", "lawyers", "aides",
-                           "ministry", "press office", "representative", "family"})
+_OWNED_VOICES = lexicons.word_set("owned_voices")
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    raw = resources.files("newsledger").joinpath("data/first_names.txt").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in raw.splitlines():
-        parts = line.split()
-        if len(parts) == 2 and not line.startswith("#"):
-            out[parts[1]] = parts[0]
-    return out
+    return lexicons.first_names()
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from ..registry import State, component
 from .find import Cand, find
 from .words import DAY_PARTS, RX_MONTH
 from .resolve import TENSE_KINDS, Ctx, Resolved, resolve
+from ... import lexicons
 
 VERSION = "newsledger.times.v1"
 
@@ -66,9 +67,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
-_REPORT_VERBS = frozenset({"say", "report", "announce", "tell", "confirm", "state", "add",
-                           "expect", "indicate", "note", "write", "claim"})
-_FUTURE_HEADS = frozenset({"set", "due", "expect", "schedule", "plan", "go", "intend", "aim"})
+_REPORT_VERBS = lexicons.word_set("report_verbs")
+_FUTURE_HEADS = lexicons.word_set("future_heads")
 
 
 def check_published(st_published: date | None, raw: str | None,

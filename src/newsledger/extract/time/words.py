@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+from ... import lexicons
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    raw = resources.files("newsledger").joinpath("data/times.json").read_text("utf-8")
-    return json.loads(raw)  # type: ignore[no-any-return]
+    return lexicons.times()
 
 
 def alt(words: list[str] | Any) -> str:
