@@ -37,6 +37,14 @@ def test_every_record_field_is_documented() -> None:
         assert f"`{field}`" in README, field
 
 
-def test_every_component_is_documented() -> None:
+def test_every_component_is_documented_with_its_declarations() -> None:
+    rows = {line.split("|")[1].strip(" `"): line for line in README.splitlines()
+            if line.startswith("| `") and "newsledger." in line}
     for info in COMPONENTS.values():
-        assert f"`{info.factory}`" in README and f"`{info.version}`" in README, info.short
+        row = rows.get(info.short)
+        assert row is not None and f"`{info.version}`" in row, info.short
+        cells = [c.strip() for c in row.split("|")[3:6]]
+        model, reads, sets = ({w.strip() for w in c.split(",") if w.strip() not in ("", "–")}
+                              for c in cells)
+        assert model == set(info.model), (info.short, model)
+        assert reads == set(info.needs) and sets == set(info.sets), info.short

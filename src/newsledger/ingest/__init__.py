@@ -1,4 +1,9 @@
-"""Ingest: turn text, HTML or batch lines into :class:`Article` objects (no NLP yet)."""
+"""Ingest: turn text, HTML or batch lines into :class:`Article` objects (no model, no extractor).
+
+``text.py`` reads the layout of scraped text (title, byline, captions, boilerplate), ``credits.py``
+the credit lines it shares with the sources extractor, ``html.py`` the main text and metadata of
+a page (trafilatura, htmldate), ``batch.py`` JSONL batch lines (a bad line becomes a BadLine).
+"""
 
 from __future__ import annotations
 

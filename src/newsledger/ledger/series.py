@@ -3,7 +3,7 @@
 A *series* is what a figure measures: metric + subject + place, cumulative or per-event (claimant
 is not part of it, so that different claimants' counts of the same thing can conflict). Subjects,
 places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
-with the alias table (``extract.names.canonical_actor``).
+with the alias table (``newsledger.actors.canonical_actor``).
 
 Flags are computed per series from plain point dicts (no database here), each naming the
 point(s) it relates to:

@@ -7,7 +7,7 @@ Runs of sentences with the same level become separate Docs, analysed in length-s
 are merged back with ``Doc.from_docs`` so that the extractors see one Doc whose text is the
 article's text exactly, with the same tokens and ``token.idx`` offsets as ``nlp.make_doc(text)``.
 Unparsed stretches get sentence starts from a rule splitter, so ``doc.sents`` covers the whole Doc.
-The attribute ruler and lemmatizer run as exact array-based stand-ins (run/fastpipes.py).
+The attribute ruler and lemmatizer run as exact array-based stand-ins (nlp/fastpipes.py).
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def run_components(nlp: Language, full: list[Doc], ner: list[Doc],
                    accelerate: bool = False) -> None:
     """Apply the model's components: all of them to FULL pieces, only NER to NER pieces.
 
-    ``accelerate`` swaps in the exact array-based stand-ins of run/fastpipes.py."""
+    ``accelerate`` swaps in the exact array-based stand-ins of nlp/fastpipes.py."""
     fast = accelerated(nlp) if accelerate else {}
     for name, proc in nlp.pipeline:
         if name.startswith("newsledger_"):

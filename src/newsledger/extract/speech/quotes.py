@@ -5,7 +5,8 @@ a cue verb around it (before, after, across a dash or colon) or, failing that, c
 previous speaker's quote (floating quotes). Reported speech (``indirect``) is a cue verb of the
 lexicon with a clause complement; "according to X" gives ``according_to``. Transcript turns
 ("NAME: …", module ``transcripts``) are direct quotes of the labelled speaker. Speakers are resolved
-by :class:`~newsledger.extract.speakers.Speakers`, left on ``state.speakers`` for later extractors.
+by :class:`~newsledger.extract.speech.speakers.Speakers`; what later extractors need (the quotes by
+position, a resolver of their own) is handed on frozen in ``state.speakers`` (``handoff.py``).
 """
 
 from __future__ import annotations

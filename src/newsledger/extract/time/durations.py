@@ -129,7 +129,7 @@ def _set_adj(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("SET", SETS[x.text[c.start:c.end].lower()])
 
 
-# Resolver per candidate kind (see timefind.RULES), merged into timeresolve's table.
+# Resolver per candidate kind (see find.RULES), merged into resolve's table.
 DUR_KINDS = {
     "dur": _dur, "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all,
     "clock": _clock, "noon": _noon, "oclock": _oclock, "set_every": _set_every,

@@ -1,6 +1,6 @@
 """Time expressions (TIMEX3 DATE/TIME/DURATION/SET) resolved against the publication date.
 
-``timefind`` finds candidates on the raw text, ``timeresolve`` turns each into a TIMEX3 value; this
+``time.find`` finds candidates on the raw text, ``time.resolve`` turns each into a TIMEX3 value; this
 module walks them in text order and adds what needs context: modifiers written before an expression
 ("late November", "more than six weeks", "since 2014"), the tense of the sentence (from the spaCy
 parse, cheaply), the paragraph's narrative anchor ("On March 3 ... two days later"), and the day of

@@ -3,7 +3,7 @@
 Every rule is one ``re`` pattern scanned once over the text (linear), with a small check on its
 surroundings where a word is ambiguous ("May" the modal, "2000 people" the count, "We"). The
 candidates are then reduced to non-overlapping spans, leftmost-longest. Resolution to TIMEX3 values
-is ``timeresolve``'s job; this module only says *what kind* of expression sits where, with its
+is ``time.resolve``'s job; this module only says *what kind* of expression sits where, with its
 parts.
 """
 
