@@ -84,8 +84,9 @@ def to_record(state: State) -> Record:
     errors = list(state.errors)
     if a.published is None:
         errors.insert(0, ErrorEntry(
-            "times", "no publication date: relative dates were left unresolved. Pass "
-            "--published YYYY-MM-DD (or a 'published' field) to resolve them."))
+            "times", "no publication date: relative dates were left unresolved. Give the date "
+            "to resolve them: published='YYYY-MM-DD' (Python), --published YYYY-MM-DD (command "
+            "line) or a 'published' field (batch line)."))
     rec = Record(id=a.id, text=a.text, url=a.url, outlet=a.outlet, published=a.published,
                  title=a.title, byline=list(a.byline), blocks=list(a.blocks),
                  quotes=state.quotes, figures=state.figures, times=state.times,

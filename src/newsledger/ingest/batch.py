@@ -60,7 +60,8 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
                        "'text' or 'html' field", meta)
     if len(content) > max_chars:
         return BadLine(line, aid, f"line {line}: the article is {len(content):,} characters, over "
-                       f"the limit of {max_chars:,}; split it, or raise --max-chars", meta)
+                       f"the limit of {max_chars:,}; split it, or raise the limit (max_chars in "
+                       "Python, --max-chars on the command line)", meta)
     try:
         published = obj.get("published") or None
         if content is text:

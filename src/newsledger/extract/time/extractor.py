@@ -77,7 +77,8 @@ def check_published(st_published: date | None, raw: str | None,
     if st_published is None:
         if raw:
             return None, (f"publication date {raw!r} is not an ISO date (expected YYYY-MM-DD); "
-                          "relative dates were left unresolved. Pass --published YYYY-MM-DD.")
+                          "relative dates were left unresolved. Give it as published='YYYY-MM-DD' "
+                          "(Python) or --published YYYY-MM-DD (command line).")
         return None, None  # the pipeline reports a missing date itself
     today = today or date.today()
     if st_published.year < EARLIEST_YEAR:
