@@ -10,7 +10,7 @@ from newsledger.cli import app
 from newsledger.extract import COMPONENTS
 from newsledger.record import json_schema
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
