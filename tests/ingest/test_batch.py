@@ -63,6 +63,7 @@ def test_extract_many_accepts_texts_dicts_and_bad_items() -> None:
 
 @needs_shared()
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # ~105 s alone on a 2-core machine; a hang here once stalled CI 30 min
 def test_npr_batch_with_ten_bad_lines(tmp_path: Path) -> None:
     """The issue's acceptance run: 390 NPR articles with 10 bad lines mixed in."""
     rows = list(shared_rows("npr_articles.jsonl.gz"))

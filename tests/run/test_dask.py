@@ -55,6 +55,7 @@ def test_cli_dask_address(client, tmp_path: Path) -> None:  # type: ignore[no-un
     assert ids == [f"a{i:04d}" for i in range(6)]
 
 
+@pytest.mark.slow  # waits out Dask's connect timeout (10 s)
 def test_cli_dask_unreachable_scheduler_is_a_clean_error(tmp_path: Path) -> None:
     batch = write_batch(tmp_path / "b.jsonl", 2)
     r = CliRunner().invoke(app, ["extract", str(batch), "-o", str(tmp_path / "o.jsonl"),
