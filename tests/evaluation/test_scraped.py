@@ -11,12 +11,18 @@ sys.path.insert(0, str(EVAL))
 
 from scraped_eval import evaluate, pages  # noqa: E402
 
-# Measured on the set (PYTHONPATH=src python tests/eval/scraped_eval.py); a drop is a regression.
-FLOORS = {"layout_accuracy": 1.0, "sources_p": 1.0, "sources_r": 1.0, "times_value_f1": 0.99}
+# Every batch of pages was fixed on after its blind run, so the floors sit below the measured
+# numbers by a margin (0.02, or what one error costs when that is more) instead of at them: a
+# trade of one case for another passes, a regression fails. Never raise a floor above a measurement.
+# Measured 2026-12-03 on commit dc9b137 (PYTHONPATH=src python tests/eval/scraped_eval.py): layout
+# 1.0 of 326 units, sources P 1.0 R 1.0 (74 gold), times value F1 0.996 (P 0.993 R 1.0, 134 gold).
+FLOORS = {"layout_accuracy": 0.98, "sources_p": 0.98, "sources_r": 0.98, "times_value_f1": 0.97}
 # The five heldout4 pages on their own (blind first run: layout 0.721, sources R 0.632, times F1
-# 0.783; after the fixes all 1.0): a drop here is a regression on those outlet styles.
-HELDOUT4_FLOORS = {"layout_accuracy": 1.0, "sources_p": 1.0, "sources_r": 1.0,
-                   "times_value_f1": 1.0}
+# 0.783). Measured 2026-12-03 (--split heldout4): layout 1.0 of 61 units, sources P/R 1.0 of 17,
+# times value F1 1.0 of 22. One error costs 0.016 of layout (so the margin is 0.02), 0.06 of
+# sources P or R and 0.045 of times F1 (a wrong value).
+HELDOUT4_FLOORS = {"layout_accuracy": 0.98, "sources_p": 0.94, "sources_r": 0.94,
+                   "times_value_f1": 0.95}
 
 
 def test_every_page_has_gold_and_text() -> None:

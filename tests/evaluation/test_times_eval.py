@@ -21,6 +21,8 @@ def test_real_articles_eval_floor() -> None:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     res = mod.evaluate()
+    # Measured 2026-12-03 on commit dc9b137 (221 gold): relaxed span F1 0.982, value F1 0.973;
+    # the floors sit 0.05 and 0.07 below.
     assert res["all"]["gold"] >= 100
     assert res["all"]["relaxed_span_f1"] >= 0.93, res
     assert res["all"]["value_f1"] >= 0.9, res

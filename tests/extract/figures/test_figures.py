@@ -257,10 +257,12 @@ def test_seed_all_gold_figures(seed) -> None:  # type: ignore[no-untyped-def]
         "counts": lambda g, f: counts_agree(g["counts"], f.counts),
         "hedged": lambda g, f: bool(f.hedges) == g["hedged"],
     })
-    assert s.fn == 0, s.misses
-    assert s.fp == 0, [f.span.text for f in s.extras]
+    # Measured 2026-12-03 on commit dc9b137: all 19 gold figures, no extra, value, metric, counts
+    # and hedged all right (1.0). The seed was fixed on, so the floors allow one error of 19.
+    assert s.fn <= 1, s.misses
+    assert s.fp <= 1, [f.span.text for f in s.extras]
     for name in ("value", "metric", "counts", "hedged"):
-        assert s.field_accuracy(name) == 1.0, name
+        assert s.field_accuracy(name) >= 0.94, (name, s.summary())
 
 
 def test_seed_no_dates_years_durations_or_idioms(seed) -> None:  # type: ignore[no-untyped-def]

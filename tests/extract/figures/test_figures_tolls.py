@@ -42,5 +42,7 @@ def test_tolls_yield_killed_figures_with_the_ministry_as_claimant(shared: Path) 
         killed = [f for f in rec.figures if f.metric == "killed" and (f.value or f.low or 0) >= 1000]
         yielded += bool(killed)
         claimed += any(f.claimant and f.claimant.name == "Gaza health ministry" for f in killed)
+    # Measured 2026-12-03 on commit dc9b137: 200 of 201 yield (0.995), 190 claimed (0.945);
+    # the floors sit 0.045 and 0.095 below.
     assert yielded / len(rows) >= 0.95, (yielded, len(rows))
     assert claimed / len(rows) >= 0.85, (claimed, len(rows))

@@ -226,8 +226,11 @@ def test_seed_article_if_available(seed_text: str, seed_gold: dict) -> None:  # 
     text, gold = seed_text, seed_gold
     rec = run(text)
     items = seed_quote_gold(gold, text)
+    # Measured 2026-12-03 on commit dc9b137: direct+partial 14 of 14 found, speakers all right;
+    # indirect 18 of 18, 18 speakers right. The seed was fixed on, so the floors allow one error
+    # of 14 (0.071) on direct+partial, two of 18 on indirect speakers.
     dp = score_quotes(items, rec.quotes, QUOTE_GROUPS["direct+partial"])
-    assert dp.fn == 0 and dp.field_accuracy("speaker") == 1.0, dp.summary()
+    assert dp.fn <= 1 and dp.field_accuracy("speaker") >= 0.92, dp.summary()
     ind = score_quotes(items, rec.quotes, QUOTE_GROUPS["indirect"])
     right = ind.fields["speaker"][0]
     assert right >= 16, ind.summary()

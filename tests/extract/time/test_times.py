@@ -348,11 +348,13 @@ def test_seed_gold_times() -> None:
                "value": lambda i, t: gold["dates"][i]["value"] == t.value,
                "mod": lambda i, t: "mod" not in gold["dates"][i]
                or gold["dates"][i]["mod"] == t.mod})
-    assert s.fn == 0, s.misses
-    assert s.tp == 21
-    assert s.field_accuracy("type") == 1.0
-    assert s.field_accuracy("value") == 1.0
-    assert s.field_accuracy("mod") == 1.0
+    # Measured 2026-12-03 on commit dc9b137: all 21 gold times found, type, value and mod all
+    # right (1.0). The seed was fixed on, so the floors allow one error of 21 (0.048).
+    assert s.fn <= 1, s.misses
+    assert s.tp >= 20
+    assert s.field_accuracy("type") >= 0.95, s.summary()
+    assert s.field_accuracy("value") >= 0.95, s.summary()
+    assert s.field_accuracy("mod") >= 0.95, s.summary()
 
 
 # Ranges: the ends of "from X to Y" / "between X and Y" agree (published Friday 2024-05-10).
