@@ -3,8 +3,8 @@
 Run:  cd <worktree> && PYTHONPATH=src python benchmarks/claims_sweep.py [tolls|names] [N]
 
 ``tolls``: BBC live posts stating a Gaza health ministry toll (the selection of
-tests/test_figures_tolls.py); counts posts yielding a ``killed`` figure ≥ 1,000 and posts where
-one has the claimant "Gaza health ministry".
+tests/extract/figures/test_figures_tolls.py); counts posts yielding a ``killed`` figure ≥ 1,000
+and posts where one has the claimant "Gaza health ministry".
 ``names``: the first N (default 800) BBC posts; prints the 60 most frequent quote speaker names
 and figure claimant names, so junk names (pronouns, "statement", "This post") show up.
 Needs ../shared; prints counts only, never article text beyond the names.

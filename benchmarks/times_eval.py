@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ GOLD = ROOT / "tests" / "eval" / "times_gold.json"
 
 
 def shared_data() -> Path | None:
+    env = os.environ.get("NEWSLEDGER_SHARED")  # as in tests/conftest.py
+    if env and (Path(env) / "data").is_dir():
+        return Path(env) / "data"
     for base in (ROOT.parent, ROOT.parent.parent):
         if (base / "shared" / "data").is_dir():
             return base / "shared" / "data"

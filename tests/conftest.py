@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import os
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ SHARED = Path(os.environ.get("NEWSLEDGER_SHARED", ROOT.parent / "shared"))  # ov
 SEED = SHARED / "seeds" / "000_083e98938a0e4d70.txt"
 SEED_GOLD = SHARED / "gold" / "seed.gold.json"
 EXAMPLES = ROOT / "examples"
+EVAL = ROOT / "tests" / "eval"  # evaluation scripts and gold sets (run as scripts, see README)
+DATA = ROOT / "tests" / "data"  # small data files kept with the tests
 
 
 def needs_shared() -> pytest.MarkDecorator:

@@ -9,19 +9,33 @@ import typer.main
 from newsledger.cli import app
 from newsledger.extract import COMPONENTS
 from newsledger.record import json_schema
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_opens_with_install_and_test_commands() -> None:
-    blocks = re.findall(r"```bash\n(.+?)\n```", README, flags=re.S)
+    blocks = re.findall(r"```bash\n(.+?)\n```", README, flags=re.DOTALL)
     assert len(blocks) >= 2
     assert "pip install" in blocks[0] and "newsledger extract examples/" in blocks[0]
-    assert "pytest" in blocks[1]
+    commands = [line.strip() for line in blocks[1].splitlines() if line.strip()]
+    # the quick run, then the slow and browser tests it leaves out
+    assert commands == [".venv/bin/python -m pytest",
+                        '.venv/bin/python -m pytest -m "slow or browser"'], commands
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert blocks[1].strip() in ci, ".ci/run must run the README's test command"
+    for command in commands:
+        assert re.search(rf"^run_pytest {re.escape(command)}$", ci, flags=re.MULTILINE), \
+            f".ci/run must run the README's test command {command!r}"
+    assert ".venv/bin/lint-imports" in ci
+
+
+def test_quick_run_leaves_out_slow_and_browser_tests() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # no tomllib on 3.10
+    assert re.search(r"^addopts = .*-m 'not slow and not browser'", pyproject, flags=re.MULTILINE)
+    assert re.search(r"^timeout = [1-9]", pyproject, flags=re.MULTILINE)
+    test_extra = re.search(r"^test = \[(.*?)\]", pyproject, flags=re.MULTILINE | re.DOTALL)
+    assert test_extra and "pytest-timeout" in test_extra.group(1) \
+        and "import-linter" in test_extra.group(1)
 
 
 def test_every_command_is_documented() -> None:

@@ -1,4 +1,5 @@
-"""The pipeline (nlp.py, pipeline.py, extract/base.py): registered components, order, isolation."""
+"""The pipeline (pipeline.py, extract/registry.py): registered components, order, isolation; huge
+articles in sections."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from newsledger.errors import InputError, PipelineError
 from newsledger.extract import COMPONENTS, DEFAULT_COMPONENTS
 from newsledger.extract.registry import State, check_order, component
 from newsledger.pipeline import get_nlp
-
-from .conftest import check_record
+from tests.conftest import check_record
 
 
 def test_pipeline_is_loaded_once_and_has_every_component() -> None:
@@ -50,8 +50,8 @@ def test_a_failing_extractor_costs_only_its_own_field() -> None:
     from newsledger.pipeline import build
 
     nlp = build(components=(*DEFAULT_COMPONENTS, "broken_for_test"))
-    from newsledger.pipeline import run_articles
     from newsledger.ingest import from_text
+    from newsledger.pipeline import run_articles
 
     rec = next(run_articles([from_text("Reuters reported that talks ended on Monday.",
                                        published="2024-05-10")], nlp=nlp))
@@ -90,9 +90,9 @@ def test_public_api_is_exactly_all() -> None:
 
 
 def test_nothing_is_kept_from_a_repeated_caption_whoever_found_it() -> None:
-    from newsledger.record import Figure, Span, TimeExpr
-    from newsledger.pipeline import to_record
     from newsledger.ingest import from_text
+    from newsledger.pipeline import to_record
+    from newsledger.record import Figure, Span, TimeExpr
 
     cap = "Troops near the fence on May 7, 2024, as 12 tanks wait. (Israel Defense Forces/AFP)"
     text = f"A headline about the operation\n\n{cap}\n{cap}\n\nThe body sentence is long enough here."
@@ -111,3 +111,31 @@ def test_nothing_is_kept_from_a_repeated_caption_whoever_found_it() -> None:
     rec.verify()
     assert len(rec.figures) == 1 and rec.figures[0].span.start == i1
     assert len(rec.times) == 1 and [c.figures for c in rec.checks] == [[0]]
+
+
+def test_a_huge_article_is_extracted_in_sections_with_exact_spans(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsledger import pipeline
+    from newsledger.ingest import from_text
+    from newsledger.pipeline import run_articles
+    from tests.nlp.test_selective import ARTICLE
+
+    monkeypatch.setattr(pipeline, "HUGE_CHARS", 1500)
+    monkeypatch.setattr(pipeline, "SECTION_CHARS", 1000)
+    places = ["Rafah", "Jenin", "Kharkiv", "Doha", "Beirut", "Sumy"]
+    text = "".join(ARTICLE.replace("27", str(27 + i)).replace("Rafah", p).replace("Cairo", p)
+                   .replace("Jane Roe", f"Jane Roe {i}") for i, p in enumerate(places))
+    cuts = pipeline._sections(text)
+    assert len(cuts) > 2 and cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    art = from_text(text, id="huge", published="2024-05-14")
+    rec = next(run_articles([art]))
+    check_record(rec)  # every span, shifted back, matches the whole text
+    assert rec.text == text and [b.to_dict() for b in rec.blocks] == \
+        [b.to_dict() for b in art.blocks]
+    assert all(0 <= i < len(rec.figures) for c in rec.checks for i in c.figures)
+    # Each copy is self-contained, so cutting between copies loses nothing.
+    monkeypatch.setattr(pipeline, "HUGE_CHARS", 10**6)
+    whole = next(run_articles([art]))
+    assert [q.content.to_dict() for q in rec.quotes] == [q.content.to_dict() for q in whole.quotes]
+    assert [f.span.to_dict() for f in rec.figures] == [f.span.to_dict() for f in whole.figures]
+    assert len(rec.quotes) >= 6 and len(rec.figures) >= 6

@@ -2,7 +2,7 @@
 
 Run: ``PYTHONPATH=src python tests/eval/figures_eval.py [SHARED_DIR]`` — prints precision/recall
 of figure spans and the agreement on value, counted object, metric and claimant over matched
-figures (``newsledger.evaluate``). ``tests/test_figures_eval.py`` pins floors on the same numbers.
+figures (``newsledger.evaluate``). ``tests/evaluation/test_figures_eval.py`` pins floors on the same numbers.
 
 ``--heldout`` scores ``figures_heldout.json`` instead: 10 articles (5 Ukraine war, 5 Gaza BBC/NPR)
 annotated blind, before newsledger was run on them, with a ``place`` field as well. Its FIRST run
@@ -11,7 +11,7 @@ over matched figures value 0.968, counts 0.581, metric 0.855, claimant 0.823, pl
 claimant P 0.886 R 0.692. (The same code scored P/R 1.0, counts 0.836, metric 0.934 on
 ``figures_gold.json``, which it had been developed on.) After the figures3 fixes (no longer
 blind): span P 0.985 R 0.97 (65 tp, 1 fp, 2 fn); value 0.985, counts 0.662, metric 0.969,
-claimant 0.892, place 0.738; claimant P 0.921 R 0.795. ``tests/test_figures_heldout.py`` pins
+claimant 0.892, place 0.738; claimant P 0.921 R 0.795. ``tests/evaluation/test_figures_heldout.py`` pins
 floors on them.
 """
 
@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import newsledger
+from newsledger.actors import canonical_actor, claimant_name
 from newsledger.evaluate import Score, same_actor, same_name, score
-from newsledger.actors import claimant_name
-from newsledger.actors import canonical_actor
 
 GOLD = Path(__file__).with_name("figures_gold.json")
 HELDOUT = Path(__file__).with_name("figures_heldout.json")

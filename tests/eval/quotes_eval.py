@@ -26,6 +26,7 @@ After the fixes on branch quotes4 (no longer blind):
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,8 @@ from newsledger.evaluate import (QUOTE_GROUPS, Score, in_range, load_offset_gold
                                  seed_quote_gold)
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[2] / "shared" if (HERE.parents[2] / "shared").is_dir() else \
-    Path("/work/shared")
+# ../shared of the repository, or NEWSLEDGER_SHARED (as in tests/conftest.py)
+SHARED = Path(os.environ.get("NEWSLEDGER_SHARED", HERE.parents[2] / "shared"))
 GOLD = HERE / "quotes_gold.json"
 HELDOUT = HERE / "quotes_heldout.json"
 HELDOUT2 = HERE / "quotes_heldout2.json"

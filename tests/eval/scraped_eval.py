@@ -10,7 +10,7 @@ Run: ``PYTHONPATH=src python tests/eval/scraped_eval.py [--show] [--records DIR]
 layout block-kind accuracy, sources precision/recall (a source counts only with its role) and
 times value F1 (a time counts only when span overlaps and the TIMEX3 value is equal).
 ``--records DIR`` scores saved ``newsledger extract --format json`` outputs (``NAME.json``)
-instead of extracting in-process. ``tests/test_scraped.py`` pins floors on the same numbers.
+instead of extracting in-process. ``tests/evaluation/test_scraped.py`` pins floors on the same numbers.
 """
 
 from __future__ import annotations

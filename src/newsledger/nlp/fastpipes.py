@@ -4,7 +4,7 @@ spaCy's ``attribute_ruler`` runs a general Matcher over every token (most of its
 map: one ``TAG`` → ``POS``/``MORPH``) and the ``lemmatizer`` sets lemmas token by token from
 Python. Both outputs depend only on a few token attributes, so here they are computed from the
 Doc's arrays with dictionary lookups and written back with ``Doc.from_array``: the same values
-(tests/test_speed_path.py compares them with the originals), a fraction of the time. A rule this
+(tests/nlp/test_fastpipes.py compares them with the originals), a fraction of the time. A rule this
 module does not understand makes it decline, and the original component runs instead.
 """
 

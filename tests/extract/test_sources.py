@@ -1,0 +1,186 @@
+"""Sources (extract/sources.py): cited outlets and reports, wire and photo credits, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import extract
+from tests.conftest import check_record
+
+
+def sources(text: str) -> set[tuple[str, str]]:
+    rec = extract(text, published="2024-05-10")
+    check_record(rec)
+    return {(s.name, s.role) for s in rec.sources}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("According to CNN, the talks collapsed on Monday evening.", ("CNN", "cited")),
+    ("According to a Lebanese report, Israel is planning a new operation.",
+     ("a Lebanese report", "cited")),
+    ("The official said so in comments to Al Araby TV published by the group.",
+     ("Al Araby TV", "cited")),
+    ("Haaretz reported that the cabinet met late into the night.", ("Haaretz", "cited")),
+    ("A senior official told the Wall Street Journal that no deal was near.",
+     ("Wall Street Journal", "cited")),
+    ("The figures were first reported by Channel 12 on Sunday evening.", ("Channel 12", "cited")),
+    ("Speaking to the BBC, one mother said she had not slept for days.", ("BBC", "cited")),
+    ("In an interview with Haaretz, the minister defended the plan.", ("Haaretz", "cited")),
+    ("The launch came as drills were held, according to state media KCNA.", ("KCNA", "cited")),
+    ("Israeli media, citing officials, reported that the cabinet would meet.",
+     ("Israeli media", "cited")),
+    ("Iranian state TV said the talks would resume in Oman.", ("Iranian state TV", "cited")),
+])
+def test_cited_sources(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in sources(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the ministry, 40 people were killed in the strike.",
+    "Israel said the crossing would reopen soon, but gave no date.",
+    "The hospital was hit twice, witnesses said on Monday.",
+    # an organisation whose name has a media word is no outlet when it merely speaks
+    "The Sudan Doctors Network said in a statement that women were among the dead.",
+    "The Government Press Office said the visit would go ahead.",
+    "Israeli officials said the cabinet would meet on Tuesday.",
+])
+def test_not_cited_sources(sentence: str) -> None:
+    assert not [s for s in sources(sentence) if s[1] == "cited"]
+
+
+def test_credits_and_byline() -> None:
+    text = ("A headline about the war in the south\n\nBy Jane Roe\n\n"
+            "Smoke rises over the city on May 9, 2024. (Jane Doe/Flash90)\n\n"
+            "A man walks past rubble in the city on May 8, 2024. (AP Photo/Sam Lee)\n\n"
+            "GAZA CITY (AP) — Strikes hit the city overnight, officials said on Friday.\n\n"
+            "Reuters and AFP contributed to this report.\n")
+    got = sources(text)
+    assert {("Jane Roe", "byline"), ("Flash90", "photo_credit"),
+            ("The Associated Press", "photo_credit"), ("Reuters", "wire_credit"),
+            ("AFP", "wire_credit")} <= got
+    # Photographers are people, not sources.
+    assert not {n for n, _ in got} & {"Jane Doe", "Sam Lee"}
+
+
+def test_nothing_from_a_repeated_caption_or_boilerplate() -> None:
+    cap = "Troops near the border fence on May 7, 2024. (Israel Defense Forces/AFP)"
+    text = (f"Headline of a story about the border\n\n{cap}\n{cap}\n\n"
+            "The army said it had widened the operation on Friday night.\n\n"
+            "Most Popular\nFollow us on Twitter\n")
+    rec = extract(text)
+    check_record(rec)
+    names = [s.name for s in rec.sources]
+    assert names.count("AFP") == 1 and names.count("Israel Defense Forces") == 1
+    dup = [b for b in rec.blocks if b.duplicate_of is not None][0]
+    assert not [s for s in rec.sources if dup.start <= s.span.start < dup.end]
+
+
+def test_seed_has_every_gold_source(seed_record, seed_gold) -> None:  # type: ignore[no-untyped-def]
+    got = {(s.name.lower(), s.role) for s in seed_record.sources}
+    for g in seed_gold["sources"]:
+        assert (g["name"].lower(), g["role"]) in got, g
+
+
+def _roles(text: str, role: str) -> set[str]:
+    return {n for n, r in sources(text) if r == role}
+
+
+@pytest.mark.parametrize("credit, expected", [
+    ("Reuters contributed to this report.", {"Reuters"}),
+    ("Associated Press writer Sam Doe in Lagos, Nigeria, contributed to this report.",
+     {"The Associated Press"}),
+    ("CNN's Hanna Ito in Tokyo contributed to this report.", {"CNN"}),
+    ("Source: Al Jazeera and news agencies", {"Al Jazeera"}),
+    ("The Kessel Tribune contributed to this report.", {"Kessel Tribune"}),
+    # the people in a credit line are reporters and editors, not sources
+    ("Reporting by Olena Petrenko in Kyiv; Additional reporting by Dmitry Volkov; "
+     "Editing by Sarah Lang and Tom Hale", set()),
+    ("Jane Roe contributed reporting.", set()),
+])
+def test_wire_credit_lines_name_outlets_only(credit: str, expected: set[str]) -> None:
+    text = ("A headline about the war in the east\n\n"
+            "Strikes hit the city overnight, officials said on Friday.\n\n" + credit + "\n")
+    assert _roles(text, "wire_credit") == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ("Image source, Getty Images\nImage caption, Relatives rallied in Tel Aviv on Saturday",
+     {"Getty Images"}),
+    ("Soldiers watch a broadcast in Seoul on April 25, 2025. Kim Jae-hwan/AFP/Getty Images",
+     {"AFP", "Getty Images"}),
+    ("A man walks past rubble on May 8, 2024. (AP Photo/Sam Lee)", {"The Associated Press"}),
+    ("Image caption, Aid lorries have been entering Gaza since the truce began", set()),
+])
+def test_photo_credits_from_caption_styles(lines: str, expected: set[str]) -> None:
+    text = ("A headline about the war in the south\n\n" + lines +
+            "\n\nStrikes hit the city overnight, officials said on Friday.\n")
+    assert _roles(text, "photo_credit") == expected
+
+
+@pytest.mark.parametrize("para, expected", [
+    ("Seoul, South Korea (CNN) — North Korea fired two missiles on Friday, officials said.",
+     {"CNN"}),
+    ("KYIV, March 3 (Reuters) - Russian drones struck the city, officials said on Monday.",
+     {"Reuters"}),
+    ("Prime Minister Benjamin Netanyahu (Likud) — the leader said on Monday he would stay.", set()),
+])
+def test_dateline_wire_credit(para: str, expected: set[str]) -> None:
+    assert _roles("A headline about the war\n\n" + para + "\n", "wire_credit") == expected
+
+
+def test_a_byline_outlet_is_not_an_author() -> None:
+    text = ("A headline about the war in the east\n\nBy Min-ji Kwon and Daniel Ortiz, CNN\n\n"
+            "Strikes hit the city overnight, officials said on Friday.\n")
+    assert _roles(text, "byline") == {"Min-ji Kwon", "Daniel Ortiz"}
+
+
+def test_capitalised_credit_and_comma_photo_credit() -> None:
+    text = ("Gaza ceasefire holds as first aid convoys cross\n\n"
+            "Palestinians walk past destroyed buildings on October 13, 2025. © Omar al-Qattaa, AFP\n\n"
+            "Gaza City (Palestinian Territories) (AFP) – Aid crossed on Tuesday, state media said.\n\n"
+            "(FRANCE 24 with AFP)\n")
+    got = sources(text)
+    assert {("AFP", "photo_credit"), ("AFP", "wire_credit"), ("France 24", "wire_credit")} <= got
+    assert not {n for n, _ in got} & {"Omar al-Qattaa", "Omar al-Qattaa, AFP"}
+
+
+@pytest.mark.parametrize("sentence, cited", [
+    ("Al-Qahera News, which is close to Egyptian intelligence, said 120 trucks entered.",
+     {"Al-Qahera News"}),
+    ("Haaretz, the left-leaning daily, reported that the cabinet met.", {"Haaretz"}),
+    # a clause after a non-outlet does not make it one
+    ("The ministry, which runs the hospitals, said 40 people were killed.", set()),
+])
+def test_outlet_then_apposition_then_verb(sentence: str, cited: set[str]) -> None:
+    assert _roles(sentence, "cited") == cited
+
+
+def test_by_outlet_with_agency_and_dash_separated_photo_credit() -> None:
+    text = ("Syria's new leaders hold first talks with EU envoy\n\nBy Euronews with AP\n\n"
+            "Palestinians at a food point on Monday.Credit...Bashar Taleb/Agence France-Presse — "
+            "Getty Images\n\nThe envoy met the leader in Damascus on Tuesday, officials said.\n\n"
+            "Additional sources • AFP\n")
+    got = sources(text)
+    assert {("The Associated Press", "wire_credit"), ("AFP", "wire_credit"),
+            ("Agence France-Presse", "photo_credit"), ("Getty Images", "photo_credit")} <= got
+    assert not [n for n, r in got if r == "byline"]  # an outlet is no author
+    assert "Bashar Taleb" not in {n for n, _ in got}
+
+
+def test_heldout4_credit_styles() -> None:
+    """ToI live-blog byline with a desk, a bare (AFP) caption, a /TASS/ dateline, and an author
+    bio naming an outlet at the end (not a source)."""
+    text = ("Drone hits open area near the border\nBy Noa Levin and ToI Staff\n"
+            "3 June 2025, 10:42 am\n\n"
+            "Trucks wait at the Kerem Shalom crossing in southern Gaza on 10 March 2025 (AFP)\n\n"
+            "MOSCOW, May 3. /TASS/. Russia's foreign minister held a call on Saturday.\n\n"
+            "According to Xinhua, Wang said China supports all efforts conducive to peace.\n\n"
+            "Noa Levin is The Times of Israel's northern correspondent. She previously worked "
+            "for Reuters.\n")
+    got = sources(text)
+    assert ("Noa Levin", "byline") in got
+    assert ("AFP", "photo_credit") in got
+    assert ("TASS", "wire_credit") in got
+    assert ("Xinhua", "cited") in got
+    assert not any(n == "Reuters" for n, _ in got)
+    assert not any("Staff" in n for n, _ in got)

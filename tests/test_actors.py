@@ -1,0 +1,48 @@
+"""Canonical names (actors.py): titles stripped, the alias table, a resolver that never invents."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.actors import NameResolver, canonical_actor, clean, strip_titles
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("President Joe Biden", "Joe Biden"),
+    ("Prime Minister Benjamin Netanyahu", "Benjamin Netanyahu"),
+    ("White House National Security Council spokesperson John Kirby", "John Kirby"),
+    ("Hamas senior official Khalil al-Hayya", "Khalil al-Hayya"),
+    ("John Kirby", "John Kirby"),
+    ("the president", "the president"),  # nothing after the title: left alone
+])
+def test_strip_titles(raw: str, expected: str) -> None:
+    assert strip_titles(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("the US", "US"), ("Israel’s", "Israel"), ("  the  White House ", "White House"),
+    ("Hamas's", "Hamas"),
+])
+def test_clean(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("IDF", "Israel Defense Forces"), ("the Israeli military", "Israel Defense Forces"),
+    ("Hamas-run health ministry", "Gaza health ministry"), ("the US", "United States"),
+    ("Jerusalem", "Israel"), ("Some New Body", "Some New Body"), (None, None),
+    # an owner in front does not change who the body is; an unknown one stays as written
+    ("region's Hamas-run health ministry", "Gaza health ministry"),
+    ("Gaza’s Hamas-run government media office", "Gaza government media office"),
+    ("Putin's spokesman", "Putin's spokesman"),
+])
+def test_canonical_actor_uses_the_alias_table(raw: str | None, expected: str | None) -> None:
+    assert canonical_actor(raw) == expected
+
+
+def test_resolver_never_invents_a_name() -> None:
+    r = NameResolver()
+    r.add_person("John Kirby")
+    assert r.person("Kirby") == "John Kirby"
+    assert r.person("he") is None
+    assert r.person("Smith") == "Smith"

@@ -1,0 +1,225 @@
+"""The web view in a real browser: Playwright driving Debian's Chromium (no downloaded browsers).
+
+CI installs the ``chromium`` apt package; Playwright is told its path and never fetches one.
+The server runs in-process (uvicorn in a thread) on a free loopback port, over a ledger built
+from hand-made records, so these tests do not depend on extraction quality. Screenshots of the
+series and article pages are saved under ``test-artifacts/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsledger.web import create_app
+from tests.conftest import ROOT
+from tests.web.web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian's Chromium at /usr/bin/chromium "
+                              "(apt-get install chromium)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="needs the playwright package (pip install playwright)")
+
+SERIES = "killed:people:gaza:cumulative"
+
+
+def _fake_extract(text: str, **meta: Any) -> Any:
+    from tests.web.test_web import fake_extract
+
+    return fake_extract(text, **meta)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from newsledger.ledger import Ledger
+
+    db = tmp_path_factory.mktemp("web") / "ledger.sqlite"
+    with Ledger(db) as led:
+        led.ingest_records(gaza_records() + [xss_record()])
+    app = create_app(db, extractor=_fake_extract)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    for _ in range(200):  # readiness, not timing: wait until uvicorn says it started
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=[False])
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    # bypass_csp: with the Content-Security-Policy off, only escaping stands between a payload
+    # and the page, so "no dialog" tests the escaping itself.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
+    pg = ctx.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # CSP violations (an inline style or script the policy blocks) are reported as console errors.
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.dialogs, pg.js_errors = dialogs, errors
+    yield pg
+    ctx.close()
+
+
+def _series_url(base: str) -> str:
+    return f"{base}/series/{SERIES.replace(':', '%3A')}"
+
+
+def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    marks = page.locator("svg.chart-svg a.mark")
+    rows = page.locator("table.points tbody tr")
+    assert rows.count() == 7
+    assert marks.count() == 7
+    # The range point (20,000–25,000) is drawn as a bar, and flags are visible as badges.
+    assert page.locator("svg.chart-svg line.range").count() == 1
+    # revision_down: the range after the ministry's toll; the outlier and the figure its own
+    # range allows get none.
+    for flag, n in (("echo", 1), ("update", 2), ("revision_down", 1), ("conflict", 2),
+                    ("outlier", 1)):
+        assert page.locator(f"svg.chart-svg text.badge-{flag}").count() == n, flag
+    # Two claimants: two legend entries with different shapes, not just colours.
+    legend = page.locator("ul.legend[aria-label=Claimants] li")
+    assert legend.count() == 2
+    assert "circle" in legend.nth(0).inner_text() and "square" in legend.nth(1).inner_text()
+    # Hover shows outlet, claimant, date and the sentence.
+    marks.first.hover()
+    tip = page.locator("#chart-tip")
+    tip.wait_for(state="visible")
+    text = tip.inner_text()
+    assert "Wire A" in text and "Gaza health ministry" in text and "2024-04-01" in text
+    assert "33,000 people have been killed" in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "series.png"), full_page=True)
+    assert not page.js_errors, page.js_errors
+
+
+def test_points_are_reachable_by_keyboard(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    marks = page.locator("svg.chart-svg a.mark")
+    # Tab from the link just before the chart lands on the first point (time order).
+    page.locator("a", has_text="JSON").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-point')") == \
+        marks.first.get_attribute("data-point")
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("document.activeElement.getAttribute('data-point')")
+    assert focused == marks.nth(1).get_attribute("data-point")
+    assert page.locator("#chart-tip").is_visible()
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.getAttribute('data-point')") == \
+        marks.last.get_attribute("data-point")
+    # Every point has a text alternative.
+    for i in range(marks.count()):
+        assert "claimant:" in (marks.nth(i).get_attribute("aria-label") or "")
+
+
+def test_clicking_a_point_lands_on_its_highlighted_span(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    mark = page.locator("svg.chart-svg a.mark").nth(2)
+    pid = mark.get_attribute("data-point")
+    mark.click()
+    page.wait_for_url(re.compile(r"/article/"))
+    target = page.locator(f"#point-{pid}")
+    assert target.count() == 1
+    cls = target.get_attribute("class") or ""
+    assert "hl-figure" in cls and "target" in cls
+    assert page.evaluate("document.querySelector(':target') && document.querySelector("
+                         "':target').id") == f"point-{pid}"
+    assert re.fullmatch(r"[\d,]+( to [\d,]+)?", target.inner_text())
+    # The figure links back to its series point.
+    assert (target.get_attribute("href") or "").endswith(f"#point-{pid}")
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    assert not page.js_errors, page.js_errors
+
+
+def test_paste_text_shows_a_highlighted_quote(base_url: str, page: Any) -> None:
+    page.goto(f"{base_url}/extract")
+    page.fill("textarea[name=text]", "“We will not stop,” Smith said. Officials said 40 people "
+                                     "were killed in Rafah.")
+    page.click("button[type=submit]")
+    quote = page.locator(".article-text .hl-quote")
+    quote.first.wait_for()
+    assert quote.first.inner_text() == "“We will not stop,”"
+    assert quote.first.get_attribute("data-speaker") == "A"
+    assert "John Smith" in page.locator(".record-col").inner_text()
+    assert "not stored" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extract.png"), full_page=True)
+
+
+@pytest.mark.parametrize("page", [False, True], indirect=True, ids=["csp", "no-csp"])
+def test_xss_payloads_render_as_text_and_never_run(base_url: str, page: Any) -> None:
+    page.goto(f"{base_url}/article/xss")
+    body = page.locator("#article-text").inner_text()
+    assert XSS_SCRIPT in body and XSS_IMG in body
+    assert XSS_SCRIPT in page.locator("h1").inner_text()
+    assert page.locator("#article-text script, #article-text img, main img").count() == 0
+    # The same payloads pasted into the extract page.
+    page.goto(f"{base_url}/extract")
+    page.fill("textarea[name=text]", f"{XSS_SCRIPT} {XSS_IMG} “We will not stop,” Smith said.")
+    page.fill("input[name=title]", XSS_IMG)
+    page.fill("input[name=outlet]", XSS_SCRIPT)
+    page.click("button[type=submit]")
+    page.locator(".article-text").wait_for()
+    assert XSS_IMG in page.locator("h1").inner_text()
+    # The series index lists the XSS claimant as text too.
+    page.goto(base_url + "/")
+    assert "onerror" in page.inner_text("main")
+    assert page.dialogs == [], f"a payload ran: {page.dialogs}"
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    # Escaping, not only the CSP, stopped them: a payload that reached the DOM as markup and was
+    # then blocked by the policy would show up as a console error.
+    assert not page.js_errors, page.js_errors
+
+
+def test_series_index_filters(base_url: str, page: Any) -> None:
+    page.goto(base_url + "/")
+    assert page.locator("table.data tbody tr").count() == 2
+    page.select_option("select[name=place]", "Gaza")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"place=Gaza"))
+    assert page.locator("table.data tbody tr").count() == 1
+    page.fill("input[name=since]", "2024-04-15")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"since=2024-04-15"))
+    row = page.locator("table.data tbody tr").first.inner_text()
+    assert "\t4\t" in row  # four Gaza points on or after 15 April
