@@ -54,12 +54,12 @@ def get_nlp(model: str = MODEL, components: tuple[str, ...] = DEFAULT_COMPONENTS
 def _outside_skips(state: State) -> None:
     """Drop anything found in boilerplate or a repeated caption, whichever extractor found it,
     so nothing is counted twice (check indices are remapped to the kept figures)."""
-    art = state.article
-    if not art.skip_ranges():
+    document = state.document
+    if not document.skipped:
         return
 
     def keep(span: Any) -> bool:
-        return not art.is_skipped(span.start, max(span.end, span.start + 1))
+        return not document.is_skipped(span.start, max(span.end, span.start + 1))
 
     state.quotes = [q for q in state.quotes if keep(q.content)]
     state.times = [t for t in state.times if keep(t.span)]

@@ -8,7 +8,8 @@ what earlier extractors found) and sets its own fields on it. :func:`component` 
 - ``model``: what it needs from the spaCy model (:data:`MODEL_NEEDS`: ``tags``, ``lemma``,
   ``parse``, ``entities``); the pipeline loads only what the extractors it runs declare;
 - ``needs`` / ``sets``: fields of :class:`State` it reads and fills; :func:`check_order` refuses an
-  order in which something is read before anything sets it.
+  order in which something is read before anything sets it. ``article`` and ``document`` (the
+  computed-once paragraphs, sentences and skip rule of ``document.py``) are always there.
 
 It is also a spaCy factory named ``newsledger_<short>``, so that a spaCy user can add it to a
 pipeline of their own (``nlp.add_pipe("newsledger_quotes")``).
@@ -31,13 +32,16 @@ from ..ingest.article import Article
 # What an extractor may need from the spaCy model; the loader leaves out what none declares.
 from ..nlp.model import NEEDS as MODEL_NEEDS
 from ..record import Check, Entity, ErrorEntry, Figure, Quote, Source, TimeExpr
+from .document import Document
 
 if TYPE_CHECKING:  # the speech package imports this module
     from .speech.handoff import Attributions
 
 # Fields of State an extractor may declare in `needs` / `sets`.
-STATE_FIELDS = ("article", "entities", "names", "sources", "times", "quotes", "speakers",
-                "figures", "checks")
+STATE_FIELDS = ("article", "document", "entities", "names", "sources", "times", "quotes",
+                "speakers", "figures", "checks")
+# Fields every State has from the start.
+ALWAYS = ("article", "document")
 
 
 @dataclass
@@ -58,6 +62,18 @@ class State:
     checks: list[Check] = field(default_factory=list)
     errors: list[ErrorEntry] = field(default_factory=list)
     extractors: list[str] = field(default_factory=list)
+    # The article's paragraphs, sentences and skip rule, computed once and read by every
+    # extractor (extract/document.py); its sentences come from the Doc given to `bind`.
+    document: Document = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.document = Document(self.article)
+
+    def bind(self, doc: Doc) -> Document:
+        """Give ``self.document`` the Doc the extractors run over (for its sentences); what it
+        computed from the article alone is kept. The components call this before each extractor."""
+        self.document = self.document.over(doc)
+        return self.document
 
     @property
     def text(self) -> str:
@@ -100,11 +116,13 @@ if not Doc.has_extension("nl"):
 
 
 def state_of(doc: Doc) -> State:
-    """The State attached to ``doc``, creating a bare one for a Doc made from plain text."""
+    """The State attached to ``doc`` (its Document bound to ``doc``), creating a bare one for a
+    Doc made from plain text."""
     st = doc._.nl
     if st is None:
         st = State(Article(id="doc", text=doc.text))
         doc._.nl = st
+    st.bind(doc)
     return st  # type: ignore[no-any-return]
 
 
@@ -157,7 +175,7 @@ def component(short: str, version: str, *, model: tuple[str, ...],
 
 def check_order(shorts: list[str]) -> None:
     """Raise PipelineError when a component runs before one that sets what it needs."""
-    have = {"article"}
+    have = set(ALWAYS)
     for s in shorts:
         if s not in COMPONENTS:
             raise PipelineError(f"No component {s!r}. Available: {', '.join(COMPONENTS)}.")

@@ -185,7 +185,7 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
 
 
 @component("sources", VERSION, model=("entities", "tags", "lemma", "parse"),
-           needs=("article", "entities", "names"), sets=("sources",))
+           needs=("article", "document", "entities", "names"), sets=("sources",))
 def extract_sources(doc: Doc, state: State) -> None:
     text = state.text
     art = state.article
@@ -193,9 +193,7 @@ def extract_sources(doc: Doc, state: State) -> None:
     seen: set[tuple[str, str]] = set()
     ent_by_start = {e.start_char: (e.start_char, e.end_char, e.label_) for e in doc.ents}
 
-    for b in art.blocks:
-        if b.duplicate_of is not None or b.kind == "boilerplate":
-            continue
+    for b in state.document.kept_blocks:  # bylines and credits too: they credit agencies
         seg = text[b.start:b.end]
         if b.kind == "byline":
             # "By Euronews with AP": the agency after "with" is credited for the story

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from ..record import Block
 
 
+def is_skip_block(b: Block) -> bool:
+    """The skip rule: boilerplate and repeated captions are read by no extractor."""
+    return b.kind == "boilerplate" or b.duplicate_of is not None
+
+
 @dataclass
 class Article:
     """Text plus what is known about it. ``text`` is kept exactly as given (offsets index it)."""
@@ -25,8 +30,7 @@ class Article:
 
     def skip_ranges(self) -> list[tuple[int, int]]:
         """Character ranges no extractor should read: boilerplate and repeated captions."""
-        return [(b.start, b.end) for b in self.blocks
-                if b.kind == "boilerplate" or b.duplicate_of is not None]
+        return [(b.start, b.end) for b in self.blocks if is_skip_block(b)]
 
     def block_at(self, offset: int) -> Block | None:
         """The layout block containing ``offset``, if any."""
@@ -36,6 +40,7 @@ class Article:
         return None
 
     def is_skipped(self, start: int, end: int | None = None) -> bool:
-        """True when ``[start, end)`` overlaps boilerplate or a repeated caption."""
+        """True when ``[start, end)`` overlaps boilerplate or a repeated caption (a linear scan;
+        the extractors ask the indexed ``extract.document.Document.is_skipped`` instead)."""
         end = start + 1 if end is None else end
         return any(s < end and start < e for s, e in self.skip_ranges())

@@ -31,12 +31,12 @@ def _person_tagged_org(doc: Doc, e: SpacySpan) -> bool:
 
 
 @component("entities", VERSION, model=("entities", "tags", "lemma", "parse"),
-           needs=("article",), sets=("entities", "names"))
+           needs=("article", "document"), sets=("entities", "names"))
 def extract_entities(doc: Doc, state: State) -> None:
     text = state.text
     resolver = NameResolver()
     ents = [e for e in doc.ents if e.label_ in KEEP_LABELS
-            and not state.article.is_skipped(e.start_char, e.end_char)]
+            and not state.document.is_skipped(e.start_char, e.end_char)]
     # First pass: every person's fullest form, wherever it appears ("Kirby" may come first).
     for e in ents:
         if e.label_ == "PERSON" and len(e.text.split()) > 1:

@@ -58,8 +58,12 @@ def _exact(f: Figure) -> bool:
     return f.value is not None and f.approx == "exact" and f.unit is None
 
 
-def _paragraphs(text: str, positions: list[int]) -> list[int]:
-    """Index of the paragraph (blank-line or newline separated) holding each position."""
+def _line_paragraph_index(text: str, positions: list[int]) -> list[int]:
+    """Index of the paragraph (blank-line or newline separated) holding each position.
+
+    Not Document.paragraphs: "parts within two paragraphs of their total" counts breaks in the raw
+    text (a run of blank lines is one break), whatever the layout made of them (a block may span
+    hard-wrapped lines; skipped blocks between still count), and it needs only the figures."""
     breaks = [m.start() for m in re.finditer(r"\n\s*\n|\n", text)]
     return [bisect.bisect_left(breaks, p) for p in positions]
 
@@ -67,7 +71,7 @@ def _paragraphs(text: str, positions: list[int]) -> list[int]:
 def _sums(text: str, figures: list[Figure]) -> list[Check]:
     out: list[Check] = []
     used: set[int] = set()
-    paras = _paragraphs(text, [f.span.start for f in figures])
+    paras = _line_paragraph_index(text, [f.span.start for f in figures])
     for t, total in enumerate(figures):
         if t in used or not _exact(total) or total.metric not in FAMILIES or total.value is None:
             continue

@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # the resolver the speech extractors hand on (state.speakers)
 
 VERSION = "newsledger.figures.v1"
 
-_SKIP_BLOCKS = ("byline", "credit", "boilerplate")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \t\u00a0]+$")
@@ -85,24 +84,23 @@ def _idioms() -> re.Pattern[str]:
 
 
 @component("figures", VERSION, model=("tags", "lemma", "parse", "entities"),
-           needs=("article", "times", "quotes", "speakers"),
+           needs=("article", "document", "times", "quotes", "speakers"),
            sets=("figures",))
 def extract_figures(doc: Doc, state: State) -> None:
     """Fill ``state.figures`` with every counted figure in the article, in text order."""
     text = state.text
-    art = state.article
-    skip = [(b.start, b.end) for b in art.blocks if b.kind in _SKIP_BLOCKS]
+    document = state.bind(doc)  # bound already when a component runs this
     times = list(state.times or [])
     idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    sents = document.sentences
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
     places = PlaceIndex(state)
     # Our own speaker resolver (a copy of the quotes extractor's): it remembers what it resolves
     # for later figures, as a reader would, without touching what others see.
     resolver = state.speakers.resolver() if state.speakers is not None else None
     for q in find_quantities(text):
-        if q.kind != "number" or art.is_skipped(q.start, q.end) \
-                or any(s < q.end and q.start < e for s, e in skip):
+        # Not in boilerplate, a repeat, a byline or a credit.
+        if q.kind != "number" or document.is_unread(q.start, q.end):
             continue
         if _is_time(text, q, times) or any(s <= q.num_start and q.num_end <= e for s, e in idioms):
             continue
@@ -112,7 +110,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         c = counted(doc, num, (q.num_start, q.num_end), q.unit, (q.start, q.end))
         if not _is_countable(q, c, text):
             continue
-        sent = _sentence_of(sents, q.start)
+        sent = document.sentence_of(q.start) or (q.start, q.start + 1)
         if c.noun is num and found and found[-1][2] == sent and found[-1][1].noun is not None \
                 and not num.lower_ == "of" and not any(ch.lower_ == "of" for ch in num.children):
             c = _borrow_noun(c, found[-1][1])
@@ -279,13 +277,6 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
         if "," not in between and "\n" not in between and "(" not in between:
             end = noun.idx + len(noun)
     return Span.of(text, q.start, end)
-
-
-def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right(sents, (pos, len(sents) and 1 << 62)) - 1
-    if 0 <= k < len(sents) and sents[k][0] <= pos < sents[k][1]:
-        return sents[k]
-    return pos, pos + 1
 
 
 def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,

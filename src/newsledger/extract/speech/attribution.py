@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker
+from ..document import Document
 from .quotemarks import QuotePair
 
 # Layout blocks where headline grammar applies (dropped subjects, "US: …").
@@ -36,11 +37,13 @@ class Found:
 
 
 class Index:
-    """Character offset → token, in O(log n)."""
+    """Character offset → token, in O(log n); sentence bounds from the article's Document (its
+    sentences indexed once for every extractor) when given one, else from ``doc``."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, document: Document | None = None):
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        self._document = document if document is not None and document.doc is doc else None
         self._sents: list[int] | None = None
 
     def at(self, char: int) -> int:
@@ -50,7 +53,8 @@ class Index:
     def sent_start(self, char: int) -> int:
         """Start offset of the sentence containing ``char`` (sentences indexed once)."""
         if self._sents is None:
-            self._sents = [s.start_char for s in self.doc.sents]
+            self._sents = self._document.sentence_starts if self._document is not None else \
+                [s.start_char for s in self.doc.sents]
         k = bisect.bisect_right(self._sents, char) - 1
         return self._sents[k] if k >= 0 else 0
 

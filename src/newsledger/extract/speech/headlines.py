@@ -10,10 +10,12 @@ verb ("…, says talks are back to square one" is no tail), and not be the site'
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..document import Paragraph
 from .attribution import HEAD_BLOCKS, Found, strip
 from .cues import _can_speak
 from ...actors import is_media
@@ -51,7 +53,7 @@ def _agent(span: SpacySpan, dash: bool) -> bool:
         root.lemma_.lower() not in _non_speakers()
 
 
-def tail_headlines(doc: Doc, text: str, paragraphs: list[tuple[int, int, str]]) -> list[Found]:
+def tail_headlines(doc: Doc, text: str, paragraphs: Sequence[Paragraph]) -> list[Found]:
     """Reported-speech items for head blocks ending in an attribution tail."""
     out: list[Found] = []
     for pstart, pend, kind in paragraphs:

@@ -126,7 +126,11 @@ def _later_single_closer(text: str, i: int, window: int = 200) -> bool:
         j += 1
 
 
-def _paragraphs(text: str, ranges: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
+def _ranges_or_lines(text: str, ranges: Iterable[tuple[int, int]] | None
+                     ) -> list[tuple[int, int]]:
+    """The given ranges sorted, else every non-empty line. Not Document.paragraphs (which the
+    quotes extractor passes in): this module reads bare text, and a whitespace-only line is a
+    paragraph here, as it always was for callers that give no ranges."""
     if ranges is not None:
         return sorted(ranges)
     out = []
@@ -152,7 +156,7 @@ def pair_quotes(text: str, paragraphs: Iterable[tuple[int, int]] | None = None,
     pairs: list[QuotePair] = []
     carry: _Open | None = None  # an unclosed outer quote waiting for the next paragraph
     carried = 0
-    for pstart, pend in _paragraphs(text, paragraphs):
+    for pstart, pend in _ranges_or_lines(text, paragraphs):
         stack: list[_Open] = []
         first_mark = True
         lead = pstart

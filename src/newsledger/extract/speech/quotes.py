@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...record import Quote, Speaker, Span
+from ..document import Paragraph
 from ..registry import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
@@ -33,28 +35,17 @@ from ... import lexicons
 
 VERSION = "newsledger.quotes.v1"
 
-_SENT_END = re.compile(r"[.!?](?=\s|$)")
+# A sentence-final mark in plain text, for the frame of words around a quote mark. Not the Doc's
+# sentences (Document.sentences): the frame is cut at the writer's punctuation in the text
+# (abbreviations aside, see _sentence_ends) wherever the parser put its boundaries, and the two
+# disagree around quote marks; trading one for the other changes which cue a quote gets.
+_TEXT_SENT_END = re.compile(r"[.!?](?=\s|$)")
 _DASH = re.compile(r"^\s*[—–-]{1,2}\s*")
 # Naming words right before a quote: what follows is a name or label, nobody's words.
 _NAMING = re.compile(r"\b(?:call[ -]?sign(?:s)?(?: is| was)?|(?:nick|code)[- ]?named|dubbed|"
                      r"known as|nicknamed|codenamed|code name(?: is| was)?|alias|a\.k\.a\.?|"
                      r"aka|named|titled|entitled|hashtag)\s*$", re.I)
 _MAX_CUE_DISTANCE = 40  # tokens between a quote mark and its cue verb
-
-
-def _paragraphs(state: State) -> list[tuple[int, int, str]]:
-    """(start, end, block kind) of every block an extractor may read."""
-    art = state.article
-    if art.blocks:
-        return [(b.start, b.end, b.kind) for b in art.blocks
-                if b.kind not in ("boilerplate", "byline", "credit") and b.duplicate_of is None]
-    out = []
-    pos = 0
-    for line in state.text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line), "body"))
-        pos += len(line) + 1
-    return out
 
 
 def _not_a_quote(text: str, pair: QuotePair) -> bool:
@@ -129,7 +120,7 @@ _ABBREV = lexicons.word_set("name_abbreviations")
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     """Offsets just after each sentence-final mark in ``text[start:end]``."""
     out = []
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _TEXT_SENT_END.finditer(text, start, end):
         i = m.start()
         if text[i] == ".":
             j = i
@@ -364,19 +355,19 @@ def _in_words(doc: Doc, idx: Index, text: str, pair: QuotePair,
 
 
 @component("quotes", VERSION, model=("tags", "lemma", "parse", "entities"),
-           needs=("article", "entities", "names", "times"),
+           needs=("article", "document", "entities", "names", "times"),
            sets=("quotes", "speakers"))
 def extract_quotes(doc: Doc, state: State) -> None:
     """Fill ``state.quotes`` (document order) and ``state.speakers``."""
     text = state.text
-    art = state.article
-    paragraphs = _paragraphs(state)
-    idx = Index(doc)
+    document = state.bind(doc)  # bound already when a component runs this
+    paragraphs = document.paragraphs
+    idx = Index(doc, document)
     pairs_all = top_level(pair_quotes(text, [(s, e) for s, e, _ in paragraphs]))
-    speakers = Speakers(doc, state.names, skip=art.is_skipped,
+    speakers = Speakers(doc, state.names, skip=document.is_skipped,
                         quoted=[(p.open, p.close) for p in pairs_all], sent_start=idx.sent_start,
                         text=text)
-    para_starts = [p[0] for p in paragraphs]
+    para_starts = document.paragraph_starts
 
     found: list[Found] = []
     by_para: dict[int, list[QuotePair]] = {}
@@ -401,8 +392,8 @@ def extract_quotes(doc: Doc, state: State) -> None:
             if f.end > f.start:
                 found.append(f)
             para = paragraphs[k]
-    reported = _reported_speech.reported(doc, state, found, paragraphs)
-    according = _reported_speech.according(doc, idx, state, found, paragraphs)
+    reported = _reported_speech.reported(doc, state, found)
+    according = _reported_speech.according(doc, idx, state, found)
     # "…to come through," Kirby said, according to news agencies: the "according to" sources
     # the quote; a content that starts inside a direct quote is no claim of its own.
     directs = sorted((f.start, f.end) for f in found if f.kind == "direct")
@@ -415,7 +406,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
     according = [a for a in according
                  if not any(end <= a.start <= cue < a.end for end, cue in frames)]
     taken = [(f.start, f.end) for f in found + reported + according]
-    heads = _reported_speech.colon_headlines(doc, state, paragraphs, taken)
+    heads = _reported_speech.colon_headlines(doc, state, taken)
     # A headline tail (", mediators say", ", says Zelensky", "- officials") is read from the
     # block text; it replaces what the parser made of the same headline.
     tails = tail_headlines(doc, text, paragraphs)
@@ -450,7 +441,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
     _partials_in_reported(found, reported + according)
     quotes: list[Quote] = []
     for f in sorted(items, key=lambda f: (f.start, f.end)):
-        if art.is_skipped(f.start, f.end):
+        if document.is_skipped(f.start, f.end):
             continue
         cue = None
         if f.cue is not None:
@@ -497,7 +488,7 @@ def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
             f.speaker = Speaker(None, best[2].speaker.name)  # type: ignore[union-attr]
 
 
-def _floating(found: list[Found], paragraphs: list[tuple[int, int, str]]) -> None:
+def _floating(found: list[Found], paragraphs: Sequence[Paragraph]) -> None:
     """Quotes with no cue continue a speaker: the previous quote in the paragraph, the next one
     in it, or (at the start of a paragraph) the last quote of the paragraph before."""
     by_para: dict[int, list[Found]] = {}

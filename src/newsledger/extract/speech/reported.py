@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -267,22 +266,15 @@ def _paragraph_opener(doc: Doc, first: Token | None, verb: Token, state: State) 
     return first
 
 
-def reported(doc: Doc, state: State, direct: list[Found],
-              paragraphs: list[tuple[int, int, str]]) -> list[Found]:
+def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
     """Indirect speech: a cue verb with a clause (or, for "confirm"-like verbs, an object)."""
     text = state.text
     lex = lexicon()
     directs = Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
     partials = {f.pair.open: f.pair for f in direct if f.kind == "partial" and f.pair is not None}
     all_pairs = Pairs([f.pair for f in direct if f.pair is not None])
-    para_starts = [p[0] for p in paragraphs]
     in_direct = directs.inside
-
-    def readable(pos: int) -> tuple[int, int, str] | None:
-        k = bisect.bisect_right(para_starts, pos) - 1
-        if k >= 0 and paragraphs[k][0] <= pos < paragraphs[k][1]:
-            return paragraphs[k]
-        return None
+    readable = state.document.paragraph_at
 
     out: list[Found] = []
     for tok in doc:
@@ -379,12 +371,11 @@ def _inner_speaker(doc: Doc, idx: Index, c0: int, c1: int) -> Token | None:
     return None
 
 
-def according(doc: Doc, idx: Index, state: State, direct: list[Found],
-               paragraphs: list[tuple[int, int, str]]) -> list[Found]:
+def according(doc: Doc, idx: Index, state: State, direct: list[Found]) -> list[Found]:
     text = state.text
     pairs = Pairs([f.pair for f in direct if f.kind == "direct" and f.pair is not None])
     out = []
-    for pstart, pend, _ in paragraphs:
+    for pstart, pend, _ in state.document.paragraphs:
         for m in _ACCORDING.finditer(text, pstart, pend):
             if pairs.inside(m.start()):
                 continue
@@ -440,12 +431,11 @@ def according(doc: Doc, idx: Index, state: State, direct: list[Found],
     return out
 
 
-def colon_headlines(doc: Doc, state: State, paragraphs: list[tuple[int, int, str]],
-                     taken: list[tuple[int, int]]) -> list[Found]:
+def colon_headlines(doc: Doc, state: State, taken: list[tuple[int, int]]) -> list[Found]:
     """Headline attribution by colon: "US: Ongoing op doesn’t amount to major offensive"."""
     text = state.text
     out = []
-    for pstart, pend, kind in paragraphs:
+    for pstart, pend, kind in state.document.paragraphs:
         if kind not in HEAD_BLOCKS:
             continue
         m = _COLON_HEAD.match(text[pstart:pend])

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ...record import Speaker, Span
+from ..document import Paragraph
 from .attribution import Found
 from ...actors import NameResolver
 
@@ -32,7 +34,7 @@ def _title(label: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in label.split())
 
 
-def turns(text: str, paragraphs: list[tuple[int, int, str]], names: NameResolver,
+def turns(text: str, paragraphs: Sequence[Paragraph], names: NameResolver,
           taken: list[tuple[int, int]]) -> list[Found]:
     """Direct quotes of transcript turns, skipping any whose content overlaps ``taken``."""
     labels: list[tuple[int, int, str]] = []  # label start, content start, speaker name

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from ...record import ErrorEntry, Span, TimeExpr
+from ..document import RangeIndex
 from ..registry import State, component
 from .find import Cand, find
 from .words import DAY_PARTS, RX_MONTH
@@ -63,7 +64,10 @@ _READ_TIME = re.compile(r"\s+(?:read|listen|watch)\b", re.IGNORECASE)  # used wi
 _GLUE = re.compile(r"^[\s,]*(?:on|at|of|\(|\)|,|\s)*(?:\s[-–—]\s*)?$", re.IGNORECASE)
 _SET_AT = re.compile(r"^,?\s+at\s+$", re.IGNORECASE)
 _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# Any sentence-final mark or line break in a stretch of plain text. Not the Doc's sentences
+# (Document.sentences): find_times runs without a Doc too, and here a line break always counts as
+# a break, whatever the parser made of it.
+_TEXT_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
@@ -157,20 +161,24 @@ class _Tense:
 
 
 def _paragraph_bounds(text: str) -> list[int]:
-    """Offsets where paragraphs start (every line break starts one)."""
+    """Offsets where paragraphs start (every line break starts one). Not Document.paragraphs
+    (layout blocks, which may span hard-wrapped lines and leave out skipped blocks): a date
+    anchors only what follows it up to the next line break, and find_times runs on bare text."""
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
 def find_times(text: str, published: date | None, doc: Doc | None = None,
-               skip: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+               skip: list[tuple[int, int]] | RangeIndex | None = None) -> list[TimeExpr]:
     """The time expressions of ``text`` with TIMEX3 values resolved against ``published``.
 
     ``doc`` (a spaCy Doc over the same text) lets the tense of a sentence choose between the last
     and the next "Friday"; without it every relative date looks back. ``skip`` lists character
-    ranges to ignore (boilerplate, repeated captions).
+    ranges to ignore (boilerplate, repeated captions): an expression starting inside one is not
+    read. The extractor passes its Document's index of them.
     """
-    skip = sorted(skip or [])
-    skip_starts = [s for s, _ in skip]
+    # "Starts inside a skipped range", indexed; on the disjoint blocks the layout makes, the same
+    # answer as the sorted-list bisect this replaced (and exact for nested ranges too).
+    skipped = skip if isinstance(skip, RangeIndex) else RangeIndex(skip or ())
     tense = _Tense(doc)
     out: list[TimeExpr] = []
     para_starts = _paragraph_bounds(text)
@@ -181,14 +189,13 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     last_value: str | None = None  # the last absolute DATE value, for "the following year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
     for c in find(text):
-        k = bisect.bisect_right(skip_starts, c.start) - 1
-        if k >= 0 and skip[k][0] <= c.start < skip[k][1]:
+        if skipped.overlaps(c.start):
             continue
         p = bisect.bisect_right(para_starts, c.start) - 1
         if p != para:
             para, anchor, last_day, last_value = p, None, None, None
             pending_clock.clear()
-        if c.kind == "daypart" and (last_day is None or _SENTENCE_END.search(
+        if c.kind == "daypart" and (last_day is None or _TEXT_SENTENCE_BREAK.search(
                 text, last_day[0], c.start)):
             # "tea in the morning": a day part is a day's only next to a dated clause; else it is
             # an undated time of day.
@@ -323,11 +330,11 @@ def _prefix(text: str, c: Cand, r: Resolved, start: int, mod: str | None) -> tup
     return start, mod
 
 
-@component("times", VERSION, model=("tags", "lemma", "parse"), needs=("article",),
+@component("times", VERSION, model=("tags", "lemma", "parse"), needs=("article", "document"),
            sets=("times",))
 def extract_times(doc: Doc, state: State) -> None:
     """Fill ``state.times`` with TIMEX3 expressions resolved against the publication date."""
     pub, problem = check_published(state.published, state.article.published)
     if problem:
         state.errors.append(ErrorEntry("times", problem))
-    state.times = find_times(state.text, pub, doc, state.article.skip_ranges())
+    state.times = find_times(state.text, pub, doc, state.document.skipped)
