@@ -139,3 +139,37 @@ def test_a_huge_article_is_extracted_in_sections_with_exact_spans(monkeypatch) -
     assert [q.content.to_dict() for q in rec.quotes] == [q.content.to_dict() for q in whole.quotes]
     assert [f.span.to_dict() for f in rec.figures] == [f.span.to_dict() for f in whole.figures]
     assert len(rec.quotes) >= 6 and len(rec.figures) >= 6
+
+
+def test_an_article_in_another_language_gives_a_language_error_and_nothing_extracted() -> None:
+    from tests.ingest.test_language import ARABIC, ENGLISH_WITH_ARABIC, RUSSIAN
+
+    for text, code in ((RUSSIAN, "ru"), (ARABIC, "ar")):
+        rec = extract(text, published="2024-05-10")
+        check_record(rec)
+        assert rec.text == text
+        assert [(e.stage, e.message) for e in rec.errors] == [(
+            "language", f"language '{code}' is not supported yet: only English articles are "
+            "extracted; the text is kept, no quotes, figures, times, sources or entities were "
+            "extracted")]
+        assert not (rec.quotes or rec.figures or rec.times or rec.sources or rec.entities
+                    or rec.checks or rec.extractors)
+    # English quoting Arabic is extracted as ever
+    rec = extract(ENGLISH_WITH_ARABIC, published="2024-05-10")
+    check_record(rec)
+    assert not rec.errors
+    assert [f.value for f in rec.figures] == [200]
+    assert rec.extractors
+
+
+def test_languages_mix_in_a_batch_in_input_order() -> None:
+    from newsledger import extract_many
+    from tests.ingest.test_language import ENGLISH, RUSSIAN
+
+    recs = list(extract_many([{"id": "en", "text": ENGLISH, "published": "2024-05-10"},
+                              {"id": "ru", "text": RUSSIAN, "published": "2024-05-10"},
+                              {"id": "en2", "text": ENGLISH, "published": "2024-05-10"}]))
+    assert [r.id for r in recs] == ["en", "ru", "en2"]
+    assert [bool(r.figures) for r in recs] == [True, False, True]
+    assert [[e.stage for e in r.errors] for r in recs] == [[], ["language"], []]
+    assert recs[0].to_dict() == recs[2].to_dict() | {"id": "en"}

@@ -95,6 +95,26 @@ def to_record(state: State) -> Record:
     return rec
 
 
+# The languages with a pipeline. An article identified as another language (``Article.language``;
+# None, too short or unclear to tell, counts as English) is not analysed: its record keeps the
+# text and layout blocks, with one ``errors`` entry saying why nothing was extracted.
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+def is_supported(article: Article) -> bool:
+    return article.language is None or article.language in SUPPORTED_LANGUAGES
+
+
+def unsupported_record(a: Article) -> Record:
+    """The record of an article in a language with no pipeline: text and blocks, nothing found."""
+    message = (f"language {a.language!r} is not supported yet: only English articles are "
+               "extracted; the text is kept, no quotes, figures, times, sources or entities "
+               "were extracted")
+    return Record(id=a.id, text=a.text, url=a.url, outlet=a.outlet, published=a.published,
+                  title=a.title, byline=list(a.byline), blocks=list(a.blocks),
+                  errors=[ErrorEntry("language", message)])
+
+
 def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
     """Docs with the model's annotations (no extractors yet), one per article, in order."""
     if fast:
@@ -158,7 +178,7 @@ def _section(a: Article, s: int, e: int) -> Article:
         blocks.append(Block(b.kind, max(b.start - s, 0), min(b.end - s, n), dup))
     return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
                    byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
-                   published_from=a.published_from, notes=list(a.notes))
+                   published_from=a.published_from, notes=list(a.notes), language=a.language)
 
 
 def _shift(x: Any, by: int) -> Any:
@@ -215,10 +235,12 @@ def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterato
             yield to_record(_run_extractors(nlp, doc, art)._.nl)
 
     # Ordinary articles are analysed as one batch; a huge one section by section, so that only
-    # one section's Doc is alive at a time.
-    ordinary = records_of([a for a in articles if len(a.text) <= HUGE_CHARS])
+    # one section's Doc is alive at a time; one in a language with no pipeline not at all.
+    ordinary = records_of([a for a in articles if len(a.text) <= HUGE_CHARS and is_supported(a)])
     for a in articles:
-        if len(a.text) <= HUGE_CHARS:
+        if not is_supported(a):
+            yield unsupported_record(a)
+        elif len(a.text) <= HUGE_CHARS:
             yield next(ordinary)
         else:
             yield _join(a, [(s, next(records_of([_section(a, s, e)])))

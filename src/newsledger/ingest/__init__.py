@@ -2,7 +2,8 @@
 
 ``text.py`` reads the layout of scraped text (title, byline, captions, boilerplate), ``credits.py``
 the credit lines it shares with the sources extractor, ``html.py`` the main text and metadata of
-a page (trafilatura, htmldate), ``batch.py`` JSONL batch lines (a bad line becomes a BadLine).
+a page (trafilatura, htmldate), ``language.py`` the language of the readable text (langdetect),
+``batch.py`` JSONL batch lines (a bad line becomes a BadLine).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from ..errors import InputError
 from .article import Article
 from .html import extract_html
+from .language import detect_language
 from .text import dateline_date, layout
 
 _HTML_HINT = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >])",
@@ -50,6 +52,7 @@ def from_text(text: str, *, id: str | None = None, published: str | None = None,
     blocks, found_title, names = layout(text)
     art = Article(id=id or content_id(text), text=text, title=title or found_title,
                   byline=list(byline or names), outlet=outlet, url=url, blocks=blocks)
+    art.language = detect_language(text, art.skip_ranges())
     pub = check_published(published)
     if pub:
         art.published, art.published_from = pub, "given"

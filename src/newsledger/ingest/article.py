@@ -27,6 +27,9 @@ class Article:
     # Where `published` came from: "given", "html", "dateline" or None; kept for error messages.
     published_from: str | None = None
     notes: list[str] = field(default_factory=list)
+    # ISO 639-1 code of the readable text ("en", "ru", …; ``ingest.language``), or None when the
+    # text is too short or unclear to tell; None is read as English.
+    language: str | None = None
 
     def skip_ranges(self) -> list[tuple[int, int]]:
         """Character ranges no extractor should read: boilerplate and repeated captions."""

@@ -1,0 +1,78 @@
+"""The language of an article's readable text (langdetect; its profiles ship in the package).
+
+Only the body is read (boilerplate and repeated captions are left out) and only its first
+:data:`PREFIX_CHARS` characters, so identification stays fast on long pages. The answer is
+conservative: a text with too few letters, or one the detector is not confident about (a short
+or mixed text, e.g. English quoting a sentence of Arabic), gives ``None``, which the pipeline
+reads as English.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.lang_detect_exception import LangDetectException
+
+# How much of the readable text is read, how many letters it needs, and how sure the detector
+# must be before a language is named.
+PREFIX_CHARS = 5_000
+MIN_LETTERS = 40
+MIN_PROBABILITY = 0.9
+
+_lock = threading.Lock()
+_factory: DetectorFactory | None = None
+
+
+def _detector_factory() -> DetectorFactory:
+    """langdetect's profiles, loaded once per process; seeded so answers are deterministic."""
+    global _factory
+    with _lock:
+        if _factory is None:
+            DetectorFactory.seed = 0
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            factory.seed = 0
+            _factory = factory
+        return _factory
+
+
+def readable_text(text: str, skip: list[tuple[int, int]] | None = None,
+                  limit: int = PREFIX_CHARS) -> str:
+    """The first ``limit`` characters of ``text`` outside the ``skip`` ranges (boilerplate)."""
+    if not skip:
+        return text[:limit]
+    parts, pos, size = [], 0, 0
+    for s, e in sorted(skip):
+        if s > pos:
+            piece = text[pos:s]
+            parts.append(piece)
+            size += len(piece)
+            if size >= limit:
+                break
+        pos = max(pos, e)
+    else:
+        parts.append(text[pos:])
+    return "\n".join(parts)[:limit]
+
+
+def detect_language(text: str, skip: list[tuple[int, int]] | None = None) -> str | None:
+    """The ISO 639-1 code of ``text``'s language ("en", "ru", "ar", "fr", …), or None when the
+    readable text is too short (under :data:`MIN_LETTERS` letters) or the detector's best guess
+    has a probability under :data:`MIN_PROBABILITY`. ``skip`` ranges (boilerplate) are not read."""
+    body = readable_text(text, skip)
+    if sum(ch.isalpha() for ch in body) < MIN_LETTERS:
+        return None
+    detector = _detector_factory().create()
+    detector.append(body)
+    try:
+        best = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if not best or best[0].prob < MIN_PROBABILITY:
+        return None
+    return best[0].lang.split("-")[0]  # "zh-cn" → "zh"
+
+
+__all__ = ["MIN_LETTERS", "MIN_PROBABILITY", "PREFIX_CHARS", "detect_language", "readable_text"]
