@@ -22,15 +22,18 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from ..errors import NewsledgerError
-from .app import app, err_console, fail
+from .app import CONTEXT, app, db_option, err_console, fail
 from .progress import progress_bar
-
-DB_HELP = "The ledger database (SQLite; created if missing)."
 
 
 class ListFormat(str, Enum):
     table = "table"
     csv = "csv"
+    json = "json"
+
+
+class IngestFormat(str, Enum):
+    text = "text"
     json = "json"
 
 
@@ -52,6 +55,7 @@ class _LedgerGroup(TyperGroup):
 
 
 ledger_app = typer.Typer(cls=_LedgerGroup, no_args_is_help=False, add_completion=False,
+                         context_settings=CONTEXT,
                          rich_markup_mode=None, pretty_exceptions_enable=False,
                          help="List figure series, show a series' points, export them.\n\n"
                               "`newsledger ledger [QUERY]` lists series whose name or id "
@@ -139,23 +143,31 @@ def ingest(
     files: list[str] = typer.Argument(..., metavar="FILE...",
                                       help="Articles (.txt, .html), batches (.jsonl, .jsonl.gz) "
                                            "or record files from `newsledger extract`."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                                          help="Publication date for articles that lack one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON on stdout."),
+    fmt: IngestFormat = typer.Option(IngestFormat.text, "--format", "-f",
+                                     help="text (a summary line on stderr) or json (the counts "
+                                          "as JSON on stdout, too)."),
+    as_json: bool = typer.Option(False, "--json", hidden=True,
+                                 help="Deprecated: use --format json."),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Refuse a text file with bytes that are not UTF-8 (default: "
+                                     "replace them with U+FFFD and warn)."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1,
                                        help="Processes extracting articles (default: all cores; "
                                             "1 runs in this process)."),
 ) -> None:
     """Extract articles and store them, with their figures, in the ledger.
 
-    Each article is stored in one transaction; re-running stores nothing twice, and a changed
-    text under the same id or URL becomes a new version.
+    The database is created if missing. Each article is stored in one transaction; re-running
+    stores nothing twice, and a changed text under the same id or URL becomes a new version.
 
     \b
     Example:
-        newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite
+        newsledger ingest examples/ceasefire.txt --published 2025-03-07 --db newsledger.sqlite
+        newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite -f json
     """
     from functools import partial
 
@@ -177,7 +189,8 @@ def ingest(
         with progress_bar("ingesting", total=total, enabled=not quiet) as advance:
             stats = ingest_paths(
                 led, files, published=published, on_progress=advance, extract=extract,
-                on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {m}",
+                strict=strict,
+                on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {escape(m)}",
                                                        soft_wrap=True))
     except NewsledgerError as exc:
         fail(str(exc))
@@ -186,7 +199,7 @@ def ingest(
             ex.shutdown(wait=False, cancel_futures=True)
         led.close()
     err_console.print(stats_line(stats, str(db)))
-    if as_json:
+    if as_json or fmt == IngestFormat.json:
         typer.echo(json.dumps({**stats.to_dict(), "seen": stats.seen}))
     if stats.seen == 0 or stats.failed == stats.seen:
         raise typer.Exit(1)
@@ -195,7 +208,7 @@ def ingest(
 @ledger_app.command("list")
 def list_series(
     query: str | None = typer.Argument(None, help="Only series whose name or id contains this."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -240,7 +253,7 @@ def list_series(
 @ledger_app.command("show")
 def show(
     series: str = typer.Argument(..., help="Series id, name, or a part of it matching one."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -290,7 +303,7 @@ def show(
 
 @ledger_app.command("export")
 def export(
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f",
                                      help="csv or jsonl (one row per point), or wikidata "
                                           "(statements as JSON)."),
@@ -327,8 +340,10 @@ def export(
 @ledger_app.command("article")
 def article(
     article_id: str = typer.Argument(..., help="The article id (as ingested)."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
-    version: int | None = typer.Option(None, "--version", help="This version, not the latest."),
+    db: Path = db_option(),
+    revision: int | None = typer.Option(None, "--revision", "-r", min=1, metavar="N",
+                                        help="The article's stored version N (1 is the first), "
+                                             "not the latest."),
 ) -> None:
     """Print the stored record of one article as JSON (with its versions and figure ids).
 
@@ -337,8 +352,11 @@ def article(
         newsledger ledger article 000_083e98938a0e4d70 --db newsledger.sqlite
     """
     with _open(db) as led:
-        rec = led.article(article_id, version)
+        rec = led.article(article_id, revision)
     if rec is None:
+        if revision is not None:
+            fail(f"No version {revision} of article {article_id!r} in {str(db)!r}. Without "
+                 "--revision the latest is shown, with its versions.")
         fail(f"No article {article_id!r} in {str(db)!r}. Find ids with "
              "`newsledger ledger search WORDS`.")
     json.dump(rec, sys.stdout, ensure_ascii=False, indent=1)
@@ -349,7 +367,8 @@ def article(
 def search(
     words: str = typer.Argument(..., help="Full-text query (SQLite FTS5: words, \"phrases\", "
                                           "AND/OR/NOT)."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     limit: int = typer.Option(20, "--limit", "-n", help="At most this many articles."),
 ) -> None:
     """Find stored articles by their text (full-text search).
@@ -363,6 +382,17 @@ def search(
             hits = led.search(words, limit)
         except NewsledgerError as exc:
             fail(str(exc))
+    if fmt == ListFormat.json:
+        json.dump(hits, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if fmt == ListFormat.csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=["article_id", "published", "outlet",
+                                                   "snippet"],
+                           lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(hits)
+        return
     t = Table("article", "published", "outlet", "snippet", title=f"{len(hits)} article(s)")
     for h in hits:
         t.add_row(escape(h["article_id"]), h["published"] or "", escape(h["outlet"] or ""),
@@ -372,7 +402,7 @@ def search(
 
 @ledger_app.command("metadata")
 def metadata(
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
 ) -> None:
     """Print Datasette metadata (table and column descriptions) for this ledger file.
 
