@@ -21,7 +21,8 @@ DB_HELP = "The ledger database (SQLite file; default: newsledger.sqlite in the c
 
 def db_option() -> Path:
     """The `--db` option, with the same default and help in every command."""
-    return typer.Option(DEFAULT_DB, "--db", metavar="PATH", help=DB_HELP)  # type: ignore[no-any-return]
+    option: Path = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help=DB_HELP)
+    return option
 
 
 app = typer.Typer(

@@ -12,11 +12,10 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
@@ -24,6 +23,7 @@ from typer.core import TyperGroup
 from ..errors import NewsledgerError
 from .app import CONTEXT, app, db_option, err_console, fail
 from .progress import progress_bar
+from .table import console_for, fit, folding, num, value_text
 
 
 class ListFormat(str, Enum):
@@ -78,25 +78,6 @@ def _open(db: Path, readonly: bool = True) -> Any:
         fail(str(exc))
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
-
-
-_APPROX = {"more_than": "> ", "at_least": "≥ ", "about": "~", "less_than": "< ", "up_to": "≤ ",
-           "vague": "≈"}
-
-
-def value_text(value: float | None, low: float | None, high: float | None,
-               approx: str | None) -> str:
-    """"> 34,000", "~1,200", "20–30"."""
-    if low is not None and high is not None and (approx == "range" or value is None):
-        return f"{_num(low)}–{_num(high)}"
-    v = value if value is not None else low if low is not None else high
-    return _APPROX.get(approx or "", "") + _num(v)
-
-
 _FLAG_ABBR = {"echo": "echo", "corroboration": "corr", "update": "upd",
               "revision_down": "rev↓", "conflict": "confl", "outlier": "outl"}
 
@@ -108,11 +89,6 @@ def _flags_text(counts: dict[str, int]) -> str:
 def _names(pairs: list[list[Any]], n: int = 3) -> str:
     more = len(pairs) - n
     return ", ".join(f"{k} ({c})" for k, c in pairs[:n]) + (f" +{more}" if more > 0 else "")
-
-
-def _console(out: IO[str]) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False,
-                   width=None if out.isatty() else 200)
 
 
 def _series_flat(s: dict[str, Any]) -> dict[str, Any]:
@@ -238,16 +214,21 @@ def list_series(
         w.writeheader()
         w.writerows(flat)
     else:
-        t = Table("series", "latest", "as of", "points", "origins", "claimants", "outlets",
-                  "flags", title=f"{len(rows)} series")
+        console = console_for(out)
+        # At 80 columns: series, latest, as of, points and claimants; the rest as width allows.
+        cols = fit([("series", 0, 24), ("latest", 1, 10), ("as of", 2, 10), ("points", 4, 6),
+                    ("claimants", 3, 14), ("flags", 5, 10), ("outlets", 6, 14),
+                    ("origins", 7, 7)], console.width)
+        t = folding(Table(*cols, title=f"{len(rows)} series"))
         for s in rows:
-            t.add_row(f"{escape(s['name'])}\n[dim]{escape(s['id'])}[/]",
-                      value_text(s["latest_value"], s["latest_low"], s["latest_high"],
-                                 s["latest_approx"]),
-                      s["latest_date"] or "", str(s["points"]), str(s["origins"]),
-                      escape(_names(s["claimants"])), escape(_names(s["outlets"])),
-                      _flags_text(s["flags"]))
-        _console(out).print(t)
+            cells = {"series": f"{escape(s['name'])}\n[dim]{escape(s['id'])}[/]",
+                     "latest": value_text(s["latest_value"], s["latest_low"], s["latest_high"],
+                                          s["latest_approx"]),
+                     "as of": s["latest_date"] or "", "points": num(s["points"]),
+                     "origins": num(s["origins"]), "claimants": escape(_names(s["claimants"])),
+                     "outlets": escape(_names(s["outlets"])), "flags": _flags_text(s["flags"])}
+            t.add_row(*(cells[c] for c in cols))
+        console.print(t)
 
 
 @ledger_app.command("show")
@@ -286,19 +267,24 @@ def show(
     if fmt == ListFormat.csv:
         write_csv(((s, p) for p in pts), out)
         return
-    t = Table("id", "date", "value", "claimant", "outlet", "flags", "article", "span",
-              title=f"{escape(s['name'])}  [dim]{escape(s['id'])}[/]  {len(pts)} point(s)")
+    console = console_for(out)
+    cols = fit([("id", 5, 4), ("date", 0, 10), ("value", 1, 10), ("claimant", 2, 14),
+                ("outlet", 4, 10), ("flags", 3, 10), ("article", 6, 12), ("span", 7, 24)],
+               console.width)
+    t = folding(Table(*cols, title=f"{escape(s['name'])}  [dim]{escape(s['id'])}[/]  "
+                                   f"{len(pts)} point(s)"))
     for p in pts:
         row = csv_row(s, p)
         span = p["span_text"].replace("\n", " ")
-        t.add_row(str(p["id"]), p["date"] or "?",
-                  value_text(p["value"], p["low"], p["high"], p["approx"]),
-                  escape(p["claimant"] or ""), escape(p["outlet"] or ""),
-                  row["flags"].replace(";", "\n"),
-                  escape(f"{p['article_id']}" + (f" v{p['article_version']}"
-                                                 if p["article_version"] > 1 else "")),
-                  escape(f"{span[:50]} [{p['span_start']}:{p['span_end']}]"))
-    _console(out).print(t)
+        cells = {"id": str(p["id"]), "date": p["date"] or "?",
+                 "value": value_text(p["value"], p["low"], p["high"], p["approx"]),
+                 "claimant": escape(p["claimant"] or ""), "outlet": escape(p["outlet"] or ""),
+                 "flags": row["flags"].replace(";", "\n"),
+                 "article": escape(f"{p['article_id']}" + (f" v{p['article_version']}"
+                                                           if p["article_version"] > 1 else "")),
+                 "span": escape(f"{span[:50]} [{p['span_start']}:{p['span_end']}]")}
+        t.add_row(*(cells[c] for c in cols))
+    console.print(t)
 
 
 @ledger_app.command("export")
@@ -393,11 +379,12 @@ def search(
         w.writeheader()
         w.writerows(hits)
         return
-    t = Table("article", "published", "outlet", "snippet", title=f"{len(hits)} article(s)")
+    t = folding(Table("article", "published", "outlet", "snippet",
+                      title=f"{len(hits)} article(s)"))
     for h in hits:
         t.add_row(escape(h["article_id"]), h["published"] or "", escape(h["outlet"] or ""),
                   escape((h["snippet"] or "").replace("\n", " ")))
-    _console(sys.stdout).print(t)
+    console_for(sys.stdout).print(t)
 
 
 @ledger_app.command("metadata")
