@@ -335,7 +335,8 @@ def article(
 
     \b
     Example:
-        newsledger ledger article 000_083e98938a0e4d70 --db newsledger.sqlite
+        newsledger ledger article ceasefire --db newsledger.sqlite
+        newsledger ledger article ceasefire --revision 1 --db newsledger.sqlite
     """
     with _open(db) as led:
         rec = led.article(article_id, revision)
@@ -390,15 +391,22 @@ def search(
 @ledger_app.command("metadata")
 def metadata(
     db: Path = db_option(),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """Print Datasette metadata (table and column descriptions) for this ledger file.
 
     \b
     Example:
-        newsledger ledger metadata --db news.sqlite > metadata.json
+        newsledger ledger metadata --db news.sqlite -o metadata.json
         datasette news.sqlite -m metadata.json
     """
     from ..ledger.meta import datasette_metadata
 
-    json.dump(datasette_metadata(db.stem), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    text = json.dumps(datasette_metadata(db.stem), ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {str(output)!r}: {exc.strerror}. Choose another -o path.")
