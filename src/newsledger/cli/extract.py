@@ -229,8 +229,8 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
     try:
         if run.resume:
             if output is None:
-                raise InputError("--resume continues an interrupted run's records file: pass "
-                                 "it with -o OUT.jsonl, as in the interrupted run.")
+                raise InputError("--resume needs the records file of the interrupted run: "
+                                 "pass it with -o OUT.jsonl, as in that run.")
             if fmt == OutFormat.table:
                 raise InputError("--resume continues a records file (jsonl); it cannot "
                                  "continue --format table.")
