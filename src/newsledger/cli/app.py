@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -12,14 +13,25 @@ from rich.console import Console
 from .. import __version__
 from ..errors import NewsledgerError
 
+# One set of conventions for every command: -h/--help, -f/--format, -o/--output, --db.
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+DEFAULT_DB = Path("newsledger.sqlite")
+DB_HELP = "The ledger database (SQLite file; default: newsledger.sqlite in the current folder)."
+
+
+def db_option() -> Path:
+    """The `--db` option, with the same default and help in every command."""
+    option: Path = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help=DB_HELP)
+    return option
+
+
 app = typer.Typer(
     name="newsledger",
-    help="Who said what, which figures, which sources, and when, from war and diplomacy news; "
-         "and a ledger of figures across articles.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
 
 err_console = Console(stderr=True, highlight=False)
@@ -40,7 +52,8 @@ def for_cli(message: object) -> str:
 
 
 def fail(message: object, code: int = 2) -> NoReturn:
-    """Print a one-line error on stderr and exit with ``code`` (2: the invocation is wrong)."""
+    """Print a one-line error on stderr and exit with ``code`` (2: the invocation is wrong;
+    1: nothing could be processed)."""
     err_console.print(f"[bold red]error:[/] {for_cli(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
@@ -54,7 +67,18 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
-    """newsledger: source-attributed, time-resolved records from news, and a ledger of figures."""
+    """Who said what, which figures, which sources, and when, from war and diplomacy news; and a
+    ledger of figures across articles.
+
+    Exit status: 0 when something was processed, 1 when nothing could be, 2 when the invocation
+    is wrong.
+
+    \b
+    Example:
+        newsledger extract examples/ceasefire.txt --published 2025-03-07 -f table
+        newsledger ingest examples/ceasefire.txt --published 2025-03-07 --db newsledger.sqlite
+        newsledger ledger --db newsledger.sqlite
+    """
 
 
 def main() -> None:

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import IO
 
 import typer
+from rich.markup import escape
 
 from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, from_any
+from ..ingest.decode import decode_text
 from ..ingest.batch import DEFAULT_MAX_CHARS, is_batch_path, line_id, open_lines
 from ..record import Record
 from ..run.local import LineJob, Output, json_lines, records
@@ -56,7 +58,7 @@ def _input_kind(path: str, given: InFormat) -> str:
         "pass --input-format text|html|jsonl to say what it is.")
 
 
-def _read_single(path: str) -> str:
+def _read_single(path: str, strict: bool = False) -> str:
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -66,11 +68,11 @@ def _read_single(path: str) -> str:
         data = p.read_bytes()
     if b"\x00" in data[:8192]:
         raise InputError(f"{path!r} looks binary, not text or HTML. Convert it to text first.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path!r} is not valid UTF-8 (byte {exc.start}). Re-encode it as UTF-8, "
-                         "e.g. `iconv -f latin1 -t utf-8`.") from None
+    decoded = decode_text(data, "stdin" if path == "-" else path, strict=strict)
+    warning = decoded.warning("stdin" if path == "-" else path)
+    if warning:
+        err_console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    return decoded.text
 
 
 def _open_out(output: Path | None, append: bool = False) -> IO[str]:
@@ -155,6 +157,9 @@ def extract(
     resume: bool = typer.Option(False, "--resume",
                                 help="Append to -o OUT, skipping ids it already holds (after an "
                                      "interrupted run)."),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Refuse a text file with bytes that are not UTF-8 (default: "
+                                     "replace them with U+FFFD and warn)."),
 ) -> None:
     """Extract quotes, figures, times, sources and entities from articles.
 
@@ -163,7 +168,7 @@ def extract(
 
     \b
     Example:
-        newsledger extract examples/ceasefire.txt --published 2024-05-10 --format table
+        newsledger extract examples/ceasefire.txt --published 2025-03-07 --format table
         newsledger extract articles.jsonl.gz -o records.jsonl
         newsledger extract articles.jsonl.gz -o records.jsonl --workers 4 --resume
         newsledger extract articles.jsonl.gz -o records.jsonl --dask tcp://10.0.0.5:8786
@@ -181,9 +186,12 @@ def extract(
         fail("--resume and --dask apply to a batch (.jsonl or .jsonl.gz); "
              f"{file!r} is a single article.")
     try:
-        content = _read_single(file)
-        if not content.strip():
-            raise InputError(f"{file!r} is empty: there is no article to extract.")
+        content = _read_single(file, strict=strict)
+    except InputError as exc:
+        fail(str(exc))
+    if not content.strip():  # nothing could be processed: exit 1, not a wrong invocation
+        fail(f"{file!r} is empty: there is no article to extract.", code=1)
+    try:
         if kind == "html":
             from ..ingest import from_html
 
@@ -220,9 +228,12 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
     done: frozenset[str] = frozenset()
     try:
         if run.resume:
-            if output is None or fmt == OutFormat.table:
-                raise InputError("--resume needs the records file to continue: pass "
-                                 "-o OUT.jsonl (as in the interrupted run), not --format table.")
+            if output is None:
+                raise InputError("--resume needs the records file of the interrupted run: "
+                                 "pass it with -o OUT.jsonl, as in that run.")
+            if fmt == OutFormat.table:
+                raise InputError("--resume continues a records file (jsonl); it cannot "
+                                 "continue --format table.")
             done = resume_ids(output)
         total = count_lines(file)
         if total is not None:

@@ -12,25 +12,28 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
 from ..errors import NewsledgerError
-from .app import app, err_console, fail
+from .app import CONTEXT, app, db_option, err_console, fail
 from .progress import progress_bar
-
-DB_HELP = "The ledger database (SQLite; created if missing)."
+from .table import console_for, fit, folding, num, value_text
 
 
 class ListFormat(str, Enum):
     table = "table"
     csv = "csv"
+    json = "json"
+
+
+class IngestFormat(str, Enum):
+    text = "text"
     json = "json"
 
 
@@ -52,6 +55,7 @@ class _LedgerGroup(TyperGroup):
 
 
 ledger_app = typer.Typer(cls=_LedgerGroup, no_args_is_help=False, add_completion=False,
+                         context_settings=CONTEXT,
                          rich_markup_mode=None, pretty_exceptions_enable=False,
                          help="List figure series, show a series' points, export them.\n\n"
                               "`newsledger ledger [QUERY]` lists series whose name or id "
@@ -74,25 +78,6 @@ def _open(db: Path, readonly: bool = True) -> Any:
         fail(str(exc))
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
-
-
-_APPROX = {"more_than": "> ", "at_least": "≥ ", "about": "~", "less_than": "< ", "up_to": "≤ ",
-           "vague": "≈"}
-
-
-def value_text(value: float | None, low: float | None, high: float | None,
-               approx: str | None) -> str:
-    """"> 34,000", "~1,200", "20–30"."""
-    if low is not None and high is not None and (approx == "range" or value is None):
-        return f"{_num(low)}–{_num(high)}"
-    v = value if value is not None else low if low is not None else high
-    return _APPROX.get(approx or "", "") + _num(v)
-
-
 _FLAG_ABBR = {"echo": "echo", "corroboration": "corr", "update": "upd",
               "revision_down": "rev↓", "conflict": "confl", "outlier": "outl"}
 
@@ -104,11 +89,6 @@ def _flags_text(counts: dict[str, int]) -> str:
 def _names(pairs: list[list[Any]], n: int = 3) -> str:
     more = len(pairs) - n
     return ", ".join(f"{k} ({c})" for k, c in pairs[:n]) + (f" +{more}" if more > 0 else "")
-
-
-def _console(out: IO[str]) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False,
-                   width=None if out.isatty() else 200)
 
 
 def _series_flat(s: dict[str, Any]) -> dict[str, Any]:
@@ -139,23 +119,31 @@ def ingest(
     files: list[str] = typer.Argument(..., metavar="FILE...",
                                       help="Articles (.txt, .html), batches (.jsonl, .jsonl.gz) "
                                            "or record files from `newsledger extract`."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                                          help="Publication date for articles that lack one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON on stdout."),
+    fmt: IngestFormat = typer.Option(IngestFormat.text, "--format", "-f",
+                                     help="text (a summary line on stderr) or json (the counts "
+                                          "as JSON on stdout, too)."),
+    as_json: bool = typer.Option(False, "--json", hidden=True,
+                                 help="Deprecated: use --format json."),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Refuse a text file with bytes that are not UTF-8 (default: "
+                                     "replace them with U+FFFD and warn)."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1,
                                        help="Processes extracting articles (default: all cores; "
                                             "1 runs in this process)."),
 ) -> None:
     """Extract articles and store them, with their figures, in the ledger.
 
-    Each article is stored in one transaction; re-running stores nothing twice, and a changed
-    text under the same id or URL becomes a new version.
+    The database is created if missing. Each article is stored in one transaction; re-running
+    stores nothing twice, and a changed text under the same id or URL becomes a new version.
 
     \b
     Example:
-        newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite
+        newsledger ingest examples/ceasefire.txt --published 2025-03-07 --db newsledger.sqlite
+        newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite -f json
     """
     from functools import partial
 
@@ -177,7 +165,8 @@ def ingest(
         with progress_bar("ingesting", total=total, enabled=not quiet) as advance:
             stats = ingest_paths(
                 led, files, published=published, on_progress=advance, extract=extract,
-                on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {m}",
+                strict=strict,
+                on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {escape(m)}",
                                                        soft_wrap=True))
     except NewsledgerError as exc:
         fail(str(exc))
@@ -186,7 +175,7 @@ def ingest(
             ex.shutdown(wait=False, cancel_futures=True)
         led.close()
     err_console.print(stats_line(stats, str(db)))
-    if as_json:
+    if as_json or fmt == IngestFormat.json:
         typer.echo(json.dumps({**stats.to_dict(), "seen": stats.seen}))
     if stats.seen == 0 or stats.failed == stats.seen:
         raise typer.Exit(1)
@@ -195,7 +184,7 @@ def ingest(
 @ledger_app.command("list")
 def list_series(
     query: str | None = typer.Argument(None, help="Only series whose name or id contains this."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -225,22 +214,27 @@ def list_series(
         w.writeheader()
         w.writerows(flat)
     else:
-        t = Table("series", "latest", "as of", "points", "origins", "claimants", "outlets",
-                  "flags", title=f"{len(rows)} series")
+        console = console_for(out)
+        # At 80 columns: series, latest, as of, points and claimants; the rest as width allows.
+        cols = fit([("series", 0, 24), ("latest", 1, 10), ("as of", 2, 10), ("points", 4, 6),
+                    ("claimants", 3, 14), ("flags", 5, 10), ("outlets", 6, 14),
+                    ("origins", 7, 7)], console.width)
+        t = folding(Table(*cols, title=f"{len(rows)} series"))
         for s in rows:
-            t.add_row(f"{escape(s['name'])}\n[dim]{escape(s['id'])}[/]",
-                      value_text(s["latest_value"], s["latest_low"], s["latest_high"],
-                                 s["latest_approx"]),
-                      s["latest_date"] or "", str(s["points"]), str(s["origins"]),
-                      escape(_names(s["claimants"])), escape(_names(s["outlets"])),
-                      _flags_text(s["flags"]))
-        _console(out).print(t)
+            cells = {"series": f"{escape(s['name'])}\n[dim]{escape(s['id'])}[/]",
+                     "latest": value_text(s["latest_value"], s["latest_low"], s["latest_high"],
+                                          s["latest_approx"]),
+                     "as of": s["latest_date"] or "", "points": num(s["points"]),
+                     "origins": num(s["origins"]), "claimants": escape(_names(s["claimants"])),
+                     "outlets": escape(_names(s["outlets"])), "flags": _flags_text(s["flags"])}
+            t.add_row(*(cells[c] for c in cols))
+        console.print(t)
 
 
 @ledger_app.command("show")
 def show(
     series: str = typer.Argument(..., help="Series id, name, or a part of it matching one."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -273,24 +267,29 @@ def show(
     if fmt == ListFormat.csv:
         write_csv(((s, p) for p in pts), out)
         return
-    t = Table("id", "date", "value", "claimant", "outlet", "flags", "article", "span",
-              title=f"{escape(s['name'])}  [dim]{escape(s['id'])}[/]  {len(pts)} point(s)")
+    console = console_for(out)
+    cols = fit([("id", 5, 4), ("date", 0, 10), ("value", 1, 10), ("claimant", 2, 14),
+                ("outlet", 4, 10), ("flags", 3, 10), ("article", 6, 12), ("span", 7, 24)],
+               console.width)
+    t = folding(Table(*cols, title=f"{escape(s['name'])}  [dim]{escape(s['id'])}[/]  "
+                                   f"{len(pts)} point(s)"))
     for p in pts:
         row = csv_row(s, p)
         span = p["span_text"].replace("\n", " ")
-        t.add_row(str(p["id"]), p["date"] or "?",
-                  value_text(p["value"], p["low"], p["high"], p["approx"]),
-                  escape(p["claimant"] or ""), escape(p["outlet"] or ""),
-                  row["flags"].replace(";", "\n"),
-                  escape(f"{p['article_id']}" + (f" v{p['article_version']}"
-                                                 if p["article_version"] > 1 else "")),
-                  escape(f"{span[:50]} [{p['span_start']}:{p['span_end']}]"))
-    _console(out).print(t)
+        cells = {"id": str(p["id"]), "date": p["date"] or "?",
+                 "value": value_text(p["value"], p["low"], p["high"], p["approx"]),
+                 "claimant": escape(p["claimant"] or ""), "outlet": escape(p["outlet"] or ""),
+                 "flags": row["flags"].replace(";", "\n"),
+                 "article": escape(f"{p['article_id']}" + (f" v{p['article_version']}"
+                                                           if p["article_version"] > 1 else "")),
+                 "span": escape(f"{span[:50]} [{p['span_start']}:{p['span_end']}]")}
+        t.add_row(*(cells[c] for c in cols))
+    console.print(t)
 
 
 @ledger_app.command("export")
 def export(
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
     fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f",
                                      help="csv or jsonl (one row per point), or wikidata "
                                           "(statements as JSON)."),
@@ -327,18 +326,24 @@ def export(
 @ledger_app.command("article")
 def article(
     article_id: str = typer.Argument(..., help="The article id (as ingested)."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
-    version: int | None = typer.Option(None, "--version", help="This version, not the latest."),
+    db: Path = db_option(),
+    revision: int | None = typer.Option(None, "--revision", "-r", min=1, metavar="N",
+                                        help="The article's stored version N (1 is the first), "
+                                             "not the latest."),
 ) -> None:
     """Print the stored record of one article as JSON (with its versions and figure ids).
 
     \b
     Example:
-        newsledger ledger article 000_083e98938a0e4d70 --db newsledger.sqlite
+        newsledger ledger article ceasefire --db newsledger.sqlite
+        newsledger ledger article ceasefire --revision 1 --db newsledger.sqlite
     """
     with _open(db) as led:
-        rec = led.article(article_id, version)
+        rec = led.article(article_id, revision)
     if rec is None:
+        if revision is not None:
+            fail(f"No version {revision} of article {article_id!r} in {str(db)!r}. Without "
+                 "--revision the latest is shown, with its versions.")
         fail(f"No article {article_id!r} in {str(db)!r}. Find ids with "
              "`newsledger ledger search WORDS`.")
     json.dump(rec, sys.stdout, ensure_ascii=False, indent=1)
@@ -349,7 +354,8 @@ def article(
 def search(
     words: str = typer.Argument(..., help="Full-text query (SQLite FTS5: words, \"phrases\", "
                                           "AND/OR/NOT)."),
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     limit: int = typer.Option(20, "--limit", "-n", help="At most this many articles."),
 ) -> None:
     """Find stored articles by their text (full-text search).
@@ -363,25 +369,44 @@ def search(
             hits = led.search(words, limit)
         except NewsledgerError as exc:
             fail(str(exc))
-    t = Table("article", "published", "outlet", "snippet", title=f"{len(hits)} article(s)")
+    if fmt == ListFormat.json:
+        json.dump(hits, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if fmt == ListFormat.csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=["article_id", "published", "outlet",
+                                                   "snippet"],
+                           lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(hits)
+        return
+    t = folding(Table("article", "published", "outlet", "snippet",
+                      title=f"{len(hits)} article(s)"))
     for h in hits:
         t.add_row(escape(h["article_id"]), h["published"] or "", escape(h["outlet"] or ""),
                   escape((h["snippet"] or "").replace("\n", " ")))
-    _console(sys.stdout).print(t)
+    console_for(sys.stdout).print(t)
 
 
 @ledger_app.command("metadata")
 def metadata(
-    db: Path = typer.Option(Path("newsledger.sqlite"), "--db", help=DB_HELP),
+    db: Path = db_option(),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """Print Datasette metadata (table and column descriptions) for this ledger file.
 
     \b
     Example:
-        newsledger ledger metadata --db news.sqlite > metadata.json
+        newsledger ledger metadata --db news.sqlite -o metadata.json
         datasette news.sqlite -m metadata.json
     """
     from ..ledger.meta import datasette_metadata
 
-    json.dump(datasette_metadata(db.stem), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    text = json.dumps(datasette_metadata(db.stem), ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {str(output)!r}: {exc.strerror}. Choose another -o path.")

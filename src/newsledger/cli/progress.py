@@ -34,4 +34,15 @@ def progress_bar(label: str, total: int | None = None, enabled: bool = True
     with Progress(*columns, console=err_console, transient=False,
                   speed_estimate_period=120) as prog:
         task = prog.add_task(label, total=total)
-        yield lambda n: prog.advance(task, n)
+        done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            if total is not None and done > total:  # never "18/16": the total was an estimate
+                prog.update(task, total=done)
+            prog.advance(task, n)
+
+        yield advance
+        if total is not None and done < total:  # fewer items than estimated: end at n/n
+            prog.update(task, total=done)

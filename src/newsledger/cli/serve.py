@@ -7,12 +7,12 @@ from pathlib import Path
 import typer
 
 from ..errors import NewsledgerError
-from .app import app, err_console, fail
+from .app import app, db_option, err_console, fail
 
 
 @app.command()
 def serve(
-    db: Path = typer.Option(..., "--db", help="The ledger (SQLite) to show; opened read-only."),
+    db: Path = db_option(),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535,
                              help="TCP port to listen on (0 picks a free one)."),
     host: str = typer.Option("127.0.0.1", "--host",

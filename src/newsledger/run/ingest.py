@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, content_id, from_any
 from ..ingest.article import Article
+from ..ingest.decode import decode_text
 from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
 from ..record import SCHEMA_ID, Record
 from ..ledger.api import IngestStats, Ledger
@@ -42,12 +43,15 @@ def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> 
 
 
 def count_items(path: str | Path) -> int:
-    """How many articles a file holds (lines of a batch, else 1), for the progress bar."""
+    """How many items the progress bar will count for a file: 1 for an article, one a line for
+    a batch of articles (a blank line is an error record, counted too), one a non-blank line for
+    a records file (blank lines are skipped there)."""
     p = str(path)
     if not is_batch_path(p):
         return 1
+    records_file = _is_records_file(p)
     with open_lines(p) as fh:
-        return sum(1 for line in fh if line.strip())
+        return sum(1 for line in fh if line.strip() or not records_file)
 
 
 def _is_records_file(path: str) -> bool:
@@ -75,18 +79,19 @@ def _records_from(path: str) -> Iterator[Record]:
                                     f"{path}: line {n}: not a newsledger record ({exc})", n)
 
 
-def _read_article_file(path: str, published: str | None) -> Article:
+def _read_article_file(path: str, published: str | None, strict: bool = False,
+                       warn: Callable[[str], None] | None = None) -> Article:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"No such file: {path!r}. Check the path.")
     data = p.read_bytes()
     if p.suffix == ".gz":
         data = gzip.decompress(data)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path!r} is not valid UTF-8 (byte {exc.start}). Re-encode it as "
-                         "UTF-8.") from None
+    decoded = decode_text(data, path, strict=strict)
+    warning = decoded.warning(path)
+    if warning and warn is not None:
+        warn(warning)
+    text = decoded.text
     if not text.strip():
         raise InputError(f"{path!r} is empty: there is no article to ingest.")
     art = from_any(text, published=published)
@@ -100,11 +105,13 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                  extract: Extractor | None = None,
                  on_progress: Callable[[int], None] | None = None,
                  on_warning: Callable[[str], None] | None = None,
-                 refresh: bool = True) -> IngestStats:
+                 refresh: bool = True, strict: bool = False) -> IngestStats:
     """Extract and store every article in ``paths``; returns what happened.
 
     ``extract`` turns articles into records in order (default :func:`extract_records`); stored
-    articles with unchanged text are skipped before it. Each article is one transaction."""
+    articles with unchanged text are skipped before it. Each article is one transaction. A text
+    file with bytes that are not UTF-8 is read with them replaced (``on_warning`` says how many
+    and where), or, ``strict``, fails."""
     published = check_published(published)
     extractor = extract or extract_records
     advance = on_progress or (lambda n: None)
@@ -136,7 +143,7 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                     yield from extractor(not_stored(read_batch(fh, max_chars=max_chars)))
             else:
                 try:
-                    art = _read_article_file(path, published)
+                    art = _read_article_file(path, published, strict=strict, warn=warn)
                 except InputError as exc:
                     yield Record.from_error(Path(path).name, "ingest", str(exc))
                     continue
