@@ -262,7 +262,7 @@ def test_serving_never_writes_to_the_ledger(ledger_db: Path) -> None:
 
 
 def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None:
-    c = client(ledger_db)
+    c = client(ledger_db, allow_store=True)
     r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on"),
                                   "published": (None, "2024-05-02")}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/article/pasted-1")
@@ -272,9 +272,11 @@ def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None
     assert "killed%3Apeople%3Arafah" in c.get("/").text  # its figure made a new series
 
 
-def test_no_store_server_refuses_to_store(ledger_db: Path) -> None:
+@pytest.mark.parametrize("kw", [{}, {"allow_store": False}])
+def test_no_store_server_refuses_to_store(ledger_db: Path, kw: dict[str, Any]) -> None:
+    # Safe by default: without allow_store (serve --allow-store) nothing is offered or stored.
     before = _db_state(ledger_db)
-    c = client(ledger_db, allow_store=False)
+    c = client(ledger_db, **kw)
     assert 'name="store"' not in c.get("/extract").text
     r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on")})
     assert r.status_code == 400 and "does not store" in r.text
@@ -288,6 +290,7 @@ def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: 
 
     r = CliRunner().invoke(app, ["serve", "--help"])
     assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
+    assert "--allow-store" in r.output and "--no-store" not in r.output
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code == 2 and "No ledger" in r.output
     other = tmp_path / "other.sqlite"
@@ -382,8 +385,8 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
 
 
 def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None:
-    r = client(ledger_db).post("/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(),
-                                                           "text/plain")})
+    r = client(ledger_db, allow_store=True).post(
+        "/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(), "text/plain")})
     assert r.status_code == 200
     form = r.text[r.text.index('id="again"'):]
     assert 'name="store"' in form and "We will not stop" in form  # the uploaded text, refilled

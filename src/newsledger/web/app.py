@@ -2,9 +2,10 @@
 
 Pages: the series index (``/``), a series (``/series/{id}``, with CSV/JSON downloads), an
 article from the ledger (``/article/{id}``), and the extract page (``/extract``) that shows the
-record of pasted or uploaded text and stores it only when asked. The ledger is opened read-only
-for the life of the server; storing from the extract page opens a separate, short-lived writable
-handle on the same configured file (see :mod:`newsledger.web.store`).
+record of pasted or uploaded text. The ledger is opened read-only for the life of the server and
+nothing is written unless the app was created with ``allow_store`` (``serve --allow-store``);
+then storing from the extract page, when asked, opens a separate, short-lived writable handle on
+the same configured file (see :mod:`newsledger.web.store`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ Extractor = Callable[..., Record]
 class Settings:
     db: Path | None
     max_upload: int = DEFAULT_MAX_UPLOAD
-    allow_store: bool = True
+    allow_store: bool = False
 
 
 def _env() -> Environment:
@@ -74,9 +75,12 @@ def _default_extract(text: str, **meta: Any) -> Record:
 
 
 def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
-               allow_store: bool = True, extractor: Extractor | None = None,
+               allow_store: bool = False, extractor: Extractor | None = None,
                allowed_hosts: set[str] | None = None) -> Guard:
     """The web app over the ledger at ``db`` (opened read-only), wrapped in :class:`Guard`.
+
+    Nothing is ever written unless ``allow_store`` (``serve --allow-store``): only then does the
+    extract page offer to store a record in ``db``.
 
     ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
     ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
@@ -99,6 +103,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("has_db", view is not None)
         ctx.setdefault("db_name", settings.db.name if settings.db else None)
+        ctx.setdefault("allow_store", _can_store())
         html = env.get_template(name).render(request=request, **ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -256,7 +261,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if want_store:
             if not _can_store():
                 return _form_error(request, fdict, "This server does not store articles (it was "
-                                   "started without --db, or with --no-store).")
+                                   "started without --db, or without --allow-store).")
             from .store import store_records
 
             assert settings.db is not None
