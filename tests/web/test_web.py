@@ -429,3 +429,31 @@ def test_streamed_body_without_length_is_cut_off_at_the_limit() -> None:
         "/extract", content=body(),
         headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert r.status_code == 413 and "Upload too large" in r.text
+
+
+@pytest.mark.parametrize("url", ["/?q=%00", "/?q=a%00b", "/article/a1?v=99999999999999999999",
+                                 "/article/a1?v=%C2%B2", "/article/a1?v=-1",
+                                 "/article/a1?fig=%C2%B2", "/?page=0", "/?page=x",
+                                 "/?q=" + "x" * 5_000])
+def test_malformed_parameters_are_400(ledger_db: Path, url: str) -> None:
+    r = client(ledger_db).get(url)
+    assert r.status_code == 400 and "Bad request" in r.text, (url, r.status_code)
+
+
+def test_long_or_nul_ids_are_404(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    for url in ("/series/" + "x" * 50_000, "/series/a%00b", "/series/a%00b/points.csv",
+                "/article/" + "x" * 50_000, "/article/a%00b"):
+        assert c.get(url).status_code == 404, url[:40]
+
+
+def test_article_search_quotes_words_and_marks_hits(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    for q in ("al-Shifa", "Israel's", "NEAR(", "a AND", "(", "*", "k%d", '"'):
+        r = c.get("/", params={"q": q})
+        assert r.status_code == 200, (q, r.text[:300])
+    r = c.get("/", params={"q": "Israeli military"})
+    assert r.status_code == 200
+    arts = r.text[r.text.index('id="articles"'):]
+    assert "<mark>Israeli</mark>" in arts and "[Israeli]" not in arts
+    assert "2 articles" in arts  # a4 and a6 name the Israeli military

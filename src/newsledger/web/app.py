@@ -39,6 +39,11 @@ from .guard import BodyTooLarge, Guard, human_bytes, too_large
 from .highlight import highlight
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+MAX_FILTER = 200     # characters of a search or filter value
+MAX_ID = 1_000       # characters of a series or article id in a URL
+MAX_VERSION = 1_000_000
+MAX_PAGE = 10_000
+PAGE_SIZE = 20
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
 
 Extractor = Callable[..., Record]
@@ -61,6 +66,38 @@ def _env() -> Environment:
         "", None, f.value, f.low, f.high))
     env.globals["version"] = __version__
     return env
+
+
+class BadParam(Exception):
+    """A request parameter that cannot mean anything: answered with 400, never 500."""
+
+
+def text_param(request: Request, key: str, limit: int = MAX_FILTER) -> str:
+    """A query parameter as stripped text; NUL characters or more than ``limit`` characters
+    are a :class:`BadParam`."""
+    v = request.query_params.get(key, "")
+    if "\x00" in v:
+        raise BadParam(f"The {key!r} parameter holds a NUL character.")
+    if len(v) > limit:
+        raise BadParam(f"The {key!r} parameter is longer than {limit} characters.")
+    return v.strip()
+
+
+def int_param(request: Request, key: str, lo: int, hi: int) -> int | None:
+    """A query parameter as an int in ``[lo, hi]`` (None when absent or empty): only ASCII
+    digits count ("²", "1e9", "-1" and "99999999999999999999" are a :class:`BadParam`)."""
+    v = text_param(request, key, 24)
+    if not v:
+        return None
+    if not (v.isascii() and v.isdigit()) or not lo <= int(v) <= hi:
+        raise BadParam(f"The {key!r} parameter must be a whole number from {lo} to {hi}.")
+    return int(v)
+
+
+def path_id(request: Request, key: str) -> str | None:
+    """A series or article id from the path; None when it cannot name one (NUL, too long)."""
+    v = str(request.path_params.get(key, ""))
+    return None if "\x00" in v or len(v) > MAX_ID or not v else v
 
 
 def safe_url(url: str | None) -> bool:
@@ -121,28 +158,33 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        filters = {k: request.query_params.get(k, "").strip() for k in
+        filters = {k: text_param(request, k) for k in
                    ("q", "metric", "place", "claimant", "outlet", "since", "until")}
+        page_no = int_param(request, "page", 1, MAX_PAGE) or 1
         error = None
         try:
             rows = await run_in_threadpool(view.series, **filters)
         except NewsledgerError as exc:
             rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
         facets = await run_in_threadpool(view.facets)
-        articles = await run_in_threadpool(view.search_articles, filters["q"]) \
-            if filters["q"] else []
+        found = await run_in_threadpool(view.search_articles, filters["q"], PAGE_SIZE,
+                                        (page_no - 1) * PAGE_SIZE) \
+            if filters["q"] else ([], 0)
+        articles, total = found
         return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
                     facets=facets, active=any(filters.values()), error=error,
-                    articles=articles)
+                    articles=articles, total=total,
+                    pager=_pager(request, page_no, total))
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        sid = request.path_params["sid"]
-        info = await run_in_threadpool(view.series_info, sid)
-        if info is None:
-            return not_found(request, f"There is no series {sid!r} in this ledger. "
+        sid = path_id(request, "sid")
+        info = await run_in_threadpool(view.series_info, sid) if sid else None
+        if info is None or sid is None:
+            shown = repr(sid) if sid else "with this id"
+            return not_found(request, f"There is no series {shown} in this ledger. "
                                       "Pick one from the series index.")
         points = await run_in_threadpool(view.points, sid)
         ch = chart_mod.layout([p.chart for p in points])
@@ -153,10 +195,12 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        sid, fmt = request.path_params["sid"], request.path_params["fmt"]
-        info = await run_in_threadpool(view.series_info, sid)
-        if info is None or fmt not in ("csv", "json"):
-            return not_found(request, f"No download {fmt!r} for series {sid!r}. "
+        sid, fmt = path_id(request, "sid"), request.path_params["fmt"]
+        info = await run_in_threadpool(view.series_info, sid) \
+            if sid and fmt in ("csv", "json") else None
+        if info is None or sid is None:
+            return not_found(request, f"No download {fmt[:40]!r} for series "
+                                      f"{(sid or '')[:200]!r}. "
                                       "Use points.csv or points.json of an existing series.")
         points = await run_in_threadpool(view.points, sid)
         rows = [p.export() for p in points]
@@ -179,19 +223,20 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        aid = request.path_params["aid"]
-        v = request.query_params.get("v", "")
-        found = await run_in_threadpool(view.article, aid, int(v) if v.isdigit() else None)
+        aid = path_id(request, "aid")
+        v = int_param(request, "v", 0, MAX_VERSION)
+        point, fig = text_param(request, "point", 40), int_param(request, "fig", 0, 100_000)
+        found = await run_in_threadpool(view.article, aid, v) if aid else None
         if found is None:
-            return not_found(request, f"There is no article {aid!r}"
-                                      + (f" version {v}" if v else "") + " in this ledger.")
+            return not_found(request, f"There is no article {(aid or '')[:200]!r}"
+                                      + (f" version {v}" if v is not None else "")
+                                      + " in this ledger.")
         rec, links, anchors = found
         if request.query_params.get("format") == "json":
             return Response(rec.to_json(indent=1), media_type="application/json")
         # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
-        point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
         target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
-            if point else int(fig) if fig.isdigit() else None
+            if point else fig if fig is not None and fig < len(rec.figures) else None
         return _record_page(request, rec, links, target, stored=True, anchors=anchors)
 
     def _record_page(request: Request, rec: Record, links: dict[int, str],
@@ -282,6 +327,13 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         return page(request, "extract.html", 400, form=dict(form), error=message,
                     allow_store=_can_store(), limit=human_bytes(settings.max_upload))
 
+    async def bad_param_handler(request: Request, exc: Exception) -> Response:
+        return page(request, "error.html", 400, title="Bad request", message=str(exc))
+
+    async def store_error_handler(request: Request, exc: Exception) -> Response:
+        # A query the ledger refused (an unusable search): the reader's input, not our fault.
+        return page(request, "error.html", 400, title="Bad request", message=str(exc)[:500])
+
     async def too_large_handler(request: Request, exc: Exception) -> Response:
         return page(request, "error.html", 413, title="Upload too large",
                     message=too_large(None, settings.max_upload))
@@ -302,12 +354,28 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if view is not None:
             view.close()
 
-    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler},
+    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler,
+                                                       BadParam: bad_param_handler,
+                                                       NewsledgerError: store_error_handler},
                     lifespan=lifespan)
     app.state.view = view
     app.state.settings = settings
     hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
     return Guard(app, settings.max_upload + 64_000, hosts)
+
+
+def _pager(request: Request, page_no: int, total: int) -> dict[str, Any]:
+    """Links to the previous and next page of article results (same filters otherwise)."""
+    pages = max(1, -(-total // PAGE_SIZE))
+
+    def href(n: int) -> str:
+        q = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+        return "/?" + urlencode(q + ([("page", str(n))] if n > 1 else [])) + "#articles"
+
+    return {"page": page_no, "pages": pages, "total": total,
+            "first": (page_no - 1) * PAGE_SIZE + 1, "size": PAGE_SIZE,
+            "prev": href(min(page_no, pages + 1) - 1) if page_no > 1 else None,
+            "next": href(page_no + 1) if page_no < pages else None}
 
 
 def _csv_cell(v: Any) -> Any:

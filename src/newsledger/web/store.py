@@ -164,17 +164,23 @@ class LedgerView:
             out.append(self._row(s))
         return out
 
-    def search_articles(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Stored articles whose title or text hold every word of ``q`` (full-text search).
+    def search_articles(self, q: str, limit: int = 20, offset: int = 0
+                        ) -> tuple[list[dict[str, Any]], int]:
+        """Stored articles whose title or text hold every word of ``q`` (full-text search), one
+        page of them, and how many there are in all.
 
-        Each word is passed as a quoted FTS5 phrase, so punctuation a reader types
-        ("Hamas-run", "U.N.") is searched for, never parsed as query syntax."""
-        words = q.split()
-        if not words:
-            return []
-        fts = " ".join('"' + w.replace('"', '""') + '"' for w in words[:12])
+        Each word is passed as a quoted FTS5 string, so what a reader types ("al-Shifa",
+        "Israel's", "NEAR(") is searched for, never parsed as query syntax. Each hit has
+        ``snippet_parts``: ``(text, is_hit)`` pieces to show with the hits marked."""
+        if not q.split():
+            return [], 0
         with self._lock:
-            return list(self.ledger.search(fts, limit=limit))
+            total = self.ledger.search_count(q, words=True)
+            hits = list(self.ledger.search(q, limit, offset, words=True)) if total else []
+        for h in hits:
+            h["snippet_parts"] = snippet_parts(h.get("snippet") or "",
+                                               h.get("snippet_hits") or [])
+        return hits, total
 
     def facets(self) -> dict[str, list[str]]:
         """The values the index's filter menus offer, from every series."""
@@ -267,6 +273,17 @@ class LedgerView:
             if p.get("series_id"):
                 links[i] = series_href(p["series_id"], str(p["id"]))
         return rec, links, anchors
+
+
+def snippet_parts(text: str, hits: list[list[int]]) -> list[tuple[str, bool]]:
+    """A search snippet as ``(text, is_hit)`` pieces, for the template to escape and mark."""
+    out, at = [], 0
+    for a, b in hits:
+        if a >= at:
+            out += [(text[at:a], False), (text[a:b], True)]
+            at = b
+    out.append((text[at:], False))
+    return [(t, h) for t, h in out if t]
 
 
 def series_href(series_id: str, point_id: str | None = None) -> str:
