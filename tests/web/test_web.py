@@ -457,3 +457,38 @@ def test_article_search_quotes_words_and_marks_hits(ledger_db: Path) -> None:
     arts = r.text[r.text.index('id="articles"'):]
     assert "<mark>Israeli</mark>" in arts and "[Israeli]" not in arts
     assert "2 articles" in arts  # a4 and a6 name the Israeli military
+
+
+@pytest.mark.parametrize("q", ["gaza health ministry", "death toll", "Israeli military killed",
+                               "GAZA Toll", "people gaza"])
+def test_series_search_matches_claimants_and_metric_words(ledger_db: Path, q: str) -> None:
+    r = client(ledger_db).get("/", params={"q": q})
+    assert r.status_code == 200
+    table = r.text[:r.text.index('id="articles"')]
+    assert SERIES_URL in table, q
+
+
+def test_series_search_needs_every_word(ledger_db: Path) -> None:
+    r = client(ledger_db).get("/", params={"q": "gaza health ministry zzzunknown"})
+    assert SERIES_URL not in r.text[:r.text.index('id="articles"')]
+
+
+def test_article_list_pages_and_reaches_articles_without_points(ledger_db: Path) -> None:
+    from newsledger.ledger import Ledger
+
+    with Ledger(ledger_db) as led:  # an article with no figure: no series point leads to it
+        led.ingest_records([record(f"plain-{i:02d}", f"Talks resumed in Cairo, day {i}.",
+                                   published="2023-01-01", title=f"Talks {i}")
+                            for i in range(55)])
+    c = client(ledger_db)
+    r = c.get("/articles")
+    assert r.status_code == 200 and "63 articles" in r.text and 'rel="next"' in r.text
+    r2 = c.get("/articles", params={"page": 2})
+    assert r2.status_code == 200 and "/article/plain-" in r2.text and "page 2 of 2" in r2.text
+    assert c.get("/articles", params={"page": 9}).status_code == 200
+    assert c.get("/articles", params={"page": "²"}).status_code == 400
+    # Article search pages too, with a total.
+    r = c.get("/", params={"q": "Cairo"})
+    assert "55 articles" in r.text and "page 1 of 3" in r.text
+    r = c.get("/", params={"q": "Cairo", "page": 3})
+    assert r.status_code == 200 and r.text.count('href="/article/plain-') == 15

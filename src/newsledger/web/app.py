@@ -43,7 +43,8 @@ MAX_FILTER = 200     # characters of a search or filter value
 MAX_ID = 1_000       # characters of a series or article id in a URL
 MAX_VERSION = 1_000_000
 MAX_PAGE = 10_000
-PAGE_SIZE = 20
+PAGE_SIZE = 20       # article search results per page
+ARTICLE_PAGE = 50    # rows of the article list
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
 
 Extractor = Callable[..., Record]
@@ -175,6 +176,16 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
                     facets=facets, active=any(filters.values()), error=error,
                     articles=articles, total=total,
                     pager=_pager(request, page_no, total))
+
+    async def article_list(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        page_no = int_param(request, "page", 1, MAX_PAGE) or 1
+        rows, total = await run_in_threadpool(view.articles, ARTICLE_PAGE,
+                                              (page_no - 1) * ARTICLE_PAGE)
+        return page(request, "articles.html", articles=rows,
+                    pager=_pager(request, page_no, total, ARTICLE_PAGE, "/articles"))
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
@@ -340,6 +351,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
     routes = [
         Route("/", index),
+        Route("/articles", article_list),
         Route("/series/{sid}/points.{fmt}", series_download),
         Route("/series/{sid}", series),
         # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.
@@ -364,16 +376,18 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     return Guard(app, settings.max_upload + 64_000, hosts)
 
 
-def _pager(request: Request, page_no: int, total: int) -> dict[str, Any]:
-    """Links to the previous and next page of article results (same filters otherwise)."""
-    pages = max(1, -(-total // PAGE_SIZE))
+def _pager(request: Request, page_no: int, total: int, size: int = PAGE_SIZE,
+           path: str = "/") -> dict[str, Any]:
+    """Links to the previous and next page of results (same parameters otherwise)."""
+    pages = max(1, -(-total // size))
 
     def href(n: int) -> str:
         q = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
-        return "/?" + urlencode(q + ([("page", str(n))] if n > 1 else [])) + "#articles"
+        q += [("page", str(n))] if n > 1 else []
+        return path + ("?" + urlencode(q) if q else "") + ("#articles" if path == "/" else "")
 
     return {"page": page_no, "pages": pages, "total": total,
-            "first": (page_no - 1) * PAGE_SIZE + 1, "size": PAGE_SIZE,
+            "first": (page_no - 1) * size + 1, "size": size,
             "prev": href(min(page_no, pages + 1) - 1) if page_no > 1 else None,
             "next": href(page_no + 1) if page_no < pages else None}
 
