@@ -139,7 +139,12 @@ def test_article_search_metadata(db: Path) -> None:
     res = runner.invoke(app, ["ledger", "article", "zzz", "--db", str(db)])
     assert res.exit_code == 2
     res = runner.invoke(app, ["ledger", "search", "hostages", "--db", str(db)])
-    assert "bbc2" in res.output and "[hostages]" in res.output
+    # The matched word is shown (bold on a terminal), never wrapped in literal brackets.
+    assert "bbc2" in res.output and "hostages" in res.output and "[hostages]" not in res.output
+    # Text that is not FTS5 syntax is searched for as plain words, not an SQLite error.
+    for words in ("al-Shifa", "Israel's", "NEAR(", "hostages AND"):
+        res = runner.invoke(app, ["ledger", "search", words, "--db", str(db)])
+        assert res.exit_code == 0, (words, res.output)
     res = runner.invoke(app, ["ledger", "metadata", "--db", str(db)])
     assert "figures" in json.loads(res.stdout)["databases"]["l"]["tables"]
 

@@ -277,3 +277,36 @@ def test_listing_cache_and_paging_follow_changes(tmp_path: Path) -> None:
         assert {s["id"] for s in led.series()} == {sid, "injured:people:rafah:per-event"}
         assert led.series(limit=1)[0]["id"] == sid
         assert led.points("no:such:series") == []
+
+
+def test_search_plain_words_paging_and_clean_snippets(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.add(full_record("a1", extra="Strikes near al-Shifa hospital. Israel's army said. "))
+        led.add(full_record("a2", 35000, url=None, extra="Rafah crossing closed. "))
+        # Hyphens, apostrophes and FTS operators in plain words are text, not query syntax.
+        for words in ("al-Shifa", "Israel's", "al-Shifa Israel's"):
+            assert [h["article_id"] for h in led.search(words, words=True)] == ["a1"], words
+        for words in ("NEAR(", "AND", "a OR", "(", "*", '"', "\x00", "x" * 50_000):
+            assert isinstance(led.search(words, words=True), list)  # never raises
+            assert led.search_count(words, words=True) >= 0
+        assert led.search_count("Rafah", words=True) == 1
+        assert led.search_count("killed", words=True) == 2
+        first, second = (led.search("killed", 1, off, words=True) for off in (0, 1))
+        assert len(first) == len(second) == 1 and first[0]["article_id"] != second[0]["article_id"]
+        # Snippets are plain text with the hits' offsets, no "[word]" markers.
+        hit = led.search("Rafah", words=True)[0]
+        assert "[" not in hit["snippet"] and "\x02" not in hit["snippet"]
+        assert [hit["snippet"][a:b] for a, b in hit["snippet_hits"]] == ["Rafah"]
+        # Every stored article can be listed, newest first, with or without series points.
+        assert {a["article_id"] for a in led.articles()} == {"a1", "a2"}
+        assert len(led.articles(limit=1, offset=1)) == 1
+
+
+def test_series_query_is_text_not_a_like_pattern(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.add(full_record("a1"))
+        led.refresh()
+        assert led.series("killed")
+        for q in ("k%d", "k_lled", "%", "_", "\\"):
+            assert led.series(q) == [], q
+        assert led.series("x" * 50_000) == []

@@ -262,7 +262,7 @@ def test_serving_never_writes_to_the_ledger(ledger_db: Path) -> None:
 
 
 def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None:
-    c = client(ledger_db)
+    c = client(ledger_db, allow_store=True)
     r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on"),
                                   "published": (None, "2024-05-02")}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/article/pasted-1")
@@ -272,9 +272,11 @@ def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None
     assert "killed%3Apeople%3Arafah" in c.get("/").text  # its figure made a new series
 
 
-def test_no_store_server_refuses_to_store(ledger_db: Path) -> None:
+@pytest.mark.parametrize("kw", [{}, {"allow_store": False}])
+def test_no_store_server_refuses_to_store(ledger_db: Path, kw: dict[str, Any]) -> None:
+    # Safe by default: without allow_store (serve --allow-store) nothing is offered or stored.
     before = _db_state(ledger_db)
-    c = client(ledger_db, allow_store=False)
+    c = client(ledger_db, **kw)
     assert 'name="store"' not in c.get("/extract").text
     r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on")})
     assert r.status_code == 400 and "does not store" in r.text
@@ -288,6 +290,7 @@ def test_serve_help_ends_with_an_example_and_missing_db_fails_cleanly(tmp_path: 
 
     r = CliRunner().invoke(app, ["serve", "--help"])
     assert r.exit_code == 0 and "Example:" in r.output and "127.0.0.1" in r.output
+    assert "--allow-store" in r.output and "--no-store" not in r.output
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code == 2 and "No ledger" in r.output
     other = tmp_path / "other.sqlite"
@@ -382,8 +385,8 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
 
 
 def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None:
-    r = client(ledger_db).post("/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(),
-                                                           "text/plain")})
+    r = client(ledger_db, allow_store=True).post(
+        "/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(), "text/plain")})
     assert r.status_code == 200
     form = r.text[r.text.index('id="again"'):]
     assert 'name="store"' in form and "We will not stop" in form  # the uploaded text, refilled
@@ -426,3 +429,66 @@ def test_streamed_body_without_length_is_cut_off_at_the_limit() -> None:
         "/extract", content=body(),
         headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert r.status_code == 413 and "Upload too large" in r.text
+
+
+@pytest.mark.parametrize("url", ["/?q=%00", "/?q=a%00b", "/article/a1?v=99999999999999999999",
+                                 "/article/a1?v=%C2%B2", "/article/a1?v=-1",
+                                 "/article/a1?fig=%C2%B2", "/?page=0", "/?page=x",
+                                 "/?q=" + "x" * 5_000])
+def test_malformed_parameters_are_400(ledger_db: Path, url: str) -> None:
+    r = client(ledger_db).get(url)
+    assert r.status_code == 400 and "Bad request" in r.text, (url, r.status_code)
+
+
+def test_long_or_nul_ids_are_404(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    for url in ("/series/" + "x" * 50_000, "/series/a%00b", "/series/a%00b/points.csv",
+                "/article/" + "x" * 50_000, "/article/a%00b"):
+        assert c.get(url).status_code == 404, url[:40]
+
+
+def test_article_search_quotes_words_and_marks_hits(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    for q in ("al-Shifa", "Israel's", "NEAR(", "a AND", "(", "*", "k%d", '"'):
+        r = c.get("/", params={"q": q})
+        assert r.status_code == 200, (q, r.text[:300])
+    r = c.get("/", params={"q": "Israeli military"})
+    assert r.status_code == 200
+    arts = r.text[r.text.index('id="articles"'):]
+    assert "<mark>Israeli</mark>" in arts and "[Israeli]" not in arts
+    assert "2 articles" in arts  # a4 and a6 name the Israeli military
+
+
+@pytest.mark.parametrize("q", ["gaza health ministry", "death toll", "Israeli military killed",
+                               "GAZA Toll", "people gaza"])
+def test_series_search_matches_claimants_and_metric_words(ledger_db: Path, q: str) -> None:
+    r = client(ledger_db).get("/", params={"q": q})
+    assert r.status_code == 200
+    table = r.text[:r.text.index('id="articles"')]
+    assert SERIES_URL in table, q
+
+
+def test_series_search_needs_every_word(ledger_db: Path) -> None:
+    r = client(ledger_db).get("/", params={"q": "gaza health ministry zzzunknown"})
+    assert SERIES_URL not in r.text[:r.text.index('id="articles"')]
+
+
+def test_article_list_pages_and_reaches_articles_without_points(ledger_db: Path) -> None:
+    from newsledger.ledger import Ledger
+
+    with Ledger(ledger_db) as led:  # an article with no figure: no series point leads to it
+        led.ingest_records([record(f"plain-{i:02d}", f"Talks resumed in Cairo, day {i}.",
+                                   published="2023-01-01", title=f"Talks {i}")
+                            for i in range(55)])
+    c = client(ledger_db)
+    r = c.get("/articles")
+    assert r.status_code == 200 and "63 articles" in r.text and 'rel="next"' in r.text
+    r2 = c.get("/articles", params={"page": 2})
+    assert r2.status_code == 200 and "/article/plain-" in r2.text and "page 2 of 2" in r2.text
+    assert c.get("/articles", params={"page": 9}).status_code == 200
+    assert c.get("/articles", params={"page": "²"}).status_code == 400
+    # Article search pages too, with a total.
+    r = c.get("/", params={"q": "Cairo"})
+    assert "55 articles" in r.text and "page 1 of 3" in r.text
+    r = c.get("/", params={"q": "Cairo", "page": 3})
+    assert r.status_code == 200 and r.text.count('href="/article/plain-') == 15

@@ -360,13 +360,20 @@ def search(
 ) -> None:
     """Find stored articles by their text (full-text search).
 
+    WORDS is an SQLite FTS5 query; text that is not valid FTS5 syntax ("al-Shifa") is
+    searched for as plain words, each of which must occur.
+
     \b
     Example:
         newsledger ledger search '"health ministry" AND Rafah'
     """
     with _open(db) as led:
         try:
-            hits = led.search(words, limit)
+            try:
+                hits = led.search(words, limit)
+            except NewsledgerError:
+                # Not FTS5 syntax ("al-Shifa", "Israel's"): search for the words themselves.
+                hits = led.search(words, limit, words=True)
         except NewsledgerError as exc:
             fail(str(exc))
     if fmt == ListFormat.json:
@@ -384,8 +391,18 @@ def search(
                       title=f"{len(hits)} article(s)"))
     for h in hits:
         t.add_row(escape(h["article_id"]), h["published"] or "", escape(h["outlet"] or ""),
-                  escape((h["snippet"] or "").replace("\n", " ")))
+                  _snippet_markup(h.get("snippet") or "", h.get("snippet_hits") or []))
     console_for(sys.stdout).print(t)
+
+
+def _snippet_markup(text: str, hits: list[list[int]]) -> str:
+    """A search snippet as Rich markup: its text escaped, the matched words in bold."""
+    out, at = [], 0
+    for a, b in hits:
+        out += [escape(text[at:a]), "[bold]", escape(text[a:b]), "[/bold]"]
+        at = b
+    out.append(escape(text[at:]))
+    return "".join(out).replace("\n", " ")
 
 
 @ledger_app.command("metadata")

@@ -20,14 +20,18 @@ def serve(
                                   "anything else exposes the ledger to the network."),
     max_upload: int = typer.Option(2_000_000, "--max-upload", min=1_000, metavar="BYTES",
                                    help="Largest article the extract page accepts."),
-    store: bool = typer.Option(True, "--store/--no-store",
+    store: bool = typer.Option(False, "--allow-store",
                                help="Let the extract page store articles in --db when the user "
-                                    "ticks the box (--no-store: never write)."),
+                                    "ticks \"Store it in the ledger\". Off by default: the "
+                                    "server never writes."),
+    _no_store: bool = typer.Option(False, "--no-store", hidden=True,
+                                   help="No-op: not storing is the default."),
 ) -> None:
     """Serve the web view: series of figures over time, articles with highlights, extraction.
 
-    The ledger is opened read-only. The extract page writes to --db only when the user ticks
-    "Store it in the ledger", through its own short-lived connection.
+    The ledger is opened read-only and the server never writes to it, unless started with
+    --allow-store: then the extract page offers "Store it in the ledger" and, when ticked,
+    writes the record to --db through its own short-lived connection.
 
     \b
     Example:
@@ -55,6 +59,7 @@ def serve(
     except NewsledgerError as exc:
         fail(str(exc))
     shown = f"[{host}]" if ":" in host else host
-    err_console.print(f"newsledger: serving {db} (read-only) at http://{shown}:{port}/  "
+    mode = "read-only" if not store else "read-only; the extract page may store"
+    err_console.print(f"newsledger: serving {db} ({mode}) at http://{shown}:{port}/  "
                       "(Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)

@@ -34,7 +34,13 @@ Python API (the CLI and the web view use only this)::
         led.point(point_id) -> one point dict
         led.article(article_id, version=None) -> Record dict (with "text") + "ledger":
             {"article_pk", "version", "is_latest", "supersedes", "versions", "figure_ids", ...}
-        led.search("ceasefire AND Rafah", limit=20) -> [{"article_id", "title", "snippet", ...}]
+        led.search("ceasefire AND Rafah", limit=20, offset=0)
+            -> [{"article_id", "title", "snippet" (plain text), "snippet_hits": [[start, end]],
+                 ...}]                                      # FTS5 syntax; bad syntax raises
+        led.search("al-Shifa Israel's", words=True)        # plain words, each must occur
+        led.search_count(query, words=False) -> n
+        led.articles(limit=50, offset=0) -> [{"article_id", "title", "n_figures", "n_points",
+                                              ...}]         # newest first, latest versions
         led.stats() -> {"articles": n, "figures": n, ...}
 
     from newsledger.run.ingest import ingest_paths    # files -> extract -> store (progress)

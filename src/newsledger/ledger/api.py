@@ -18,7 +18,7 @@ from ..actors import canonical_actor
 from ..record import Record
 from .series import claimant_of, compute_flags, iso_date, series_key, summarize
 from .similarity import passage_bounds, signature
-from .store import FigureRow, Filters, Prepared, SQLiteStore, Store
+from .store import FigureRow, Filters, Prepared, SQLiteStore, Store, fts_words
 
 DEFAULT_DB = "newsledger.sqlite"
 
@@ -219,9 +219,28 @@ class Ledger:
         (or given) version, plus a ``ledger`` key: version, versions, figure ids."""
         return self.store.get_record(article_id, version)
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Latest article versions whose title or text match an FTS5 query, best first."""
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0, *,
+               words: bool = False) -> list[dict[str, Any]]:
+        """Latest article versions whose title or text match an FTS5 query, best first; with
+        ``words``, ``query`` is plain words (each must occur; no query syntax). ``snippet`` is
+        plain text and ``snippet_hits`` the ``[start, end)`` of the matched words in it."""
+        q = fts_words(query) if words else query
+        if not q:
+            return []
+        return self.store.search(q, limit, offset)
+
+    def search_count(self, query: str, *, words: bool = False) -> int:
+        """How many articles :meth:`search` finds in all."""
+        q = fts_words(query) if words else query
+        count = getattr(self.store, "search_count", None)
+        if not q:
+            return 0
+        return int(count(q)) if count else len(self.store.search(q, 1_000_000))
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Latest article versions, newest first (``n_figures``, ``n_points`` each)."""
+        lister = getattr(self.store, "list_articles", None)
+        return list(lister(limit, offset)) if lister else []
 
     def stats(self) -> dict[str, int]:
         return self.store.counts()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -86,7 +87,7 @@ class Store(Protocol):
     def list_points(self, series_id: str, filters: Filters, limit: int | None,
                     offset: int) -> list[dict[str, Any]]: ...
     def get_record(self, article_id: str, version: int | None) -> dict[str, Any] | None: ...
-    def search(self, query: str, limit: int) -> list[dict[str, Any]]: ...
+    def search(self, query: str, limit: int, offset: int = 0) -> list[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
     def close(self) -> None: ...
 
@@ -459,9 +460,13 @@ class SQLiteStore:
         """The listing straight from the ``series`` summary columns (the reference path)."""
         sql = "SELECT * FROM series WHERE n_points > 0"
         args: list[Any] = []
+        if query and len(query) > 1000:
+            return []  # longer than any series name or id (and than SQLite's LIKE limit)
         if query:
-            sql += " AND (name LIKE ? OR id LIKE ?)"
-            args += [f"%{query}%", f"%{query}%"]
+            # The query is text, not a pattern: "k%d" must not match "killed".
+            pat = "%" + like_escape(query) + "%"
+            sql += " AND (name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')"
+            args += [pat, pat]
         sql += " ORDER BY n_points DESC, id"
         if limit:
             sql += " LIMIT ?"
@@ -620,17 +625,49 @@ class SQLiteStore:
                            (row["pk"],))]}
         return d
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Latest versions matching the FTS5 ``query``, best first. ``snippet`` is plain text;
+        ``snippet_hits`` are the ``[start, end)`` offsets of the matched words in it."""
+        rows = self._fts(
+            "SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, "
+            f"snippet(articles_fts, 1, '{_HIT_ON}', '{_HIT_OFF}', '…', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND a.is_latest = 1 ORDER BY rank LIMIT ? OFFSET ?",
+            (query, int(limit), max(0, int(offset))))
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["snippet"], d["snippet_hits"] = _unmark(d.get("snippet") or "")
+            out.append(d)
+        return out
+
+    def search_count(self, query: str) -> int:
+        """How many latest versions match the FTS5 ``query``."""
+        rows = self._fts("SELECT COUNT(*) FROM articles_fts JOIN articles a ON "
+                         "a.pk = articles_fts.rowid WHERE articles_fts MATCH ? AND "
+                         "a.is_latest = 1", (query,))
+        return int(rows[0][0])
+
+    def _fts(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
+        query = str(args[0])
         try:
-            rows = self.db.execute(
-                "SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, "
-                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? AND a.is_latest = 1 ORDER BY rank LIMIT ?",
-                (query, int(limit))).fetchall()
+            if "\x00" in query:
+                raise sqlite3.OperationalError("NUL character in query")
+            return self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"Bad full-text query {query!r}: {exc}. Use words, \"phrases\", "
-                             "AND/OR/NOT (SQLite FTS5 syntax).") from None
+            raise StoreError(f"Bad full-text query {query[:200]!r}: {exc}. Use words, "
+                             "\"phrases\", AND/OR/NOT (SQLite FTS5 syntax).") from None
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Latest article versions, newest published first, with their figure counts."""
+        rows = self.db.execute(
+            "SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, "
+            "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk) AS n_figures, "
+            "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk AND "
+            "f.series_id IS NOT NULL) AS n_points "
+            "FROM articles a WHERE a.is_latest = 1 "
+            "ORDER BY a.published IS NULL, a.published DESC, a.article_id LIMIT ? OFFSET ?",
+            (int(limit), max(0, int(offset)))).fetchall()
         return [dict(r) for r in rows]
 
     def counts(self) -> dict[str, int]:
@@ -642,6 +679,40 @@ class SQLiteStore:
         out["dirty_series"] = self.db.execute(
             "SELECT COUNT(*) FROM series WHERE dirty = 1").fetchone()[0]
         return out
+
+
+_HIT_ON, _HIT_OFF = "\x02", "\x03"  # snippet markers no article text holds
+
+
+def _unmark(snippet: str) -> tuple[str, list[list[int]]]:
+    """An FTS snippet without its hit markers, and the hits' offsets in that plain text."""
+    out: list[str] = []
+    hits: list[list[int]] = []
+    n = 0
+    start = None
+    for part in re.split(f"([{_HIT_ON}{_HIT_OFF}])", snippet):
+        if part == _HIT_ON:
+            start = n
+        elif part == _HIT_OFF:
+            if start is not None and n > start:
+                hits.append([start, n])
+            start = None
+        elif part:
+            out.append(part)
+            n += len(part)
+    return "".join(out), hits
+
+
+def like_escape(text: str) -> str:
+    """``text`` for a LIKE pattern with ``ESCAPE '\\'``: its ``%`` and ``_`` match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts_words(text: str, max_words: int = 16) -> str:
+    """Plain words as an FTS5 query: each word a quoted string, all of them required, so
+    "al-Shifa", "Israel's" or "NEAR(" are searched for, never parsed as query syntax."""
+    words = text.replace("\x00", " ").split()[:max_words]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def _statements(ddl: str) -> list[str]:

@@ -2,9 +2,10 @@
 
 Pages: the series index (``/``), a series (``/series/{id}``, with CSV/JSON downloads), an
 article from the ledger (``/article/{id}``), and the extract page (``/extract``) that shows the
-record of pasted or uploaded text and stores it only when asked. The ledger is opened read-only
-for the life of the server; storing from the extract page opens a separate, short-lived writable
-handle on the same configured file (see :mod:`newsledger.web.store`).
+record of pasted or uploaded text. The ledger is opened read-only for the life of the server and
+nothing is written unless the app was created with ``allow_store`` (``serve --allow-store``);
+then storing from the extract page, when asked, opens a separate, short-lived writable handle on
+the same configured file (see :mod:`newsledger.web.store`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ from .guard import BodyTooLarge, Guard, human_bytes, too_large
 from .highlight import highlight
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+MAX_FILTER = 200     # characters of a search or filter value
+MAX_ID = 1_000       # characters of a series or article id in a URL
+MAX_VERSION = 1_000_000
+MAX_PAGE = 10_000
+PAGE_SIZE = 20       # article search results per page
+ARTICLE_PAGE = 50    # rows of the article list
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
 
 Extractor = Callable[..., Record]
@@ -47,7 +54,7 @@ Extractor = Callable[..., Record]
 class Settings:
     db: Path | None
     max_upload: int = DEFAULT_MAX_UPLOAD
-    allow_store: bool = True
+    allow_store: bool = False
 
 
 def _env() -> Environment:
@@ -62,6 +69,38 @@ def _env() -> Environment:
     return env
 
 
+class BadParam(Exception):
+    """A request parameter that cannot mean anything: answered with 400, never 500."""
+
+
+def text_param(request: Request, key: str, limit: int = MAX_FILTER) -> str:
+    """A query parameter as stripped text; NUL characters or more than ``limit`` characters
+    are a :class:`BadParam`."""
+    v = request.query_params.get(key, "")
+    if "\x00" in v:
+        raise BadParam(f"The {key!r} parameter holds a NUL character.")
+    if len(v) > limit:
+        raise BadParam(f"The {key!r} parameter is longer than {limit} characters.")
+    return v.strip()
+
+
+def int_param(request: Request, key: str, lo: int, hi: int) -> int | None:
+    """A query parameter as an int in ``[lo, hi]`` (None when absent or empty): only ASCII
+    digits count ("²", "1e9", "-1" and "99999999999999999999" are a :class:`BadParam`)."""
+    v = text_param(request, key, 24)
+    if not v:
+        return None
+    if not (v.isascii() and v.isdigit()) or not lo <= int(v) <= hi:
+        raise BadParam(f"The {key!r} parameter must be a whole number from {lo} to {hi}.")
+    return int(v)
+
+
+def path_id(request: Request, key: str) -> str | None:
+    """A series or article id from the path; None when it cannot name one (NUL, too long)."""
+    v = str(request.path_params.get(key, ""))
+    return None if "\x00" in v or len(v) > MAX_ID or not v else v
+
+
 def safe_url(url: str | None) -> bool:
     """Only http(s) URLs become links: a ``javascript:`` URL in a record must stay text."""
     return bool(url) and str(url).strip().lower().startswith(("http://", "https://"))
@@ -74,9 +113,12 @@ def _default_extract(text: str, **meta: Any) -> Record:
 
 
 def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
-               allow_store: bool = True, extractor: Extractor | None = None,
+               allow_store: bool = False, extractor: Extractor | None = None,
                allowed_hosts: set[str] | None = None) -> Guard:
     """The web app over the ledger at ``db`` (opened read-only), wrapped in :class:`Guard`.
+
+    Nothing is ever written unless ``allow_store`` (``serve --allow-store``): only then does the
+    extract page offer to store a record in ``db``.
 
     ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
     ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
@@ -99,6 +141,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("has_db", view is not None)
         ctx.setdefault("db_name", settings.db.name if settings.db else None)
+        ctx.setdefault("allow_store", _can_store())
         html = env.get_template(name).render(request=request, **ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -116,28 +159,43 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        filters = {k: request.query_params.get(k, "").strip() for k in
+        filters = {k: text_param(request, k) for k in
                    ("q", "metric", "place", "claimant", "outlet", "since", "until")}
+        page_no = int_param(request, "page", 1, MAX_PAGE) or 1
         error = None
         try:
             rows = await run_in_threadpool(view.series, **filters)
         except NewsledgerError as exc:
             rows, error = [], str(exc).replace("--since", "From").replace("--until", "To")
         facets = await run_in_threadpool(view.facets)
-        articles = await run_in_threadpool(view.search_articles, filters["q"]) \
-            if filters["q"] else []
+        found = await run_in_threadpool(view.search_articles, filters["q"], PAGE_SIZE,
+                                        (page_no - 1) * PAGE_SIZE) \
+            if filters["q"] else ([], 0)
+        articles, total = found
         return page(request, "index.html", 400 if error else 200, filters=filters, rows=rows,
                     facets=facets, active=any(filters.values()), error=error,
-                    articles=articles)
+                    articles=articles, total=total,
+                    pager=_pager(request, page_no, total))
+
+    async def article_list(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        page_no = int_param(request, "page", 1, MAX_PAGE) or 1
+        rows, total = await run_in_threadpool(view.articles, ARTICLE_PAGE,
+                                              (page_no - 1) * ARTICLE_PAGE)
+        return page(request, "articles.html", articles=rows,
+                    pager=_pager(request, page_no, total, ARTICLE_PAGE, "/articles"))
 
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        sid = request.path_params["sid"]
-        info = await run_in_threadpool(view.series_info, sid)
-        if info is None:
-            return not_found(request, f"There is no series {sid!r} in this ledger. "
+        sid = path_id(request, "sid")
+        info = await run_in_threadpool(view.series_info, sid) if sid else None
+        if info is None or sid is None:
+            shown = repr(sid) if sid else "with this id"
+            return not_found(request, f"There is no series {shown} in this ledger. "
                                       "Pick one from the series index.")
         points = await run_in_threadpool(view.points, sid)
         ch = chart_mod.layout([p.chart for p in points])
@@ -148,10 +206,12 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        sid, fmt = request.path_params["sid"], request.path_params["fmt"]
-        info = await run_in_threadpool(view.series_info, sid)
-        if info is None or fmt not in ("csv", "json"):
-            return not_found(request, f"No download {fmt!r} for series {sid!r}. "
+        sid, fmt = path_id(request, "sid"), request.path_params["fmt"]
+        info = await run_in_threadpool(view.series_info, sid) \
+            if sid and fmt in ("csv", "json") else None
+        if info is None or sid is None:
+            return not_found(request, f"No download {fmt[:40]!r} for series "
+                                      f"{(sid or '')[:200]!r}. "
                                       "Use points.csv or points.json of an existing series.")
         points = await run_in_threadpool(view.points, sid)
         rows = [p.export() for p in points]
@@ -174,19 +234,20 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if (r := need_view(request)) is not None:
             return r
         assert view is not None
-        aid = request.path_params["aid"]
-        v = request.query_params.get("v", "")
-        found = await run_in_threadpool(view.article, aid, int(v) if v.isdigit() else None)
+        aid = path_id(request, "aid")
+        v = int_param(request, "v", 0, MAX_VERSION)
+        point, fig = text_param(request, "point", 40), int_param(request, "fig", 0, 100_000)
+        found = await run_in_threadpool(view.article, aid, v) if aid else None
         if found is None:
-            return not_found(request, f"There is no article {aid!r}"
-                                      + (f" version {v}" if v else "") + " in this ledger.")
+            return not_found(request, f"There is no article {(aid or '')[:200]!r}"
+                                      + (f" version {v}" if v is not None else "")
+                                      + " in this ledger.")
         rec, links, anchors = found
         if request.query_params.get("format") == "json":
             return Response(rec.to_json(indent=1), media_type="application/json")
         # The reader came from a series point (?point=<id>) or a figure index (?fig=<i>).
-        point, fig = request.query_params.get("point", ""), request.query_params.get("fig", "")
         target = next((i for i, a in anchors.items() if a == f"point-{point}"), None) \
-            if point else int(fig) if fig.isdigit() else None
+            if point else fig if fig is not None and fig < len(rec.figures) else None
         return _record_page(request, rec, links, target, stored=True, anchors=anchors)
 
     def _record_page(request: Request, rec: Record, links: dict[int, str],
@@ -256,7 +317,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if want_store:
             if not _can_store():
                 return _form_error(request, fdict, "This server does not store articles (it was "
-                                   "started without --db, or with --no-store).")
+                                   "started without --db, or without --allow-store).")
             from .store import store_records
 
             assert settings.db is not None
@@ -277,12 +338,20 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         return page(request, "extract.html", 400, form=dict(form), error=message,
                     allow_store=_can_store(), limit=human_bytes(settings.max_upload))
 
+    async def bad_param_handler(request: Request, exc: Exception) -> Response:
+        return page(request, "error.html", 400, title="Bad request", message=str(exc))
+
+    async def store_error_handler(request: Request, exc: Exception) -> Response:
+        # A query the ledger refused (an unusable search): the reader's input, not our fault.
+        return page(request, "error.html", 400, title="Bad request", message=str(exc)[:500])
+
     async def too_large_handler(request: Request, exc: Exception) -> Response:
         return page(request, "error.html", 413, title="Upload too large",
                     message=too_large(None, settings.max_upload))
 
     routes = [
         Route("/", index),
+        Route("/articles", article_list),
         Route("/series/{sid}/points.{fmt}", series_download),
         Route("/series/{sid}", series),
         # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.
@@ -297,12 +366,30 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if view is not None:
             view.close()
 
-    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler},
+    app = Starlette(routes=routes, exception_handlers={BodyTooLarge: too_large_handler,
+                                                       BadParam: bad_param_handler,
+                                                       NewsledgerError: store_error_handler},
                     lifespan=lifespan)
     app.state.view = view
     app.state.settings = settings
     hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
     return Guard(app, settings.max_upload + 64_000, hosts)
+
+
+def _pager(request: Request, page_no: int, total: int, size: int = PAGE_SIZE,
+           path: str = "/") -> dict[str, Any]:
+    """Links to the previous and next page of results (same parameters otherwise)."""
+    pages = max(1, -(-total // size))
+
+    def href(n: int) -> str:
+        q = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+        q += [("page", str(n))] if n > 1 else []
+        return path + ("?" + urlencode(q) if q else "") + ("#articles" if path == "/" else "")
+
+    return {"page": page_no, "pages": pages, "total": total,
+            "first": (page_no - 1) * size + 1, "size": size,
+            "prev": href(min(page_no, pages + 1) - 1) if page_no > 1 else None,
+            "next": href(page_no + 1) if page_no < pages else None}
 
 
 def _csv_cell(v: Any) -> Any:

@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -89,6 +90,49 @@ class PointRow:
                 "span_text": self.span_text, "sentence": c.sentence, **self.extra}
 
 
+# Words a reader may use for a metric besides its own name ("death toll" for killed).
+METRIC_WORDS = {
+    "killed": "killed dead death deaths toll killings fatalities casualties",
+    "injured": "injured wounded injuries casualties",
+    "dead_bodies": "bodies recovered dead",
+    "missing": "missing",
+    "hostages_held": "hostages held captives",
+    "hostages_released": "hostages released freed",
+    "hostages_rescued": "hostages rescued",
+    "abducted": "abducted kidnapped",
+    "prisoners_released": "prisoners released detainees freed",
+    "displaced": "displaced displacement refugees",
+    "evacuated": "evacuated evacuation",
+    "arrested": "arrested arrests detained",
+    "aid_trucks": "aid trucks",
+    "troops": "troops soldiers deployed",
+}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Canonical actor (lower case) → its known names, so "Israeli military" finds the series
+    whose claimant is stored as "Israel Defense Forces"."""
+    from ..actors import alias_table
+
+    out: dict[str, list[str]] = {}
+    for alias, canon in alias_table().items():
+        out.setdefault(canon.lower(), []).append(alias)
+    return {k: " ".join(v) for k, v in out.items()}
+
+
+def series_words(s: dict[str, Any]) -> str:
+    """Everything a series search matches against, lower case: name, id, metric (and words
+    for it), subject, place, claimant names (and their aliases) and outlet names."""
+    metric = str(s.get("metric") or "")
+    parts = [str(s.get(k) or "") for k in ("name", "id", "subject", "place")]
+    parts += [metric.replace("_", " "), METRIC_WORDS.get(metric, "")]
+    claimants = _names(s.get("claimants"))
+    parts += claimants + [_aliases().get(c.lower(), "") for c in claimants]
+    parts += _names(s.get("outlets"))
+    return " ".join(parts).lower()
+
+
 FLAG_ORDER = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 
 
@@ -149,12 +193,13 @@ class LedgerView:
         with self._lock:
             rows = self.ledger.series(None, since=since or None, until=until or None,
                                       claimant=claimant or None, outlet=outlet or None)
-        # Every word of the search must appear somewhere in the series' name, id or place, so
-        # "killed gaza" finds "people killed in Gaza (cumulative)".
+        # Every word of the search must appear somewhere in the series' name, id, metric (or a
+        # word for it), subject, place, claimants or outlets, so "killed gaza" finds "people
+        # killed in Gaza (cumulative)", and so do "gaza health ministry" and "death toll".
         words = q.lower().split()
         out = []
         for s in rows:
-            hay = " ".join(str(s.get(k) or "") for k in ("name", "id", "place", "metric")).lower()
+            hay = series_words(s) if words else ""
             if any(w not in hay for w in words):
                 continue
             if metric and (s.get("metric") or "") != metric:
@@ -164,17 +209,30 @@ class LedgerView:
             out.append(self._row(s))
         return out
 
-    def search_articles(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Stored articles whose title or text hold every word of ``q`` (full-text search).
+    def search_articles(self, q: str, limit: int = 20, offset: int = 0
+                        ) -> tuple[list[dict[str, Any]], int]:
+        """Stored articles whose title or text hold every word of ``q`` (full-text search), one
+        page of them, and how many there are in all.
 
-        Each word is passed as a quoted FTS5 phrase, so punctuation a reader types
-        ("Hamas-run", "U.N.") is searched for, never parsed as query syntax."""
-        words = q.split()
-        if not words:
-            return []
-        fts = " ".join('"' + w.replace('"', '""') + '"' for w in words[:12])
+        Each word is passed as a quoted FTS5 string, so what a reader types ("al-Shifa",
+        "Israel's", "NEAR(") is searched for, never parsed as query syntax. Each hit has
+        ``snippet_parts``: ``(text, is_hit)`` pieces to show with the hits marked."""
+        if not q.split():
+            return [], 0
         with self._lock:
-            return list(self.ledger.search(fts, limit=limit))
+            total = self.ledger.search_count(q, words=True)
+            hits = list(self.ledger.search(q, limit, offset, words=True)) if total else []
+        for h in hits:
+            h["snippet_parts"] = snippet_parts(h.get("snippet") or "",
+                                               h.get("snippet_hits") or [])
+        return hits, total
+
+    def articles(self, limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of stored articles (latest versions, newest first) and how many in all."""
+        with self._lock:
+            total = int(self.ledger.stats().get("current_articles", 0))
+            rows = self.ledger.articles(limit, offset) if total else []
+        return rows, total
 
     def facets(self) -> dict[str, list[str]]:
         """The values the index's filter menus offer, from every series."""
@@ -267,6 +325,17 @@ class LedgerView:
             if p.get("series_id"):
                 links[i] = series_href(p["series_id"], str(p["id"]))
         return rec, links, anchors
+
+
+def snippet_parts(text: str, hits: list[list[int]]) -> list[tuple[str, bool]]:
+    """A search snippet as ``(text, is_hit)`` pieces, for the template to escape and mark."""
+    out, at = [], 0
+    for a, b in hits:
+        if a >= at:
+            out += [(text[at:a], False), (text[a:b], True)]
+            at = b
+    out.append((text[at:], False))
+    return [(t, h) for t, h in out if t]
 
 
 def series_href(series_id: str, point_id: str | None = None) -> str:
