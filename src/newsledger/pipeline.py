@@ -81,9 +81,9 @@ def to_record(state: State) -> Record:
     """The Record a finished State describes."""
     _outside_skips(state)
     a = state.article
-    errors = list(state.errors)
+    errors = list(a.warnings) + list(state.errors)
     if a.published is None:
-        errors.insert(0, ErrorEntry(
+        errors.insert(len(a.warnings), ErrorEntry(
             "times", "no publication date: relative dates were left unresolved. Give the date "
             "to resolve them: published='YYYY-MM-DD' (Python), --published YYYY-MM-DD (command "
             "line) or a 'published' field (batch line)."))
@@ -158,7 +158,8 @@ def _section(a: Article, s: int, e: int) -> Article:
         blocks.append(Block(b.kind, max(b.start - s, 0), min(b.end - s, n), dup))
     return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
                    byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
-                   published_from=a.published_from, notes=list(a.notes))
+                   published_from=a.published_from, notes=list(a.notes),
+                   warnings=list(a.warnings))
 
 
 def _shift(x: Any, by: int) -> Any:

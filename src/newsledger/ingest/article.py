@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Block
+from ..record import Block, ErrorEntry
 
 
 def is_skip_block(b: Block) -> bool:
@@ -27,6 +27,9 @@ class Article:
     # Where `published` came from: "given", "html", "dateline" or None; kept for error messages.
     published_from: str | None = None
     notes: list[str] = field(default_factory=list)
+    # What was wrong with the input but did not stop it (cleaned characters, a malformed
+    # optional field): copied into the record's ``errors``.
+    warnings: list[ErrorEntry] = field(default_factory=list)
 
     def skip_ranges(self) -> list[tuple[int, int]]:
         """Character ranges no extractor should read: boilerplate and repeated captions."""

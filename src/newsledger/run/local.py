@@ -226,7 +226,8 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
 def json_lines(lines: Iterable[Line], job: LineJob = LineJob(), workers: int | None = None,
                chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
                executor: ProcessPoolExecutor | None = None) -> Iterator[Output]:
-    """One :class:`Output` (a record's JSON line) per raw batch line, in input order.
+    """One :class:`Output` (a record's JSON line) per raw batch line, in input order (blank
+    lines are skipped).
 
     What ``newsledger extract BATCH -o OUT`` runs: the workers do everything from decoding the
     line to serialising the record, so the parent process only reads input and writes output and
@@ -241,6 +242,7 @@ def json_lines(lines: Iterable[Line], job: LineJob = LineJob(), workers: int | N
                 out.write(o.json + "\n")
     """
     workers = default_workers() if workers is None else max(1, workers)
+    lines = ((n, raw) for n, raw in lines if raw.strip())  # a blank line is no article
     if executor is None and workers == 1:
         from ..pipeline import run_articles
 
