@@ -22,7 +22,7 @@ from .ingest.article import Article
 from .ingest.batch import BadLine
 from .nlp.model import MODEL, fast_default, load, one_blas_thread
 from .record import Block, ErrorEntry, Record
-from .nlp.selective import analyse, run_components
+from .nlp.selective import analyse, make_doc, run_components
 
 
 _lock = threading.Lock()
@@ -104,7 +104,7 @@ def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
     # max_length (which would raise, or need ~1 GB per 100k characters) is cut at line breaks.
     docs: list[Doc | None] = [None] * len(articles)
     whole = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
-    made = [nlp.make_doc(articles[i].text) for i in whole]
+    made = [make_doc(nlp, articles[i].text) for i in whole]
     run_components(nlp, made, [])
     for i, d in zip(whole, made):
         docs[i] = d
