@@ -22,7 +22,7 @@ from .ingest.article import Article
 from .ingest.batch import BadLine
 from .nlp.model import MODEL, fast_default, load, one_blas_thread
 from .record import Block, ErrorEntry, Record
-from .nlp.selective import analyse, run_components
+from .nlp.selective import analyse, make_doc, run_components
 
 
 _lock = threading.Lock()
@@ -81,9 +81,9 @@ def to_record(state: State) -> Record:
     """The Record a finished State describes."""
     _outside_skips(state)
     a = state.article
-    errors = list(state.errors)
+    errors = list(a.warnings) + list(state.errors)
     if a.published is None:
-        errors.insert(0, ErrorEntry(
+        errors.insert(len(a.warnings), ErrorEntry(
             "times", "no publication date: relative dates were left unresolved. Give the date "
             "to resolve them: published='YYYY-MM-DD' (Python), --published YYYY-MM-DD (command "
             "line) or a 'published' field (batch line)."))
@@ -112,7 +112,7 @@ def unsupported_record(a: Article) -> Record:
                "were extracted")
     return Record(id=a.id, text=a.text, url=a.url, outlet=a.outlet, published=a.published,
                   title=a.title, byline=list(a.byline), blocks=list(a.blocks),
-                  errors=[ErrorEntry("language", message)])
+                  errors=[*a.warnings, ErrorEntry("language", message)])
 
 
 def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
@@ -124,7 +124,7 @@ def _analyse(nlp: Language, articles: list[Article], fast: bool) -> list[Doc]:
     # max_length (which would raise, or need ~1 GB per 100k characters) is cut at line breaks.
     docs: list[Doc | None] = [None] * len(articles)
     whole = [i for i, a in enumerate(articles) if len(a.text) <= nlp.max_length]
-    made = [nlp.make_doc(articles[i].text) for i in whole]
+    made = [make_doc(nlp, articles[i].text) for i in whole]
     run_components(nlp, made, [])
     for i, d in zip(whole, made):
         docs[i] = d
@@ -178,7 +178,8 @@ def _section(a: Article, s: int, e: int) -> Article:
         blocks.append(Block(b.kind, max(b.start - s, 0), min(b.end - s, n), dup))
     return Article(id=a.id, text=a.text[s:e], published=a.published, title=a.title,
                    byline=list(a.byline), outlet=a.outlet, url=a.url, blocks=blocks,
-                   published_from=a.published_from, notes=list(a.notes), language=a.language)
+                   published_from=a.published_from, notes=list(a.notes), language=a.language,
+                   warnings=list(a.warnings))
 
 
 def _shift(x: Any, by: int) -> Any:

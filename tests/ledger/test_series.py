@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsledger.actors import canonical_actor
@@ -333,6 +333,62 @@ def test_flags_are_consistent(rows: list[tuple[int, int, str | None, str, str]])
         assert p["origin"] in ids
     # cumulative values never fall without revision_down or conflict (outliers aside)
     assert unflagged_falls(out) == []
+
+
+def test_a_fall_below_an_earlier_lower_bound_is_a_revision_whatever_came_before() -> None:
+    """#18: "some 800,000" after "more than a million" is a revision, even when "up to 1.4
+    million" (the reference for updates) came first; restating within bounds is not."""
+    a = pt(1_400_000, "2024-03-01", approx="up_to")
+    b = pt(1_000_000, "2024-03-02", approx="more_than")
+    c = pt(800_000, "2024-03-03", approx="about")
+    out = flags_of([a, b, c])
+    assert "revision_down" not in out[b["id"]]
+    assert out[c["id"]].get("revision_down") == [b["id"]]
+    a2 = pt(1_400_000, "2024-03-01", approx="up_to")
+    b2 = pt(1_000_000, "2024-03-02", approx="more_than")
+    c2 = pt(1_050_000, "2024-03-03", approx="about")  # allows more than a million
+    d2 = pt(None, "2024-03-04", approx="range", low=1_000_000, high=1_300_000)
+    out = flags_of([a2, b2, c2, d2])
+    assert not {"revision_down"} & (set(out[c2["id"]]) | set(out[d2["id"]]))
+    # after a revision, the revised figure is the floor: 810,000 later is no second revision
+    e = pt(810_000, "2024-03-04")
+    out = flags_of([a, b, c, e])
+    assert "revision_down" not in out[e["id"]]
+
+
+_BOUNDED = st.one_of(
+    st.tuples(st.sampled_from(["exact", "up_to", "at_least", "more_than", "less_than", "about"]),
+              st.one_of(st.integers(620, 1_200).map(lambda k: k * 1000),
+                        st.integers(620_000, 1_200_000))).map(lambda t: (t[0], t[1], None, None)),
+    st.tuples(st.integers(620_000, 1_150_000), st.integers(1_000, 50_000)).map(
+        lambda t: ("range", None, t[0], t[0] + t[1])))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_BOUNDED, min_size=1, max_size=4), _BOUNDED)
+def test_a_value_below_the_lowest_value_earlier_points_allow_is_a_revision(
+        earlier: list[tuple[str, int | None, int | None, int | None]],
+        last: tuple[str, int | None, int | None, int | None]) -> None:
+    """Mixed bounds (up to, at least, more than, less than, about, ranges, exact): in a
+    consistent cumulative series (each point allows the lowest value the points before it
+    allow), the next point is ``revision_down`` exactly when it is incompatible with that
+    lowest value (its interval lies below it); a restatement within bounds gets no flag.
+    (Values stay within a factor of two, so that no point is an outlier.)"""
+    def make(k: int, a: tuple[str, int | None, int | None, int | None]) -> dict[str, Any]:
+        approx, v, lo, hi = a
+        return pt(v, f"2024-04-{k + 1:02d}", approx=approx, low=lo, high=hi, outlet=f"o{k}")
+
+    pts = [make(k, a) for k, a in enumerate(earlier + [last])]
+    ivs = [interval(p) for p in pts]
+    assert all(iv is not None for iv in ivs)
+    floor = -1.0
+    for iv in ivs[:-1]:
+        assume(iv[1] >= floor)  # type: ignore[index]  # the earlier points agree
+        floor = max(floor, iv[0])  # type: ignore[index]
+    out = flags_of(pts)
+    assert all("outlier" not in f for f in out.values())
+    assert all("revision_down" not in out[p["id"]] for p in pts[:-1])
+    assert ("revision_down" in out[pts[-1]["id"]]) == (ivs[-1][1] < floor)  # type: ignore[index]
 
 
 @pytest.mark.parametrize("text,figure,sentence", [

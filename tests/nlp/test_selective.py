@@ -153,3 +153,56 @@ def test_seed_and_eval_articles_give_identical_records_with_and_without_speed_pa
         da, db = a.to_dict(), b.to_dict()
         differ = [k for k in da if da[k] != db[k]]
         assert not differ, f"{a.id}: the speed path changed {differ}"
+
+
+# --- long punctuation runs (issue #18) -------------------------------------------------------
+
+def _time(fn: Any) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("ch", ["=", '"', "*", "_"])
+def test_a_long_punctuation_run_is_tokenized_in_linear_time(ch: str) -> None:
+    """spaCy's tokenizer alone takes ~1.5 s on 2,000 "=" and ~60 s on 8,000 (quadratic); a run
+    is one token here, so 20,000 characters cost about ten times 2,000, not a hundred."""
+    nlp = get_nlp()
+    small = "Before it, " + ch * 2_000 + " after. Officials said 12 died."
+    big = "Before it, " + ch * 20_000 + " after. Officials said 12 died."
+    t_small = _time(lambda: selective.make_doc(nlp, small))
+    t_big = _time(lambda: selective.make_doc(nlp, big))
+    assert t_big < 30 * max(t_small, 0.005), (t_small, t_big)
+    for text in (small, big):
+        doc = selective.make_doc(nlp, text)
+        assert doc.text == text
+        assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+        run = [t for t in doc if ch in t.text and len(t.text) > 1]
+        assert len(run) == 1 and run[0].text == ch * (len(text) - len(small) + 2_000)
+        # the text around the run is tokenized as usual
+        assert [t.text for t in doc if t.i > run[0].i] == \
+            [t.text for t in nlp.make_doc(text[run[0].idx + len(run[0].text) + 1:])]
+
+
+def test_text_without_a_run_is_tokenized_as_spacy_does() -> None:
+    nlp = get_nlp()
+    for text in (ARTICLE, "a " + "=" * 49 + " b", "x" + "-" * 30 + "y", "", "=-" * 60):
+        assert [(t.text, t.idx, t.whitespace_) for t in selective.make_doc(nlp, text)] == \
+            [(t.text, t.idx, t.whitespace_) for t in nlp.make_doc(text)]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fast", [True, False])
+def test_fifty_thousand_quote_marks_finish_with_exact_spans(fast: bool) -> None:
+    text = ("Officials said 12 people were killed on Monday.\n\n" + '"' * 50_000 + "\n\n"
+            + "=" * 20_000 + "The army said 3 soldiers died, " + "!" * 5_000
+            + " \"We will go on,\" the minister said.\n")
+    rec = next(run_articles([from_text(text, id="runs", published="2024-05-10")], fast=fast))
+    check_record(rec)
+    assert rec.text == text
+    assert {f["value"] for f in rec.to_dict()["figures"]} >= {12, 3}

@@ -110,6 +110,8 @@ def _batch_records(path: str, published: str | None, max_chars: int, workers: in
 
     def lines() -> Iterator[tuple[int, bytes]]:
         for n, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue  # a blank line is no article, and no failure either
             if skip_ids and line_id(n, raw) in skip_ids:
                 continue
             yield n, raw

@@ -149,6 +149,7 @@ def ingest(
 
     from ..run.ingest import count_items, ingest_paths, stats_line
     from ..run import pool, records
+    from ..run.local import sigterm_stops, stop
     from ..run.resume import choose_workers
 
     for f in files:
@@ -162,7 +163,8 @@ def ingest(
         # One pool for all the files: each worker loads the pipeline once, not once per file.
         ex = pool(n_workers) if n_workers > 1 else None
         extract = partial(records, workers=n_workers, executor=ex)
-        with progress_bar("ingesting", total=total, enabled=not quiet) as advance:
+        with sigterm_stops(), progress_bar("ingesting", total=total, enabled=not quiet) \
+                as advance:
             stats = ingest_paths(
                 led, files, published=published, on_progress=advance, extract=extract,
                 strict=strict,
@@ -170,6 +172,14 @@ def ingest(
                                                        soft_wrap=True))
     except NewsledgerError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: stop the workers now, keep what is stored
+        if ex is not None:
+            stop(ex, now=True)
+            ex = None
+        err_console.print("[yellow]interrupted:[/] every stored article is complete; run the "
+                          "same command again to go on (stored articles are skipped)",
+                          soft_wrap=True)
+        raise typer.Exit(130) from None
     finally:
         if ex is not None:
             ex.shutdown(wait=False, cancel_futures=True)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InputError
+from ..record import ErrorEntry
 from .article import Article
 from .html import extract_html
 from .language import detect_language
@@ -25,6 +26,32 @@ _HTML_HINT = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|
 
 def looks_like_html(s: str) -> bool:
     return bool(_HTML_HINT.match(s[:2000]))
+
+
+# Characters no text extractor should see: lone surrogates (a JSON "\\ud800" decodes to one, and
+# it cannot be encoded as UTF-8), NUL and the other C0 controls except tab, line feed and return.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(s: str) -> tuple[str, int]:
+    """``s`` with every lone surrogate and C0 control character (except tab, line feed and
+    return) replaced by U+FFFD, one for one, so every other character keeps its offset; and how
+    many were replaced."""
+    if not _BAD_CHARS.search(s):
+        return s, 0
+    return _BAD_CHARS.subn(REPLACEMENT, s)
+
+
+def cleaned_warning(n: int, what: str = "text") -> ErrorEntry:
+    """The ``errors`` entry a cleaned record carries."""
+    return ErrorEntry("ingest", f"the {what} held {n} invalid character(s) (lone surrogates or "
+                      "control characters); each was replaced by U+FFFD, so offsets are "
+                      "unchanged")
+
+
+def _clean_meta(value: str | None) -> str | None:
+    return None if value is None else clean_text(value)[0]
 
 
 def content_id(text: str) -> str:
@@ -48,11 +75,17 @@ def check_published(value: str | None) -> str | None:
 def from_text(text: str, *, id: str | None = None, published: str | None = None,
               title: str | None = None, url: str | None = None, outlet: str | None = None,
               byline: list[str] | None = None) -> Article:
-    """An Article from plain text, kept exactly as given, with its layout blocks."""
+    """An Article from plain text, kept exactly as given (but for invalid characters, replaced
+    one for one by U+FFFD: see :func:`clean_text`), with its layout blocks."""
+    text, bad = clean_text(text)
+    id, title, url, outlet = (_clean_meta(v) for v in (id, title, url, outlet))
     blocks, found_title, names = layout(text)
     art = Article(id=id or content_id(text), text=text, title=title or found_title,
-                  byline=list(byline or names), outlet=outlet, url=url, blocks=blocks)
-    art.language = detect_language(text, art.skip_ranges())
+                  byline=[clean_text(n)[0] for n in (byline or names)], outlet=outlet, url=url,
+                  blocks=blocks)
+    if bad:
+        art.warnings.append(cleaned_warning(bad))
+    art.language = detect_language(art.text, art.skip_ranges())
     pub = check_published(published)
     if pub:
         art.published, art.published_from = pub, "given"
@@ -67,10 +100,13 @@ def from_html(html: str, *, id: str | None = None, published: str | None = None,
               url: str | None = None, outlet: str | None = None,
               title: str | None = None) -> Article:
     """An Article from an HTML page: ``text`` is the extracted article text."""
-    meta = extract_html(html, url=url)
+    html, bad = clean_text(html)
+    meta = extract_html(html, url=_clean_meta(url))
     art = from_text(meta["text"], id=id, published=published, title=title or meta["title"],
                     url=url or meta["url"], outlet=outlet or meta["outlet"],
                     byline=meta["byline"] or None)
+    if bad:
+        art.warnings.insert(0, cleaned_warning(bad, "HTML"))
     if not art.published and meta["published"]:
         try:
             art.published, art.published_from = check_published(meta["published"]), "html"
@@ -86,5 +122,5 @@ def from_any(content: str, **meta: Any) -> Article:
     return from_text(content, **meta)
 
 
-__all__ = ["Article", "check_published", "content_id", "from_any", "from_html", "from_text",
+__all__ = ["Article", "check_published", "clean_text", "content_id", "from_any", "from_html", "from_text",
            "looks_like_html"]

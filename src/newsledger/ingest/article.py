@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Block
+from ..record import Block, ErrorEntry
 
 
 def is_skip_block(b: Block) -> bool:
@@ -30,6 +30,9 @@ class Article:
     # ISO 639-1 code of the readable text ("en", "ru", …; ``ingest.language``), or None when the
     # text is too short or unclear to tell; None is read as English.
     language: str | None = None
+    # What was wrong with the input but did not stop it (cleaned characters, a malformed
+    # optional field): copied into the record's ``errors``.
+    warnings: list[ErrorEntry] = field(default_factory=list)
 
     def skip_ranges(self) -> list[tuple[int, int]]:
         """Character ranges no extractor should read: boilerplate and repeated captions."""

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError, NewsledgerError
-from . import from_html, from_text
+from ..record import ErrorEntry
+from . import check_published, clean_text, from_html, from_text
 from .article import Article
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
@@ -50,9 +51,9 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
     if not isinstance(obj, dict):
         return BadLine(line, f"line-{line}", f"line {line}: expected a JSON object, found "
                        f"{type(obj).__name__}", {})
-    meta = {k: obj.get(k) for k in ("url", "outlet", "title") if isinstance(obj.get(k), str)
-            and obj.get(k)}
-    aid = str(obj.get("id") or f"line-{line}")
+    meta = {k: clean_text(v)[0] for k in ("url", "outlet", "title")
+            if isinstance(v := obj.get(k), str) and v}
+    aid = _obj_id(obj, line)
     text, html = obj.get("text"), obj.get("html")
     content = text if isinstance(text, str) and text.strip() else html
     if not isinstance(content, str) or not content.strip():
@@ -62,14 +63,34 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
         return BadLine(line, aid, f"line {line}: the article is {len(content):,} characters, over "
                        f"the limit of {max_chars:,}; split it, or raise the limit (max_chars in "
                        "Python, --max-chars on the command line)", meta)
+    # A malformed optional field loses only itself: `published` is then treated as absent
+    # (the page's own dateline, or the run's --published, may still give the date), with a
+    # warning in the record's errors.
+    published = obj.get("published") or None
+    warning = None
     try:
-        published = obj.get("published") or None
+        check_published(published)
+    except InputError as exc:
+        warning = ErrorEntry("ingest", f"line {line}: {exc} It was ignored.", line)
+        published = None
+    try:
         if content is text:
-            return from_text(content, id=aid, published=published, **meta)
-        return from_html(content, id=aid, published=published,
-                         **{k: v for k, v in meta.items() if k != "title"})
+            art = from_text(content, id=aid, published=published, **meta)
+        else:
+            art = from_html(content, id=aid, published=published,
+                            **{k: v for k, v in meta.items() if k != "title"})
     except NewsledgerError as exc:
         return BadLine(line, aid, f"line {line}: {exc}", meta)
+    for w in art.warnings:
+        w.line = line
+    if warning is not None:
+        art.warnings.insert(0, warning)
+    return art
+
+
+def _obj_id(obj: dict[str, Any], line: int) -> str:
+    """The id of a batch object's record (cleaned as its text is: see ``clean_text``)."""
+    return clean_text(str(obj.get("id") or f"line-{line}"))[0]
 
 
 def parse_line(n: int, raw: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> Article | BadLine:
@@ -95,14 +116,16 @@ def line_id(n: int, raw: bytes) -> str:
         obj = json.loads(raw.decode("utf-8"))
     except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
         return f"line-{n}"
-    return str(obj.get("id") or f"line-{n}") if isinstance(obj, dict) else f"line-{n}"
+    return _obj_id(obj, n) if isinstance(obj, dict) else f"line-{n}"
 
 
 def read_batch(stream: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS
                ) -> Iterator[Article | BadLine]:
-    """Articles (or BadLines) from a JSONL byte stream, in order, one line at a time."""
+    """Articles (or BadLines) from a JSONL byte stream, in order, one line at a time; blank
+    lines are skipped (they are not articles, nor failures)."""
     for n, raw in enumerate(stream, start=1):
-        yield parse_line(n, raw, max_chars)
+        if raw.strip():
+            yield parse_line(n, raw, max_chars)
 
 
 def read_batch_text(s: str) -> Iterator[Article | BadLine]:

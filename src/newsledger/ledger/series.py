@@ -17,7 +17,9 @@ point(s) it relates to:
   previous point of the same claimant, or against the previous point of the series. Only a fall
   to a number the earlier point does not allow is a revision: "more than 34,600" after "at least
   34,735", or "15,000" (a round thousand, read as 14,500–16,000) after "15,523", is a
-  restatement and gets no flag. Points flagged ``outlier`` get no trend flag and are skipped as
+  restatement and gets no flag. A fall below the highest lower bound any earlier point set
+  (since the last revision below it) is a revision too: "some 800,000" after "more than a
+  million" is ``revision_down`` even when an "up to 1.4 million" came before. Points flagged ``outlier`` get no trend flag and are skipped as
   "previous".
 - ``conflict``: another claimant gives an incompatible value for the same as-of date (±1 day);
   outliers neither raise nor receive conflicts.
@@ -460,6 +462,11 @@ def _trend(pts: list[dict[str, Any]], add: Any) -> None:
     point stays the one later points are compared with. Outliers get no trend flag."""
     prev_any: dict[str, Any] | None = None
     prev_by: dict[Any, dict[str, Any]] = {}
+    # The floor: the earlier point with the highest lower bound (a cumulative count never falls,
+    # so "more than a million" rules out 800,000 later, even after an "up to 1.4 million" that
+    # stays the reference for updates); a revision below it becomes the new floor.
+    floor_any: dict[str, Any] | None = None
+    floor_by: dict[Any, dict[str, Any]] = {}
     for p in pts:
         v = p["_v"]
         if v is None or p["_iv"] is None or not p.get("date"):
@@ -470,7 +477,9 @@ def _trend(pts: list[dict[str, Any]], add: Any) -> None:
         own = prev_by.get(p.get("claimant"))
         falls = [q for q in (own, prev_any)
                  if q is not None and v < q["_v"] and q["id"] not in conflicts]
-        fell_from = next((q for q in falls if _disjoint(p["_iv"], q["_iv"])), None)
+        floors = [q for q in (floor_by.get(p.get("claimant")), floor_any)
+                  if q is not None and v < q["_v"] and q["id"] not in conflicts]
+        fell_from = next((q for q in falls + floors if _disjoint(p["_iv"], q["_iv"])), None)
         if fell_from is not None:
             add(p, "revision_down", [fell_from["id"]],
                 f"{v:g} after {fell_from['_v']:g}"
@@ -484,6 +493,16 @@ def _trend(pts: list[dict[str, Any]], add: Any) -> None:
             prev_any = p
         if not _restates(p, own):
             prev_by[p.get("claimant")] = p
+        floor_any = _floor(p, floor_any)
+        floor_by[p.get("claimant")] = _floor(p, floor_by.get(p.get("claimant")))
+
+
+def _floor(p: dict[str, Any], floor: dict[str, Any] | None) -> dict[str, Any]:
+    """The floor after p: p when it raises the lowest value the series allows, or when it falls
+    below it (a revision: the earlier knowledge is superseded); else the floor stays."""
+    if floor is None or p["_iv"][0] > floor["_iv"][0] or p["_iv"][1] < floor["_iv"][0]:
+        return p
+    return floor
 
 
 def _restates(p: dict[str, Any], q: dict[str, Any] | None) -> bool:

@@ -150,6 +150,37 @@ def plan(text: str, skip: Sequence[tuple[int, int]] = (), select: bool = True
     return [(s, e, lv) for s, e, lv in pieces]
 
 
+# A run of one punctuation character costs spaCy's tokenizer quadratic time (its prefix and suffix
+# searches re-scan the run once per character: 8,000 "=" take seconds, 50,000 '"' do not finish).
+# A run of RUN_CHARS or more identical characters (not letters, digits or whitespace) becomes one
+# token of its own, made without the tokenizer; the text around it is tokenized as usual, and the
+# pieces are joined with exact offsets. A text without such a run is tokenized exactly as before.
+RUN_CHARS = 50
+_RUN = re.compile(r"([^\w\s]|_)\1{%d,}" % (RUN_CHARS - 1))
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, in time linear in the length of punctuation runs (see RUN_CHARS);
+    the Doc's text is ``text`` exactly."""
+    if len(text) < RUN_CHARS or not _RUN.search(text):
+        return nlp.make_doc(text)
+    docs: list[Doc] = []
+    pos = 0
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        if s < pos:  # the space after the previous run started this one
+            s = pos
+        if s > pos:
+            docs.append(nlp.make_doc(text[pos:s]))
+        space = e < len(text) and text[e] == " "  # one space is the token's own, as spaCy does
+        docs.append(Doc(nlp.vocab, words=[text[s:e]], spaces=[space]))
+        pos = e + space
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    docs = [d for d in docs if len(d)]
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def chars(doc: Doc) -> int:
     """Characters in a Doc, in constant time (``len(doc.text)`` joins every token anew)."""
     if not len(doc):
@@ -241,7 +272,7 @@ def analyse(nlp: Language, texts: Sequence[str],
     full: list[Doc] = []
     ner: list[Doc] = []
     for t, pl in zip(texts, plans):
-        docs = [nlp.make_doc(t[s:e]) for s, e, _ in pl]
+        docs = [make_doc(nlp, t[s:e]) for s, e, _ in pl]
         pieces.append(docs)
         for d, (_s, _e, lv) in zip(docs, pl):
             (full if lv == FULL else ner if lv == NER else []).append(d)
@@ -250,7 +281,7 @@ def analyse(nlp: Language, texts: Sequence[str],
     for t, pl, docs in zip(texts, plans, pieces):
         doc = _merge(t, pl, docs)
         if not same_text(doc, t):  # never expected; keep offsets right whatever happens
-            doc = nlp.make_doc(t)
+            doc = make_doc(nlp, t)
             run_components(nlp, [doc], [], accelerate=select)
         out.append(doc)
     return out

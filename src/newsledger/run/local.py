@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -138,7 +139,67 @@ def extract_lines(chunk: list[Line], job: LineJob) -> list[Output]:
                                              batch_size=max(1, len(items)))]
 
 
-def _init_worker(fast: bool | None) -> None:
+class Terminated(KeyboardInterrupt):
+    """SIGTERM reached a process running a pool: raised in its main thread so that the run
+    stops as on Ctrl-C (workers stopped, only complete output lines left)."""
+
+
+_terminated = False
+_PR_SET_PDEATHSIG = 1
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    global _terminated
+    _terminated = True
+    raise Terminated(f"signal {signum}")
+
+
+class sigterm_stops:
+    """While inside: SIGTERM raises :class:`Terminated` in the main thread (when this is the
+    main thread and SIGTERM has its default action), so that pools are shut down, not orphaned."""
+
+    def __enter__(self) -> sigterm_stops:
+        self.old: Any = None
+        try:
+            if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+                self.old = signal.signal(signal.SIGTERM, _on_sigterm)
+        except ValueError:  # not the main thread
+            pass
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.old is not None:
+            signal.signal(signal.SIGTERM, self.old)
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``;
+    elsewhere nothing): a worker must not outlive a parent killed with ``kill -9``."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def stop(ex: ProcessPoolExecutor, now: bool) -> None:
+    """Shut a pool down: ``now`` terminates its workers (chunks in flight are dropped, a huge
+    article could take minutes), else waits for them."""
+    if now:
+        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+            proc.terminate()
+    ex.shutdown(wait=not now, cancel_futures=True)
+
+
+def _init_worker(fast: bool | None, parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     # Ctrl-C reaches the whole process group: let the parent decide, so that it can stop the
     # workers and leave only complete lines behind.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -171,7 +232,7 @@ def pool(workers: int | None = None, fast: bool | None = None) -> ProcessPoolExe
     # interpreter per worker is what a cluster worker gets too.
     return ProcessPoolExecutor(workers or default_workers(),
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(fast,))
+                               initializer=_init_worker, initargs=(fast, os.getpid()))
 
 
 def _on_pool(fn: Callable[..., list[R]], items: Iterable[T], arg: Any, workers: int,
@@ -183,19 +244,18 @@ def _on_pool(fn: Callable[..., list[R]], items: Iterable[T], arg: Any, workers: 
     window = window or 4 * workers
     ex = executor or pool(workers, fast)
     interrupted = False
-    try:
-        yield from in_order((ex.submit(fn, c, arg)
-                             for c in balanced_chunks(items, workers, chunk_size)), window)
-    except KeyboardInterrupt:
-        interrupted = True
-        raise
-    finally:
-        if executor is None:  # ours to stop; a caller's pool is left open
-            if interrupted:
-                # Do not wait for chunks in flight (a huge article could take minutes).
-                for proc in list((getattr(ex, "_processes", None) or {}).values()):
-                    proc.terminate()
-            ex.shutdown(wait=not interrupted, cancel_futures=True)
+    with sigterm_stops():
+        try:
+            yield from in_order((ex.submit(fn, c, arg)
+                                 for c in balanced_chunks(items, workers, chunk_size)), window)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (Terminated)
+            interrupted = True
+            raise
+        finally:
+            if executor is None:  # ours to stop; a caller's pool is left open
+                # Interrupted (even where the consumer was when the signal came): do not wait
+                # for chunks in flight.
+                stop(ex, now=interrupted or _terminated)
 
 
 def records(items: Iterable[Item], workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
@@ -226,7 +286,8 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
 def json_lines(lines: Iterable[Line], job: LineJob = LineJob(), workers: int | None = None,
                chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
                executor: ProcessPoolExecutor | None = None) -> Iterator[Output]:
-    """One :class:`Output` (a record's JSON line) per raw batch line, in input order.
+    """One :class:`Output` (a record's JSON line) per raw batch line, in input order (blank
+    lines are skipped).
 
     What ``newsledger extract BATCH -o OUT`` runs: the workers do everything from decoding the
     line to serialising the record, so the parent process only reads input and writes output and
@@ -241,6 +302,7 @@ def json_lines(lines: Iterable[Line], job: LineJob = LineJob(), workers: int | N
                 out.write(o.json + "\n")
     """
     workers = default_workers() if workers is None else max(1, workers)
+    lines = ((n, raw) for n, raw in lines if raw.strip())  # a blank line is no article
     if executor is None and workers == 1:
         from ..pipeline import run_articles
 
