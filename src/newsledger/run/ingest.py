@@ -43,15 +43,13 @@ def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> 
 
 
 def count_items(path: str | Path) -> int:
-    """How many items the progress bar will count for a file: 1 for an article, one a line for
-    a batch of articles (a blank line is an error record, counted too), one a non-blank line for
-    a records file (blank lines are skipped there)."""
+    """How many items the progress bar will count for a file: 1 for an article, one a
+    non-blank line for a batch of articles or records (blank lines are skipped, in both)."""
     p = str(path)
     if not is_batch_path(p):
         return 1
-    records_file = _is_records_file(p)
     with open_lines(p) as fh:
-        return sum(1 for line in fh if line.strip() or not records_file)
+        return sum(1 for line in fh if line.strip())
 
 
 def _is_records_file(path: str) -> bool:
