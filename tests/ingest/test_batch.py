@@ -162,3 +162,11 @@ def test_the_python_api_cleans_invalid_characters() -> None:
     assert [r.failed for r in recs] == [False, False] and recs[1].id == "d\ufffd"
     with pytest.raises(InputError):
         extract("Officials said 12.", published="not a date")
+
+
+def test_a_json_error_message_says_at_once() -> None:
+    from newsledger.ingest.batch import parse_line
+
+    bad = parse_line(3, b'{"id": "x", "text": "a\tb"}')
+    assert isinstance(bad, BadLine)
+    assert "at at" not in bad.message and "at column" in bad.message

@@ -105,7 +105,9 @@ def parse_line(n: int, raw: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> Articl
     try:
         obj = json.loads(s)
     except json.JSONDecodeError as exc:
-        return BadLine(n, f"line-{n}", f"line {n}: not JSON ({exc.msg} at column {exc.colno})", {})
+        # json's messages may end in "at" ("Invalid control character at"): say it once.
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        return BadLine(n, f"line-{n}", f"line {n}: not JSON ({msg} at column {exc.colno})", {})
     return article_from_obj(obj, n, max_chars)
 
 
