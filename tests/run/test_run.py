@@ -65,6 +65,8 @@ def test_count_lines_plain_gzip_and_missing_newline(tmp_path: Path) -> None:
     assert count_lines(str(p)) == 3
     p.write_bytes(b"a\nb\n")
     assert count_lines(str(p)) == 2
+    p.write_bytes(b"a\n\n  \nb\n")  # blank lines are skipped by the batch reader: not counted
+    assert count_lines(str(p)) == 2
     g = tmp_path / "b.jsonl.gz"
     with gzip.open(g, "wb") as fh:
         fh.write(b"x\n" * 1000)

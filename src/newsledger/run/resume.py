@@ -15,7 +15,8 @@ _BLOCK = 1 << 20
 
 
 def count_lines(path: str) -> int | None:
-    """Lines in a batch file (for the progress bar's ETA); None for stdin or an unreadable file."""
+    """Non-blank lines in a batch file (what the progress bar counts: blank lines are skipped);
+    None for stdin or an unreadable file."""
     if path == "-":
         return None
     p = Path(path)
@@ -23,15 +24,11 @@ def count_lines(path: str) -> int | None:
         fh = gzip.open(p, "rb") if p.suffix == ".gz" else open(p, "rb")
     except OSError:
         return None
-    n, last = 0, b"\n"
     try:
         with fh:
-            while block := fh.read(_BLOCK):
-                n += block.count(b"\n")
-                last = block[-1:]
+            return sum(1 for line in fh if line.strip())
     except (OSError, EOFError):
         return None
-    return n + (last != b"\n")
 
 
 def choose_workers(requested: int | None, total: int | None, chunk: int = DEFAULT_CHUNK) -> int:
