@@ -296,10 +296,6 @@ def ledger_metadata() -> dict[str, Any]:
 # -- views shared by ingest and extract ---------------------------------------------------------
 
 
-def times_lexicon() -> dict[str, Any]:
-    return times()
-
-
 @lru_cache(maxsize=1)
 def months() -> dict[str, int]:
     """Lower-case month names and abbreviations → month number."""

@@ -61,15 +61,6 @@ _ORG_HINT = re.compile(r"\b(Forces|Force|Army|Ministry|Office|Agency|Press|Photo
                        r"Council|Committee|Department|Authority|Red Cross|Crescent)\b")
 
 
-def known_media() -> tuple[str, ...]:
-    """Outlet names from ``data/media.txt``, longest first (read once, shared with ingest)."""
-    return media_names()
-
-
-def _media_re() -> re.Pattern[str]:
-    return media_re()
-
-
 def _expand(name: str) -> str:
     """Wire abbreviations to the name the ledger groups by ("AP" → "The Associated Press")."""
     key = name.lower().strip()
@@ -100,12 +91,12 @@ def _add(out: list[Source], seen: set[tuple[str, str]], text: str, start: int, e
 def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, int, str]]
               ) -> tuple[int, int] | None:
     """The outlet or report name starting at ``pos``, if one does."""
-    m = _media_re().match(text, pos)
+    m = media_re().match(text, pos)
     if m:
         return m.start(), m.end()
     d = _OUTLET_DESCRIPTOR.match(text, pos)
     if d:
-        m = _media_re().match(text, d.end())
+        m = media_re().match(text, d.end())
         if m:
             return m.start(), m.end()
     m = re.compile(_REPORT).match(text, pos)
@@ -127,7 +118,7 @@ def _credit_line(text: str, start: int, seg: str, out: list[Source],
     """Outlets credited by a credit line. The people in it ("Reporting by Jane Roe; Editing by
     ...", "Associated Press writer Sam Doe contributed") are reporters, not sources: only known
     outlets and names with a media word ("The Kessel Tribune") are kept."""
-    hits = list(_media_re().finditer(seg))
+    hits = list(media_re().finditer(seg))
     for m in hits:
         _add(out, seen, text, start + m.start(), start + m.end(), "wire_credit")
     for m in media_re_nocase().finditer(seg):  # "(FRANCE 24 with AFP)"
@@ -147,7 +138,7 @@ def _credit_line(text: str, start: int, seg: str, out: list[Source],
         if not nm or not _MEDIA_WORD.search(nm) or any(h.start() <= seg.find(nm) < h.end()
                                                          for h in hits):
             continue
-        if not nm[:1].isupper() or _media_re().search(nm):
+        if not nm[:1].isupper() or media_re().search(nm):
             continue  # "news agencies"; "Associated Press writer ..." is credited above
         i = who.find(nm, part.start())
         _add(out, seen, text, base + i, base + i + len(nm), "wire_credit")
@@ -176,7 +167,7 @@ def _photo_credits(text: str, start: int, end: int, out: list[Source],
         looks_person = (2 <= len(words) <= 4 and words[0][:1].isupper()
                         and all(w[:1].isupper() or _NAME_PARTICLE.match(w) for w in words)
                         and not _ORG_HINT.search(p_clean) and len(parts) > 1
-                        and p_clean not in known_media())
+                        and p_clean not in media_names())
         if looks_person:
             continue  # the photographer; the agency is the other part
         if p_clean.lower() in {"file", "illustrative", "screenshot", "handout"}:
@@ -200,7 +191,7 @@ def extract_sources(doc: Doc, state: State) -> None:
             wm = re.match(r"^(?:By|BY|by)\s.*?\swith\s+(.+)$", seg.strip())
             if wm:
                 off = b.start + seg.find(wm.group(1))
-                for m in _media_re().finditer(wm.group(1)):
+                for m in media_re().finditer(wm.group(1)):
                     _add(out, seen, text, off + m.start(), off + m.end(), "wire_credit")
             for name in art.byline:
                 i = seg.find(name)
@@ -225,7 +216,7 @@ def extract_sources(doc: Doc, state: State) -> None:
             hit = _media_at(doc, text, s + m.end(), ent_by_start)
             if hit:
                 _add(out, seen, text, hit[0], hit[1], "cited")
-        for m in _media_re().finditer(seg):
+        for m in media_re().finditer(seg):
             if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()):
                 _add(out, seen, text, s + m.start(), s + m.end(), "cited")
         for m in _NATIONAL_MEDIA.finditer(seg):
