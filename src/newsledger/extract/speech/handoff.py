@@ -9,7 +9,6 @@ what one reader resolves (and remembers, for later pronouns) never changes what 
 from __future__ import annotations
 
 import bisect
-import copy
 from dataclasses import dataclass, field
 
 from ...record import Quote, Speaker
@@ -31,11 +30,11 @@ class Attributions:
     def of(cls, quotes: list[Quote], speakers: Speakers) -> Attributions:
         """Freeze what the quotes extractor found: a private copy of its resolver is kept."""
         ordered = sorted(quotes, key=lambda q: (q.content.start, -q.content.end))
-        return cls(tuple(ordered), _private_copy(speakers))
+        return cls(tuple(ordered), speakers.fork())
 
     def resolver(self) -> Speakers:
         """A speaker resolver for one later extractor's own use (a fresh copy each call)."""
-        return _private_copy(self._speakers)
+        return self._speakers.fork()
 
     def claimant_for(self, start: int, end: int) -> Speaker | None:
         """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
@@ -63,16 +62,3 @@ class Attributions:
                 best.cue is None or best.cue.start < start):
             return source
         return best
-
-
-def _private_copy(speakers: Speakers) -> Speakers:
-    """A copy whose memory (resolved mentions, genders, issuers, names) is its own; the Doc and
-    the indexes built once per article are shared, read-only."""
-    new = copy.copy(speakers)
-    new._history = list(speakers._history)
-    new._genders = dict(speakers._genders)
-    new.renamed = dict(speakers.renamed)
-    new.descriptions = set(speakers.descriptions)
-    new.issuers = copy.deepcopy(speakers.issuers)
-    new.names = copy.deepcopy(speakers.names)
-    return new

@@ -16,6 +16,7 @@ small:
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
 from functools import lru_cache
@@ -426,6 +427,18 @@ class Speakers:
     def remember(self, position: int, name: str, kind: str = "") -> None:
         """Record that ``name`` spoke at ``position`` (antecedent for later pronouns)."""
         self._history.append((position, name, kind or self._kind_of_name(name)))
+
+    def fork(self) -> Speakers:
+        """A copy whose memory (resolved mentions, genders, issuers, names) is its own; the Doc
+        and the indexes built once per article are shared, read-only."""
+        new = copy.copy(self)
+        new._history = list(self._history)
+        new._genders = dict(self._genders)
+        new.renamed = dict(self.renamed)
+        new.descriptions = set(self.descriptions)
+        new.issuers = copy.deepcopy(self.issuers)
+        new.names = copy.deepcopy(self.names)
+        return new
 
     # -- internals --------------------------------------------------------------------------
 
