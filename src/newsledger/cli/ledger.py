@@ -149,7 +149,7 @@ def ingest(
 
     from ..run.ingest import count_items, ingest_paths, stats_line
     from ..run import pool, records
-    from ..run.local import sigterm_stops, stop
+    from ..run.local import json_lines, sigterm_stops, stop
     from ..run.resume import choose_workers
 
     for f in files:
@@ -163,10 +163,13 @@ def ingest(
         # One pool for all the files: each worker loads the pipeline once, not once per file.
         ex = pool(n_workers) if n_workers > 1 else None
         extract = partial(records, workers=n_workers, executor=ex)
+        # Batches take the raw-lines path of `extract BATCH`: workers parse and serialise.
+        extract_lines = partial(json_lines, workers=n_workers, executor=ex)
         with sigterm_stops(), progress_bar("ingesting", total=total, enabled=not quiet) \
                 as advance:
             stats = ingest_paths(
                 led, files, published=published, on_progress=advance, extract=extract,
+                extract_lines=extract_lines,
                 strict=strict,
                 on_warning=lambda m: err_console.print(f"[yellow]warning:[/] {escape(m)}",
                                                        soft_wrap=True))

@@ -53,7 +53,7 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
                        f"{type(obj).__name__}", {})
     meta = {k: clean_text(v)[0] for k in ("url", "outlet", "title")
             if isinstance(v := obj.get(k), str) and v}
-    aid = _obj_id(obj, line)
+    aid = object_id(obj, line)
     text, html = obj.get("text"), obj.get("html")
     content = text if isinstance(text, str) and text.strip() else html
     if not isinstance(content, str) or not content.strip():
@@ -88,7 +88,7 @@ def article_from_obj(obj: Any, line: int, max_chars: int = DEFAULT_MAX_CHARS) ->
     return art
 
 
-def _obj_id(obj: dict[str, Any], line: int) -> str:
+def object_id(obj: dict[str, Any], line: int) -> str:
     """The id of a batch object's record (cleaned as its text is: see ``clean_text``)."""
     return clean_text(str(obj.get("id") or f"line-{line}"))[0]
 
@@ -118,7 +118,7 @@ def line_id(n: int, raw: bytes) -> str:
         obj = json.loads(raw.decode("utf-8"))
     except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
         return f"line-{n}"
-    return _obj_id(obj, n) if isinstance(obj, dict) else f"line-{n}"
+    return object_id(obj, n) if isinstance(obj, dict) else f"line-{n}"
 
 
 def read_batch(stream: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS

@@ -11,8 +11,12 @@ different articles); a line without one gets an id from its text (``sha1-…``, 
 number, which would collide across batches) and is matched by URL too; a single file's id is its
 name, and it is matched by URL too (two saved copies of one page are versions).
 
-Extraction sits behind one call, :func:`extract_records` (articles in, records out, same order),
-so a multi-process extractor can replace it without touching the rest.
+Batches of articles take the same raw-lines path as ``newsledger extract BATCH``
+(:func:`newsledger.run.local.json_lines`): the parent reads raw lines and skips stored ones from
+a cheap look at each line's id and text, and the workers do everything else (decoding, layout,
+extraction) and send back each record as its JSON line, so no Article or pickled Record crosses
+between processes. Single files go through :func:`extract_records` (articles in, records out,
+same order). Either extractor can be replaced (tests pass one without NLP).
 """
 
 from __future__ import annotations
@@ -27,11 +31,14 @@ from ..errors import InputError, NewsledgerError
 from ..ingest import check_published, content_id, from_any
 from ..ingest.article import Article
 from ..ingest.decode import decode_text
-from ..ingest.batch import DEFAULT_MAX_CHARS, BadLine, is_batch_path, open_lines, read_batch
+from ..ingest.batch import (DEFAULT_MAX_CHARS, BadLine, is_batch_path, object_id, open_lines,
+                            read_batch)
 from ..record import SCHEMA_ID, Record
 from ..ledger.api import IngestStats, Ledger
+from .local import Line, LineJob, Output
 
 Extractor = Callable[[Iterable["Article | BadLine"]], Iterator[Record]]
+LineExtractor = Callable[[Iterable[Line], LineJob], Iterator[Output]]
 
 
 def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> Iterator[Record]:
@@ -40,6 +47,33 @@ def extract_records(articles: Iterable[Article | BadLine], workers: int = 1) -> 
     from . import records
 
     return records(articles, workers=workers)
+
+
+def extract_json_lines(lines: Iterable[Line], job: LineJob, workers: int = 1) -> Iterator[Output]:
+    """Record JSON lines for raw batch lines, in input order, on ``workers`` local processes
+    (:func:`newsledger.run.local.json_lines`; 1 runs in this process)."""
+    from .local import json_lines
+
+    return json_lines(lines, job, workers=workers)
+
+
+def peek_line(n: int, raw: bytes) -> tuple[str, str, str | None] | None:
+    """(id, text, url) of an article batch line, read without building the Article, for the
+    "already stored?" check; None when that needs more than a JSON parse (an HTML line, a bad
+    line): such a line is extracted, and the store still refuses a duplicate."""
+    try:
+        obj = json.loads(raw)
+    except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
+        return None
+    if not isinstance(obj, dict):
+        return None
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    aid = object_id(obj, n)
+    url = obj.get("url")
+    return (content_id(text) if aid.startswith("line-") else aid, text,
+            url if isinstance(url, str) and url else None)
 
 
 def count_items(path: str | Path) -> int:
@@ -101,17 +135,24 @@ def _read_article_file(path: str, published: str | None, strict: bool = False,
 def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                  published: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
                  extract: Extractor | None = None,
+                 extract_lines: LineExtractor | None = None,
                  on_progress: Callable[[int], None] | None = None,
                  on_warning: Callable[[str], None] | None = None,
                  refresh: bool = True, strict: bool = False) -> IngestStats:
     """Extract and store every article in ``paths``; returns what happened.
 
-    ``extract`` turns articles into records in order (default :func:`extract_records`); stored
-    articles with unchanged text are skipped before it. Each article is one transaction. A text
+    ``extract_lines`` turns raw batch lines into record JSON lines in order (default
+    :func:`extract_json_lines` in this process); ``extract`` turns articles into records in order
+    (default :func:`extract_records`): single files always go through it, and batches do too when
+    only ``extract`` is given. Stored articles with unchanged text are skipped before either. Each
+    article is one transaction. A text
     file with bytes that are not UTF-8 is read with them replaced (``on_warning`` says how many
     and where), or, ``strict``, fails."""
     published = check_published(published)
     extractor = extract or extract_records
+    # A caller that replaces only the Article extractor gets it for batches too.
+    line_extractor = extract_lines or (None if extract else extract_json_lines)
+    job = LineJob(published=published, max_chars=max_chars)
     advance = on_progress or (lambda n: None)
     warn = on_warning or (lambda m: None)
     stats = IngestStats()
@@ -131,6 +172,22 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                     continue
             yield it
 
+    def fresh_lines(fh: Iterable[bytes]) -> Iterator[Line]:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            seen = peek_line(n, raw)
+            if seen is not None:
+                aid, text, url = seen
+                if ledger.status_of(aid, text, url, match_url=_derived_id(aid)) == "unchanged":
+                    stats.unchanged += 1
+                    advance(1)
+                    continue
+            yield n, raw
+
+    def from_json(out: Output) -> Record:
+        return _fix_line_id(Record.from_dict(json.loads(out.json)))
+
     def records() -> Iterator[Record]:
         for path in map(str, paths):
             if is_batch_path(path):
@@ -138,7 +195,10 @@ def ingest_paths(ledger: Ledger, paths: Iterable[str | Path], *,
                     yield from (_fix_line_id(r) for r in _records_from(path))
                     continue
                 with open_lines(path) as fh:
-                    yield from extractor(not_stored(read_batch(fh, max_chars=max_chars)))
+                    if line_extractor is not None:
+                        yield from map(from_json, line_extractor(fresh_lines(fh), job))
+                    else:
+                        yield from extractor(not_stored(read_batch(fh, max_chars=max_chars)))
             else:
                 try:
                     art = _read_article_file(path, published, strict=strict, warn=warn)
