@@ -31,6 +31,7 @@ class Entry:
 class Feed:
     title: str | None
     entries: list[Entry]
+    problem: str | None = None    # malformed XML whose readable entries are still used
 
 
 def _date(t: struct_time | None) -> str | None:
@@ -63,9 +64,6 @@ def parse_feed(body: bytes, where: str) -> Feed:
         why = parsed.get("bozo_exception")
         raise SourceError(f"{where} is not an RSS, Atom or JSON feed"
                           + (f" ({why})" if why else ""), "not_a_feed")
-    if parsed.get("bozo") and not parsed.entries:
-        raise SourceError(f"{where} is malformed XML with no readable entries "
-                          f"({parsed.get('bozo_exception')})", "not_a_feed")
     entries = []
     for e in parsed.entries:
         link = e.get("link") or None
@@ -81,7 +79,14 @@ def parse_feed(body: bytes, where: str) -> Feed:
             content=content,
             fingerprint=_fingerprint(e.get("id"), link, e.get("title"), e.get("updated"),
                                      e.get("published"), e.get("summary"), content)))
-    return Feed(parsed.feed.get("title"), entries)
+    problem = None
+    if parsed.get("bozo"):
+        problem = (f"{where} is malformed XML ({parsed.get('bozo_exception')}); "
+                   f"{len(entries)} readable entr{'y' if len(entries) == 1 else 'ies'} used")
+        if not entries:
+            raise SourceError(f"{where} is malformed XML with no readable entry "
+                              f"({parsed.get('bozo_exception')})", "not_a_feed")
+    return Feed(parsed.feed.get("title"), entries, problem)
 
 
 def _json_feed(body: bytes, where: str) -> Feed:

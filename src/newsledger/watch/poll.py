@@ -157,6 +157,10 @@ class Poller:
             if resp is not None and resp.not_modified:
                 etag, modified = self.watch.validators(src.key)
                 self.watch.polled(src.key, etag=etag, last_modified=modified)
+            elif feed is not None and feed.problem:
+                # Its readable entries are taken, and the source says what is wrong with it;
+                # no validators are kept, so the next poll reads it whole again.
+                self._source_error(src, SourceError(feed.problem, "not_a_feed"), st)
             else:
                 self.watch.polled(src.key, title=feed.title if feed else None,
                                   etag=resp.etag if resp else None,
