@@ -4,7 +4,12 @@ the others."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,3 +174,78 @@ def test_folder_new_and_changed_files(tmp_path: Path) -> None:
 def story_text_lines(place: str, killed: int) -> list[str]:
     from tests.watch.fixtures import story_text
     return [f"{place} toll rises", *story_text(place, killed, 12, "Monday")]
+
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
+
+
+def _watch_cmd(db: Path, urls: list[str]) -> list[str]:
+    return [sys.executable, "-m", "newsledger", "watch", *urls, "--db", str(db), "--once",
+            "--delay", "0", "--timeout", "5", "-q"]
+
+
+def _run(db: Path, urls: list[str]) -> None:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    subprocess.run(_watch_cmd(db, urls), env=env, check=True, capture_output=True, timeout=300)
+
+
+def _stored(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=30)
+        try:
+            return int(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_after(db: Path, urls: list[str], stored: int) -> None:
+    """Start `watch --once`, kill -9 it as soon as the ledger holds ``stored`` articles."""
+    env = {**os.environ, "PYTHONPATH": SRC}
+    proc = subprocess.Popen(_watch_cmd(db, urls), env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while _stored(db) < stored and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+
+
+def _snapshot(db: Path) -> dict[str, object]:
+    con = sqlite3.connect(db)
+    snap = {
+        "articles": con.execute("SELECT article_id, version, is_latest, content_hash FROM "
+                                "articles ORDER BY 1, 2").fetchall(),
+        "figures": con.execute("SELECT a.article_id, a.version, f.idx, f.series_id, f.current, "
+                               "f.is_echo FROM figures f JOIN articles a ON a.pk = f.article_pk "
+                               "ORDER BY 1, 2, 3").fetchall(),
+        "items": con.execute("SELECT source, item, state, content_hash FROM watch_items "
+                             "ORDER BY 1, 2").fetchall(),
+        "dirty": con.execute("SELECT COUNT(*) FROM series WHERE dirty = 1").fetchone()[0],
+    }
+    con.close()
+    return snap
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_kill_9_mid_poll_and_restart_converge(site: Site, tmp_path: Path) -> None:
+    """kill -9 in the middle of polls 1 and 2 (at two different points), then the same command
+    again: the ledger ends exactly as after uninterrupted polls: nothing lost, nothing twice."""
+    news = Newsroom(site)
+    calm, crashed = tmp_path / "calm.sqlite", tmp_path / "crashed.sqlite"
+    urls = news.feed_urls()
+    for poll, kill_at in ((1, 7), (2, 36), (3, None)):
+        news.publish(poll)
+        _run(calm, urls)
+        if kill_at is not None:
+            _kill_after(crashed, urls, kill_at)
+            assert 0 < _stored(crashed) < {1: 30, 2: 52}[poll]  # the kill landed mid-poll
+        _run(crashed, urls)
+    a, b = _snapshot(calm), _snapshot(crashed)
+    assert len(a["articles"]) == 3 * ITEMS + 2  # type: ignore[arg-type]
+    assert a == b
+    assert a["dirty"] == 0
