@@ -82,7 +82,7 @@ def watch(
     \b
     Example:
         newsledger watch https://example.org/world/rss.xml feeds.opml --db news.sqlite
-        newsledger watch ./incoming --db news.sqlite --once
+        newsledger watch examples --db news.sqlite --once
     """
     from ..ledger import Ledger
     from ..watch import Fetcher, FetchOptions, Poller, resolve_all
