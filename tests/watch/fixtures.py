@@ -87,7 +87,7 @@ class Site:
             def log_message(self, *args: Any) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 path = self.path.split("?")[0]
                 page = site.pages.get(path)
                 if page is None:
@@ -176,7 +176,6 @@ class Newsroom:
         self.edited: set[tuple[str, int]] = set()
 
     def _story(self, slug: str, n: int) -> tuple[str, list[str], str | None]:
-        day = f"2025-04-{n:02d}"
         if n <= WIRE_STORIES:
             place = PLACES[n - 1]
             paras = story_text(place, 1000 * n + 137, 400 * n + 21, "Tuesday",

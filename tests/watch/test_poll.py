@@ -18,7 +18,7 @@ import pytest
 from newsledger.ledger import Ledger
 from newsledger.ledger.watchlist import Watchlist
 from newsledger.watch import Fetcher, FetchOptions, Poller, resolve_all
-from tests.watch.fixtures import ITEMS, OUTLETS, WIRE_STORIES, Newsroom, Site, page_html, rss
+from tests.watch.fixtures import ITEMS, WIRE_STORIES, Newsroom, Site, page_html, rss
 
 FAST = FetchOptions(delay=0.0, timeout=2.0, retries=1, backoff=0.01)
 
@@ -38,7 +38,10 @@ def poll_once(db: Path, sources: list[str], options: FetchOptions = FAST):
 
 def ledger_counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
-    one = lambda q: con.execute(q).fetchone()[0]  # noqa: E731
+
+    def one(q: str) -> int:
+        return int(con.execute(q).fetchone()[0])
+
     counts = {
         "articles": one("SELECT COUNT(DISTINCT article_id) FROM articles"),
         "versions": one("SELECT COUNT(*) FROM articles"),
@@ -249,3 +252,37 @@ def test_kill_9_mid_poll_and_restart_converge(site: Site, tmp_path: Path) -> Non
     assert len(a["articles"]) == 3 * ITEMS + 2  # type: ignore[arg-type]
     assert a == b
     assert a["dirty"] == 0
+
+
+def test_local_feed_files_carrying_the_text(tmp_path: Path) -> None:
+    """A JSON Feed file whose items carry their text (no link): stored without any fetch; an
+    edited item becomes a new version, an unchanged one is not extracted again."""
+    import json
+
+    from tests.watch.fixtures import story_text
+
+    def write(killed: int) -> None:
+        tolls = {1: killed, 2: 222}  # only item-1's toll is updated in place
+        items = [{"id": f"item-{k}", "title": f"Report {k}",
+                  "content_text": "\n\n".join([f"Report {k}",
+                                               *story_text(f"Thrune {k}", tolls[k], 9,
+                                                           "Monday")]),
+                  "date_published": f"2025-04-0{k}T08:00:00Z"}
+                 for k in (1, 2)]
+        if killed != 300:
+            items[0]["date_modified"] = "2025-04-05T08:00:00Z"
+        (tmp_path / "feed.json").write_text(json.dumps(
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Thrune Desk",
+             "items": items}), encoding="utf-8")
+
+    db = tmp_path / "l.sqlite"
+    write(300)
+    st = poll_once(db, [str(tmp_path / "feed.json")])
+    assert (st.new, st.item_errors) == (2, 0)
+    write(900)  # item-1's text and date_modified change; item-2 keeps its text
+    st = poll_once(db, [str(tmp_path / "feed.json")])
+    assert (st.new, st.new_version, st.checked) == (0, 1, 1)
+    with Ledger(db, readonly=True) as led:
+        rec = led.article("feed#item-1")
+        assert rec is not None and rec["ledger"]["version"] == 2
+        assert rec["published"] == "2025-04-01" and rec["outlet"] == "Thrune Desk"
