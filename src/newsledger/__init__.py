@@ -14,7 +14,7 @@ from __future__ import annotations as _annotations
 import typing as _typing
 
 from .errors import (InputError, LexiconError, NewsledgerError, PipelineError, RecordError,
-                     StoreError)
+                     SourceError, StoreError)
 from .record import (Block, Check, Entity, ErrorEntry, Figure, Quote, Record, Source, Span, Speaker,
                      TimeExpr)
 
@@ -50,6 +50,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "Block", "Check", "Entity", "ErrorEntry", "Figure", "InputError", "Ledger", "LexiconError",
     "NewsledgerError",
-    "PipelineError", "Quote", "Record", "RecordError", "Source", "Span", "Speaker", "StoreError",
+    "PipelineError", "Quote", "Record", "RecordError", "Source", "SourceError", "Span", "Speaker", "StoreError",
     "TimeExpr", "__version__", "extract", "extract_many",
 ]

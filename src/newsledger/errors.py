@@ -9,7 +9,8 @@ The library speaks its own terms: a message names a Python parameter as :func:`p
      ├── RecordError        a record breaks its schema or a span does not match its text
      ├── PipelineError      the spaCy pipeline or a component is missing or misconfigured
      ├── LexiconError       a word list or table in newsledger/data is malformed (file:line)
-     └── StoreError         the ledger store cannot be opened, written or queried
+     ├── StoreError         the ledger store cannot be opened, written or queried
+     └── SourceError        a watched source cannot be fetched or read as a feed (watch)
 """
 
 from __future__ import annotations
@@ -39,9 +40,20 @@ class StoreError(NewsledgerError):
     """The ledger store cannot be opened, written or queried."""
 
 
+class SourceError(NewsledgerError):
+    """A watched source (feed, page, folder) cannot be fetched or read; ``kind`` names what went
+    wrong (``http``, ``timeout``, ``too_large``, ``not_a_feed``, ``robots``, …) for the record
+    kept on that source."""
+
+    def __init__(self, message: str, kind: str = "source") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 def param(name: str) -> str:
     """How an error message names a caller's parameter: ``param("published")`` → "`published=`"."""
     return f"`{name}=`"
 
 
-__all__ = ["InputError", "LexiconError", "NewsledgerError", "PipelineError", "RecordError", "StoreError", "param"]
+__all__ = ["InputError", "LexiconError", "NewsledgerError", "PipelineError", "RecordError", "SourceError",
+           "StoreError", "param"]

@@ -23,9 +23,11 @@ from .test_ledger_cli import write_records
 
 runner = CliRunner()
 
-# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster, and
-# changing the user's shell set-up.
-SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|--install-completion")
+# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster,
+# changing the user's shell set-up, and watching feeds on the web (tests/cli/test_watch.py runs
+# watch against a local server).
+SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|--install-completion|"
+                  r"^newsledger watch .*https?://")
 
 
 def _help_examples() -> list[str]:

@@ -12,5 +12,6 @@ from .app import app, main
 from . import extract as _extract  # noqa: E402,F401
 from . import ledger as _ledger  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
+from . import watch as _watch  # noqa: E402,F401
 
 __all__ = ["app", "main"]

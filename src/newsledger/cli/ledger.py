@@ -418,6 +418,57 @@ def _snippet_markup(text: str, hits: list[list[int]]) -> str:
     return "".join(out).replace("\n", " ")
 
 
+@ledger_app.command("sources")
+def sources(
+    db: Path = db_option(),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
+    errors: int = typer.Option(0, "--errors", "-e", min=0, metavar="N",
+                               help="Also print the last N errors (source, item, message)."),
+) -> None:
+    """List the sources `newsledger watch` polls: last poll, items seen, stored, pending, errors.
+
+    \b
+    Example:
+        newsledger ledger sources --db news.sqlite
+        newsledger ledger sources --db news.sqlite --errors 20
+    """
+    from ..ledger.watchlist import Watchlist
+
+    with _open(db) as led:
+        watchlist = Watchlist(led.store)
+        rows = watchlist.sources()
+        recent = watchlist.errors(limit=errors) if errors else []
+    out = sys.stdout
+    if fmt == ListFormat.json:
+        json.dump({"sources": rows, "errors": recent} if errors else rows, out,
+                  ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    if fmt == ListFormat.csv:
+        w = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["source"],
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        return
+    console = console_for(out)
+    cols = fit([("source", 0, 30), ("last poll", 1, 19), ("items", 2, 6), ("stored", 4, 6),
+                ("pending", 5, 7), ("errors", 3, 6), ("last error", 6, 24), ("kind", 7, 9)],
+               console.width)
+    t = folding(Table(*cols, title=f"{len(rows)} watched source(s)"))
+    for r in rows:
+        cells = {"source": escape(r["source"]) + (f"\n[dim]{escape(r['title'])}[/]"
+                                                  if r["title"] else ""),
+                 "kind": r["kind"], "last poll": (r["last_poll"] or "never")[:19],
+                 "items": num(r["items"]), "stored": num(r["stored"]),
+                 "pending": num(r["pending"]), "errors": num(r["errors"]),
+                 "last error": escape(r["last_error"] or "")}
+        t.add_row(*(cells[c] for c in cols))
+    console.print(t)
+    for e in recent:
+        console.print(f"{e['at']}  {escape(e['kind'])}  {escape(e['item'] or e['source'])}: "
+                      f"{escape(e['message'])}", soft_wrap=True)
+
+
 @ledger_app.command("metadata")
 def metadata(
     db: Path = db_option(),

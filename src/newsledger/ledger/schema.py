@@ -1,7 +1,9 @@
 """The SQLite schema of the ledger (version 1): tables, indexes for the queries, FTS5, a view.
 
 Column meanings are documented for Datasette in ``data/ledger_metadata.json``; keep the two in
-step. Article versions are rows of ``articles`` linked by ``supersedes``; only the latest
+step. The ``watch_*`` tables are what ``newsledger watch`` remembers (they are created in
+existing version-1 ledgers when opened for writing: adding tables needs no migration). Article
+versions are rows of ``articles`` linked by ``supersedes``; only the latest
 version's figures are ``current`` and take part in series.
 """
 
@@ -170,6 +172,50 @@ CREATE TABLE IF NOT EXISTS entities (
     UNIQUE (article_pk, idx)
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name, label);
+
+-- What `newsledger watch` remembers (ledger/watchlist.py holds every statement on these).
+-- A source is a feed URL, a feed file or a folder; an item is a page URL or a file in it.
+CREATE TABLE IF NOT EXISTS watch_sources (
+    source         TEXT PRIMARY KEY,
+    kind           TEXT NOT NULL,
+    title          TEXT,
+    added_at       TEXT NOT NULL,
+    last_poll      TEXT,
+    last_ok        TEXT,
+    last_error     TEXT,
+    etag           TEXT,
+    last_modified  TEXT
+);
+
+CREATE TABLE IF NOT EXISTS watch_items (
+    source         TEXT NOT NULL REFERENCES watch_sources(source),
+    item           TEXT NOT NULL,
+    fingerprint    TEXT,
+    title          TEXT,
+    feed_published TEXT,
+    state          TEXT NOT NULL,
+    attempts       INTEGER NOT NULL DEFAULT 0,
+    article_id     TEXT,
+    content_hash   TEXT,
+    etag           TEXT,
+    last_modified  TEXT,
+    first_seen     TEXT NOT NULL,
+    last_checked   TEXT,
+    last_changed   TEXT,
+    PRIMARY KEY (source, item)
+);
+CREATE INDEX IF NOT EXISTS watch_items_state ON watch_items(source, state);
+CREATE INDEX IF NOT EXISTS watch_items_changed ON watch_items(last_changed);
+
+CREATE TABLE IF NOT EXISTS watch_errors (
+    id       INTEGER PRIMARY KEY,
+    source   TEXT NOT NULL REFERENCES watch_sources(source),
+    item     TEXT,
+    at       TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    message  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS watch_errors_source ON watch_errors(source, at);
 
 CREATE VIEW IF NOT EXISTS flag_links AS
     SELECT f.id AS figure_id, f.series_id AS series_id,

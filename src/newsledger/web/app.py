@@ -1,7 +1,8 @@
 """The Starlette application behind ``newsledger serve``: routes, templates, the store handle.
 
 Pages: the series index (``/``), a series (``/series/{id}``, with CSV/JSON downloads), an
-article from the ledger (``/article/{id}``), and the extract page (``/extract``) that shows the
+article from the ledger (``/article/{id}``), the sources ``newsledger watch`` polls and what is
+new since a given time (``/sources``), and the extract page (``/extract``) that shows the
 record of pasted or uploaded text. The ledger is opened read-only for the life of the server and
 nothing is written unless the app was created with ``allow_store`` (``serve --allow-store``);
 then storing from the extract page, when asked, opens a separate, short-lived writable handle on
@@ -14,9 +15,11 @@ import contextlib
 import csv
 import io
 import json
+import re
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -48,6 +51,7 @@ ARTICLE_PAGE = 50    # rows of the article list
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB; this leaves ample room
 
 Extractor = Callable[..., Record]
+_SINCE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
 @dataclass
@@ -338,6 +342,20 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         return page(request, "extract.html", 400, form=dict(form), error=message,
                     allow_store=_can_store(), limit=human_bytes(settings.max_upload))
 
+    async def sources_page(request: Request) -> Response:
+        # What `newsledger watch` polls, and what is new since a given time (default: a day).
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        since = text_param(request, "since", 40)
+        if since and not _SINCE.match(since):
+            raise BadParam(f"'since' {since!r} is not a time. Expected YYYY-MM-DD or "
+                           "YYYY-MM-DDTHH:MM (UTC).")
+        if not since:
+            since = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+        sources, changed = await run_in_threadpool(view.watched, since)
+        return page(request, "sources.html", sources=sources, changed=changed, since=since)
+
     async def bad_param_handler(request: Request, exc: Exception) -> Response:
         return page(request, "error.html", 400, title="Bad request", message=str(exc))
 
@@ -352,6 +370,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     routes = [
         Route("/", index),
         Route("/articles", article_list),
+        Route("/sources", sources_page),
         Route("/series/{sid}/points.{fmt}", series_download),
         Route("/series/{sid}", series),
         # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.

@@ -170,6 +170,18 @@ class LedgerView:
         with self._lock:
             self.ledger.close()
 
+    # -- watched sources (newsledger watch) -----------------------------------------------------
+
+    def watched(self, since: str, limit: int = 200) -> tuple[list[dict[str, Any]],
+                                                             list[dict[str, Any]]]:
+        """The sources `newsledger watch` polls (last poll, counts, last error) and the items
+        stored as new articles or versions at or after ``since`` (ISO), newest first."""
+        from ..ledger.watchlist import Watchlist
+
+        with self._lock:
+            w = Watchlist(self.ledger.store)
+            return w.sources(), w.changed_since(since, limit)
+
     # -- series ---------------------------------------------------------------------------------
 
     def _row(self, s: dict[str, Any]) -> SeriesRow:
