@@ -203,7 +203,9 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         prev = cue.doc[cue.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and (pair is None or prev.idx > pair.close):
             return prev
-    if subj is None and inverted and lemma_of(cue) in lexicon().quote:
+    if subj is None and inverted and lemma_of(cue) in lexicon().quote and (
+            pair is None or pair.close > cue.idx or _only_frame(cue.doc.text, pair.close + 1,
+                                                                 cue.idx)):
         # "…,” said the minister, …" or "…,” the minister said": nearest noun beside the cue.
         doc = cue.doc
         for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
@@ -216,6 +218,12 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
             if t.pos_ not in ("DET", "ADJ", "ADV"):
                 break
     return subj
+
+
+def _only_frame(text: str, start: int, end: int) -> bool:
+    """Nothing but punctuation between a closing mark and the cue (an inverted frame, '…,” said
+    the minister'): not "urges Egypt to … “…”", where the noun after the cue is its object."""
+    return not text[start:end].strip(" ,\n\u00a0—–-")
 
 
 def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple[int, int, str],

@@ -314,6 +314,9 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
             subj = _noun_owner(tok)
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        relayed = _relayed(tok)
+        if relayed is not None:
+            subj = relayed  # "Tass cited the defence ministry as saying …": the ministry speaks
         if subj is not None and start <= subj.idx < end and subj.i < tok.i:
             # "…in Gaza, the Hamas-run health ministry in the territory says.": the parser hung
             # the closing subject inside the clause; the content ends at the comma before it.
@@ -337,8 +340,23 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
             continue  # "Here's what he told me he saw": a free relative, its object is a gap
         if subj.lower_ == "we" and lemma_of(tok) == "report":
             continue  # "we can report that …": the outlet's own narration, nobody's claim
+        if relayed is not None and any(f.start == start and f.end == end for f in out[-3:]):
+            continue  # "cited X as saying …": one report, read from both verbs
         out.append(Found("indirect", start, end, cue=tok, subject=subj))
     return out
+
+
+def _relayed(cue: Token) -> Token | None:
+    """The object of "X cited/quoted Y as saying": Y is the speaker, X only relays (a source)."""
+    verb = cue
+    if lemma_of(verb) == "say" and verb.dep_ in ("pcomp", "advcl") and verb.head.i != verb.i:
+        verb = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if lemma_of(verb) not in ("cite", "quote"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or not any(t.lower_ == "as" and t.i > obj.i for t in verb.subtree):
+        return None
+    return obj
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker, Span
-from .cues import is_cue
+from .cues import is_cue, never_speaks
 from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
 from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
                                names_nobody, pronoun)
@@ -143,6 +143,10 @@ def mention_span(tok: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def has_person(span: SpacySpan) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in span)
+
+
 class Speakers:
     """Resolves subjects to canonical speakers within one article (see module docstring)."""
 
@@ -235,6 +239,8 @@ class Speakers:
 
     def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
+        if isinstance(target, Token) and never_speaks(target):
+            return Speaker()  # "urged Egypt to …", "X has been accused of …": not the speaker
         if isinstance(target, Token) and target.pos_ in ("NOUN", "PROPN"):
             conjuncts = [c for c in target.children if c.dep_ == "conj" and c.i > target.i
                          and c.pos_ in ("NOUN", "PROPN")]
@@ -611,6 +617,18 @@ class Speakers:
         ent = self._ents_by_token.get(root.i)
         if ent is not None and ent.label_ in _PERSON_LABELS:
             return self._entity_name(ent), "person"
+        if ent is None and low in PERSON_ROLES | _title_words():
+            # "Hamas's leader in Gaza Yahya Sinwar": a role phrase ending in the person's name.
+            last = self._ents_by_token.get(span[-1].i)
+            if last is not None and last.label_ in _PERSON_LABELS and last.end == span.end and \
+                    last.start > root.i and not (
+                    last.root.dep_ == "pobj" and last.root.left_edge.i >= last.start):
+                # (not "a woman in the city of Khan Younis": the name is the whole object)
+                return self._entity_name(last), "person"
+        if low in ("source", "sources") and not has_person(span):
+            # "a source", "the source, who said …": an unnamed person, never a named one nearby.
+            self.descriptions.add(clean(span.text))
+            return clean(span.text) or None, "person"
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
         if owner and is_document(root) and ent is None and root.pos_ != "PROPN":
