@@ -70,3 +70,19 @@ def test_figure_in_an_aside_on_the_subject_is_not_the_sources() -> None:
             "ministry.")
     assert claimant_of(text, "140") is None
     assert claimant_of(text, "9,200") == "Norland health ministry"
+
+
+def test_confidence_follows_the_evidence() -> None:
+    text = ("Foreign minister Ines Moreau arrived on Monday. \"We are close,\" Moreau said.\n\n"
+            "She said the last gaps were political.\n\n"
+            "\"Nobody will sign this,\" he said.")
+    qs = quotes(text)
+    by = {q.content.text[:12]: q for q in qs}
+    named = by["We are close"]
+    resolved = next(q for q in qs if q.content.text.startswith("the last gaps"))
+    unknown = by["Nobody will "]
+    assert named.speaker.name == "Ines Moreau" and named.confidence >= 0.9
+    assert resolved.speaker.name == "Ines Moreau" and resolved.confidence < 0.9
+    # no name: an abstention, kept with its mention and a low confidence
+    assert unknown.speaker.name is None and unknown.speaker.mention is not None
+    assert unknown.confidence < named.confidence and unknown.confidence < resolved.confidence

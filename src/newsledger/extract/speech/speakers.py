@@ -606,7 +606,11 @@ class Speakers:
             ss = self._sent_start(root.idx)
             if low in PERSON_PRONOUNS:
                 gender = "f" if low in ("she", "her", "hers") else "m"
-                return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
+                found = self._antecedent(pos, "person", sent_start=ss, gender=gender)
+                if found is not None:
+                    # "She said …" tells the gender: a later "he" is someone else.
+                    self._genders.setdefault(found, gender)
+                return found, "person"
             if low in GROUP_PRONOUNS:
                 return (self._antecedent(pos, "group", sent_start=ss)
                         or self._sentence_subject(root, ss)), "group"
