@@ -86,3 +86,18 @@ def test_confidence_follows_the_evidence() -> None:
     # no name: an abstention, kept with its mention and a low confidence
     assert unknown.speaker.name is None and unknown.speaker.mention is not None
     assert unknown.confidence < named.confidence and unknown.confidence < resolved.confidence
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    text = ("The army said 12 soldiers were killed, the military said on X.\n"
+            "Palestinians have blamed the army for 40 deaths.\n")
+    rec = extract(text, published="2024-05-10")
+    rec.verify()
+    names = {q.speaker.name for q in rec.quotes} | {e.name for e in rec.entities}
+    assert not [n for n in names if n and "X." in n]
+
+
+def test_a_later_surname_takes_the_full_name() -> None:
+    text = ("Former prime minister Omar Qadri addressed supporters in the capital on Sunday.\n\n"
+            "Qadri said the election had been stolen.")
+    assert speaker_of(text, "election had been stolen") == "Omar Qadri"

@@ -477,7 +477,7 @@ class Speakers:
         return "person" if name in self.names.persons else "group"
 
     def _entity_name(self, ent: SpacySpan) -> str | None:
-        surface = ent.text
+        surface = ent.text.rsplit("\n", 1)[-1]  # never across a line break
         if ent.label_ in ("PERSON", ""):
             return self.names.person(surface) or clean(surface) or None
         if ent.label_ == "ORG" and len(ent) == 1:
