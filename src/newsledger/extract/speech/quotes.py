@@ -26,6 +26,7 @@ from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
 from ...actors import known_actor
 from .headlines import tail_headlines
+from . import furniture
 from .quotemarks import QuotePair, pair_quotes, top_level
 from .transcripts import turns as transcript_turns
 from . import reported as _reported_speech
@@ -54,6 +55,8 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
     content = text[pair.start:pair.end]
     if sum(ch.isalnum() for ch in content[:4]) < 2 and len(content.strip(" ,.")) < 3:
         return True
+    if _TOKEN_LIKE.match(content.strip(" ,.;:!?")):
+        return True  # a handle, hashtag, id or date in marks: no one's words, whatever governs it
     if len(content.split()) <= 4 and content[:1].isupper() and _NAMING.search(
             text[max(0, pair.open - 40):pair.open]):
         return True  # a name given, not words quoted: 'whose call sign is "Spaniard"'
@@ -64,6 +67,25 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
         return bool(last[:1].isupper() and after[:1].isupper() and before == before.rstrip(",")
                     and text[pair.open - 1:pair.open] == " " and last.isalpha())
     return False
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# Tokens in quote marks that are nobody's words: handles, hashtags, ids, dates.
+_TOKEN_LIKE = re.compile(rf"^(?:@\w+|#\w+|\d[\d\s,./-]*|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+                         rf"\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}})$")
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
+                          "from", "by", "or", "&"})
+
+
+def _not_words(content: str) -> bool:
+    """Quote marks around no one's words when no speech cue governs them: a title in title case
+    ("Game of Thrones", "Meet the Press")."""
+    c = content.strip(" ,.;:!?")
+    words = c.split()
+    return len(words) >= 2 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words) \
+        and any(w[:1].isupper() for w in words[1:]) and not re.search(r"[.!?]\s", c)
 
 
 _REOPEN = re.compile(r"[”\"]?\s*\n\s*[“\"]")
@@ -397,6 +419,10 @@ def extract_quotes(doc: Doc, state: State) -> None:
                 para = (para[0], para_end[1], para[2])
             f = _attach_direct(doc, idx, text, p, para, prev_close, next_open)
             f.para = k
+            if f.kind == "partial" and f.cue is None and f.subject is None and \
+                    _not_words(text[f.start:f.end]):
+                para = paragraphs[k]
+                continue  # "Game of Thrones", "@handle", "May 3": no one's words
             if f.end > f.start:
                 found.append(f)
             para = paragraphs[k]
@@ -425,6 +451,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
                     and not any(r.start <= w < r.end for w in whos)]
         heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
     items = found + reported + according + heads + tails
+    items = _without_furniture(text, items, paragraphs, para_starts)
     # Transcript turns ("DANIEL ESTRIN: That is…") carry neither quote marks nor cue verbs.
     items += transcript_turns(text, paragraphs, state.names,
                               [(f.start, f.end) for f in found])
@@ -470,6 +497,23 @@ def extract_quotes(doc: Doc, state: State) -> None:
             quotes.append(Quote(f.kind, Span.of(text, a, b), cue, speaker, conf))
     state.quotes = quotes
     state.speakers = Attributions.of(quotes, speakers)
+
+
+def _without_furniture(text: str, items: list[Found], paragraphs: Sequence[Paragraph],
+                       para_starts: Sequence[int]) -> list[Found]:
+    """Reported speech cut short of live-page furniture (a "… live:" headline prefix, "What we
+    know on day N", greetings, timestamps); an item that is all furniture is dropped. Quotes in
+    marks are bounded by their marks and left alone."""
+    out = []
+    for f in items:
+        if f.kind not in ("direct", "partial"):
+            k = bisect.bisect_right(para_starts, f.start) - 1
+            head = k >= 0 and paragraphs[k][2] in HEAD_BLOCKS
+            f.start, f.end = furniture.trim(text, f.start, f.end, head=head)
+            if f.end - f.start < 2:
+                continue
+        out.append(f)
+    return out
 
 
 def confidence(f: Found, speaker: Speaker) -> float:
