@@ -228,6 +228,8 @@ class Speakers:
         self._token_starts: list[int] | None = None
         self._first_mentions: dict[str, int] | None = None
         self.issuers = Issuers()
+        # Candidate antecedents looked at: bounded per look-up, so linear in the article.
+        self.steps = 0
 
     # -- public interface -------------------------------------------------------------------
 
@@ -506,6 +508,7 @@ class Speakers:
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                self.steps += 1  # one candidate looked at (the bad-input test counts them)
                 if p < sent_start:
                     break
                 if k == kind and (contains is None or contains in name.lower().split()):
@@ -515,6 +518,7 @@ class Speakers:
         # History is appended in document order; only its recent end can be in the window.
         recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
         for p, name, k in recent:
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < pos and pos - p <= window and k == kind and \
                     (contains is None or contains in name.lower().split()):
                 if best is None or p > best[0]:
@@ -522,6 +526,7 @@ class Speakers:
         if best is not None and pos - best[0] <= 1500:
             return best[1]  # a recent speaker is the most salient antecedent
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
                 break
             if k == kind and (contains is None or contains in name.lower().split()):
@@ -536,18 +541,21 @@ class Speakers:
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                self.steps += 1  # one candidate looked at (the bad-input test counts them)
                 if p < sent_start:
                     break
                 if k == kind and fits(name):
                     return name
         j = bisect.bisect_left(self._cue_subject_pos, pos)
         recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        self.steps += len(recent)
         best = max(((p, name) for p, name, k in recent
                     if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
                    default=None)
         if best is not None:
             return best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
                 break
             if k == kind and fits(name):
@@ -574,6 +582,7 @@ class Speakers:
 
     def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
         for p, name, k in reversed(self._history[-40:]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < pos and pos - p <= window and k == kind:
                 return name
         return None
@@ -581,6 +590,7 @@ class Speakers:
     def _recent_mention_where(self, pos: int, kind: str, fits: Any, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < floor:
                 break
             if k == kind and fits(name):
@@ -590,6 +600,7 @@ class Speakers:
     def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < floor:
                 break
             if k == kind:
