@@ -101,3 +101,16 @@ def test_a_later_surname_takes_the_full_name() -> None:
     text = ("Former prime minister Omar Qadri addressed supporters in the capital on Sunday.\n\n"
             "Qadri said the election had been stolen.")
     assert speaker_of(text, "election had been stolen") == "Omar Qadri"
+
+
+def test_a_role_takes_the_person_the_article_gives_it() -> None:
+    text = ("First lady Marta Vell visited a hospital on Monday.\n\n"
+            "The mayor of Dovrenko, the region's largest city, said that three drones hit "
+            "homes overnight. Ihor Palenko, the mayor, added that four people were hurt.")
+    assert speaker_of(text, "three drones hit homes") == "Ihor Palenko"
+
+
+def test_a_role_two_people_hold_nearby_is_left_unnamed() -> None:
+    text = ("Anton Weiss, the mayor of Ostrel, met Ilse Kern, the mayor of Varna, on Monday. "
+            "The mayor said that the bridge would reopen.")
+    assert speaker_of(text, "the bridge would reopen") is None

@@ -324,6 +324,28 @@ class Speakers:
             if found is not None:
                 self.renamed[name] = found
 
+    def _role_holder(self, pos: int, role: str) -> str | None:
+        """"The mayor said …" where the article names the mayor nearby ("Ihor Terekhov, the
+        mayor," or "Mayor Ihor Terekhov", before or just after): that person. "" when two
+        different people hold the role there (ambiguous: no name), None when nobody does."""
+        lo = bisect.bisect_left(self._mention_pos, pos - 1500)
+        hi = bisect.bisect_right(self._mention_pos, pos + 600)
+        before = re.compile(rf"\b{re.escape(role)}\s+$", re.I)
+        after = re.compile(rf"^\s*,\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}"
+                           rf"{re.escape(role)}\b", re.I)
+        found: set[str] = set()
+        for p, name, kind in self._mentions[max(lo, hi - 30):hi]:
+            self.steps += 1
+            if kind != "person" or p == pos:
+                continue
+            ent = self._ents_by_token.get(self._token_at(p).i)
+            end = ent.end_char if ent is not None else p + len(name)
+            if before.search(self.text[max(0, p - 40):p]) or after.match(self.text[end:end + 60]):
+                found.add(name)
+        if not found:
+            return None
+        return next(iter(found)) if len(found) == 1 else ""
+
     def _first_mention(self) -> dict[str, int]:
         cached = self._first_mentions
         if cached is None:
@@ -658,6 +680,9 @@ class Speakers:
             definite = det is not None and det.lower_ in {"the", "this", "that"}
             if definite and (low in PERSON_ROLES or low in _title_words()) and \
                     low not in GROUP_NOUNS:  # "the army" is not the title of an "Army Chief"
+                holder = self._role_holder(pos, low)
+                if holder is not None:
+                    return holder or None, "person"
                 found = self._antecedent(pos, "person")
                 return found, "person"
             if definite and low in _MEDIA_NOUNS:
