@@ -114,3 +114,24 @@ def test_a_role_two_people_hold_nearby_is_left_unnamed() -> None:
     text = ("Anton Weiss, the mayor of Ostrel, met Ilse Kern, the mayor of Varna, on Monday. "
             "The mayor said that the bridge would reopen.")
     assert speaker_of(text, "the bridge would reopen") is None
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Prime Minister Lena Holt wants the ceasefire to be extended by another month.",
+     "the ceasefire to be extended", "Lena Holt"),
+    ("The Norland army believes that the bridge can be held until spring.",
+     "the bridge can be held", "Norland army"),
+])
+def test_stated_positions_of_named_actors_are_reported_speech(text: str, content: str,
+                                                              speaker: str) -> None:
+    hits = [q for q in quotes(text) if content in q.content.text]
+    assert hits and hits[0].kind == "indirect" and hits[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Many voters believe that the war will end soon.",
+    "I think the talks will fail.",
+    "Lena Holt does not believe that the talks will fail.",
+])
+def test_opinions_of_nobody_in_particular_are_not(text: str) -> None:
+    assert not [q for q in quotes(text) if q.kind == "indirect"]
