@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -360,7 +361,8 @@ def _stated_position(verb: Token) -> bool:
     """A stated belief, intention or position of a named actor: "Hamas wants the truce to
     hold", "Officials fear that …", "The minister believes that …" (the minister as named
     before). Not "I think", "many believe", a negated or a question form."""
-    if verb.pos_ != "VERB" or lemma_of(verb) not in _POSITION_VERBS or \
+    # (cheap tests first: this runs on every token that is no cue)
+    if verb.pos != VERB or verb.lemma_ not in _POSITION_VERBS or \
             verb.tag_ not in ("VBZ", "VBD", "VBP") or _negated(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
