@@ -123,6 +123,8 @@ class NameResolver:
         self.persons: list[str] = []  # full person names seen, in order
 
     def add_person(self, name: str) -> str:
+        # A name never runs over a line break: "said on X.\nPalestinians" is not "X. Palestinians".
+        name = name.rsplit("\n", 1)[-1]
         name = strip_postnominals(strip_titles(clean(name)))
         if name and name not in self.persons:
             self.persons.append(name)

@@ -184,3 +184,25 @@ def test_heldout4_credit_styles() -> None:
     assert ("Xinhua", "cited") in got
     assert not any(n == "Reuters" for n, _ in got)
     assert not any("Staff" in n for n, _ in got)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an agency's descriptor between its name and the verb (issue 14)
+    ("The Tass news agency cited the defence ministry as saying that drones were downed.",
+     ("Tass", "cited")),
+    ("The official Wafa news agency quoted him as saying the talks had failed.",
+     ("Wafa", "cited")),
+    ("The RIA state news agency reported that the bridge was closed.", ("RIA", "cited")),
+    ("According to Israeli news outlet Channel 12, the cabinet will meet on Sunday.",
+     ("Channel 12", "cited")),
+])
+def test_cited_agencies_with_descriptors(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in sources(sentence)
+
+
+def test_a_cited_outlet_counts_at_every_mention() -> None:
+    text = ("Haaretz reported that the cabinet met on Monday.\n\n"
+            "The talks went on late, Haaretz reported later.")
+    rec = extract(text, published="2024-05-10")
+    check_record(rec)
+    assert len([s for s in rec.sources if s.name == "Haaretz" and s.role == "cited"]) == 2

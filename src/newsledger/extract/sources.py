@@ -24,7 +24,12 @@ _MEDIA_WORD = re.compile(
 # such a name is an outlet only when it reports or publishes, not when it merely "said".
 _WEAK_MEDIA_WORD = re.compile(r"\b(?:Network|Media|Press|Agency|Daily|Wire|Online|Monitor|Today|"
                               r"Express|Mail|Independent|Observer)\b")
-_PUBLISH_AFTER = re.compile(r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|published|"
+# What may stand between an outlet's name and its verb: "Tass news agency cited", "the RIA state
+# news agency reported", "the Kan public broadcaster said".
+_AFTER_NAME = (r"(?:\s+(?:state(?:-run|-owned)?\s+|official\s+|public\s+|semi-official\s+)?"
+               r"(?:news agency|news outlet|news site|agency|newspaper|broadcaster|daily|channel|"
+               r"TV|television|radio|website))?")
+_PUBLISH_AFTER = re.compile(_AFTER_NAME + r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|published|"
                             r"broadcast|aired|revealed|quoted|cited|wrote)\b")
 # A nation's media as a source: "Israeli media, citing officials, reported", "Iranian state TV said".
 _NATIONAL_MEDIA = re.compile(
@@ -33,7 +38,7 @@ _NATIONAL_MEDIA = re.compile(
     r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|revealed)\b)")
 # Words describing an outlet before its name: "state media KCNA", "the official news agency WAFA".
 _OUTLET_DESCRIPTOR = re.compile(
-    r"(?:(?:the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
+    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
     r"news|media|agency|outlet|broadcaster|newspaper|daily|television|TV|radio|channel)\s+)+")
 _REPORT = (r"(?:an?|the)\s+(?:(?:[A-Z][\w’'-]+|local|local media|media|news|newspaper|television|"
            r"TV|press|state media|state-run|state|leaked|new|recent|earlier|separate|intelligence)"
@@ -44,7 +49,7 @@ _CITE_BEFORE = re.compile(
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
     r"interviewed by|writing in|wrote in|an op-ed in)\s+")
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
-    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+    _AFTER_NAME + r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
     r"published|broadcast|aired|revealed|cites|quotes)\b")
 # "Al-Qahera News, which is close to the services, said": an outlet, a clause, then the verb
 _APPOSED_CITE = re.compile(r",\s+(?:which|that|a|an|the)\b[^,.;]{1,80},\s*(?:has |had |have |also )?"
@@ -69,7 +74,7 @@ def _expand(name: str) -> str:
     return name
 
 
-def _add(out: list[Source], seen: set[tuple[str, str]], text: str, start: int, end: int,
+def _add(out: list[Source], seen: set[tuple[str, str, int]], text: str, start: int, end: int,
          role: str, name: str | None = None) -> None:
     # Trim spaces and punctuation so the span is exactly the name.
     while start < end and text[start] in " \t\n,.;:([\"“":
@@ -78,10 +83,14 @@ def _add(out: list[Source], seen: set[tuple[str, str]], text: str, start: int, e
         end -= 1
     if text[start:start + 4] == "the " and end - start > 4:
         start += 4  # "the Kessel Tribune" is named "Kessel Tribune"; "The Associated Press" keeps it
+    elif text[start:start + 4] == "The " and text[start:end].lower() not in media_canonical() and \
+            text[start + 4:end].lower() in media_canonical():
+        start += 4  # "The Tass news agency" opening a sentence: the outlet is "Tass"
     if start >= end:
         return
     name = _expand(name or text[start:end])
-    key = (name.lower(), role)
+    # A cited outlet counts at every mention (each says where a claim came from); credits once.
+    key = (name.lower(), role, start if role == "cited" else -1)
     if key in seen:
         return
     seen.add(key)
@@ -114,7 +123,7 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
 
 
 def _credit_line(text: str, start: int, seg: str, out: list[Source],
-                 seen: set[tuple[str, str]]) -> None:
+                 seen: set[tuple[str, str, int]]) -> None:
     """Outlets credited by a credit line. The people in it ("Reporting by Jane Roe; Editing by
     ...", "Associated Press writer Sam Doe contributed") are reporters, not sources: only known
     outlets and names with a media word ("The Kessel Tribune") are kept."""
@@ -145,7 +154,7 @@ def _credit_line(text: str, start: int, seg: str, out: list[Source],
 
 
 def _photo_credits(text: str, start: int, end: int, out: list[Source],
-                   seen: set[tuple[str, str]]) -> None:
+                   seen: set[tuple[str, str, int]]) -> None:
     line = text[start:end].rstrip()
     at = caption_credit(line)
     if at is None:
@@ -181,7 +190,7 @@ def extract_sources(doc: Doc, state: State) -> None:
     text = state.text
     art = state.article
     out: list[Source] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int]] = set()
     ent_by_start = {e.start_char: (e.start_char, e.end_char, e.label_) for e in doc.ents}
 
     for b in state.document.kept_blocks:  # bylines and credits too: they credit agencies

@@ -46,6 +46,10 @@ def extract_entities(doc: Doc, state: State) -> None:
     out = []
     for e in ents:
         start, end = e.start_char, e.end_char
+        # A name never runs over a line break ("said on X.\nPalestinians"): keep its last line.
+        brk = text.rfind("\n", start, end)
+        if brk >= 0:
+            start = brk + 1
         # Trim a leading determiner and a trailing possessive from the span itself.
         while start < end and text[start:end].lower().startswith("the "):
             start += 4

@@ -357,6 +357,8 @@ def _background(num: Token, quote: Quote) -> bool:
         if lo <= cue <= hi or not _past_simple(node):
             continue
         subj = next((t for t in node.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in _RELATIVE and _aside_on_subject(node):
+            return True  # "the 7 October attack, which killed 1,200, triggered a war that …"
         if subj is None or subj.lower_ in _RELATIVE:
             continue  # "strikes which killed 67": the relative clause is the claim
         if node.dep_ == "advcl" and not any(
@@ -365,6 +367,21 @@ def _background(num: Token, quote: Quote) -> bool:
             continue
         return True
     return False
+
+
+def _aside_on_subject(relcl: Token) -> bool:
+    """A relative clause set off by commas on the subject of another verb ("The attack, which
+    killed 1,200, triggered an assault that has killed 33,700, according to the ministry"): an
+    aside about the subject, not what the attribution reports, which is the other verb's clause."""
+    noun = relcl.head
+    for _ in range(4):  # "the raid on the town, which killed 140, set off …": inside the subject
+        if noun.dep_ not in ("pobj", "prep") or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    if relcl.dep_ != "relcl" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i == relcl.i:
+        return False
+    left = relcl.left_edge.i
+    return left > 0 and relcl.doc[left - 1].text == ","
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from ...record import Speaker
 from ..document import Document
 from .quotemarks import QuotePair
+from . import furniture
 
 # Layout blocks where headline grammar applies (dropped subjects, "US: …").
 HEAD_BLOCKS = frozenset({"title", "dek"})
@@ -102,8 +103,11 @@ def own_subject(verb: Token) -> bool:
 def headline_subject(doc: Doc, para: tuple[int, int, str], verb: Token) -> Token | None:
     """Headlines drop the subject of "says": "Hamas rethinking strategy, says …" → Hamas."""
     first = max(0, verb.i - 40)
+    # Not in a live page's prefix ("Russia-Ukraine war live: …"): it names no speaker.
+    floor = furniture.trim(doc.text, para[0], para[1], head=True)[0] if para[1] > para[0] \
+        else para[0]
     for t in doc[first:verb.i]:
-        if t.pos_ == "PROPN" and para[0] <= t.idx < para[1]:
+        if t.pos_ == "PROPN" and floor <= t.idx < para[1]:
             head = t
             while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i < verb.i:
                 head = head.head

@@ -153,6 +153,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head if _can_speak(verb.head) else None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         governor = verb.head
+        hidden = _subordinate_subject(verb) if verb.dep_ == "conj" else None
+        if hidden is not None:
+            return hidden
         if verb.dep_ == "pcomp" and governor.lower_ in ("by", "after", "before", "while") \
                 and governor.head.i != governor.i and lemma_of(verb) in _INVERTING:
             # (not "cites Lavrov as saying": there the object speaks)
@@ -162,6 +165,51 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if inherited is not None and not _can_speak(inherited):
             return None
         return inherited
+    return None
+
+
+# Verbs whose object is addressed or accused, never the speaker ("urged Egypt to …",
+# "accused Israel of …", "called on the US to …").
+_TARGET_VERBS = lexicons.word_set("target_verbs")
+# Verbs whose passive subject is the one accused ("X has been accused of …").
+_ACCUSING_VERBS = lexicons.word_set("accusing_verbs")
+# Subordinators the small parser drops, making the clause after them a conjunct.
+_SUBORDINATORS = frozenset({"after", "before", "when", "as", "since", "because", "while",
+                            "until", "once"})
+
+
+def never_speaks(tok: Token) -> bool:
+    """The object of accuse, blame, urge, ask, warn …, the "US" of "called on the US", the
+    one accused in a passive ("X has been accused of …"): a role that is not the speaker."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.dep_ in ("dobj", "obj", "dative", "iobj") and lemma_of(head) in _TARGET_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "upon") and head.head.i != head.i and \
+            lemma_of(head.head) in ("call", "prevail"):
+        return True
+    return tok.dep_ == "nsubjpass" and lemma_of(head) in _ACCUSING_VERBS
+
+
+def _subordinate_subject(verb: Token) -> Token | None:
+    """"X has been accused of stoking anarchy after one of the commanders claimed …": the parser
+    made "claimed" a conjunct of "accused", with no "and" between; its subject is the noun that
+    "after" governs right before it, not the accused."""
+    governor = verb.head
+    doc = verb.doc
+    if any(doc[k].dep_ == "cc" or doc[k].text in (";", ".") for k in range(governor.i + 1, verb.i)):
+        return None
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return None
+    node = prev
+    for _ in range(6):  # climb the noun phrase to the preposition that governs it
+        if node.dep_ == "pobj" and node.head.lower_ in _SUBORDINATORS:
+            return node
+        if node.head.i == node.i or node.head.i >= verb.i:
+            return None
+        node = node.head
     return None
 
 

@@ -36,6 +36,11 @@ class Attributions:
         """A speaker resolver for one later extractor's own use (a fresh copy each call)."""
         return self._speakers.fork()
 
+    @property
+    def steps(self) -> int:
+        """Candidate antecedents the quotes extractor's resolver looked at (a cost measure)."""
+        return self._speakers.steps
+
     def claimant_for(self, start: int, end: int) -> Speaker | None:
         """Speaker of the innermost quote whose content contains ``[start, end)``, or None."""
         best = self.quote_for(start, end)

@@ -26,6 +26,7 @@ from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
 from ...actors import known_actor
 from .headlines import tail_headlines
+from . import furniture
 from .quotemarks import QuotePair, pair_quotes, top_level
 from .transcripts import turns as transcript_turns
 from . import reported as _reported_speech
@@ -54,6 +55,8 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
     content = text[pair.start:pair.end]
     if sum(ch.isalnum() for ch in content[:4]) < 2 and len(content.strip(" ,.")) < 3:
         return True
+    if _TOKEN_LIKE.match(content.strip(" ,.;:!?")):
+        return True  # a handle, hashtag, id or date in marks: no one's words, whatever governs it
     if len(content.split()) <= 4 and content[:1].isupper() and _NAMING.search(
             text[max(0, pair.open - 40):pair.open]):
         return True  # a name given, not words quoted: 'whose call sign is "Spaniard"'
@@ -64,6 +67,25 @@ def _not_a_quote(text: str, pair: QuotePair) -> bool:
         return bool(last[:1].isupper() and after[:1].isupper() and before == before.rstrip(",")
                     and text[pair.open - 1:pair.open] == " " and last.isalpha())
     return False
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# Tokens in quote marks that are nobody's words: handles, hashtags, ids, dates.
+_TOKEN_LIKE = re.compile(rf"^(?:@\w+|#\w+|\d[\d\s,./-]*|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+                         rf"\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}})$")
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with",
+                          "from", "by", "or", "&"})
+
+
+def _not_words(content: str) -> bool:
+    """Quote marks around no one's words when no speech cue governs them: a title in title case
+    ("Game of Thrones", "Meet the Press")."""
+    c = content.strip(" ,.;:!?")
+    words = c.split()
+    return len(words) >= 2 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words) \
+        and any(w[:1].isupper() for w in words[1:]) and not re.search(r"[.!?]\s", c)
 
 
 _REOPEN = re.compile(r"[”\"]?\s*\n\s*[“\"]")
@@ -203,7 +225,9 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
         prev = cue.doc[cue.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and (pair is None or prev.idx > pair.close):
             return prev
-    if subj is None and inverted and lemma_of(cue) in lexicon().quote:
+    if subj is None and inverted and lemma_of(cue) in lexicon().quote and (
+            pair is None or pair.close > cue.idx or _only_frame(cue.doc.text, pair.close + 1,
+                                                                 cue.idx)):
         # "…,” said the minister, …" or "…,” the minister said": nearest noun beside the cue.
         doc = cue.doc
         for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
@@ -216,6 +240,12 @@ def _speaker_token(cue: Token, pair: QuotePair | None,
             if t.pos_ not in ("DET", "ADJ", "ADV"):
                 break
     return subj
+
+
+def _only_frame(text: str, start: int, end: int) -> bool:
+    """Nothing but punctuation between a closing mark and the cue (an inverted frame, '…,” said
+    the minister'): not "urges Egypt to … “…”", where the noun after the cue is its object."""
+    return not text[start:end].strip(" ,\n\u00a0—–-")
 
 
 def _attach_direct(doc: Doc, idx: Index, text: str, pair: QuotePair, para: tuple[int, int, str],
@@ -389,6 +419,10 @@ def extract_quotes(doc: Doc, state: State) -> None:
                 para = (para[0], para_end[1], para[2])
             f = _attach_direct(doc, idx, text, p, para, prev_close, next_open)
             f.para = k
+            if f.kind == "partial" and f.cue is None and f.subject is None and \
+                    _not_words(text[f.start:f.end]):
+                para = paragraphs[k]
+                continue  # "Game of Thrones", "@handle", "May 3": no one's words
             if f.end > f.start:
                 found.append(f)
             para = paragraphs[k]
@@ -417,6 +451,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
                     and not any(r.start <= w < r.end for w in whos)]
         heads = [h for h in heads if not any(a < h.end and h.start < b for a, b in spans)]
     items = found + reported + according + heads + tails
+    items = _without_furniture(text, items, paragraphs, para_starts)
     # Transcript turns ("DANIEL ESTRIN: That is…") carry neither quote marks nor cue verbs.
     items += transcript_turns(text, paragraphs, state.names,
                               [(f.start, f.end) for f in found])
@@ -455,13 +490,47 @@ def extract_quotes(doc: Doc, state: State) -> None:
             # A description is no name (the mention keeps it), unless the alias table or
             # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
             speaker = Speaker(speaker.mention, known_actor(speaker.name))
-        conf = 0.9 if f.cue is not None or f.cue_span is not None else 0.6
+        conf = confidence(f, speaker)
         pieces = _paragraph_pieces(text, f.start, f.end) if f.kind == "direct" else \
             [(f.start, f.end)]
         for a, b in pieces:
             quotes.append(Quote(f.kind, Span.of(text, a, b), cue, speaker, conf))
     state.quotes = quotes
     state.speakers = Attributions.of(quotes, speakers)
+
+
+def _without_furniture(text: str, items: list[Found], paragraphs: Sequence[Paragraph],
+                       para_starts: Sequence[int]) -> list[Found]:
+    """Reported speech cut short of live-page furniture (a "… live:" headline prefix, "What we
+    know on day N", greetings, timestamps); an item that is all furniture is dropped. Quotes in
+    marks are bounded by their marks and left alone."""
+    out = []
+    for f in items:
+        if f.kind not in ("direct", "partial"):
+            k = bisect.bisect_right(para_starts, f.start) - 1
+            head = k >= 0 and paragraphs[k][2] in HEAD_BLOCKS
+            f.start, f.end = furniture.trim(text, f.start, f.end, head=head)
+            if f.end - f.start < 2:
+                continue
+        out.append(f)
+    return out
+
+
+def confidence(f: Found, speaker: Speaker) -> float:
+    """How sure the attribution is, from the evidence for its speaker: the name written in the
+    mention at the cue is strongest; a pronoun or description resolved to an earlier name, or a
+    speaker carried over from a neighbouring quote, is weaker; no name at all is an abstention."""
+    cued = f.cue is not None or f.cue_span is not None
+    if speaker.name is None:
+        return 0.5 if cued else 0.4  # abstained: right only when nobody is named
+    mention = speaker.mention.text.lower() if speaker.mention is not None else ""
+    words = [w for w in re.findall(r"[\w’'-]+", speaker.name.lower()) if len(w) > 2]
+    written = bool(mention) and any(w in mention for w in words)
+    if written:
+        return 0.95 if cued else 0.85  # "Kirby said", "…, said Ines Moreau"
+    if mention:
+        return 0.8 if cued else 0.7  # "he said", "the ministry said": resolved to a name
+    return 0.75  # carried over from the quote before or after it
 
 
 def _starts_inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

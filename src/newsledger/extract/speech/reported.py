@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -12,7 +13,7 @@ from .attribution import HEAD_BLOCKS, Found, Index, Pairs, headline_subject, own
 from ..registry import State
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
-from .speakers import mention_span
+from .speakers import PERSON_ROLES, mention_span
 from ... import lexicons
 
 # Content of reported speech should not carry the complementiser or the closing full stop.
@@ -281,9 +282,12 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
         noun_cue = tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS
         # A cue that introduced a direct quote may also report a clause of its own ("told
         # Reuters the market was confused: “…”"); the overlap checks below drop duplicates.
-        if not (noun_cue or is_cue(tok, "clause") or is_cue(tok, "prep")):
+        position = not (noun_cue or is_cue(tok, "clause") or is_cue(tok, "prep"))
+        if position and not _stated_position(tok):
             continue
         para = readable(tok.idx)
+        if position and (para is None or para[2] in HEAD_BLOCKS):
+            continue  # a headline's "thinks" is no stated position
         if para is None or in_direct(tok.idx) or (not noun_cue and (
                 is_passive(tok) or is_reduced_participle(tok))):
             continue
@@ -314,6 +318,9 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
             subj = _noun_owner(tok)
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
+        relayed = _relayed(tok)
+        if relayed is not None:
+            subj = relayed  # "Tass cited the defence ministry as saying …": the ministry speaks
         if subj is not None and start <= subj.idx < end and subj.i < tok.i:
             # "…in Gaza, the Hamas-run health ministry in the territory says.": the parser hung
             # the closing subject inside the clause; the content ends at the comma before it.
@@ -337,8 +344,54 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
             continue  # "Here's what he told me he saw": a free relative, its object is a gap
         if subj.lower_ == "we" and lemma_of(tok) == "report":
             continue  # "we can report that …": the outlet's own narration, nobody's claim
+        if relayed is not None and any(f.start == start and f.end == end for f in out[-3:]):
+            continue  # "cited X as saying …": one report, read from both verbs
         out.append(Found("indirect", start, end, cue=tok, subject=subj))
     return out
+
+
+# Verbs of belief, intention and position that report an actor's stance as reported speech
+# ("X wants …", "officials fear …", "X believes that …"), only with a named or official subject.
+_POSITION_VERBS = lexicons.word_set("position_verbs")
+_POSITION_HOLDERS = lexicons.word_set("position_holders")
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _stated_position(verb: Token) -> bool:
+    """A stated belief, intention or position of a named actor: "Hamas wants the truce to
+    hold", "Officials fear that …", "The minister believes that …" (the minister as named
+    before). Not "I think", "many believe", a negated or a question form."""
+    # (cheap tests first: this runs on every token that is no cue)
+    if verb.pos != VERB or verb.lemma_ not in _POSITION_VERBS or \
+            verb.tag_ not in ("VBZ", "VBD", "VBP") or _negated(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i or any(
+            c.lower_ in ("many", "some", "most", "few", "all", "several", "other", "others")
+            for c in subj.children):
+        return False  # "Many Israelis believe …" is an opinion poll, not a stated position
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+               for c in verb.children):
+        return False
+    last = verb.doc[verb.right_edge.i]
+    if last.text == "?":
+        return False
+    return subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or \
+        subj.lower_ in _POSITION_HOLDERS or (
+            subj.lower_ in PERSON_ROLES and any(d.lower_ == "the" for d in subj.children))
+
+
+def _relayed(cue: Token) -> Token | None:
+    """The object of "X cited/quoted Y as saying": Y is the speaker, X only relays (a source)."""
+    verb = cue
+    if lemma_of(verb) == "say" and verb.dep_ in ("pcomp", "advcl") and verb.head.i != verb.i:
+        verb = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if lemma_of(verb) not in ("cite", "quote"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or not any(t.lower_ == "as" and t.i > obj.i for t in verb.subtree):
+        return None
+    return obj
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker, Span
-from .cues import is_cue
+from .cues import is_cue, never_speaks
 from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
 from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
                                names_nobody, pronoun)
@@ -143,6 +143,10 @@ def mention_span(tok: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def has_person(span: SpacySpan) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in span)
+
+
 class Speakers:
     """Resolves subjects to canonical speakers within one article (see module docstring)."""
 
@@ -224,6 +228,8 @@ class Speakers:
         self._token_starts: list[int] | None = None
         self._first_mentions: dict[str, int] | None = None
         self.issuers = Issuers()
+        # Candidate antecedents looked at: bounded per look-up, so linear in the article.
+        self.steps = 0
 
     # -- public interface -------------------------------------------------------------------
 
@@ -235,6 +241,8 @@ class Speakers:
 
     def resolve(self, doc: Doc, target: Token | SpacySpan) -> Speaker:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
+        if isinstance(target, Token) and never_speaks(target):
+            return Speaker()  # "urged Egypt to …", "X has been accused of …": not the speaker
         if isinstance(target, Token) and target.pos_ in ("NOUN", "PROPN"):
             conjuncts = [c for c in target.children if c.dep_ == "conj" and c.i > target.i
                          and c.pos_ in ("NOUN", "PROPN")]
@@ -315,6 +323,28 @@ class Speakers:
             found = self._named_speaker_after(head, name.lower().split()[-1])
             if found is not None:
                 self.renamed[name] = found
+
+    def _role_holder(self, pos: int, role: str) -> str | None:
+        """"The mayor said …" where the article names the mayor nearby ("Ihor Terekhov, the
+        mayor," or "Mayor Ihor Terekhov", before or just after): that person. "" when two
+        different people hold the role there (ambiguous: no name), None when nobody does."""
+        lo = bisect.bisect_left(self._mention_pos, pos - 1500)
+        hi = bisect.bisect_right(self._mention_pos, pos + 600)
+        before = re.compile(rf"\b{re.escape(role)}\s+$", re.I)
+        after = re.compile(rf"^\s*,\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}"
+                           rf"{re.escape(role)}\b", re.I)
+        found: set[str] = set()
+        for p, name, kind in self._mentions[max(lo, hi - 30):hi]:
+            self.steps += 1
+            if kind != "person" or p == pos:
+                continue
+            ent = self._ents_by_token.get(self._token_at(p).i)
+            end = ent.end_char if ent is not None else p + len(name)
+            if before.search(self.text[max(0, p - 40):p]) or after.match(self.text[end:end + 60]):
+                found.add(name)
+        if not found:
+            return None
+        return next(iter(found)) if len(found) == 1 else ""
 
     def _first_mention(self) -> dict[str, int]:
         cached = self._first_mentions
@@ -471,7 +501,7 @@ class Speakers:
         return "person" if name in self.names.persons else "group"
 
     def _entity_name(self, ent: SpacySpan) -> str | None:
-        surface = ent.text
+        surface = ent.text.rsplit("\n", 1)[-1]  # never across a line break
         if ent.label_ in ("PERSON", ""):
             return self.names.person(surface) or clean(surface) or None
         if ent.label_ == "ORG" and len(ent) == 1:
@@ -500,6 +530,7 @@ class Speakers:
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                self.steps += 1  # one candidate looked at (the bad-input test counts them)
                 if p < sent_start:
                     break
                 if k == kind and (contains is None or contains in name.lower().split()):
@@ -509,6 +540,7 @@ class Speakers:
         # History is appended in document order; only its recent end can be in the window.
         recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
         for p, name, k in recent:
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < pos and pos - p <= window and k == kind and \
                     (contains is None or contains in name.lower().split()):
                 if best is None or p > best[0]:
@@ -516,6 +548,7 @@ class Speakers:
         if best is not None and pos - best[0] <= 1500:
             return best[1]  # a recent speaker is the most salient antecedent
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
                 break
             if k == kind and (contains is None or contains in name.lower().split()):
@@ -530,18 +563,21 @@ class Speakers:
         i = bisect.bisect_left(self._subject_pos, pos)
         if sent_start is not None:
             for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+                self.steps += 1  # one candidate looked at (the bad-input test counts them)
                 if p < sent_start:
                     break
                 if k == kind and fits(name):
                     return name
         j = bisect.bisect_left(self._cue_subject_pos, pos)
         recent = [*self._history[-40:], *self._cue_subjects[max(0, j - 40):j]]
+        self.steps += len(recent)
         best = max(((p, name) for p, name, k in recent
                     if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
                    default=None)
         if best is not None:
             return best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
                 break
             if k == kind and fits(name):
@@ -568,6 +604,7 @@ class Speakers:
 
     def _recent_speaker(self, pos: int, kind: str, window: int) -> str | None:
         for p, name, k in reversed(self._history[-40:]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < pos and pos - p <= window and k == kind:
                 return name
         return None
@@ -575,6 +612,7 @@ class Speakers:
     def _recent_mention_where(self, pos: int, kind: str, fits: Any, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < floor:
                 break
             if k == kind and fits(name):
@@ -584,6 +622,7 @@ class Speakers:
     def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < floor:
                 break
             if k == kind:
@@ -600,7 +639,11 @@ class Speakers:
             ss = self._sent_start(root.idx)
             if low in PERSON_PRONOUNS:
                 gender = "f" if low in ("she", "her", "hers") else "m"
-                return self._antecedent(pos, "person", sent_start=ss, gender=gender), "person"
+                found = self._antecedent(pos, "person", sent_start=ss, gender=gender)
+                if found is not None:
+                    # "She said …" tells the gender: a later "he" is someone else.
+                    self._genders.setdefault(found, gender)
+                return found, "person"
             if low in GROUP_PRONOUNS:
                 return (self._antecedent(pos, "group", sent_start=ss)
                         or self._sentence_subject(root, ss)), "group"
@@ -611,6 +654,18 @@ class Speakers:
         ent = self._ents_by_token.get(root.i)
         if ent is not None and ent.label_ in _PERSON_LABELS:
             return self._entity_name(ent), "person"
+        if ent is None and low in PERSON_ROLES | _title_words():
+            # "Hamas's leader in Gaza Yahya Sinwar": a role phrase ending in the person's name.
+            last = self._ents_by_token.get(span[-1].i)
+            if last is not None and last.label_ in _PERSON_LABELS and last.end == span.end and \
+                    last.start > root.i and not (
+                    last.root.dep_ == "pobj" and last.root.left_edge.i >= last.start):
+                # (not "a woman in the city of Khan Younis": the name is the whole object)
+                return self._entity_name(last), "person"
+        if low in ("source", "sources") and not has_person(span):
+            # "a source", "the source, who said …": an unnamed person, never a named one nearby.
+            self.descriptions.add(clean(span.text))
+            return clean(span.text) or None, "person"
         has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in _GROUP_LABELS | _PERSON_LABELS
                          for t in span)
         if owner and is_document(root) and ent is None and root.pos_ != "PROPN":
@@ -625,6 +680,9 @@ class Speakers:
             definite = det is not None and det.lower_ in {"the", "this", "that"}
             if definite and (low in PERSON_ROLES or low in _title_words()) and \
                     low not in GROUP_NOUNS:  # "the army" is not the title of an "Army Chief"
+                holder = self._role_holder(pos, low)
+                if holder is not None:
+                    return holder or None, "person"
                 found = self._antecedent(pos, "person")
                 return found, "person"
             if definite and low in _MEDIA_NOUNS:
