@@ -8,12 +8,18 @@ the NER gave the name), or before ", where" ("the Gaza Strip, where more than 1,
 nearest such place wins; a place after the figure is preferred to one before it, which more often
 belongs to another clause. The dateline is not used: wire stories are filed from one city about
 events in another (a MOSCOW dateline over a strike on Crimea).
+
+A running total whose sentence names no place takes the article's place (:func:`article_place`:
+the place most of the article's place-bound mentions name, the title counting double), so that
+"the ministry says 29,700 Palestinians have been killed since the war began" joins the Gaza toll
+when the article is about Gaza; per-event counts do not, as their event may be elsewhere.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from ...record import Entity, Span
 from ..registry import State
@@ -151,3 +157,42 @@ def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
     back = [e for e in _candidates(index, prev)
             if not _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
     return max(back, key=lambda e: e.span.start).name if back else None
+
+
+# "Gaza's Hamas-run health ministry": the claimant's seat, written as a possessive.
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+
+
+def claimant_seat(index: PlaceIndex, claim: Span | None) -> str | None:
+    """A place named in possessive form inside the claimant's mention ("Gaza's health
+    ministry"): where the claimant sits, the place of its figures when the sentence names none."""
+    if claim is None:
+        return None
+    text = index.state.text
+    k = bisect.bisect_left(index.starts, claim.start)
+    while k < len(index.ents) and index.ents[k].span.start < claim.end:
+        e = index.ents[k]
+        k += 1
+        if e.label in ("GPE", "LOC") and not _DEMONYM.match(e.name) \
+                and _POSSESSIVE.match(text[e.span.end:e.span.end + 3]):
+            return e.name
+    return None
+
+
+def article_place(index: PlaceIndex, title: str | None) -> str | None:
+    """The place the article is about: the one most of its place-bound mentions ("in Gaza",
+    "the city of Rafah") name, a name the title also holds counting twice; None when no place
+    has more than half the weight (an article about two places gives no default)."""
+    text = index.state.text
+    weights: Counter[str] = Counter()
+    for e in index.ents:
+        if _qualifies(text, e) and not _SEAT.search(text[max(0, e.span.start - 40):e.span.start]):
+            weights[e.name] += 1
+    if not weights:
+        return None
+    low_title = (title or "").lower()
+    for name in list(weights):
+        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low_title):
+            weights[name] += 2
+    top, n = weights.most_common(1)[0]
+    return top if 2 * n > sum(weights.values()) else None
