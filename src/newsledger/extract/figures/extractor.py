@@ -68,6 +68,12 @@ _EVENTS_AT = re.compile(r"\bin (?:[\w'’-]+ ){0,2}(?:air ?strikes|strikes|attac
                         r"(?:[\w'’-]+ ){0,4}(?:camp|hospital|school|town|village|neighbou?rhood|"
                         r"district|building|market|shelter|compound|mosque|church|home|house|"
                         r"convoy|checkpoint)s?\b", re.IGNORECASE)
+_ONE_EVENT = re.compile(
+    r"\b(?:(?:a|an|the|one|this|that|yesterday's|yesterday’s)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
+    r"(?:air ?strike|strike|attack|raid|blast|explosion|bombing|incident|stampede|crash|shelling|"
+    r"shooting|collapse)\b|while[ \t]+(?:trying|waiting|seeking|queu\w*|collecting|fleeing)|"
+    r"as[ \t]+(?:a[ \t]+)?crowds?[ \t]+(?:waited|gathered|queued)|waiting[ \t]+for[ \t]+aid|"
+    r"overnight|last night)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -476,8 +482,11 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
         return True
     if _EVENTS_AT.search(scope):
         return False  # "killed in attacks in Al Nuseirat camp": these events, not the war
-    del sentence  # the sentence's other clauses may speak of other counts: scope only
-    # "… have been killed" with no event or period named: the running total so far.
+    # "… have been killed" with no event or period named: the running total so far; but not
+    # when the sentence tells of one event ("after an Israeli air strike", "while waiting for
+    # aid", "where a blast has killed"): those are that event's dead.
+    if _ONE_EVENT.search(sentence):
+        return None
     if c.metric in ("killed", "injured") and any(
             any(a.lower_ in ("has", "have", "'ve", "’ve") for a in v.children) for v in c.verbs):
         return True
