@@ -68,6 +68,15 @@ _EVENTS_AT = re.compile(r"\bin (?:[\w'’-]+ ){0,2}(?:air ?strikes|strikes|attac
                         r"(?:[\w'’-]+ ){0,4}(?:camp|hospital|school|town|village|neighbou?rhood|"
                         r"district|building|market|shelter|compound|mosque|church|home|house|"
                         r"convoy|checkpoint)s?\b", re.IGNORECASE)
+# An increment or a sub-period is not the running total: "a further 50 people", "another
+# 120", "nine more", "since the fighting resumed", "since the truce ended".
+_INCREMENT = re.compile(
+    r"\b(?:a[ \t]+further|further|another|an[ \t]+additional|additional)\b|"
+    r"\b\d[\d,]*[ \t]+more\b(?![ \t]+than)|"
+    r"\bsince[ \t]+(?:the[ \t]+)?(?:fighting|war|hostilities|bombing|bombardment|strikes)[ \t]+"
+    r"(?:resumed|restarted)\b|"
+    r"\bsince[ \t]+the[ \t]+(?:truce|ceasefire|pause)[ \t]+(?:ended|collapsed|broke[ \t]+down|"
+    r"expired)\b", re.IGNORECASE)
 _ONE_EVENT = re.compile(
     r"\b(?:(?:a|an|the|one|this|that|yesterday's|yesterday’s)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
     r"(?:air ?strike|strike|attack|raid|blast|explosion|bombing|incident|stampede|crash|shelling|"
@@ -476,7 +485,7 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
 
 
 def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
-    if _SINGLE.search(scope):
+    if _SINGLE.search(scope) or _INCREMENT.search(scope):
         return False
     if _CUMULATIVE.search(scope):
         return True
