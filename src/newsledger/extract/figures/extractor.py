@@ -193,8 +193,8 @@ def _relate_partitives(text: str, found: list[tuple[Figure, Counted, tuple[int, 
     for k, (fig, c, sent) in enumerate(found):
         after = _PARTITIVE_AFTER.match(text[fig.span.end:fig.span.end + 60])
         before = _PARTITIVE_BEFORE.search(text[max(sent[0], fig.span.start - 40):fig.span.start])
-        if not after and not before or k == 0:
-            continue
+        if not after and not before or k == 0 or fig.unit is not None:
+            continue  # "40% of these": a share, a measure of its own
         whole = found[k - 1][0]
         if whole.metric == "other" and fig.metric == "other":
             continue
