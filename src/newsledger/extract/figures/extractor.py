@@ -158,7 +158,7 @@ def extract_figures(doc: Doc, state: State) -> None:
                 art_place = article_place(places, state.article.title)
             fig.place = art_place  # type: ignore[assignment]
         fig.as_of = _as_of(state, q, c, sent, fig)
-        cue = forecast_cue(num, c.verbs)
+        cue = forecast_cue(num, c.verbs, c.noun)
         if cue is not None:  # "thousands could die": what might happen, not what has
             fig.hedges.append(Span.of(text, cue.idx, cue.idx + len(cue)))
         found.append((fig, c, sent))

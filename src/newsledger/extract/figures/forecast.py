@@ -13,9 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ... import lexicons
+from .counting import classify
 
 MODALS = lexicons.word_set("forecast_modals")
 HEADS = lexicons.word_set("forecast_heads")
+# Verbs that move a tally: "the toll may reach 40,000", "is likely to rise to 40,000".
+_TALLY_VERBS = frozenset({"reach", "rise", "climb", "exceed", "surpass", "top", "hit", "pass",
+                          "double", "increase", "grow", "soar", "surge", "near"})
 # How far up from the counted phrase's verb to look: "could die", "is expected to reach",
 # "are likely to have died". Past a speech verb ("warned that …") the clause is another's.
 _CLIMB = 3
@@ -33,12 +37,25 @@ def _governing_verb(num: Token) -> Token | None:
     return None
 
 
-def forecast_cue(num: Token, verbs: list[Token]) -> Token | None:
+def _tells_the_count(verb: Token, noun: Token | None) -> bool:
+    """Does ``verb`` say what happens to the count: a tally verb ("reach"), a metric verb
+    ("die", "killed"), or one that changes what the noun counts ("hostages" + "freed")?"""
+    if verb.lemma_.lower() in _TALLY_VERBS or classify([verb]) != "other":
+        return True
+    return noun is not None and classify([verb, noun]) != classify([noun])
+
+
+def forecast_cue(num: Token, verbs: list[Token], noun: Token | None = None) -> Token | None:
     """The token that makes the figure of ``num`` a forecast, or None: a modal auxiliary of the
-    verb that governs it ("thousands could die"), or a forecasting head it is the complement of
+    verb that tells what happens to the count ("thousands could die", "40 hostages would be
+    freed", "the toll may reach 40,000"), or a forecasting head that verb is the complement of
     ("expected to reach 50,000", "likely to rise to 40,000")."""
     starts = list(verbs) or [v for v in (_governing_verb(num),) if v is not None]
     for verb in starts:
+        if not _tells_the_count(verb, noun):
+            # "an offensive would be a disaster for 1 million displaced people": the modal
+            # is about something else; the count itself is not in doubt.
+            continue
         cur = verb
         for _ in range(_CLIMB):
             for a in cur.children:
