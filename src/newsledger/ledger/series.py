@@ -1,7 +1,10 @@
 """Series and flags: which figures measure the same thing, and how each point relates to the rest.
 
-A *series* is what a figure measures: metric + subject + place, cumulative or per-event (claimant
-is not part of it, so that different claimants' counts of the same thing can conflict). Subjects,
+A *series* is what a figure measures: metric + subject + place, cumulative, per-event or forecast
+(claimant is not part of it, so that different claimants' counts of the same thing can conflict).
+A cumulative series holds running totals only: per-event and unknown-kind counts, parts of a
+whole, vague quantities and forecasts go elsewhere or nowhere (:func:`series_key`). Points are
+ordered by the day their claim held (:func:`claim_date`). Subjects,
 places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
 with the alias table (``newsledger.actors.canonical_actor``).
 
