@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsledger.ledger import Ledger
-from newsledger.ledger.series import claim_date, is_forecast, series_key
+from newsledger.ledger.series import claim_date, compute_flags, is_forecast, series_key
 from newsledger.record import Figure, Record, Span, Speaker, TimeExpr
 
 TOLL = "killed:people:valdoria:cumulative"
@@ -149,3 +149,21 @@ def test_forecast_and_vague_keys() -> None:
     t = "Officials say dozens of people have been killed."
     assert series_key(fig(t, "dozens", None, "people killed", approx="vague", low=24,
                           claimant=None)) is None
+
+
+def test_outliers_are_judged_against_comparable_points_only() -> None:
+    # A vague "dozens" among a claimant's totals is no neighbour: the totals stay unflagged and
+    # the vague point is not judged.
+    pts: list[dict[str, Any]] = []
+    for k, v in enumerate([15523, 15899, 16248, 17177, 17700, 18205]):
+        pts.append({"id": k + 1, "value": v, "low": v, "high": None, "approx": "exact",
+                    "date": f"2023-12-{k + 3:02d}", "published": f"2023-12-{k + 3:02d}",
+                    "claimant": "office", "outlet": "a", "article": k + 1, "wire": [],
+                    "sig": None})
+    for k in range(3):
+        pts.append({"id": 20 + k, "value": None, "low": 24, "high": None, "approx": "vague",
+                    "date": "2023-12-04", "published": "2023-12-04", "claimant": "office",
+                    "outlet": "b", "article": 20 + k, "wire": [], "sig": None})
+
+    flagged = compute_flags(pts, True)
+    assert not [p["id"] for p in flagged if any(f["flag"] == "outlier" for f in p["flags"])]

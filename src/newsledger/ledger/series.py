@@ -474,7 +474,8 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
         groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
         every: list[tuple[dict[str, Any], float]] = []
         for p in pts:
-            if p["_v"] is not None:
+            # Only comparable points are neighbours: a vague "dozens" (no interval) is none.
+            if p["_v"] is not None and p["_iv"] is not None:
                 groups[p.get("claimant")].append((p, p["_v"]))
                 every.append((p, p["_v"]))
         for who, vals in groups.items():
@@ -494,7 +495,7 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
                         f"{v:g} against a neighbour median of {m:g} "
                         + ("(all claimants)" if pool is every else "(same claimant)"))
         return
-    vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
+    vals = [(p, p["_v"]) for p in pts if p["_v"] is not None and p["_iv"] is not None]
     if len(vals) < 5:
         return
     logs = [math.log1p(max(v, 0.0)) for _, v in vals]
