@@ -167,3 +167,36 @@ def test_outliers_are_judged_against_comparable_points_only() -> None:
 
     flagged = compute_flags(pts, True)
     assert not [p["id"] for p in flagged if any(f["flag"] == "outlier" for f in p["flags"])]
+
+
+ARTICLES = [
+    ("a1", "2024-03-01", "The Syria health office says 6,010 people have been killed in Syria "
+     "since the war began."),
+    ("a2", "2024-03-06", "The Syria health office says 6,120 people have been killed in Syria "
+     "since the war began, 2,400 of them children."),
+    ("a3", "2024-03-08", "The Syria health office says at least 14 people were killed in an air "
+     "strike on a market in Syria on Friday."),
+    ("a4", "2024-03-09", "Doctors in Syria warned that thousands more could die of disease, and "
+     "the Syria health office says the toll may reach 9,000 by the summer."),
+    ("a5", "2024-03-12", "The Syria health office says 6,480 people have been killed in Syria "
+     "since the war began. An estimated one out of every 300 residents of Syria has been killed."),
+    ("a6", "2024-04-20", "In early March, when the death toll in Syria already stood at 6,050, "
+     "the Syria health office stopped naming the dead."),
+]
+
+
+@pytest.mark.slow  # loads the model and extracts six articles
+def test_a_ledger_of_extracted_articles_keeps_the_toll_clean(tmp_path: Path) -> None:
+    """End to end: synthetic articles through the extractor into a ledger."""
+    import newsledger
+
+    recs = list(newsledger.extract_many(
+        {"id": i, "text": t, "published": d} for i, d, t in ARTICLES))
+    with Ledger(tmp_path / "e.sqlite") as led:
+        led.ingest_records(recs)
+        toll = "killed:people:syria:cumulative"
+        values = sorted(p["value"] for p in led.points(toll))
+        assert values == [6010, 6050, 6120, 6480], values
+        s = next(s for s in led.series() if s["id"] == toll)
+        assert (s["latest_value"], s["latest_date"]) == (6480, "2024-03-12")
+        assert any(x["id"].endswith(":forecast") for x in led.series())
