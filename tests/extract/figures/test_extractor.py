@@ -58,3 +58,4 @@ def test_counts_keep_a_named_possessive() -> None:
                  530)
     assert "by’s" not in (f.counts or "") and "by's" not in (f.counts or "")
     assert "Marnia's" in (f.counts or "") or "Marnia" not in (f.counts or ""), f.counts
+

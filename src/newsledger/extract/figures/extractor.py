@@ -196,7 +196,10 @@ def _relate_partitives(text: str, found: list[tuple[Figure, Counted, tuple[int, 
         if not after and not before or k == 0 or fig.unit is not None:
             continue  # "40% of these": a share, a measure of its own
         whole = found[k - 1][0]
-        if whole.metric == "other" and fig.metric == "other":
+        if whole.metric == fig.metric == "other" or "other" not in (fig.metric, whole.metric) \
+                and fig.metric != whole.metric:
+            # "Of the 253 taken, 130 of them remain": a part that measures something else
+            # (held, not abducted) is a count of its own.
             continue
         noun = None
         if after and after.group(1) and (after.group(1).lower() in subgroup_nouns()
