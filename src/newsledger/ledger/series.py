@@ -238,8 +238,19 @@ def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
     if is_part(fig, subject):
         return None
     forecast = is_forecast(fig)
-    return SeriesKey(fig.metric, subject, place_of(fig.place, fig.counts),
-                     not forecast and is_cumulative(fig, published), forecast)
+    place = place_of(fig.place, fig.counts) or claimant_place(claimant_of(fig))
+    return SeriesKey(fig.metric, subject, place, not forecast and is_cumulative(fig, published),
+                     forecast)
+
+
+def claimant_place(claimant: str | None) -> str | None:
+    """Where a claimant's figures are of when the text names no place: a local authority counts
+    its own territory's dead ("Gaza health ministry" → Gaza; ``claimant_places`` in
+    ``series.json``, canonical claimant names). None for any other claimant."""
+    if claimant is None:
+        return None
+    place = vocab().get("claimant_places", {}).get(claimant)
+    return str(place) if place else None
 
 
 def claimant_of(fig: Figure) -> str | None:

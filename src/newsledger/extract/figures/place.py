@@ -77,7 +77,16 @@ _BEFORE_PENALTY = 25
 _SEAT_PENALTY = 10_000  # characters: a place before the figure must be this much nearer to win
 
 
+# "the Israel-Gaza war", "Russia-Ukraine talks": a name joined by a hyphen names a war or a
+# relation, not where something happened.
+_JOINED_AFTER = re.compile(r"^[-–][A-Z]")
+_JOINED_BEFORE = re.compile(r"[A-Za-z][-–]$")
+
+
 def _qualifies(text: str, e: Entity) -> bool:
+    if _JOINED_AFTER.match(text[e.span.end:e.span.end + 2]) \
+            or _JOINED_BEFORE.search(text[max(0, e.span.start - 2):e.span.start]):
+        return False
     if _DEMONYM.match(e.name) or (e.name.endswith("an") and " " not in e.name
                                   and _ADJ_BEFORE_NOUN.match(text[e.span.end:e.span.end + 2])):
         return False  # "Ukrainian", "the southern Gazan city": adjectives
