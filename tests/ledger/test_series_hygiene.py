@@ -200,3 +200,14 @@ def test_a_ledger_of_extracted_articles_keeps_the_toll_clean(tmp_path: Path) -> 
         s = next(s for s in led.series() if s["id"] == toll)
         assert (s["latest_value"], s["latest_date"]) == (6480, "2024-03-12")
         assert any(x["id"].endswith(":forecast") for x in led.series())
+
+
+def test_a_local_authority_counts_its_own_territory() -> None:
+    t = "The Gaza health ministry says 7,412 people have been killed since the war began."
+    f = fig(t, "7,412", 7412, "people killed since the war began", place=None, claimant=None)
+    c = t.index("The Gaza health ministry")
+    f.claimant = Speaker(Span.of(t, c, c + len("The Gaza health ministry")),
+                         "Gaza health ministry")
+    assert series_key(f).id == "killed:people:gaza:cumulative"
+    f.claimant = Speaker(Span.of(t, c, c + len("The Gaza health ministry")), "Kessel army")
+    assert series_key(f).id == "killed:people:anywhere:cumulative"  # no seat known: no place
