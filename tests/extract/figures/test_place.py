@@ -52,7 +52,7 @@ def test_a_landmark_place_is_not_the_count_place() -> None:
 
 
 def test_a_hyphen_joined_war_name_is_not_a_place() -> None:
-    rec = run("As the Lebanon-Syria war enters its fifth month, the health office says 7,412 "
-              "people have been killed since it began.")
+    rec = run("In the Lebanon-Syria war, the health office says 7,412 people have been killed "
+              "so far.")
     f = next(f for f in rec.figures if f.value == 7412)
     assert f.place not in ("Lebanon", "Syria")
