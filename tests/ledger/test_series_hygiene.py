@@ -211,3 +211,12 @@ def test_a_local_authority_counts_its_own_territory() -> None:
     assert series_key(f).id == "killed:people:gaza:cumulative"
     f.claimant = Speaker(Span.of(t, c, c + len("The Gaza health ministry")), "Kessel army")
     assert series_key(f).id == "killed:people:anywhere:cumulative"  # no seat known: no place
+
+
+def test_an_unnamed_locality_does_not_take_the_claimant_place() -> None:
+    t = "The Gaza health ministry says 21 people have been killed in the southern city."
+    f = fig(t, "21", 21, "people killed in the southern city", place=None, claimant=None)
+    c = t.index("The Gaza health ministry")
+    f.claimant = Speaker(Span.of(t, c, c + len("The Gaza health ministry")),
+                         "Gaza health ministry")
+    assert series_key(f).place is None

@@ -238,9 +238,17 @@ def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
     if is_part(fig, subject):
         return None
     forecast = is_forecast(fig)
-    place = place_of(fig.place, fig.counts) or claimant_place(claimant_of(fig))
+    place = place_of(fig.place, fig.counts)
+    if place is None and not _LOCAL.search(fig.counts or ""):
+        place = claimant_place(claimant_of(fig))
     return SeriesKey(fig.metric, subject, place, not forecast and is_cumulative(fig, published),
                      forecast)
+
+
+# A count the text places in an unnamed locality ("killed in the southern Gazan city", "left
+# 11 dead in the city"): one place's dead, not the claimant's territory's total.
+_LOCAL = re.compile(r"\b(?:city|town|village|camp|neighbou?rhood|district|hospital|school|"
+                    r"shelter|area|building|market)s?\b", re.IGNORECASE)
 
 
 def claimant_place(claimant: str | None) -> str | None:
