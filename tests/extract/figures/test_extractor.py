@@ -59,3 +59,15 @@ def test_counts_keep_a_named_possessive() -> None:
     assert "by’s" not in (f.counts or "") and "by's" not in (f.counts or "")
     assert "Marnia's" in (f.counts or "") or "Marnia" not in (f.counts or ""), f.counts
 
+
+
+def test_the_whole_a_count_is_taken_from_is_not_that_count() -> None:
+    f = by_value("The army says around 3,000 fighters have been killed so far, from an estimated "
+                 "9,000 the group had before the war.", 9000)
+    assert f.metric == "other"
+
+
+def test_a_change_from_one_total_to_another_keeps_its_metric() -> None:
+    f = by_value("The office says 7,412 people have been killed, and the toll rose from 7,100 "
+                 "to 7,412 in a week.", 7100)
+    assert f.metric != "other" or f.counts is None

@@ -165,6 +165,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     _relate_partitives(text, found)
     _relate_parts(text, found)
     figlinks.refer_back(text, found)
+    _relate_bases(text, found)
     figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
@@ -212,6 +213,25 @@ def _relate_partitives(text: str, found: list[tuple[Figure, Counted, tuple[int, 
         fig.counts = f"{noun} among {base}".strip() if noun else f"among {base}".strip()
         if fig.metric == "other":
             fig.metric = whole.metric
+
+
+_BASE_GAP = re.compile(r"\b(?:from|out[ \t]+of)[ \t]*$", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:rose|risen|rising|rises|increased|jumped|climbed|grew|grown|fell|"
+                     r"fallen|dropped|up|down|revised)\b", re.IGNORECASE)
+
+
+def _relate_bases(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """The whole a count is taken from ("7,000 fighters have been killed, from an estimated
+    20,000 the group had", "7 out of 20") is a population, not a count of the metric: it gets
+    metric ``other``. A change ("rose from 15,000 to 16,000") keeps its metric."""
+    for k in range(1, len(found)):
+        fig, _, sent = found[k]
+        prev, _, prev_sent = found[k - 1]
+        if prev_sent != sent or prev.metric == "other" or fig.metric != prev.metric:
+            continue
+        gap = text[prev.span.end:fig.span.start]
+        if _BASE_GAP.search(gap) and not _CHANGE.search(text[sent[0]:fig.span.start]):
+            fig.metric = "other"
 
 
 _PART_TIGHT = re.compile(r"^[ \t]*,?[ \t]*(?:including|among them|of whom|of them)[ \t]*$",
