@@ -15,8 +15,9 @@ from typing import Any
 
 from ..errors import StoreError
 from ..actors import canonical_actor
-from ..record import Record
-from .series import claimant_of, compute_flags, iso_date, series_key, summarize
+from ..record import Figure, Record
+from .series import (claim_date, claimant_of, compute_flags, iso_date, series_key,
+                     summarize)
 from .similarity import passage_bounds, signature
 from .store import FigureRow, Filters, Prepared, SQLiteStore, Store, fts_words
 
@@ -67,9 +68,21 @@ def prepare(rec: Record) -> Prepared:
             idx=i, series_id=key.id if key else None, series_name=key.name if key else None,
             metric=fig.metric, subject=key.subject if key else None,
             place=key.place if key else fig.place, cumulative=bool(key and key.cumulative),
-            claimant=claimant_of(fig), date=iso_date(fig.as_of) or pub, passage=passage))
+            claimant=claimant_of(fig), date=claim_date(fig.as_of, pub, _mod_of(rec, fig)),
+            passage=passage))
     prep.source_names = [canonical_actor(s.name) or s.name for s in rec.sources]
     return prep
+
+
+def _mod_of(rec: Record, fig: Figure) -> str | None:
+    """The TIMEX3 modifier of the time expression a month-long as-of came from ("early
+    December": START), the nearest one with that value; None for a day or no as-of."""
+    if not fig.as_of or iso_date(fig.as_of) is not None:
+        return None
+    near = [t for t in rec.times if t.value == fig.as_of]
+    if not near:
+        return None
+    return min(near, key=lambda t: abs(t.span.start - fig.span.start)).mod
 
 
 def _compute(pts: list[dict[str, Any]], cumulative: bool

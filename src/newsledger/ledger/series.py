@@ -1,7 +1,10 @@
 """Series and flags: which figures measure the same thing, and how each point relates to the rest.
 
-A *series* is what a figure measures: metric + subject + place, cumulative or per-event (claimant
-is not part of it, so that different claimants' counts of the same thing can conflict). Subjects,
+A *series* is what a figure measures: metric + subject + place, cumulative, per-event or forecast
+(claimant is not part of it, so that different claimants' counts of the same thing can conflict).
+A cumulative series holds running totals only: per-event and unknown-kind counts, parts of a
+whole, vague quantities and forecasts go elsewhere or nowhere (:func:`series_key`). Points are
+ordered by the day their claim held (:func:`claim_date`). Subjects,
 places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
 with the alias table (``newsledger.actors.canonical_actor``).
 
@@ -45,7 +48,7 @@ from typing import Any
 from ..actors import canonical_actor
 from ..record import Figure
 from .similarity import NEAR_COPY, similarity
-from ..lexicons import series_vocabulary
+from ..lexicons import series_vocabulary, word_set
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 OUTLIER_FACTOR = 2.0
@@ -76,6 +79,8 @@ def vocab() -> dict[str, Any]:
     data["_places"] = places
     data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
     data["_weak"] = frozenset(data.get("weak_subjects", ()))
+    data["_forecast_words"] = (word_set("forecast_modals") | word_set("forecast_heads")
+                               | frozenset(data.get("forecast_words", ())))
     return data
 
 
@@ -174,41 +179,86 @@ class SeriesKey:
     subject: str
     place: str | None
     cumulative: bool
+    # What might happen ("thousands could die"), kept apart from what has: never cumulative.
+    forecast: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "forecast" if self.forecast else "cumulative" if self.cumulative else "per-event"
 
     @property
     def id(self) -> str:
         place = (self.place or "anywhere").lower().replace(" ", "-")
-        kind = "cumulative" if self.cumulative else "per-event"
-        return f"{self.metric}:{self.subject.replace(' ', '-')}:{place}:{kind}"
+        return f"{self.metric}:{self.subject.replace(' ', '-')}:{place}:{self.kind}"
 
     @property
     def name(self) -> str:
         label = vocab()["metric_labels"].get(self.metric, self.metric)
         where = f" in {self.place}" if self.place else ""
-        kind = "cumulative" if self.cumulative else "per event"
+        kind = self.kind.replace("-", " ")
         return f"{self.subject}{' ' + label if label else ''}{where} ({kind})"
 
 
 def is_cumulative(fig: Figure, published: str | None = None) -> bool:
     """Whether a figure is a running total: as the extractor says, else by its metric (a stock
-    such as hostages held), else a running-total metric reported as of publication (present
-    tense: "34,000 have been killed")."""
+    such as hostages held). A running-total metric the extractor could not tell ("45 people
+    have been killed in central Gaza" after a strike) is not: a per-event count in a toll's
+    series is worse than a toll among per-event counts. ``published`` is kept for callers."""
+    del published
     if fig.cumulative is not None:
         return bool(fig.cumulative)
-    v = vocab()
-    if fig.metric in v["stock_metrics"]:
+    return fig.metric in vocab()["stock_metrics"]
+
+
+def is_forecast(fig: Figure) -> bool:
+    """A figure in a modal or hypothetical clause ("could die", "may reach", "expected to"): the
+    figures extractor adds the modal word to its hedges."""
+    words = vocab()["_forecast_words"]
+    return any(h.text.strip().lower() in words for h in fig.hedges)
+
+
+def is_part(fig: Figure, subject: str) -> bool:
+    """A part of a whole told with it ("5,000 of them children" → counts "children among people
+    killed"): a part naming no kind of its own ("among people killed"), or one of the same kind
+    as its whole, is no total of anything."""
+    counts = (fig.counts or "").strip().lower()
+    if counts.startswith("among "):
         return True
-    pub = iso_date(published)
-    return bool(fig.metric in v["running_total_metrics"] and pub and iso_date(fig.as_of) == pub)
+    _, sep, whole = counts.partition(" among ")
+    return bool(sep) and subject_of(whole, fig.metric) == subject
 
 
 def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
-    """The series a figure belongs to; None for ``metric == "other"`` (nothing to group by).
-    ``published`` is the article's date (used when ``fig.cumulative`` is unknown)."""
-    if fig.metric == "other" or not fig.metric:
+    """The series a figure belongs to; None when there is nothing to group it with: ``metric ==
+    "other"``, a vague quantity ("dozens", "tens of millions": no point on a chart), or a part
+    of a whole that names no kind of its own."""
+    if fig.metric == "other" or not fig.metric or fig.approx == "vague":
         return None
-    return SeriesKey(fig.metric, subject_of_figure(fig.span.text, fig.counts, fig.metric, fig.unit),
-                     place_of(fig.place, fig.counts), is_cumulative(fig, published))
+    subject = subject_of_figure(fig.span.text, fig.counts, fig.metric, fig.unit)
+    if is_part(fig, subject):
+        return None
+    forecast = is_forecast(fig)
+    place = place_of(fig.place, fig.counts)
+    if place is None and not _LOCAL.search(fig.counts or ""):
+        place = claimant_place(claimant_of(fig))
+    return SeriesKey(fig.metric, subject, place, not forecast and is_cumulative(fig, published),
+                     forecast)
+
+
+# A count the text places in an unnamed locality ("killed in the southern Gazan city", "left
+# 11 dead in the city"): one place's dead, not the claimant's territory's total.
+_LOCAL = re.compile(r"\b(?:city|town|village|camp|neighbou?rhood|district|hospital|school|"
+                    r"shelter|area|building|market)s?\b", re.IGNORECASE)
+
+
+def claimant_place(claimant: str | None) -> str | None:
+    """Where a claimant's figures are of when the text names no place: a local authority counts
+    its own territory's dead ("Gaza health ministry" → Gaza; ``claimant_places`` in
+    ``series.json``, canonical claimant names). None for any other claimant."""
+    if claimant is None:
+        return None
+    place = vocab().get("claimant_places", {}).get(claimant)
+    return str(place) if place else None
 
 
 def claimant_of(fig: Figure) -> str | None:
@@ -220,6 +270,29 @@ def claimant_of(fig: Figure) -> str | None:
     if name is None or name.lower() in vocab()["_not_claimants"]:
         return None  # "it", "this post": an attribution without an actor
     return name
+
+
+# The day a month-long as-of stands for, by its TIMEX3 modifier ("early December" → the 5th).
+_MONTH_DAY = {"START": 5, "MID": 15, "END": 25}
+
+
+def claim_date(as_of: str | None, published: str | None, mod: str | None = None) -> str | None:
+    """The day a figure's claim held, for ordering a series: its as-of date; for a month
+    ("early December" = ``2023-12`` with mod START) a day in it, approximate; for an ISO week its
+    Thursday; else the publication date (a figure with no time of its own is as of its report)."""
+    day = iso_date(as_of)
+    if day is not None:
+        return day
+    m = re.match(r"^(\d{4})-(\d{2})$", as_of or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return date(int(m.group(1)), int(m.group(2)), _MONTH_DAY.get(mod or "", 15)).isoformat()
+    w = re.match(r"^(\d{4})-W(\d{2})$", as_of or "")
+    if w and 1 <= int(w.group(2)) <= 53:
+        try:
+            return date.fromisocalendar(int(w.group(1)), int(w.group(2)), 4).isoformat()
+        except ValueError:
+            pass
+    return iso_date(published)
 
 
 def iso_date(s: str | None) -> str | None:
@@ -420,7 +493,8 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
         groups: dict[Any, list[tuple[dict[str, Any], float]]] = defaultdict(list)
         every: list[tuple[dict[str, Any], float]] = []
         for p in pts:
-            if p["_v"] is not None:
+            # Only comparable points are neighbours: a vague "dozens" (no interval) is none.
+            if p["_v"] is not None and p["_iv"] is not None:
                 groups[p.get("claimant")].append((p, p["_v"]))
                 every.append((p, p["_v"]))
         for who, vals in groups.items():
@@ -440,7 +514,7 @@ def _outliers(pts: list[dict[str, Any]], cumulative: bool, add: Any) -> None:
                         f"{v:g} against a neighbour median of {m:g} "
                         + ("(all claimants)" if pool is every else "(same claimant)"))
         return
-    vals = [(p, p["_v"]) for p in pts if p["_v"] is not None]
+    vals = [(p, p["_v"]) for p in pts if p["_v"] is not None and p["_iv"] is not None]
     if len(vals) < 5:
         return
     logs = [math.log1p(max(v, 0.0)) for _, v in vals]

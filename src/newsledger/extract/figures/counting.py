@@ -266,9 +266,14 @@ def _agent(verb: Token, stop: set[int], numeral_ids: set[int]) -> list[Token]:
             return []
     if subj.pos_ == "PRON" or subj.i in numeral_ids:
         return []
+    # A pronoun's possessive goes ("its attack"); a name's stays with its "'s" ("Israel's
+    # military campaign", "Hamas's attack"), so the phrase never reads "by's attack".
     run = [t for t in _scoped(subj, stop | {verb.i}, 6, numeral_ids)
-           if t.i < verb.i and t.dep_ not in ("det", "poss", "relcl", "punct")
+           if t.i < verb.i and t.dep_ not in ("det", "relcl", "punct")
+           and not (t.dep_ == "poss" and t.pos_ == "PRON")
            and t.head.i != verb.i or t.i == subj.i]
+    kept = {t.i for t in run}
+    run = [t for t in run if t.dep_ != "case" or t.head.i in kept]
     run = [t for t in run if not (t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl")]
     return run
 
@@ -426,7 +431,8 @@ def _event_antecedent(verb: Token, numeral_ids: set[int]) -> str | None:
                     keep.extend(t for t in c.subtree if not t.is_punct)
             if any(t.i in numeral_ids for t in keep) or len(keep) > 10:
                 return None
-            return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
+            words = " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
+            return re.sub(r"\s+(['’]s)\b", r"\1", words)  # "Sunday's", not "Sunday 's"
         if cur.dep_ not in ("conj", "ccomp", "xcomp") or cur.head.i == cur.i:
             return None
         cur = cur.head
@@ -563,6 +569,10 @@ def _render(tokens: list[Token], vtoks: list[Token], verb: Token | None, role: s
             vparts = vparts[:1] + ["by", *aparts] + vparts[1:]
     words = " ".join(p for p in parts + vparts if p)
     words = re.sub(r"\s+([,.;:’'])", r"\1", words).strip(" ,;:-—–")
+    # A possessive marker whose owner was left out ("by's attack"): drop the orphan.
+    words = re.sub(r"(^|\b(?:by|of|in|on|at|the|and|from|to|for|with)\b|[ ,])['’]s\b", r"\1",
+                   words)
+    words = re.sub(r"\s{2,}", " ", words).strip()
     words = re.sub(r"(?:\s+(?:in|on|at|of|to|by|and|or|the|a|an|from|with))+$", "",
                    words, flags=re.IGNORECASE)
     return words or None

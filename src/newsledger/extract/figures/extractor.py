@@ -21,7 +21,9 @@ from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
 from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nouns
-from .place import PlaceIndex, figure_place
+from .forecast import forecast_cue
+from .place import PlaceIndex, article_place, claimant_seat, figure_place
+from .proportions import is_proportion
 from ...actors import claimant_name
 from .numbers import Quantity, find_quantities
 from ... import lexicons
@@ -66,6 +68,21 @@ _EVENTS_AT = re.compile(r"\bin (?:[\w'’-]+ ){0,2}(?:air ?strikes|strikes|attac
                         r"(?:[\w'’-]+ ){0,4}(?:camp|hospital|school|town|village|neighbou?rhood|"
                         r"district|building|market|shelter|compound|mosque|church|home|house|"
                         r"convoy|checkpoint)s?\b", re.IGNORECASE)
+# An increment or a sub-period is not the running total: "a further 50 people", "another
+# 120", "nine more", "since the fighting resumed", "since the truce ended".
+_INCREMENT = re.compile(
+    r"\b(?:a[ \t]+further|further|another|an[ \t]+additional|additional)\b|"
+    r"\b\d[\d,]*[ \t]+more\b(?![ \t]+than)|"
+    r"\bsince[ \t]+(?:the[ \t]+)?(?:fighting|war|hostilities|bombing|bombardment|strikes)[ \t]+"
+    r"(?:resumed|restarted)\b|"
+    r"\bsince[ \t]+the[ \t]+(?:truce|ceasefire|pause)[ \t]+(?:ended|collapsed|broke[ \t]+down|"
+    r"expired)\b", re.IGNORECASE)
+_ONE_EVENT = re.compile(
+    r"\b(?:(?:a|an|the|one|this|that|yesterday's|yesterday’s)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
+    r"(?:air ?strike|strike|attack|raid|blast|explosion|bombing|incident|stampede|crash|shelling|"
+    r"shooting|collapse)\b|while[ \t]+(?:trying|waiting|seeking|queu\w*|collecting|fleeing)|"
+    r"as[ \t]+(?:a[ \t]+)?crowds?[ \t]+(?:waited|gathered|queued)|waiting[ \t]+for[ \t]+aid|"
+    r"overnight|last night)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -74,6 +91,12 @@ _SAYS = re.compile(r"\b(?:says|say|according to|reports|tells)\b", re.IGNORECASE
 _SCOPE_BEFORE = re.compile(r"\b(?:since|from|between|until|till|after|before|following|during|amid|"
                            r"ahead of|prior to)[ \t]+(?:the[ \t]+)?$",
                            re.IGNORECASE)
+
+
+_UNSET = object()
+# A scope that places the count away from the article's subject: no default place then.
+_THERE_ELSEWHERE = re.compile(r"\b(?:abroad|worldwide|elsewhere|globally|across the world)\b",
+                              re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +121,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     # Our own speaker resolver (a copy of the quotes extractor's): it remembers what it resolves
     # for later figures, as a reader would, without touching what others see.
     resolver = state.speakers.resolver() if state.speakers is not None else None
+    art_place: object = _UNSET
     for q in find_quantities(text):
         # Not in boilerplate, a repeat, a byline or a credit.
         if q.kind != "number" or document.is_unread(q.start, q.end):
@@ -108,8 +132,8 @@ def extract_figures(doc: Doc, state: State) -> None:
         if num is None or _is_label(num, q) or _is_code(text, q):
             continue
         c = counted(doc, num, (q.num_start, q.num_end), q.unit, (q.start, q.end))
-        if not _is_countable(q, c, text):
-            continue
+        if not _is_countable(q, c, text) or is_proportion(text, q):
+            continue  # "one out of every 200 Palestinians": a ratio counts no one
         sent = document.sentence_of(q.start) or (q.start, q.start + 1)
         if c.noun is num and found and found[-1][2] == sent and found[-1][1].noun is not None \
                 and not num.lower_ == "of" and not any(ch.lower_ == "of" for ch in num.children):
@@ -125,10 +149,23 @@ def extract_figures(doc: Doc, state: State) -> None:
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
+        if fig.place is None and fig.metric != "other":
+            fig.place = claimant_seat(places, fig.claimant.mention if fig.claimant else None)
+        if fig.place is None and fig.cumulative and fig.metric != "other" \
+                and not _THERE_ELSEWHERE.search(c.text or ""):
+            # A running total with no place of its own: the article's ("… killed there").
+            if art_place is _UNSET:
+                art_place = article_place(places, state.article.title)
+            fig.place = art_place  # type: ignore[assignment]
         fig.as_of = _as_of(state, q, c, sent, fig)
+        cue = forecast_cue(num, c.verbs, c.noun)
+        if cue is not None:  # "thousands could die": what might happen, not what has
+            fig.hedges.append(Span.of(text, cue.idx, cue.idx + len(cue)))
         found.append((fig, c, sent))
+    _relate_partitives(text, found)
     _relate_parts(text, found)
     figlinks.refer_back(text, found)
+    _relate_bases(text, found)
     figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]
@@ -138,6 +175,63 @@ _PART_AFTER = re.compile(r"^[^.;!?]{0,60}\b(?:including|of whom|of them|among th
                          r"of which)\b[^.;!?]{0,40}$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"^[^.;!?]{0,40}\bamong\b[^.;!?]{0,20}$", re.IGNORECASE)
 _TALLY_WORDS = re.compile(r"\b(?:total|toll|tally|number|figure|count)\b", re.IGNORECASE)
+
+
+# "5,000 of them children", "30 of them are dead", "Of these, 13 were killed", "among them 5,000
+# children": a part of a whole stated before.
+_PARTITIVE_AFTER = re.compile(r"^[ \t]*(?:of|among)[ \t]+(?:them|whom|those|these|which)\b"
+                              r"(?:[ \t]*,?[ \t]*(?:(?:were|are|being|was|is|mostly|mainly)"
+                              r"[ \t]+)*([A-Za-z]+))?", re.IGNORECASE)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)[ \t]+(?:them|these|those|whom)"
+                               r"(?:[ \t]+[a-z]+)?[ \t]*,?[ \t]*$", re.IGNORECASE)
+
+
+def _relate_partitives(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """A part of a whole stated before ("15,000 people have been killed, 5,000 of them
+    children"; "… 17 journalists. Of these, 13 were killed in Gaza") counts a subgroup of that
+    whole: ``counts`` becomes "children among people killed" (or "among …" when the part names
+    no noun of its own), so the ledger never reads it as the whole's total."""
+    for k, (fig, c, sent) in enumerate(found):
+        after = _PARTITIVE_AFTER.match(text[fig.span.end:fig.span.end + 60])
+        before = _PARTITIVE_BEFORE.search(text[max(sent[0], fig.span.start - 40):fig.span.start])
+        if not after and not before or k == 0 or fig.unit is not None:
+            continue  # "40% of these": a share, a measure of its own
+        whole = found[k - 1][0]
+        if whole.metric == fig.metric == "other" or "other" not in (fig.metric, whole.metric) \
+                and fig.metric != whole.metric:
+            # "Of the 253 taken, 130 of them remain": a part that measures something else
+            # (held, not abducted) is a count of its own.
+            continue
+        noun = None
+        if after and after.group(1) and (after.group(1).lower() in subgroup_nouns()
+                                         or after.group(1).lower() in person_nouns()):
+            noun = after.group(1)
+        elif c.noun is not None and not c.noun.like_num and c.noun.idx >= fig.span.start \
+                and c.noun.lower_ not in ("them", "these", "those", "whom", "which"):
+            noun = c.noun.text
+        base = whole.counts or ""
+        fig.counts = f"{noun} among {base}".strip() if noun else f"among {base}".strip()
+        if fig.metric == "other":
+            fig.metric = whole.metric
+
+
+_BASE_GAP = re.compile(r"\b(?:from|out[ \t]+of)[ \t]*$", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:rose|risen|rising|rises|increased|jumped|climbed|grew|grown|fell|"
+                     r"fallen|dropped|up|down|revised)\b", re.IGNORECASE)
+
+
+def _relate_bases(text: str, found: list[tuple[Figure, Counted, tuple[int, int]]]) -> None:
+    """The whole a count is taken from ("7,000 fighters have been killed, from an estimated
+    20,000 the group had", "7 out of 20") is a population, not a count of the metric: it gets
+    metric ``other``. A change ("rose from 15,000 to 16,000") keeps its metric."""
+    for k in range(1, len(found)):
+        fig, _, sent = found[k]
+        prev, _, prev_sent = found[k - 1]
+        if prev_sent != sent or prev.metric == "other" or fig.metric != prev.metric:
+            continue
+        gap = text[prev.span.end:fig.span.start]
+        if _BASE_GAP.search(gap) and not _CHANGE.search(text[sent[0]:fig.span.start]):
+            fig.metric = "other"
 
 
 _PART_TIGHT = re.compile(r"^[ \t]*,?[ \t]*(?:including|among them|of whom|of them)[ \t]*$",
@@ -431,18 +525,34 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
 
 
 def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
-    if _SINGLE.search(scope):
+    if _SINGLE.search(scope) or _INCREMENT.search(scope):
         return False
     if _CUMULATIVE.search(scope):
         return True
     if _EVENTS_AT.search(scope):
         return False  # "killed in attacks in Al Nuseirat camp": these events, not the war
-    del sentence  # the sentence's other clauses may speak of other counts: scope only
-    # "… have been killed" with no event or period named: the running total so far.
+    # "… have been killed" with no event or period named: the running total so far; but not
+    # when the sentence tells of one event ("after an Israeli air strike", "while waiting for
+    # aid", "where a blast has killed"): those are that event's dead.
+    if _ONE_EVENT.search(sentence):
+        return None
     if c.metric in ("killed", "injured") and any(
             any(a.lower_ in ("has", "have", "'ve", "’ve") for a in v.children) for v in c.verbs):
         return True
     return None
+
+
+def _told_in_past(c: Counted) -> bool:
+    """Is the count's clause in the simple past or past perfect ("stood at", "had been
+    killed", "was"), with no present or present-perfect verb ("have been killed", "stands")?"""
+    past = False
+    for v in c.verbs:
+        auxes = [a.lower_ for a in v.children if a.dep_ in ("aux", "auxpass")]
+        if v.tag_ in ("VBZ", "VBP") or any(a in ("has", "have", "is", "are", "'ve", "’ve")
+                                           for a in auxes):
+            return False
+        past = past or v.tag_ == "VBD" or any(a in ("had", "was", "were") for a in auxes)
+    return past
 
 
 def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure) -> str | None:
@@ -450,6 +560,9 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
     running total ("so far", "to date", "says … have been killed")."""
     text = state.text
     lo, hi = min(c.start, q.start), max(c.end, q.end)
+    # "In early December, when the toll stood at 16,200", "by 5 December 16,248 had been
+    # killed": a total told in the past tense held at the time the sentence names.
+    held_then = _told_in_past(c)
     cands: list[tuple[int, TimeExpr]] = []
     for t in state.times or []:
         if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
@@ -462,7 +575,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
                if tok.i != (c.noun.i if c.noun is not None else -1)):
             continue  # "hostages abducted on October 7": when they were taken, not as of when
         inside = lo <= t.span.start and t.span.end <= hi
-        if fig.cumulative and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
+        if fig.cumulative and not held_then \
+                and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
             continue  # a running total is as of when it was reported, not of its events
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
     if cands:

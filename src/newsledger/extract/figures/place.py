@@ -8,13 +8,22 @@ the NER gave the name), or before ", where" ("the Gaza Strip, where more than 1,
 nearest such place wins; a place after the figure is preferred to one before it, which more often
 belongs to another clause. The dateline is not used: wire stories are filed from one city about
 events in another (a MOSCOW dateline over a strike on Crimea).
+
+A running total whose sentence names no place takes the article's place (:func:`article_place`:
+the country or territory, ``default_places`` in ``series.json``, that most of the article's
+place-bound mentions name, at least twice, the title counting double), so that
+"the ministry says 29,700 Palestinians have been killed since the war began" joins the Gaza toll
+when the article is about Gaza; per-event counts do not, as their event may be elsewhere.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from functools import lru_cache
 
+from ... import lexicons
 from ...record import Entity, Span
 from ..registry import State
 
@@ -30,12 +39,17 @@ _PREP = re.compile(r"(?:\b(?:in|inside|across|throughout|within|at|near|into|ove
 _OF_PLACE = re.compile(r"\b(?:city|town|village|region|province|district|oblast|governorate|"
                        r"capital|port|camp|area|neighbou?rhood|suburb|county|state|territory|"
                        r"enclave|island|peninsula|siege|blockade|invasion|bombardment|bombing|"
-                       r"shelling|occupation)[ \t]+of[ \t]+$", re.IGNORECASE)
+                       r"shelling|occupation)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # A clause boundary between figure and place: the place more likely belongs to the other clause
 # ("… killed 23,800 Palestinians, since its attack on Israel").
 _CLAUSE_BREAK = re.compile(r"[;—–]|,[ \t]*(?:since|after|when|which|who|that|following|before|as|"
                            r"while|according|but|and)\b", re.IGNORECASE)
 _CLAUSE_PENALTY = 60
+# A temporal landmark between the figure and a place: the place is the landmark's ("since the
+# 7 October attack on Israel", "after Hamas's attacks on southern Israel"), not the count's.
+_LANDMARK = re.compile(r"\b(?:since|after|following|in[ \t]+response[ \t]+to|"
+                       r"in[ \t]+retaliation[ \t]+for)\b[^.;]*\b(?:attacks?|raids?|assault|"
+                       r"incursion|invasion|offensive|massacre)\b[^.;]*$", re.IGNORECASE)
 _FAR = 100  # characters between figure and place: beyond, the place is another clause's
 _FROM = re.compile(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 _FROM_PENALTY = 40  # "crossed from the Gaza Strip into southern Israel": the destination first
@@ -63,7 +77,16 @@ _BEFORE_PENALTY = 25
 _SEAT_PENALTY = 10_000  # characters: a place before the figure must be this much nearer to win
 
 
+# "the Israel-Gaza war", "Russia-Ukraine talks": a name joined by a hyphen names a war or a
+# relation, not where something happened.
+_JOINED_AFTER = re.compile(r"^[-–][A-Z]")
+_JOINED_BEFORE = re.compile(r"[A-Za-z][-–]$")
+
+
 def _qualifies(text: str, e: Entity) -> bool:
+    if _JOINED_AFTER.match(text[e.span.end:e.span.end + 2]) \
+            or _JOINED_BEFORE.search(text[max(0, e.span.start - 2):e.span.start]):
+        return False
     if _DEMONYM.match(e.name) or (e.name.endswith("an") and " " not in e.name
                                   and _ADJ_BEFORE_NOUN.match(text[e.span.end:e.span.end + 2])):
         return False  # "Ukrainian", "the southern Gazan city": adjectives
@@ -128,7 +151,11 @@ def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
             dist = _SEAT_PENALTY  # only when the sentence names no other place
         elif lo <= e.span.start and e.span.end <= hi:
             # inside the counted phrase, unless its scope clause ("…, since its attack on X")
+            if _LANDMARK.search(text[lo:e.span.start]):
+                continue  # "people killed since Hamas's attack on Israel": the landmark's place
             dist = _CLAUSE_PENALTY if _CLAUSE_BREAK.search(text[lo:e.span.start]) else 0
+        elif _LANDMARK.search(text[hi:e.span.start] if e.span.start >= hi else ""):
+            continue  # "… killed since the 7 October attack on Israel": the landmark's place
         elif e.span.start - hi > _FAR or lo - e.span.end > _FAR:
             continue  # "Protests broke out in Lebanon … in response to a blast … killing hundreds"
         elif e.span.start >= hi:
@@ -151,3 +178,62 @@ def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
     back = [e for e in _candidates(index, prev)
             if not _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
     return max(back, key=lambda e: e.span.start).name if back else None
+
+
+# "Gaza's Hamas-run health ministry": the claimant's seat, written as a possessive.
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+
+
+def claimant_seat(index: PlaceIndex, claim: Span | None) -> str | None:
+    """A place named in possessive form inside the claimant's mention ("Gaza's health
+    ministry"): where the claimant sits, the place of its figures when the sentence names none."""
+    if claim is None:
+        return None
+    text = index.state.text
+    k = bisect.bisect_left(index.starts, claim.start)
+    while k < len(index.ents) and index.ents[k].span.start < claim.end:
+        e = index.ents[k]
+        k += 1
+        if e.label in ("GPE", "LOC") and not _DEMONYM.match(e.name) \
+                and _POSSESSIVE.match(text[e.span.end:e.span.end + 3]):
+            return e.name
+    return None
+
+
+def article_place(index: PlaceIndex, title: str | None) -> str | None:
+    """The place the article is about: the one most of its place-bound mentions ("in Gaza",
+    "the city of Rafah") name, a name the title also holds counting twice; None when no place
+    has more than half the weight (an article about two places gives no default)."""
+    text = index.state.text
+    places = _default_places()
+    weights: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for e in index.ents:
+        canon = places.get(e.name.lower().removeprefix("the "))
+        if canon and _qualifies(text, e) \
+                and not _SEAT.search(text[max(0, e.span.start - 40):e.span.start]):
+            weights[canon] += 1
+            mentions[canon] += 1
+    if not weights:
+        return None
+    low_title = (title or "").lower()
+    for name in list(weights):
+        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low_title):
+            weights[name] += 2
+    top, n = weights.most_common(1)[0]
+    # One passing "in Iraq" is no article's subject: two mentions at least, and most of them.
+    return top if mentions[top] >= 2 and 2 * n > sum(weights.values()) else None
+
+
+@lru_cache(maxsize=1)
+def _default_places() -> dict[str, str]:
+    """Alias → canonical name of the places a running total may take from its article
+    (``series.json`` ``default_places``: countries and territories, not the towns where an
+    article's events happen, which a war's toll does not count)."""
+    vocab = lexicons.series_vocabulary()
+    out: dict[str, str] = {}
+    for canon in vocab.get("default_places", ()):
+        out[canon.lower()] = canon
+        for alias in vocab["places"].get(canon, ()):
+            out[alias.lower().removeprefix("the ")] = canon
+    return out
