@@ -142,6 +142,14 @@ def fmt_num(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+def fmt_short(v: float) -> str:
+    """A tick label for the phone layout: "100k", "1.5M" (full numbers are in the table)."""
+    for div, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(v) >= div:
+            return f"{v / div:,.1f}".rstrip("0").rstrip(".") + suffix
+    return fmt_num(v)
+
+
 def fmt_value(p: ChartPoint) -> str:
     if p.low is not None and p.high is not None and p.low != p.high:
         return f"{fmt_num(p.low)}–{fmt_num(p.high)}"
@@ -205,7 +213,7 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360, *,
 
     ``scale``: ``linear``, ``log``, or ``auto`` (linear, clipped when one value dwarfs the rest:
     see :data:`CLIP_RATIO`). ``compact`` is the phone layout: fewer ticks, room for larger text."""
-    left, right, top, bottom = (58, 16, 24, 52) if compact else (80, 44, 28, 56)
+    left, right, top, bottom = (62, 14, 24, 52) if compact else (80, 44, 28, 56)
     pw, ph = width - left - right, height - top - bottom
     drawable = [(p, _day(p.day)) for p in points]
     drawable = [(p, d) for p, d in drawable
@@ -321,12 +329,13 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360, *,
     if mode == "log":
         e = math.log10(vmin)
         while e <= math.log10(vmax) + 1e-9:
-            yticks.append(Tick(round(y_of(10.0 ** e), 1), fmt_num(10.0 ** e)))
+            yticks.append(Tick(round(y_of(10.0 ** e), 1),
+                               (fmt_short if compact else fmt_num)(10.0 ** e)))
             e += 1
     else:
         t = vmin
         while t <= vmax + step / 2:
-            yticks.append(Tick(round(y_of(t), 1), fmt_num(t)))
+            yticks.append(Tick(round(y_of(t), 1), (fmt_short if compact else fmt_num)(t)))
             t += step
     short = (d1 - d0).days <= 120
     xticks = [Tick(round(x_of(d), 1), d.strftime("%d %b" if compact else "%d %b %Y") if short

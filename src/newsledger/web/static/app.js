@@ -8,6 +8,7 @@
   var tip = document.getElementById("chart-tip");
   var svgs = Array.prototype.slice.call(fig.querySelectorAll("svg.chart-svg"));
   var lastPointer = "mouse";
+  var armed = null;  // the point a first tap showed; a second tap on it opens it
 
   function line(label, value) {
     var div = document.createElement("div");
@@ -75,9 +76,11 @@
       m.addEventListener("focus", function () { show(m); });
       m.addEventListener("blur", function () { if (lastPointer !== "touch") hide(); });
       // A tap shows the point first; a second tap on the same point opens it.
+      // (Focus, which a tap also gives, shows the point too, so "active" cannot tell.)
       m.addEventListener("click", function (ev) {
-        if (lastPointer === "touch" && !m.classList.contains("active")) {
+        if (lastPointer === "touch" && armed !== m) {
           ev.preventDefault();
+          armed = m;
           show(m);
         }
       });
@@ -123,19 +126,18 @@
       var clone = wide.cloneNode(true);
       var src = wide.querySelectorAll("*"), dst = clone.querySelectorAll("*");
       for (var k = 0; k < src.length; k++) {
-        var cs = window.getComputedStyle(src[k]), decl = [];
+        // Presentation attributes, not a style attribute: the page's CSP forbids inline styles.
+        var cs = window.getComputedStyle(src[k]);
         STYLE_PROPS.forEach(function (p) {
           var v = cs.getPropertyValue(p);
           if (p === "display" && v !== "none") return;
-          if (v) decl.push(p + ":" + v);
+          if (v) dst[k].setAttribute(p, v);
         });
-        dst[k].setAttribute("style", decl.join(";"));
       }
       var vb = wide.viewBox.baseVal, scale = 2;
       clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
       clone.setAttribute("width", vb.width);
       clone.setAttribute("height", vb.height);
-      clone.removeAttribute("style");
       var data = new XMLSerializer().serializeToString(clone);
       var img = new Image();
       img.onload = function () {
