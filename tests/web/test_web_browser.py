@@ -302,6 +302,8 @@ def test_flag_chip_shows_its_note_and_links_to_the_related_point(base_url: str,
     assert not note.is_visible()
     chip.locator("summary").click()
     assert note.is_visible() and "claimant" in note.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chip.locator("xpath=ancestor::tr").screenshot(path=str(ARTIFACTS / "series-flag-note.png"))
     link = chip.locator("a[data-related]").first
     rid = link.get_attribute("data-related")
     link.click()
@@ -310,8 +312,6 @@ def test_flag_chip_shows_its_note_and_links_to_the_related_point(base_url: str,
     # "How to read this" explains the badges.
     page.locator("details.howto summary").click()
     assert "revision down" in page.locator("details.howto").inner_text()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "series-flag-note.png"), full_page=False)
 
 
 def test_a_tap_shows_the_tooltip_before_it_opens_the_point(base_url: str,
