@@ -31,9 +31,8 @@
       });
     });
     while (tip.firstChild) tip.removeChild(tip.firstChild);
-    var title = mark.querySelector("title");
     var head = document.createElement("div");
-    head.textContent = (title ? title.textContent.split(" — ")[0] : "");
+    head.textContent = (mark.getAttribute("aria-label") || "").split(" — ")[0];
     tip.appendChild(head);
     tip.appendChild(line("Date", mark.getAttribute("data-day")));
     tip.appendChild(line("Claimant", mark.getAttribute("data-claimant")));
