@@ -223,7 +223,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         if scale not in chart_mod.SCALES:
             raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
         points = await run_in_threadpool(view.points, sid, **sel)
-        ctx = _series_context(info, points, scale)
+        ctx = _series_context(info, points, scale, page=False)
         body = env.get_template("_chart_svg.html").render(
             chart=ctx["chart"], info=info, source=ctx["source"], standalone=True,
             css=chart_mod.STANDALONE_CSS)
@@ -407,7 +407,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     return Guard(app, settings.max_upload + 64_000, hosts)
 
 
-def _series_context(info: Any, points: list[Any], scale: str) -> dict[str, Any]:
+def _series_context(info: Any, points: list[Any], scale: str,
+                    page: bool = True) -> dict[str, Any]:
     """The series page's charts (wide and phone layouts), source line and flag explanations."""
     subject = str(info.extra.get("subject") or "").replace("_", " ")
     metric = str(info.metric or "").replace("_", " ")
@@ -415,7 +416,8 @@ def _series_context(info: Any, points: list[Any], scale: str) -> dict[str, Any]:
         if subject else f"Number ({metric})"
     cps = [p.chart for p in points]
     wide = chart_mod.layout(cps, scale=scale, y_title=y_title)
-    narrow = chart_mod.layout(cps, 400, 340, scale=scale, y_title=y_title, compact=True)
+    narrow = chart_mod.layout(cps, 400, 340, scale=scale, y_title=y_title, compact=True) \
+        if page else None
     outlets = sorted({p.chart.outlet for p in points if p.chart.outlet})
     articles = len({p.article_id for p in points})
     source = (f"Source: {len(points)} figure(s) from {articles} article(s)"
@@ -425,7 +427,7 @@ def _series_context(info: Any, points: list[Any], scale: str) -> dict[str, Any]:
     shown = {p.id for p in points}
     rows = {p.id: p for p in points}
     related: dict[str, list[dict[str, Any]]] = {}
-    for p in points:
+    for p in points if page else ():
         for f in p.extra.get("flag_details") or ():
             items = []
             for rid in f["related"][:8]:
