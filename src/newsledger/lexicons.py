@@ -235,6 +235,22 @@ def claimant_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def claimant_names() -> dict[str, Any]:
+    """The ledger's claimant table (``claimant_names.json``): ``names`` (canonical → written
+    variants), ``not_claimants`` and ``roles`` (descriptions that name no actor)."""
+    data = table("claimant_names.json")
+    names = data.get("names")
+    if not isinstance(names, dict):
+        raise _fail("claimant_names.json", _line_of("claimant_names.json", "names"),
+                    "'names' must be an object: canonical claimant -> list of variants.")
+    for canon, variants in names.items():
+        _strings("claimant_names.json", variants, canon)
+    for key in ("not_claimants", "roles"):
+        _strings("claimant_names.json", data.get(key), key)
+    return data
+
+
 def times() -> dict[str, Any]:
     """Month, weekday, holiday, unit and other time words (``times.json``)."""
     return table("times.json")
@@ -317,5 +333,6 @@ def timezones() -> frozenset[str]:
 
 # Every lexicon, for the test that loads them all and for `newsledger` diagnostics.
 ALL = (cue_flags, hedges, first_names, titles, postnominals, non_speakers, claim_verbs,
-       number_idioms, parse_words, media_names, aliases, claimant_patterns, times, metrics, units,
-       approximators, vague_numbers, series_vocabulary, ledger_metadata, word_lists)
+       number_idioms, parse_words, media_names, aliases, claimant_patterns, claimant_names, times,
+       metrics, units, approximators, vague_numbers, series_vocabulary, ledger_metadata,
+       word_lists)

@@ -181,3 +181,29 @@ def test_ingest_text_file_with_real_extraction(tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", str(art), "--db", str(db), "-q", "--json",
                               "--published", "2024-05-10"])
     assert json.loads(res.stdout.strip().splitlines()[-1])["unchanged"] == 1
+
+
+def test_claimants_lists_canonical_claimants_with_counts_and_variants(tmp_path: Path) -> None:
+    recs = [make_record("c1", "2023-12-01", [(15000, "killed", "Gaza", "Ashraf al-Qudra", True)]),
+            make_record("c2", "2023-12-02", [(15500, "killed", "Gaza", "Ashraf Al-Qidra", True)]),
+            make_record("c3", "2023-12-03", [(16000, "killed", "Gaza", "11 Palestinians", True),
+                                             (128, "hostages_held", "Gaza", "the army", True)])]
+    src = tmp_path / "r.jsonl"
+    src.write_text("".join(r.to_json() + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    assert runner.invoke(app, ["ingest", str(src), "--db", str(db), "-q"]).exit_code == 0
+    res = runner.invoke(app, ["ledger", "claimants", "--db", str(db), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [(c["claimant"], c["points"]) for c in out["claimants"]] == [("Ashraf al-Qudra", 2)]
+    assert {v for v, _ in out["claimants"][0]["variants"]} == {"Ashraf al-Qudra",
+                                                               "Ashraf Al-Qidra"}
+    assert out["unattributed_points"] == 2
+    res = runner.invoke(app, ["ledger", "claimants", "--db", str(db), "-m", "3"])
+    assert res.exit_code == 0 and "Ashraf" not in res.stdout and "0 claimant(s)" in res.stdout
+    res = runner.invoke(app, ["ledger", "claimants", "--db", str(db), "-f", "csv"])
+    rows = list(csv.reader(io.StringIO(res.stdout)))
+    assert rows[0] == ["claimant", "points", "series", "variants"] and rows[1][:3] == [
+        "Ashraf al-Qudra", "2", "1"]
+    res = runner.invoke(app, ["ledger", "claimants", "--db", str(tmp_path / "none.sqlite")])
+    assert res.exit_code == 2

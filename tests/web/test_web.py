@@ -173,7 +173,7 @@ def test_index_lists_series_and_filters_them(ledger_db: Path) -> None:
     r = c.get("/", params={"outlet": "Paper C"})
     assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
     r = c.get("/", params={"since": "2024-04-21", "metric": "killed"})
-    points = re.search(r"people killed in Gaza.*?<td class=\"n\">(\d+)</td>", r.text, re.DOTALL)
+    points = re.search(r"people killed in Gaza.*?<td class=\"n\"[^>]*>(\d+)</td>", r.text, re.DOTALL)
     assert points and points.group(1) == "3"  # 25 April and the two 1 May points
     r = c.get("/", params={"q": "no such thing"})
     assert "No series match" in r.text
@@ -184,19 +184,120 @@ def test_index_bad_date_says_what_to_do(ledger_db: Path) -> None:
     assert r.status_code == 400 and "not a date" in r.text and "YYYY-MM-DD" in r.text
 
 
+def _wide(html: str) -> str:
+    """The wide chart's SVG (the page also holds the phone layout of the same chart)."""
+    return html[html.index('id="chart-wide"'):html.index('id="chart-compact"')]
+
+
 def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: Path) -> None:
     r = client(ledger_db).get(SERIES_URL)
     assert r.status_code == 200
-    assert r.text.count('<a class="mark') == 7
+    wide = _wide(r.text)
+    assert wide.count('<a class="mark') == 7
+    # The phone layout draws the same points, without duplicate ids.
+    assert r.text.count('<a class="mark') == 14 and r.text.count('id="point-') == 7
     assert 'data-points="7"' in r.text
     assert r.text.count('<tr id="row-') == 7
-    assert r.text.count('class="range"') == 1             # the 20,000–25,000 range
+    assert wide.count('class="range"') == 1             # the 20,000–25,000 range
+    for flag in ("echo", "revision_down", "conflict", "outlier"):
+        assert f'class="badge badge-{flag}"' in wide, flag
+    # A rising running total is the normal case: listed, explained, but no badge.
+    assert 'class="badge badge-update"' not in r.text
     for flag in ("echo", "update", "revision_down", "conflict", "outlier"):
-        assert f'class="badge badge-{flag}"' in r.text, flag
-        assert f'<span class="flag flag-{flag}">' in r.text, flag
-    assert r.text.count('<circle class="ring"') == 3      # the outlier and both conflicts
+        assert f'<details class="flag flag-{flag}">' in r.text, flag
+    assert wide.count('<circle class="ring"') == 3      # the outlier and both conflicts
     assert 'id="chart-summary"' in r.text and "aria-describedby=\"chart-summary\"" in r.text
     assert "More than 33,000 people have been killed in Gaza" in r.text  # the sentence
+
+
+def test_series_page_draws_a_line_per_claimant_with_axis_titles_and_source(
+        ledger_db: Path) -> None:
+    html = client(ledger_db).get(SERIES_URL).text
+    wide = _wide(html)
+    lines = re.findall(r'<polyline class="claimant-line" data-key="(c\d+)" points="([^"]+)"',
+                       wide)
+    assert [k for k, _ in lines] == ["c0", "c1"]   # the ministry's own line, the military's
+    # The ministry's line leaves out the echo and the outlier: 33,000, 33,400, 34,500.
+    assert len(lines[0][1].split()) == 3
+    assert "Number of people killed" in wide and "Date the figure held" in wide
+    assert re.search(r"Source: 7 figure\(s\) from 7 article\(s\)", html)
+    assert "How to read this" in html and 'href="#points"' in html  # skip-chart link
+    assert re.search(r'<button type="button" class="toggle" aria-pressed="true" '
+                     r'data-key="c0"', html)
+
+
+def test_series_page_filters_by_claimant_and_dates(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get(SERIES_URL, params={"claimant": "Israeli military"})
+    assert r.status_code == 200
+    assert r.text.count('<tr id="row-') == 2 and "Showing 2 of 7 point(s)" in r.text
+    r = c.get(SERIES_URL, params={"since": "2024-04-20", "until": "2024-04-30"})
+    assert r.text.count('<tr id="row-') == 2
+    assert c.get(SERIES_URL, params={"since": "soon"}).status_code == 400
+    assert c.get(SERIES_URL, params={"scale": "cubic"}).status_code == 400
+
+
+def test_series_table_shows_value_and_claimant_as_written(tmp_path: Path) -> None:
+    from newsledger.ledger import Ledger
+    from tests.web.web_fixtures import record
+
+    text = "More than 230 people were killed in Rafah, Ashraf Al-Qidra said."
+    rec = record("w1", text, published="2024-02-01", figures=[{
+        "at": "More than 230 people", "value": 230.0, "low": 230.0, "approx": "more_than",
+        "metric": "killed", "place": "Rafah", "counts": "people killed in Rafah",
+        "claimant": "Ashraf Al-Qidra", "cumulative": False}])
+    db = tmp_path / "w.sqlite"
+    with Ledger(db) as led:
+        led.ingest_records([rec])
+        sid = led.series()[0]["id"]
+    html = client(db).get("/series/" + sid.replace(":", "%3A")).text
+    row = html[html.index('<tr id="row-'):]
+    assert "“More than 230 people”" in row
+    assert "Ashraf al-Qudra" in row and "as written: “Ashraf Al-Qidra”" in row
+
+
+def test_flag_chips_explain_themselves_and_link_to_related_points(ledger_db: Path) -> None:
+    html = client(ledger_db).get(SERIES_URL).text
+    chips = re.findall(r'<details class="flag flag-(\w+)"><summary>[^<]+</summary>'
+                       r'<p class="flag-note">([^<]+)</p>(.*?)</details>', html, re.DOTALL)
+    assert chips and all(note.strip() for _, note, _ in chips)
+    rows = set(re.findall(r'<tr id="row-(\d+)"', html))
+    conflict = [rest for f, _, rest in chips if f == "conflict"]
+    assert conflict
+    related = re.findall(r'href="#row-(\d+)" data-related', conflict[0])
+    assert related and set(related) <= rows
+
+
+def test_log_scale_and_clipping_when_one_value_dwarfs_the_rest(tmp_path: Path) -> None:
+    from newsledger.ledger import Ledger
+    from newsledger.web.chart import ChartPoint, layout
+
+    pts = [ChartPoint(str(i), f"2024-04-{i + 1:02d}", float(v), claimant="A")
+           for i, v in enumerate([100, 120, 130, 150, 160, 170, 50_000_000])]
+    ch = layout(pts)
+    assert ch.scale == "clipped" and ch.clipped == 1
+    ys = [m.y for m in ch.marks]
+    # The six ordinary values spread over the plot, not squashed on the zero line.
+    assert max(ys[:6]) - min(ys[:6]) > (ch.height - ch.top - ch.bottom) * 0.2
+    log = layout(pts, scale="log")
+    assert log.scale == "log" and log.clipped == 0
+    assert [t.text for t in log.yticks][0] == "100"
+    assert layout(pts[:6]).scale == "linear"
+    del Ledger, tmp_path
+
+
+def test_chart_svg_download_is_standalone(ledger_db: Path) -> None:
+    c = client(ledger_db)
+    r = c.get(f"{SERIES_URL}/chart.svg")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert "attachment" in r.headers["content-disposition"]
+    assert 'xmlns="http://www.w3.org/2000/svg"' in r.text and "<style>" in r.text
+    assert r.text.count('<a class="mark') == 7 and "Source:" in r.text
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(r.text.encode("utf-8"))  # well-formed
+    r = c.get(f"{SERIES_URL}/chart.svg", params={"claimant": "Israeli military"})
+    assert r.text.count('<a class="mark') == 2
 
 
 def test_unknown_series_and_article_are_404(ledger_db: Path) -> None:
@@ -361,7 +462,7 @@ def test_real_articles_give_series_pages_with_one_mark_per_point(tmp_path: Path)
         n_rows = page.text.count('<tr id="row-')
         assert n_rows == s["points"]
         undated = int(m.group(1)) if (m := re.search(r"(\d+) undated point", page.text)) else 0
-        assert page.text.count('<a class="mark') == n_rows - undated
+        assert _wide(page.text).count('<a class="mark') == n_rows - undated
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:

@@ -3,11 +3,13 @@
 CI installs the ``chromium`` apt package; Playwright is told its path and never fetches one.
 The server runs in-process (uvicorn in a thread) on a free loopback port, over a ledger built
 from hand-made records, so these tests do not depend on extraction quality. Screenshots of the
-series and article pages are saved under ``test-artifacts/`` (gitignored).
+series and article pages are saved under ``test-artifacts/`` (gitignored), or in the folder
+named by ``NEWSLEDGER_SCREENSHOTS`` (CI keeps that folder as a build artifact).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -23,7 +25,7 @@ from tests.conftest import ROOT
 from tests.web.web_fixtures import XSS_IMG, XSS_SCRIPT, gaza_records, xss_record
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = Path(os.environ.get("NEWSLEDGER_SCREENSHOTS") or ROOT / "test-artifacts")
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                "--no-first-run", "--disable-background-networking",
                "--disable-component-update", "--disable-sync"]
@@ -105,17 +107,17 @@ def _series_url(base: str) -> str:
 
 def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
     page.goto(_series_url(base_url))
-    marks = page.locator("svg.chart-svg a.mark")
+    marks = page.locator("#chart-wide a.mark")
     rows = page.locator("table.points tbody tr")
     assert rows.count() == 7
     assert marks.count() == 7
     # The range point (20,000–25,000) is drawn as a bar, and flags are visible as badges.
-    assert page.locator("svg.chart-svg line.range").count() == 1
+    assert page.locator("#chart-wide line.range").count() == 1
     # revision_down: the range after the ministry's toll; the outlier and the figure its own
-    # range allows get none.
-    for flag, n in (("echo", 1), ("update", 2), ("revision_down", 1), ("conflict", 2),
+    # range allows get none. Updates (a running total rising) get no badge.
+    for flag, n in (("echo", 1), ("update", 0), ("revision_down", 1), ("conflict", 2),
                     ("outlier", 1)):
-        assert page.locator(f"svg.chart-svg text.badge-{flag}").count() == n, flag
+        assert page.locator(f"#chart-wide text.badge-{flag}").count() == n, flag
     # Two claimants: two legend entries with different shapes, not just colours.
     legend = page.locator("ul.legend[aria-label=Claimants] li")
     assert legend.count() == 2
@@ -134,9 +136,9 @@ def test_series_page_draws_one_mark_per_point(base_url: str, page: Any) -> None:
 
 def test_points_are_reachable_by_keyboard(base_url: str, page: Any) -> None:
     page.goto(_series_url(base_url))
-    marks = page.locator("svg.chart-svg a.mark")
-    # Tab from the link just before the chart lands on the first point (time order).
-    page.locator("a", has_text="JSON").focus()
+    marks = page.locator("#chart-wide a.mark")
+    # Tab from the skip link just before the chart lands on the first point (time order).
+    page.locator("a.skip-chart").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('data-point')") == \
         marks.first.get_attribute("data-point")
@@ -154,7 +156,7 @@ def test_points_are_reachable_by_keyboard(base_url: str, page: Any) -> None:
 
 def test_clicking_a_point_lands_on_its_highlighted_span(base_url: str, page: Any) -> None:
     page.goto(_series_url(base_url))
-    mark = page.locator("svg.chart-svg a.mark").nth(2)
+    mark = page.locator("#chart-wide a.mark").nth(2)
     pid = mark.get_attribute("data-point")
     mark.click()
     page.wait_for_url(re.compile(r"/article/"))
@@ -223,3 +225,128 @@ def test_series_index_filters(base_url: str, page: Any) -> None:
     page.wait_for_url(re.compile(r"since=2024-04-15"))
     row = page.locator("table.data tbody tr").first.inner_text()
     assert "\t4\t" in row  # four Gaza points on or after 15 April
+
+
+def _context(browser: Any, width: int, **kw: Any) -> Any:
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, **kw)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.js_errors = errors
+    return ctx, pg
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_series_page_fits_the_screen_and_its_chart_text_is_readable(
+        base_url: str, browser: Any, width: int) -> None:
+    ctx, pg = _context(browser, width)
+    try:
+        for url in (_series_url(base_url), base_url + "/"):
+            pg.goto(url)
+            # No sideways scroll: the document is no wider than the screen.
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width, url
+        pg.goto(_series_url(base_url))
+        shown = "#chart-compact" if width < 640 else "#chart-wide"
+        hidden = "#chart-wide" if width < 640 else "#chart-compact"
+        assert pg.locator(shown).is_visible() and not pg.locator(hidden).is_visible()
+        # Tick labels and axis titles at least 9 CSS pixels tall on screen.
+        heights = pg.evaluate(f"""[...document.querySelectorAll('{shown} .axis text')]
+            .map(t => t.getBoundingClientRect().height)""")
+        assert heights and min(heights) >= 9, heights
+        # Every mark can be hit with a finger: its target is at least 18 px wide on screen.
+        box = pg.locator(f"{shown} a.mark rect.hit").first.bounding_box()
+        assert box is not None and box["width"] >= 18, box
+        assert "Number of people killed" in (pg.locator(shown).text_content() or "")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"series-{width}.png"), full_page=True)
+        assert not pg.js_errors, pg.js_errors
+    finally:
+        ctx.close()
+
+
+def test_claimant_toggle_hides_and_shows_a_claimants_marks_and_line(base_url: str,
+                                                                    page: Any) -> None:
+    page.goto(_series_url(base_url))
+    military = page.locator("#chart-wide a.mark[data-key=c1]")
+    line = page.locator("#chart-wide polyline.claimant-line[data-key=c1]")
+    assert military.count() == 2 and military.first.is_visible() and line.is_visible()
+    button = page.locator("button.toggle[data-key=c1]")
+    # "Israeli military" as written; the ledger's canonical claimant.
+    assert "Israel Defense Forces" in button.inner_text()
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert not military.first.is_visible() and not line.is_visible()
+    # The other claimant stays, and keyboard navigation skips the hidden marks.
+    assert page.locator("#chart-wide a.mark[data-key=c0]").first.is_visible()
+    assert military.first.get_attribute("tabindex") == "-1"
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true" and military.first.is_visible()
+    assert not page.js_errors, page.js_errors
+
+
+def test_series_page_claimant_filter_shows_one_claimant(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    page.select_option("select[name=claimant]", "Israel Defense Forces")
+    page.click("form.series-filters button[type=submit]")
+    page.wait_for_url(re.compile(r"claimant=Israel\+Defense"))
+    assert page.locator("table.points tbody tr").count() == 2
+    assert page.locator("#chart-wide a.mark").count() == 2
+
+
+def test_flag_chip_shows_its_note_and_links_to_the_related_point(base_url: str,
+                                                                 page: Any) -> None:
+    page.goto(_series_url(base_url))
+    chip = page.locator("details.flag-conflict").first
+    note = chip.locator(".flag-note")
+    assert not note.is_visible()
+    chip.locator("summary").click()
+    assert note.is_visible() and "claimant" in note.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chip.locator("xpath=ancestor::tr").screenshot(path=str(ARTIFACTS / "series-flag-note.png"))
+    link = chip.locator("a[data-related]").first
+    rid = link.get_attribute("data-related")
+    link.click()
+    page.wait_for_url(re.compile(rf"#row-{rid}$"))
+    assert page.evaluate("document.querySelector(':target').id") == f"row-{rid}"
+    # "How to read this" explains the badges.
+    page.locator("details.howto summary").click()
+    assert "revision down" in page.locator("details.howto").inner_text()
+
+
+def test_a_tap_shows_the_tooltip_before_it_opens_the_point(base_url: str,
+                                                           browser: Any) -> None:
+    ctx, pg = _context(browser, 390, has_touch=True, is_mobile=True)
+    try:
+        url = _series_url(base_url)
+        pg.goto(url)
+        mark = pg.locator("#chart-compact a.mark").first
+        mark.tap()
+        tip = pg.locator("#chart-tip")
+        tip.wait_for(state="visible")
+        assert pg.url == url and "Claimant" in tip.inner_text()
+        mark.tap()
+        pg.wait_for_url(re.compile(r"/article/"))
+        assert pg.locator(".hl-figure.target").count() == 1
+        assert not pg.js_errors, pg.js_errors
+    finally:
+        ctx.close()
+
+
+def test_skip_chart_link_jumps_to_the_table(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    page.locator("a.skip-chart").focus()
+    assert page.locator("a.skip-chart").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#points$"))
+
+
+def test_png_download_draws_the_chart(base_url: str, page: Any) -> None:
+    page.goto(_series_url(base_url))
+    with page.expect_download() as info:
+        page.click("button.dl-png")
+    path = info.value.path()
+    data = Path(path).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5_000
+    assert info.value.suggested_filename.endswith(".png")
+    assert not page.js_errors, page.js_errors

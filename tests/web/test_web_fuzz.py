@@ -21,7 +21,7 @@ HOSTILE = [
     " ", "", "😀", "\u202e", "<script>", "2024-13-45", "9999-99-99",
 ]
 QUERY_KEYS = ("q", "metric", "place", "claimant", "outlet", "since", "until", "page", "v",
-              "point", "fig", "format", "stored")
+              "point", "fig", "format", "stored", "scale")
 
 
 @pytest.fixture(scope="module")

@@ -408,6 +408,53 @@ def search(
     console_for(sys.stdout).print(t)
 
 
+@ledger_app.command("claimants")
+def claimants(
+    db: Path = db_option(),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
+    min_points: int = typer.Option(1, "--min-points", "-m", min=1,
+                                   help="Only claimants with at least this many points."),
+    limit: int = typer.Option(0, "--limit", "-n", min=0, help="At most this many (0: all)."),
+) -> None:
+    """List the ledger's canonical claimants with their point counts and the variants seen.
+
+    Names are made canonical with newsledger/data/claimant_names.json (transliterations and
+    spellings merged; descriptions such as "11 Palestinians" or "army" are no claimant); a JSON
+    file of the same shape named by NEWSLEDGER_CLAIMANTS adds to it.
+
+    \b
+    Example:
+        newsledger ledger claimants --db newsledger.sqlite --min-points 2
+    """
+    with _open(db) as led:
+        try:
+            rows, unattributed = led.claimants()
+        except NewsledgerError as exc:
+            fail(str(exc))
+    rows = [r for r in rows if r["points"] >= min_points]
+    if limit:
+        rows = rows[:limit]
+    if fmt == ListFormat.json:
+        json.dump({"claimants": rows, "unattributed_points": unattributed}, sys.stdout,
+                  ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if fmt == ListFormat.csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["claimant", "points", "series", "variants"])
+        for r in rows:
+            w.writerow([r["claimant"], r["points"], r["series"],
+                        "; ".join(f"{v} ({n})" for v, n in r["variants"])])
+        return
+    t = folding(Table("claimant", "points", "series", "as written",
+                      title=f"{len(rows)} claimant(s); {num(unattributed)} point(s) with none"))
+    for r in rows:
+        t.add_row(escape(r["claimant"]), num(r["points"]), num(r["series"]),
+                  escape("; ".join(f"{v} ({n})" for v, n in r["variants"][:6])
+                         + ("; …" if len(r["variants"]) > 6 else "")))
+    console_for(sys.stdout).print(t)
+
+
 def _snippet_markup(text: str, hits: list[list[int]]) -> str:
     """A search snippet as Rich markup: its text escaped, the matched words in bold."""
     out, at = [], 0

@@ -41,6 +41,8 @@ Python API (the CLI and the web view use only this)::
         led.search_count(query, words=False) -> n
         led.articles(limit=50, offset=0) -> [{"article_id", "title", "n_figures", "n_points",
                                               ...}]         # newest first, latest versions
+        led.claimants() -> ([{"claimant", "points", "series", "variants": [[written, n], ...]}],
+                            points_with_no_claimant)   # canonical (ledger/claimants.py)
         led.stats() -> {"articles": n, "figures": n, ...}
 
     from newsledger.run.ingest import ingest_paths    # files -> extract -> store (progress)

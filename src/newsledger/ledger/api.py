@@ -16,8 +16,8 @@ from typing import Any
 from ..errors import StoreError
 from ..actors import canonical_actor
 from ..record import Figure, Record
-from .series import (claim_date, claimant_of, compute_flags, iso_date, series_key,
-                     summarize)
+from . import claimants as claimants_mod
+from .series import claim_date, compute_flags, iso_date, series_key, summarize
 from .similarity import passage_bounds, signature
 from .store import FigureRow, Filters, Prepared, SQLiteStore, Store, fts_words
 
@@ -68,8 +68,8 @@ def prepare(rec: Record) -> Prepared:
             idx=i, series_id=key.id if key else None, series_name=key.name if key else None,
             metric=fig.metric, subject=key.subject if key else None,
             place=key.place if key else fig.place, cumulative=bool(key and key.cumulative),
-            claimant=claimant_of(fig), date=claim_date(fig.as_of, pub, _mod_of(rec, fig)),
-            passage=passage))
+            claimant=claimants_mod.claimant_of(fig),
+            date=claim_date(fig.as_of, pub, _mod_of(rec, fig)), passage=passage))
     prep.source_names = [canonical_actor(s.name) or s.name for s in rec.sources]
     return prep
 
@@ -83,6 +83,14 @@ def _mod_of(rec: Record, fig: Figure) -> str | None:
     if not near:
         return None
     return min(near, key=lambda t: abs(t.span.start - fig.span.start)).mod
+
+
+def _claimant_filter(claimant: str | None) -> str | None:
+    """A claimant filter as the ledger stores it: canonical ("Ashraf Al Qudra" finds "Ashraf
+    al-Qudra"); a description that is no claimant is kept as typed (it matches nothing)."""
+    if not claimant:
+        return None
+    return claimants_mod.canonical(claimant) or claimant
 
 
 def _compute(pts: list[dict[str, Any]], cumulative: bool
@@ -185,7 +193,7 @@ class Ledger:
             if v and iso_date(v) is None:
                 raise StoreError(f"--{name} {v!r} is not a date. Expected YYYY-MM-DD.")
         return Filters(iso_date(since), iso_date(until),
-                       canonical_actor(claimant) if claimant else None, outlet or None)
+                       _claimant_filter(claimant), outlet or None)
 
     def series(self, query: str | None = None, *, since: str | None = None,
                until: str | None = None, claimant: str | None = None,
@@ -254,6 +262,15 @@ class Ledger:
         """Latest article versions, newest first (``n_figures``, ``n_points`` each)."""
         lister = getattr(self.store, "list_articles", None)
         return list(lister(limit, offset)) if lister else []
+
+    def claimants(self) -> tuple[list[dict[str, Any]], int]:
+        """Canonical claimants with their point counts, most first: ``[{"claimant", "points",
+        "series", "variants": [[as written, n], ...]}]``, and how many points have none. Made
+        canonical again from the names as written, so a claimant table edited since ingest
+        (``NEWSLEDGER_CLAIMANTS``) counts."""
+        lister = getattr(self.store, "claimant_counts", None)
+        rows = lister() if lister else []
+        return claimants_mod.listing(rows)
 
     def stats(self) -> dict[str, int]:
         return self.store.counts()

@@ -670,6 +670,15 @@ class SQLiteStore:
             (int(limit), max(0, int(offset)))).fetchall()
         return [dict(r) for r in rows]
 
+    def claimant_counts(self) -> list[dict[str, Any]]:
+        """Points of the latest article versions per (claimant as stored, as written, series):
+        what :meth:`Ledger.claimants` groups into canonical claimants."""
+        rows = self.db.execute(
+            "SELECT f.claimant, f.claimant_name, f.claimant_mention, f.series_id, "
+            "COUNT(*) AS points FROM figures f WHERE f.current = 1 AND f.series_id IS NOT NULL "
+            "GROUP BY f.claimant, f.claimant_name, f.claimant_mention, f.series_id").fetchall()
+        return [dict(r) for r in rows]
+
     def counts(self) -> dict[str, int]:
         out = {}
         for t in ("articles", "records", "figures", "quotes", "sources", "entities", "series"):

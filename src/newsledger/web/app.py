@@ -201,10 +201,40 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             shown = repr(sid) if sid else "with this id"
             return not_found(request, f"There is no series {shown} in this ledger. "
                                       "Pick one from the series index.")
-        points = await run_in_threadpool(view.points, sid)
-        ch = chart_mod.layout([p.chart for p in points])
-        return page(request, "series.html", info=info, points=points, chart=ch,
-                    flags=list(chart_mod.FLAG_BADGE), badge=chart_mod.FLAG_BADGE)
+        sel = {k: text_param(request, k) for k in ("claimant", "since", "until")}
+        scale = text_param(request, "scale", 10) or "auto"
+        if scale not in chart_mod.SCALES:
+            raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
+        points = await run_in_threadpool(view.points, sid, **sel)
+        ctx = _series_context(info, points, scale)
+        all_claimants = [c for c in info.claimants if not c.startswith("(")]
+        return page(request, "series.html", info=info, points=points, sel=sel, scale=scale,
+                    claimants=all_claimants, filtered=any(sel.values()),
+                    svg_href=_chart_href(info.id, sel, scale),
+                    scale_links={k: _page_href(info.id, sel, k) for k in chart_mod.SCALES},
+                    **ctx)
+
+    async def series_chart_svg(request: Request) -> Response:
+        if (r := need_view(request)) is not None:
+            return r
+        assert view is not None
+        sid = path_id(request, "sid")
+        info = await run_in_threadpool(view.series_info, sid) if sid else None
+        if info is None or sid is None:
+            return not_found(request, f"There is no series {(sid or '')[:200]!r} to draw.")
+        sel = {k: text_param(request, k) for k in ("claimant", "since", "until")}
+        scale = text_param(request, "scale", 10) or "auto"
+        if scale not in chart_mod.SCALES:
+            raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
+        points = await run_in_threadpool(view.points, sid, **sel)
+        ctx = _series_context(info, points, scale, page=False)
+        body = env.get_template("_chart_svg.html").render(
+            chart=ctx["chart"], info=info, source=ctx["source"], standalone=True,
+            css=chart_mod.STANDALONE_CSS)
+        fname = "chart-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in sid)[:80]
+        return Response('<?xml version="1.0" encoding="utf-8"?>\n' + body,
+                        media_type="image/svg+xml", headers={
+                            "content-disposition": f'attachment; filename="{fname}.svg"'})
 
     async def series_download(request: Request) -> Response:
         if (r := need_view(request)) is not None:
@@ -372,6 +402,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         Route("/articles", article_list),
         Route("/sources", sources_page),
         Route("/series/{sid}/points.{fmt}", series_download),
+        Route("/series/{sid}/chart.svg", series_chart_svg),
         Route("/series/{sid}", series),
         # Ids are free text (a file name, a batch "id"): a "/" in one must not break its URL.
         Route("/article/{aid:path}", article),
@@ -393,6 +424,51 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     app.state.settings = settings
     hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
     return Guard(app, settings.max_upload + 64_000, hosts)
+
+
+def _series_context(info: Any, points: list[Any], scale: str,
+                    page: bool = True) -> dict[str, Any]:
+    """The series page's charts (wide and phone layouts), source line and flag explanations."""
+    subject = str(info.extra.get("subject") or "").replace("_", " ")
+    metric = str(info.metric or "").replace("_", " ")
+    y_title = f"Number of {subject} {metric}".replace("  ", " ").strip() \
+        if subject else f"Number ({metric})"
+    cps = [p.chart for p in points]
+    wide = chart_mod.layout(cps, scale=scale, y_title=y_title)
+    narrow = chart_mod.layout(cps, 400, 340, scale=scale, y_title=y_title, compact=True) \
+        if page else None
+    outlets = sorted({p.chart.outlet for p in points if p.chart.outlet})
+    articles = len({p.article_id for p in points})
+    source = (f"Source: {len(points)} figure(s) from {articles} article(s)"
+              + (f" ({', '.join(outlets[:4])}{', …' if len(outlets) > 4 else ''})"
+                 if outlets else "")
+              + "; newsledger ledger, values as reported, not verified.")
+    shown = {p.id for p in points}
+    rows = {p.id: p for p in points}
+    related: dict[str, list[dict[str, Any]]] = {}
+    for p in points if page else ():
+        for f in p.extra.get("flag_details") or ():
+            items = []
+            for rid in f["related"][:8]:
+                q = rows.get(rid)
+                items.append({"id": rid, "href": f"#row-{rid}" if rid in shown
+                              else f"/series/{quote(info.id, safe='')}#row-{rid}",
+                              "text": (f"{q.chart.day or '?'}: {q.value_text}"
+                                       + (f" ({q.chart.claimant})" if q.chart.claimant else ""))
+                              if q else f"point {rid}"})
+            related[f"{p.id}:{f['flag']}"] = items
+    return {"chart": wide, "chart_narrow": narrow, "source": source, "related": related,
+            "flags": list(chart_mod.FLAG_BADGE), "badge": chart_mod.FLAG_BADGE}
+
+
+def _page_href(sid: str, sel: dict[str, str], scale: str) -> str:
+    q = [(k, v) for k, v in sel.items() if v] + ([("scale", scale)] if scale != "auto" else [])
+    return f"/series/{quote(sid, safe='')}" + ("?" + urlencode(q) if q else "")
+
+
+def _chart_href(sid: str, sel: dict[str, str], scale: str) -> str:
+    q = [(k, v) for k, v in sel.items() if v] + ([("scale", scale)] if scale != "auto" else [])
+    return f"/series/{quote(sid, safe='')}/chart.svg" + ("?" + urlencode(q) if q else "")
 
 
 def _pager(request: Request, page_no: int, total: int, size: int = PAGE_SIZE,

@@ -15,9 +15,15 @@ from .highlight import PALETTE, UNKNOWN_COLOUR, letters
 
 FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 # One short visible badge per flag that changes how a point should be read; the legend, table
-# and tooltip spell them out. Corroboration (an independent source agrees) is common and
-# reassuring, so it is listed in the tooltip and table but not drawn, to keep the chart legible.
-FLAG_BADGE = {"echo": "E", "update": "U", "revision_down": "↓", "conflict": "!", "outlier": "O"}
+# and tooltip spell them out. Corroboration (an independent source agrees) and update (a running
+# total rose, as running totals do) are the normal case, so they are listed in the tooltip and
+# table but not drawn: a badge on most points tells nothing.
+FLAG_BADGE = {"echo": "E", "revision_down": "↓", "conflict": "!", "outlier": "O"}
+# When the largest value is more than this many times the 90th percentile, one value would
+# flatten the rest against the zero line: the axis stops above the others (clipped marks are
+# drawn at the top edge with an arrow and their value), or the reader picks a log scale.
+CLIP_RATIO = 8.0
+SCALES = ("auto", "linear", "log")
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star", "triangle-down", "hexagon")
 
 
@@ -50,6 +56,15 @@ class Mark:
     badges: list[tuple[float, str, str]]  # (dx, badge text, flag)
     label: str                            # aria-label and tooltip, one line
     hollow: bool
+    key: str = ""                         # the claimant's legend key (toggles)
+    clipped: bool = False                 # above the top of a clipped axis
+
+
+@dataclass
+class Line:
+    key: str
+    colour: str
+    points: str                           # SVG polyline points, the claimant's in date order
 
 
 @dataclass
@@ -66,6 +81,7 @@ class LegendEntry:
     shape: str
     path: str
     count: int
+    key: str = ""
 
 
 @dataclass
@@ -82,6 +98,12 @@ class Chart:
     legend: list[LegendEntry]
     skipped: int              # points without a date or value (listed in the table only)
     summary: str              # the text alternative
+    lines: list[Line] = field(default_factory=list)
+    scale: str = "linear"     # linear, log, or clipped
+    clipped: int = 0          # marks above a clipped axis
+    y_title: str = ""
+    x_title: str = "Date the figure held (as of; else published)"
+    compact: bool = False
 
 
 def shape_path(shape: str, r: float = 6.0) -> str:
@@ -118,6 +140,14 @@ def fmt_num(v: float | None) -> str:
     if v is None:
         return "?"
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_short(v: float) -> str:
+    """A tick label for the phone layout: "100k", "1.5M" (full numbers are in the table)."""
+    for div, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(v) >= div:
+            return f"{v / div:,.1f}".rstrip("0").rstrip(".") + suffix
+    return fmt_num(v)
 
 
 def fmt_value(p: ChartPoint) -> str:
@@ -163,9 +193,27 @@ def _date_ticks(d0: date, d1: date, n: int = 6) -> list[date]:
     return [date.fromordinal(d0.toordinal() + i) for i in range(0, days + 1, step)]
 
 
-def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Chart:
-    """Geometry for ``points``: x by day, y by value, one mark per dated, valued point."""
-    left, right, top, bottom = 72, 44, 28, 40
+def _display_value(p: ChartPoint) -> float:
+    v = p.value if p.value is not None else (p.low if p.high is None else
+                                             (p.low + p.high) / 2 if p.low is not None
+                                             else p.high)
+    assert v is not None
+    return float(v)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    vs = sorted(values)
+    return vs[min(len(vs) - 1, max(0, int(round(q * (len(vs) - 1)))))]
+
+
+def layout(points: list[ChartPoint], width: int = 880, height: int = 360, *,
+           scale: str = "auto", y_title: str = "", compact: bool = False) -> Chart:
+    """Geometry for ``points``: x by day, y by value, one mark per dated, valued point, and one
+    line per claimant through its points in date order (outliers left off the line).
+
+    ``scale``: ``linear``, ``log``, or ``auto`` (linear, clipped when one value dwarfs the rest:
+    see :data:`CLIP_RATIO`). ``compact`` is the phone layout: fewer ticks, room for larger text."""
+    left, right, top, bottom = (62, 14, 24, 52) if compact else (80, 44, 28, 56)
     pw, ph = width - left - right, height - top - bottom
     drawable = [(p, _day(p.day)) for p in points]
     drawable = [(p, d) for p, d in drawable
@@ -179,19 +227,20 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
             if p.claimant is None:
                 # Its own shape, used for nothing else: "unknown" must not look like a name.
                 legend[None] = LegendEntry("?", "no claimant", UNKNOWN_COLOUR, "x",
-                                           shape_path("x"), 0)
+                                           shape_path("x"), 0, "cu")
             else:
                 i = sum(1 for k in legend if k is not None)
                 shape = SHAPES[i % len(SHAPES)]
                 legend[p.claimant] = LegendEntry(letters(i), p.claimant,
                                                  PALETTE[i % len(PALETTE)], shape,
-                                                 shape_path(shape), 0)
+                                                 shape_path(shape), 0, f"c{i}")
         legend[p.claimant].count += 1
 
     if not drawable:
         return Chart(width, height, left, right, top, bottom, [], [], [], list(legend.values()),
                      skipped, f"No point in this series has both a date and a value "
-                              f"({skipped} point(s) listed in the table).")
+                              f"({skipped} point(s) listed in the table).", y_title=y_title,
+                     compact=compact)
 
     days = [d for _, d in drawable]
     d0, d1 = min(days), max(days)
@@ -201,29 +250,52 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
     d1 = date.fromordinal(min(date.max.toordinal(), d1.toordinal() + pad))
     highs = [max(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
     lows = [min(v for v in (p.value, p.low, p.high) if v is not None) for p, _ in drawable]
-    vmin = min(0.0, min(lows))
-    step = _nice_step((max(highs) - vmin) or 1.0)
-    vmax = math.ceil(max(highs) / step) * step if max(highs) > 0 else step
-    if vmax <= vmin:
-        vmax = vmin + step
+    positive = [v for v in highs + lows if v > 0]
+    mode = scale if scale in SCALES else "auto"
+    if mode == "log" and not positive:
+        mode = "linear"
+    ceiling: float | None = None
+    if mode == "auto":
+        mode = "linear"
+        if len(highs) >= 3:
+            p90 = _percentile(highs, 0.9)
+            if p90 > 0 and max(highs) > CLIP_RATIO * p90:
+                ceiling = p90 * 1.25
+                mode = "clipped"
+    nticks = 4 if compact else 5
+    if mode == "log":
+        lo_exp = math.floor(math.log10(min(positive)))
+        hi_exp = max(lo_exp + 1, math.ceil(math.log10(max(positive))))
+        vmin, vmax = 10.0 ** lo_exp, 10.0 ** hi_exp
+        step = 0.0
+    else:
+        vmin = min(0.0, min(lows))
+        top_v = ceiling if ceiling is not None else max(highs)
+        step = _nice_step((top_v - vmin) or 1.0, nticks)
+        vmax = math.ceil(top_v / step) * step if top_v > 0 else step
+        if vmax <= vmin:
+            vmax = vmin + step
 
     def x_of(d: date) -> float:
         return left + pw * (d.toordinal() - d0.toordinal()) / (d1.toordinal() - d0.toordinal())
 
     def y_of(v: float) -> float:
-        return top + ph * (1 - (v - vmin) / (vmax - vmin))
+        if mode == "log":
+            lv = math.log10(v) if v > 0 else math.log10(vmin)
+            frac = (lv - math.log10(vmin)) / (math.log10(vmax) - math.log10(vmin))
+        else:
+            frac = (v - vmin) / (vmax - vmin)
+        return top + ph * (1 - min(1.0, max(0.0, frac)))
 
     # Points on the same day and value would hide each other: fan them out sideways a little.
     seen: dict[tuple[date, float], int] = {}
     marks: list[Mark] = []
     for p, d in sorted(drawable, key=lambda pd: (pd[1], pd[0].value or 0, pd[0].id)):
-        v = p.value if p.value is not None else (p.low if p.high is None else
-                                                 (p.low + p.high) / 2 if p.low is not None
-                                                 else p.high)
-        assert v is not None
+        v = _display_value(p)
         k = seen.get((d, v), 0)
         seen[(d, v)] = k + 1
         dx = (k + 1) // 2 * 7 * (1 if k % 2 else -1)
+        clipped = mode == "clipped" and v > vmax
         x, y = x_of(d) + dx, y_of(v)
         bar = None
         if p.low is not None and p.high is not None and p.low != p.high:
@@ -237,25 +309,66 @@ def layout(points: list[ChartPoint], width: int = 880, height: int = 360) -> Cha
         label = (f"{fmt_value(p)} on {d.isoformat()} — claimant: {p.claimant or 'none named'}"
                  f" ({lg.letter}); outlet: {p.outlet or 'unknown'}"
                  + (f"; flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")
+                 + ("; above the top of the chart" if clipped else "")
                  + (f". “{p.sentence}”" if p.sentence else ""))
         marks.append(Mark(p, round(x, 1), round(y, 1), lg.shape, lg.path, lg.colour, lg.letter,
                           (round(bar[0], 1), round(bar[1], 1)) if bar else None, badges, label,
-                          hollow="echo" in flags))
+                          hollow="echo" in flags, key=lg.key, clipped=clipped))
+
+    # One line per claimant, in date order, through its points that are not outliers or
+    # echoes (an echo repeats an earlier report; an outlier is what the line should not follow).
+    lines = []
+    for lg in legend.values():
+        own = [m for m in marks if m.key == lg.key
+               and not {"outlier", "echo"} & set(m.point.flags)]
+        own.sort(key=lambda m: (m.point.day or "", m.x))
+        if len(own) >= 2 and lg.key != "cu":
+            lines.append(Line(lg.key, lg.colour, " ".join(f"{m.x},{m.y}" for m in own)))
 
     yticks = []
-    t = vmin
-    while t <= vmax + step / 2:
-        yticks.append(Tick(round(y_of(t), 1), fmt_num(t)))
-        t += step
-    xticks = [Tick(round(x_of(d), 1), d.strftime("%d %b %Y") if (d1 - d0).days <= 120
-                   else d.strftime("%b %Y")) for d in _date_ticks(d0, d1)]
+    if mode == "log":
+        e = math.log10(vmin)
+        while e <= math.log10(vmax) + 1e-9:
+            yticks.append(Tick(round(y_of(10.0 ** e), 1),
+                               (fmt_short if compact else fmt_num)(10.0 ** e)))
+            e += 1
+    else:
+        t = vmin
+        while t <= vmax + step / 2:
+            yticks.append(Tick(round(y_of(t), 1), (fmt_short if compact else fmt_num)(t)))
+            t += step
+    short = (d1 - d0).days <= 120
+    xticks = [Tick(round(x_of(d), 1), d.strftime("%d %b" if compact else "%d %b %Y") if short
+                   else d.strftime("%b %y" if compact else "%b %Y"))
+              for d in _date_ticks(d0, d1, 3 if compact else 6)]
     vals = [m.point for m in marks]
     first, last = marks[0], marks[-1]
+    n_clipped = sum(1 for m in marks if m.clipped)
     summary = (f"{len(marks)} point(s) from {first.point.day} to {last.point.day}; "
                f"values from {fmt_num(min(lows))} to {fmt_num(max(highs))}; "
                f"first {fmt_value(first.point)}, last {fmt_value(last.point)}; claimants: "
                + "; ".join(f"{e.letter} = {e.name} ({e.count})" for e in legend.values())
                + (f"; {skipped} undated point(s) in the table only" if skipped else "")
+               + (f"; {n_clipped} point(s) above the top of the axis (clipped)"
+                  if n_clipped else "")
+               + ("; logarithmic scale" if mode == "log" else "")
                + f"; flagged: {sum(1 for p in vals if p.flags)}.")
     return Chart(width, height, left, right, top, bottom, marks, xticks, yticks,
-                 list(legend.values()), skipped, summary)
+                 list(legend.values()), skipped, summary, lines, mode, n_clipped, y_title,
+                 compact=compact)
+
+
+# The downloaded SVG carries its own look (the page's stylesheet does not travel with it).
+STANDALONE_CSS = """
+text { font: 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: #444; }
+.grid { stroke: #eee; } .base { stroke: #888; }
+.axis-title { font-size: 12px; fill: #222; } .source { font-size: 10px; fill: #666; }
+.claimant-line { fill: none; stroke-width: 1.5; opacity: .6; }
+.shape { stroke-width: 1.5; } .hit { fill: none; }
+.range, .range-cap { stroke-width: 2.5; opacity: .55; }
+.ring { fill: none; stroke: #a4161a; stroke-width: 1.5; stroke-dasharray: 3 2; }
+.flag-outlier .ring { stroke: #7b2cbf; }
+.badge { font-size: 10px; font-weight: 700; fill: #222; }
+.badge-conflict { fill: #a4161a; } .badge-outlier { fill: #7b2cbf; }
+.clip-label { font-size: 10px; font-weight: 700; fill: #a4161a; }
+"""

@@ -87,7 +87,8 @@ class PointRow:
                 "outlet": c.outlet, "flags": list(c.flags), "as_of": self.as_of,
                 "published": self.published, "article_id": self.article_id,
                 "article_title": self.article_title,
-                "span_text": self.span_text, "sentence": c.sentence, **self.extra}
+                "span_text": self.span_text, "sentence": c.sentence,
+                **{k: v for k, v in self.extra.items() if k != "flag_details"}}
 
 
 # Words a reader may use for a metric besides its own name ("death toll" for killed).
@@ -279,10 +280,14 @@ class LedgerView:
             self._texts.popitem(last=False)
         return text
 
-    def points(self, sid: str) -> list[PointRow]:
-        """The series' points in time order, each with its sentence and article link."""
+    def points(self, sid: str, claimant: str = "", since: str = "",
+               until: str = "") -> list[PointRow]:
+        """The series' points in time order (of one claimant, within dates, when given), each
+        with its sentence, article link, value and claimant as written, and flag details.
+        Bad dates raise StoreError."""
         with self._lock:
-            pts = self.ledger.points(sid)
+            pts = self.ledger.points(sid, claimant=claimant or None, since=since or None,
+                                     until=until or None)
             texts = {(p["article_id"], p.get("article_version")):
                      self._text(p["article_id"], p.get("article_version")) for p in pts}
         out = []
@@ -302,6 +307,13 @@ class LedgerView:
                             outlet=p.get("outlet"), flags=flags, sentence=sentence, href=href)
             notes = [f"{f.get('flag')}: {f.get('note')}" for f in p.get("flags") or ()
                      if isinstance(f, dict) and f.get("note")]
+            details = [{"flag": f.get("flag"), "note": f.get("note") or "",
+                        "related": [str(r) for r in f.get("related") or ()]}
+                       for f in p.get("flags") or () if isinstance(f, dict)]
+            details.sort(key=lambda f: FLAG_ORDER.index(f["flag"])
+                         if f["flag"] in FLAG_ORDER else 99)
+            written = " ".join(str(p.get("claimant_mention") or p.get("claimant_name")
+                                   or "").split())
             out.append(PointRow(pid, cp, str(p["article_id"]), p.get("title"),
                                 p.get("published"), p.get("as_of"), p.get("approx"),
                                 str(span.get("text") or ""),
@@ -310,7 +322,8 @@ class LedgerView:
                                        "counts": p.get("counts"),
                                        "claimant_mention": p.get("claimant_mention"),
                                        "origin_id": p.get("origin_id"),
-                                       "flag_notes": notes}))
+                                       "flag_notes": notes, "claimant_written": written,
+                                       "flag_details": details}))
         return out
 
     # -- articles -------------------------------------------------------------------------------

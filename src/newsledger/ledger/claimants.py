@@ -1,0 +1,283 @@
+"""The ledger's claimants: one canonical name per actor, and no claimant where the text names none.
+
+A figure's claimant as the extractor wrote it ("Gaza's Hamas-run health ministry", "Ashraf
+Al-Qidra", "11 Palestinians") becomes the ledger's claimant here, when the figure is stored and
+when a reader filters by claimant:
+
+- actors the alias tables know are made canonical (:mod:`newsledger.actors`, ``aliases.json``,
+  ``claimants.json``), and so are the written variants in ``data/claimant_names.json``: a name
+  matches a variant ignoring case, accents, hyphens, spaces and a possessive, and a person's name
+  also when only its vowels differ, so transliterations merge ("Ashraf al-Qidra", "Ashraf Al
+  Qudra" → "Ashraf al-Qudra");
+- descriptions and counts are no claimant: a name starting with a number or an age ("11
+  Palestinians", "22-year-old Palestinian"), a listed common noun ("army", "country",
+  "witnesses"), a phrase with no capital letter ("local sources"), a bare role ("the Conservative
+  MP"), or two actors run together ("Hamas - Israeli authorities");
+- a repeated word is written once ("health ministry ministry" → "health ministry", which the
+  alias table knows).
+
+Users extend the table with a JSON file of the same shape named by ``NEWSLEDGER_CLAIMANTS``.
+:func:`listing` groups a ledger's claimants with their point counts and the variants seen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import actors, lexicons
+from ..errors import LexiconError
+from ..record import Figure
+
+USER_TABLE_ENV = "NEWSLEDGER_CLAIMANTS"
+
+_NUMBER_WORDS = ("unnamed", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                 "thousands", "several", "many", "some", "few", "most", "all", "both")
+_COUNT = re.compile(r"^(?:\d|(?:%s)\b)" % "|".join(_NUMBER_WORDS), re.IGNORECASE)
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b", re.IGNORECASE)
+# Two actors run together, or a span that crossed a quote or a paragraph.
+_JOINED = re.compile(r"\s(?:and|or|&|-|–|—)\s|[\n\"“”]", re.IGNORECASE)
+_PARTICLE = re.compile(r"(?<=\S )(?:al|el|Al|El|AL|EL)[- ](?=[A-Z])")
+_PARTICLE_WORDS = frozenset({"al", "el", "ad", "as", "an", "ar", "at", "az", "ash"})
+_ADJECTIVE = re.compile(r"^[\w'’]+-(?:run|led|controlled|backed|based|affiliated)$", re.I)
+# Heads of phrases that name a kind of source, not one actor ("Israeli media").
+_GENERIC_HEADS = frozenset({"media", "reports", "sources", "witnesses", "residents", "medics",
+                            "locals", "activists", "statistics", "figures", "data",
+                            "officials", "agency", "body"})
+_VOWELS = re.compile(r"[aeiouy]")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class Table:
+    """The claimant table: written forms → canonical name, descriptions that name nobody."""
+
+    by_key: dict[str, str]
+    by_skeleton: dict[str, str]        # persons only: vowel-free key → canonical
+    not_claimants: frozenset[str]
+    roles: frozenset[str]
+    sources: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return lexicons.word_set("name_particles")
+
+
+def fold(name: str) -> str:
+    """The matching key of a name: no case, accents, hyphens, spaces, leading "the" or
+    trailing possessive ("The Israel Defence Force's" → "israeldefenceforce")."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s?$", "", s)
+    return re.sub(r"[^0-9a-z]", "", s)
+
+
+def is_person_like(name: str) -> bool:
+    """Two or more words, each capitalised or a name particle ("Ashraf al-Qudra")."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        w[:1].isupper() or w.lower() in _PARTICLE_WORDS or "-" in w and w.split("-")[0].lower()
+        in _PARTICLE_WORDS for w in words) and not any(w.isupper() and len(w) > 1 for w in words)
+
+
+def skeleton(name: str) -> str:
+    """A person's name without particles and vowels ("Ashraf Al-Qidra" → "ashrfqdr"), so
+    transliterations that differ only in vowels meet."""
+    words = []
+    for w in name.split():
+        low = w.lower()
+        if low in _PARTICLE_WORDS:
+            continue
+        head, _, tail = low.partition("-")
+        words.append(tail if tail and head in _PARTICLE_WORDS else low)
+    # Per word: its first letter, its consonants and a final vowel ("Qudra", "Qidra" and
+    # "Qudrah" meet; "Qadri" does not).
+    out = []
+    for w in words:
+        k = fold(w).rstrip("h") or fold(w)
+        if k:
+            end = k[-1] if len(k) > 1 and k[-1] in "aeiouy" else ""
+            out.append(_REPEAT.sub(r"\1", k[0] + _VOWELS.sub("", k[1:])) + end)
+    return " ".join(out)
+
+
+def _add(table: dict[str, Any], names: dict[str, list[str]], skel: dict[str, str],
+         keys: dict[str, str]) -> None:
+    for canon, variants in names.items():
+        for form in (canon, *variants):
+            keys[fold(form)] = canon
+            if is_person_like(form):
+                skel[skeleton(form)] = canon
+
+
+def _read_user_table(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"{USER_TABLE_ENV}={path!r}: the claimant table cannot be read "
+                           f"({exc}). Expected a JSON file like newsledger/data/"
+                           "claimant_names.json, or unset the variable.") from None
+    ok = isinstance(data, dict) and isinstance(data.get("names", {}), dict) and all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for v in data.get("names", {}).values()) and all(
+        isinstance(data.get(k, []), list) for k in ("not_claimants", "roles"))
+    if not ok:
+        raise LexiconError(f"{USER_TABLE_ENV}={path!r}: expected an object with 'names' "
+                           "(canonical claimant -> list of variants) and optional "
+                           "'not_claimants' and 'roles' lists of strings.")
+    return data
+
+
+@lru_cache(maxsize=4)
+def _table_for(user_path: str) -> Table:
+    base = lexicons.claimant_names()
+    keys: dict[str, str] = {}
+    skel: dict[str, str] = {}
+    _add(base, base["names"], skel, keys)
+    not_c = {s.lower() for s in base["not_claimants"]}
+    roles = {s.lower() for s in base["roles"]}
+    sources = ["newsledger/data/claimant_names.json"]
+    if user_path:
+        user = _read_user_table(user_path)
+        _add(user, user.get("names", {}), skel, keys)
+        not_c |= {str(s).lower() for s in user.get("not_claimants", [])}
+        roles |= {str(s).lower() for s in user.get("roles", [])}
+        sources.append(user_path)
+    # The series vocabulary's pronouns and bare nouns were the ledger's first such list.
+    not_c |= {str(s).lower() for s in lexicons.series_vocabulary().get("not_claimants", [])}
+    return Table(keys, skel, frozenset(not_c), frozenset(roles), tuple(sources))
+
+
+def table() -> Table:
+    """The package's claimant table plus the user's (``NEWSLEDGER_CLAIMANTS``), if any."""
+    return _table_for(os.environ.get(USER_TABLE_ENV, "").strip())
+
+
+def tidy(name: str) -> str:
+    """Spacing normalised, determiner and possessive dropped, a repeated word written once."""
+    c = actors.clean(name)
+    c = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", c, flags=re.IGNORECASE)
+    return c
+
+
+def is_description(name: str, tab: Table | None = None) -> bool:
+    """Whether a written claimant describes or counts people rather than naming an actor."""
+    tab = tab or table()
+    c = tidy(name)
+    low = c.lower()
+    if not c or _COUNT.match(c) or _AGE.search(c) or _JOINED.search(c):
+        return True
+    if low in tab.not_claimants or low in tab.roles:
+        return True
+    if not any(ch.isupper() for ch in c):
+        return True  # "local sources", "the charity": nobody named
+    words = low.split()
+    first = c.split()[0]
+    if first[:1].islower() and first.lower() not in _name_particles() \
+            and first.split("-")[0].lower() not in _PARTICLE_WORDS:
+        return True  # "local Hamas-run authorities", "local man in Azzun": a description
+    if _ADJECTIVE.match(c) or (words[-1] in _GENERIC_HEADS and len(words) <= 3):
+        return True  # "Hamas-run"; "Iranian state media", "Palestinian media reports"
+    # A bare role with at most one word before it ("Conservative MP", "The hospital boss");
+    # "Israel's prime minister" or "the Palestinian health minister" name an office.
+    for role in tab.roles:
+        rw = role.split()
+        if words[-len(rw):] == rw and len(words) - len(rw) <= 1 \
+                and not any(w.endswith(("'s", "’s")) for w in words):
+            return True
+    return False
+
+
+def _lookup(c: str, tab: Table) -> str | None:
+    hit = tab.by_key.get(fold(c))
+    if hit is None and is_person_like(c):
+        hit = tab.by_skeleton.get(skeleton(c))
+    return hit
+
+
+def canonical(name: str | None, mention: str | None = None) -> str | None:
+    """The ledger's claimant for a name (else the mention) as written, or None when it names
+    no actor. Idempotent: a canonical name maps to itself."""
+    form = name or mention
+    if not form or not form.strip():
+        return None
+    tab = table()
+    c = tidy(form)
+    if not c or _COUNT.match(c) or _AGE.search(c):
+        return None
+    hit = _lookup(c, tab)
+    if hit is not None:
+        return hit
+    known = actors.canonical_actor(c)
+    if known in actors.alias_table().values():
+        return known
+    found = actors.known_actor(c)
+    if found is not None:
+        return found
+    if is_description(c, tab):
+        return None
+    if is_person_like(c):
+        # "Ashraf Al Qudra", "Ashraf Al-Qudra": one spelling of the particle.
+        c = _PARTICLE.sub("al-", c)
+        hit = _lookup(c, tab)
+        if hit is not None:
+            return hit
+    return c
+
+
+def claimant_of(fig: Figure) -> str | None:
+    """The ledger's claimant of a figure: its canonical name, else its mention, made canonical
+    (None when the text names no actor)."""
+    if fig.claimant is None:
+        return None
+    mention = fig.claimant.mention.text if fig.claimant.mention else None
+    return canonical(fig.claimant.name, mention)
+
+
+@dataclass
+class Claimant:
+    """One canonical claimant in a ledger: how many points, in how many series, as written how."""
+
+    name: str
+    points: int = 0
+    series: set[str] = field(default_factory=set)
+    variants: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claimant": self.name, "points": self.points, "series": len(self.series),
+                "variants": [[v, n] for v, n in sorted(self.variants.items(),
+                                                       key=lambda kv: (-kv[1], kv[0]))]}
+
+
+def listing(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Claimants of a ledger from its figure rows (``claimant_name``, ``claimant_mention``,
+    ``series_id``, ``points``), made canonical again (so a table edited since ingest counts),
+    most points first; and how many points have no claimant."""
+    out: dict[str, Claimant] = {}
+    none = 0
+    for r in rows:
+        n = int(r.get("points") or 1)
+        canon = canonical(r.get("claimant_name"), r.get("claimant_mention"))
+        if canon is None:
+            none += n
+            continue
+        c = out.setdefault(canon, Claimant(canon))
+        c.points += n
+        if r.get("series_id"):
+            c.series.add(str(r["series_id"]))
+        written = r.get("claimant_name") or r.get("claimant_mention")
+        if written:
+            c.variants[" ".join(str(written).split())] += n
+    rows_out = [c.to_dict() for c in sorted(out.values(), key=lambda c: (-c.points, c.name))]
+    return rows_out, none

@@ -1,0 +1,103 @@
+"""The ledger's canonical claimants: variants merged, descriptions and counts never claimants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.errors import LexiconError
+from newsledger.ledger import Ledger
+from newsledger.ledger import claimants as cl
+from newsledger.record import Figure, Record, Span, Speaker
+
+
+@pytest.mark.parametrize("written", ["Ashraf al-Qudra", "Ashraf al-Qidra", "Ashraf Al Qudra",
+                                     "Ashraf Al-Qidra", "ashraf AL-QUDRA"])
+def test_transliteration_variants_merge(written: str) -> None:
+    assert cl.canonical(written) == "Ashraf al-Qudra"
+
+
+def test_vowel_variants_merge_only_for_known_people() -> None:
+    # An unknown person keeps the spelling written (one particle spelling), never another's.
+    assert cl.canonical("Khalil Al Hayya") == "Khalil al-Hayya"
+    assert cl.canonical("Ashraf Qadri") != "Ashraf al-Qudra"
+
+
+@pytest.mark.parametrize("written", ["11 Palestinians", "22-year-old Palestinian",
+                                     "a 22-year-old Palestinian", "army", "the army", "country",
+                                     "The country", "witnesses", "local sources", "Hamas-run",
+                                     "the Conservative MP", "PM", "Hamas - Israeli authorities",
+                                     "relatives and Latin Patriarchate", "dozens of doctors",
+                                     "Israeli media", "It", "the statement", "yesterday"])
+def test_descriptions_and_counts_are_no_claimant(written: str) -> None:
+    assert cl.canonical(written) is None
+
+
+def test_repeated_word_and_aliases() -> None:
+    assert cl.canonical("health ministry ministry") == "Gaza health ministry"
+    assert cl.canonical("The Israel Defence Force") == "Israel Defense Forces"
+    assert cl.canonical("Palestinian Red Crescent charity") == "Palestine Red Crescent Society"
+    # Real names and offices stay.
+    assert cl.canonical("Daniel Hagari") == "Daniel Hagari"
+    assert cl.canonical("Israel's prime minister") == "Israel's prime minister"
+
+
+def test_canonical_is_idempotent() -> None:
+    for name in ("Ashraf Al-Qidra", "Wafa news agency", "Gaza's Hamas-run health ministry",
+                 "Daniel Hagari", "Israel Defense Force"):
+        c = cl.canonical(name)
+        assert c is not None and cl.canonical(c) == c
+
+
+def test_mention_is_used_when_no_name() -> None:
+    assert cl.canonical(None, "Hamas officials") == "Hamas"
+    assert cl.canonical(None, None) is None
+
+
+def test_user_table_extends_and_bad_file_says_what_to_do(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "mine.json"
+    f.write_text(json.dumps({"names": {"Gaza civil defence": ["Civil Defence in Gaza",
+                                                              "Gaza's civil defence agency"]},
+                             "not_claimants": ["Bystanders Group"]}), "utf-8")
+    assert cl.canonical("Civil Defence in Gaza") == "Civil Defence in Gaza"
+    monkeypatch.setenv(cl.USER_TABLE_ENV, str(f))
+    assert cl.canonical("Civil Defence in Gaza") == "Gaza civil defence"
+    assert cl.canonical("Bystanders Group") is None
+    assert cl.canonical("Ashraf Al Qudra") == "Ashraf al-Qudra"  # the package table still holds
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    monkeypatch.setenv(cl.USER_TABLE_ENV, str(bad))
+    with pytest.raises(LexiconError, match="NEWSLEDGER_CLAIMANTS"):
+        cl.canonical("Anyone")
+
+
+def _record(aid: str, text: str, fig: str, who: str | None, published: str) -> Record:
+    s = text.index(fig)
+    c = Speaker(None, who) if who else None
+    f = Figure(Span.of(text, s, s + len(fig)), float(fig.replace(",", "")), claimant=c,
+               metric="killed", counts="people killed in Gaza", place="Gaza", cumulative=True,
+               as_of=published)
+    return Record(id=aid, text=text, published=published, figures=[f])
+
+
+def test_ledger_stores_canonical_claimants_and_lists_them(tmp_path: Path) -> None:
+    recs = [_record("a", "At least 15,000 people were killed, Ashraf al-Qudra said.", "15,000",
+                    "Ashraf al-Qudra", "2023-12-01"),
+            _record("b", "At least 15,500 people were killed, Ashraf Al-Qidra said.", "15,500",
+                    "Ashraf Al-Qidra", "2023-12-02"),
+            _record("c", "At least 16,000 people were killed, 11 Palestinians said.", "16,000",
+                    "11 Palestinians", "2023-12-03")]
+    with Ledger(tmp_path / "l.sqlite") as led:
+        led.ingest_records(recs)
+        rows, none = led.claimants()
+        assert none == 1
+        assert [(r["claimant"], r["points"]) for r in rows] == [("Ashraf al-Qudra", 2)]
+        assert sorted(v for v, _ in rows[0]["variants"]) == ["Ashraf Al-Qidra",
+                                                             "Ashraf al-Qudra"]
+        sid = led.series()[0]["id"]
+        # Filtering by any spelling finds the canonical claimant's points.
+        assert len(led.points(sid, claimant="Ashraf Al Qudra")) == 2
+        assert led.points(sid, claimant="army") == []
