@@ -18,7 +18,7 @@ from ..actors import canonical_actor
 from ..record import Record
 from .series import claimant_of, compute_flags, iso_date, series_key, summarize
 from .similarity import passage_bounds, signature
-from .store import FigureRow, Filters, Prepared, SQLiteStore, Store, fts_words
+from .store import FigureRow, Filters, Prepared, Store, fts_words, is_url, open_store
 
 DEFAULT_DB = "newsledger.sqlite"
 
@@ -94,9 +94,10 @@ class Ledger:
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False,
                  store: Store | None = None) -> None:
-        self.path = Path(path)
+        # A file path, or a postgresql:// URL (a Path would fold its "//").
+        self.path: str | Path = str(path) if is_url(path) else Path(path)
         self.readonly = readonly
-        self.store: Store = store if store is not None else SQLiteStore(path, readonly=readonly)
+        self.store: Store = store if store is not None else open_store(path, readonly=readonly)
 
     def __enter__(self) -> Ledger:
         return self

@@ -33,6 +33,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import NewsledgerError
+from ..ledger.store import is_url
 from ..record import Record
 from . import chart as chart_mod
 from .guard import BodyTooLarge, Guard, human_bytes, too_large
@@ -52,7 +53,7 @@ Extractor = Callable[..., Record]
 
 @dataclass
 class Settings:
-    db: Path | None
+    db: str | Path | None  # a SQLite file or a postgresql:// URL
     max_upload: int = DEFAULT_MAX_UPLOAD
     allow_store: bool = False
 
@@ -122,7 +123,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
     ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
     ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
-    settings = Settings(Path(db) if db is not None else None, max_upload, allow_store)
+    settings = Settings(db if db is None or is_url(db) else Path(db), max_upload,
+                        allow_store)
     view = None
     if settings.db is not None:
         from .store import LedgerView
