@@ -113,6 +113,15 @@ def _default_extract(text: str, **meta: Any) -> Record:
     return extract(text, **meta)
 
 
+def _db_name(db: str | Path | None) -> str | None:
+    """What pages call the ledger: the file's name, or the database's (never a password)."""
+    if db is None:
+        return None
+    if is_url(db):
+        return str(db).split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "postgresql"
+    return Path(db).name
+
+
 def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
                allow_store: bool = False, extractor: Extractor | None = None,
                allowed_hosts: set[str] | None = None) -> Guard:
@@ -142,7 +151,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("has_db", view is not None)
-        ctx.setdefault("db_name", settings.db.name if settings.db else None)
+        ctx.setdefault("db_name", _db_name(settings.db))
         ctx.setdefault("allow_store", _can_store())
         html = env.get_template(name).render(request=request, **ctx)
         return HTMLResponse(html, status_code=status)
