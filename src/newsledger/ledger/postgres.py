@@ -31,6 +31,7 @@ from .store import (_HIT_OFF, _HIT_ON, _POINT_COLUMNS, Filters, Prepared, _no_gc
                     _series, _statements, _unmark, like_escape)
 
 _RETRIES = 8
+_CREATED = re.compile(r"CREATE (?:TABLE|INDEX|OR REPLACE VIEW) (?:IF NOT EXISTS )?(\w+)")
 # tsvector has a 1 MB limit; the words of the first 500,000 characters are searchable.
 _FTS_CHARS = 500_000
 
@@ -134,14 +135,24 @@ class PostgresStore:
     # -- setup ----------------------------------------------------------------------------------
 
     def _setup(self) -> None:
+        ddl = _postgres_ddl()
+        names = [m.group(1) for m in map(_CREATED.search, ddl) if m]
+        # DDL takes table locks even when everything exists (CREATE INDEX IF NOT EXISTS waits
+        # for writers and blocks them): run it only when something is missing.
+        found = self.db.execute("SELECT COUNT(to_regclass(n)) AS n FROM unnest(%s::text[]) n",
+                                (names,)).fetchone()["n"]
+        if found < len(names):
+            self._retrying(lambda: self._create(ddl))
+        self._check_version()
+
+    def _create(self, ddl: list[str]) -> None:
         with self.transaction() as db:
             # One creator at a time: CREATE ... IF NOT EXISTS races between sessions.
             db.execute("SELECT pg_advisory_xact_lock(hashtextextended('newsledger:schema', 0))")
-            for stmt in _postgres_ddl():
+            for stmt in ddl:
                 db.execute(stmt)
             db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', %s) "
                        "ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
-        self._check_version()
 
     def _check_version(self) -> None:
         psycopg = self._psycopg
