@@ -23,9 +23,9 @@ from .test_ledger_cli import write_records
 
 runner = CliRunner()
 
-# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster, and
-# changing the user's shell set-up.
-SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|--install-completion")
+# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster or
+# database server, and changing the user's shell set-up.
+SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|postgresql://|--install-completion")
 
 
 def _help_examples() -> list[str]:
