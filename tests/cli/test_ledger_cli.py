@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -191,6 +192,8 @@ def test_postgres_url_or_file_everywhere_and_copy_between_them(ledger_db: str,
     res = runner.invoke(app, ["ingest", str(src), "--db", ledger_db, "-q", "-f", "json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout.strip().splitlines()[-1])["new"] == 3
+    password = urlsplit(ledger_db).password
+    assert not password or password not in res.output  # messages show the URL without it
     listed = runner.invoke(app, ["ledger", "--db", ledger_db, "-f", "json"])
     assert listed.exit_code == 0, listed.output
     assert {s["id"] for s in json.loads(listed.stdout)} >= {"killed:people:gaza:cumulative"}

@@ -188,7 +188,7 @@ def ingest(
         if ex is not None:
             ex.shutdown(wait=False, cancel_futures=True)
         led.close()
-    err_console.print(stats_line(stats, str(db)))
+    err_console.print(stats_line(stats, str(led.path)))  # a URL without its password
     if as_json or fmt == IngestFormat.json:
         typer.echo(json.dumps({**stats.to_dict(), "seen": stats.seen}))
     if stats.seen == 0 or stats.failed == stats.seen:

@@ -94,10 +94,10 @@ class Ledger:
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False,
                  store: Store | None = None) -> None:
-        # A file path, or a postgresql:// URL (a Path would fold its "//").
-        self.path: str | Path = str(path) if is_url(path) else Path(path)
         self.readonly = readonly
         self.store: Store = store if store is not None else open_store(path, readonly=readonly)
+        # A file path, or a postgresql:// URL without its password (a Path would fold "//").
+        self.path: str | Path = getattr(self.store, "path", path) if is_url(path) else Path(path)
 
     def __enter__(self) -> Ledger:
         return self
