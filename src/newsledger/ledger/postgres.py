@@ -187,7 +187,7 @@ class PostgresStore:
                     raise StoreError(f"Cannot write to {self.path!r}: {exc}. Other writers "
                                      "keep conflicting; retry later.") from None
                 time.sleep(0.05 * (attempt + 1))
-            except (errors.DataError, UnicodeEncodeError, ValueError) as exc:
+            except (errors.DataError, UnicodeEncodeError) as exc:
                 raise StoreError(f"PostgreSQL refused a value: {exc}. Text with NUL "
                                  "characters or lone surrogates cannot be stored; clean the "
                                  "input first.") from None
