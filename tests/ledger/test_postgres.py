@@ -107,3 +107,18 @@ def test_concurrent_writers_equal_one_writer(pg: str, tmp_path) -> None:  # type
         assert led.stats()["dirty_series"] == 0
     assert got["tables"] == want["tables"]
     assert got["digest"] == want["digest"]
+
+
+@needs_pg
+def test_a_reader_survives_a_dropped_connection(pg: str) -> None:
+    import psycopg
+
+    with Ledger(pg) as led:
+        led.ingest_records([make_record("a", "2024-05-01", [(3, "killed", "Gaza", "medics",
+                                                             False)])])
+    with Ledger(pg, readonly=True) as ro:
+        pid = ro.store.db.execute("SELECT pg_backend_pid() AS p").fetchone()["p"]
+        with psycopg.connect(PG_URL, autocommit=True) as admin:  # what a server restart does
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert ro.stats()["articles"] == 1  # the next call reconnects
+        assert ro.store.db.execute("SELECT pg_backend_pid() AS p").fetchone()["p"] != pid

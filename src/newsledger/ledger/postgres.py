@@ -116,15 +116,10 @@ class PostgresStore:
         self.url = url
         self.path = redact(url)  # what messages show
         self.readonly = readonly
-        try:
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
-        except psycopg.Error as exc:
-            raise StoreError(f"Cannot connect to the ledger {self.path!r}: "
-                             f"{str(exc).strip()}. Check the URL, that the server runs and "
-                             "that the role may log in.") from None
+        self._dict_row = dict_row
+        self.db = _Reconnecting(self._connect)
         try:
             if readonly:
-                self.db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
                 self._check_version()
             else:
                 self._setup()
@@ -133,6 +128,18 @@ class PostgresStore:
             raise
 
     # -- setup ----------------------------------------------------------------------------------
+
+    def _connect(self) -> Any:
+        psycopg = self._psycopg
+        try:
+            db = psycopg.connect(self.url, autocommit=True, row_factory=self._dict_row)
+            if self.readonly:
+                db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            return db
+        except psycopg.Error as exc:
+            raise StoreError(f"Cannot connect to the ledger {self.path!r}: "
+                             f"{str(exc).strip()}. Check the URL, that the server runs and "
+                             "that the role may log in.") from None
 
     def _setup(self) -> None:
         ddl = _postgres_ddl()
@@ -637,3 +644,50 @@ class PostgresStore:
         with self.transaction() as db, db.cursor() as cur:
             cur.executemany(f"UPDATE {table} SET {column} = %s WHERE {key} = %s",
                             [(v, k) for k, v in pairs])
+
+
+class _Reconnecting:
+    """The store's connection, opened again when the server dropped it (a restart, an idle
+    timeout): a long-lived reader such as ``serve`` answers the next request instead of failing
+    until restarted. A statement inside a transaction is never retried (the transaction is
+    gone); it fails as a :class:`StoreError`."""
+
+    def __init__(self, connect: Callable[[], Any]) -> None:
+        self._connect = connect
+        self._conn = connect()
+        self._in_tx = False
+
+    def execute(self, sql: str, args: Any = None) -> Any:
+        import psycopg
+
+        if self._conn.closed or self._conn.broken:
+            self._conn = self._connect()
+        try:
+            return self._conn.execute(sql, args)
+        except psycopg.OperationalError as exc:
+            if not self._conn.broken:
+                raise
+            if self._in_tx:
+                raise StoreError(f"The connection to the ledger was lost mid-write: "
+                                 f"{str(exc).strip()}. Nothing of this article was stored; run "
+                                 "again.") from None
+            self._conn = self._connect()
+            return self._conn.execute(sql, args)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        if self._conn.closed or self._conn.broken:
+            self._conn = self._connect()
+        self._in_tx = True
+        try:
+            with self._conn.transaction():
+                yield self
+        finally:
+            self._in_tx = False
+
+    def cursor(self) -> Any:
+        return self._conn.cursor()
+
+    def close(self) -> None:
+        self._conn.close()
+
