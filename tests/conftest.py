@@ -77,3 +77,40 @@ def shared() -> Path:
     if not (SHARED / "gold").exists():
         pytest.skip("../shared is absent (development data is not part of the repository)")
     return SHARED
+
+
+# The PostgreSQL server the store tests use besides SQLite (.ci/run starts one and sets this).
+PG_URL = os.environ.get("NEWSLEDGER_TEST_PG", "")
+PG_SKIP = ("no PostgreSQL server configured: set NEWSLEDGER_TEST_PG=postgresql://USER@HOST/DB "
+           "(.ci/run starts one and sets it)")
+
+
+def pg_schema_url(name: str) -> Iterator[str]:
+    """A fresh schema in the test server, as a URL whose search_path is that schema; dropped
+    afterwards. Each test gets its own, so tests never see each other's rows."""
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{name[:30].lower()}_{uuid.uuid4().hex[:10]}"
+    schema = "".join(c if c.isalnum() or c == "_" else "_" for c in schema)
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as con:
+            con.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def ledger_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a test's ledger lives: a new SQLite file, then a new PostgreSQL schema (skipped
+    when no server is configured). Pass it as ``Ledger(ledger_db)`` or ``--db``."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "l.sqlite")
+        return
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    yield from pg_schema_url(request.node.name)

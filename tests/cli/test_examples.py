@@ -23,10 +23,10 @@ from .test_ledger_cli import write_records
 
 runner = CliRunner()
 
-# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster,
-# changing the user's shell set-up, and watching feeds on the web (tests/cli/test_watch.py runs
-# watch against a local server).
-SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|--install-completion|"
+# Not runnable offline or in a test: a server that blocks, another tool, a remote cluster or
+# database server, changing the user's shell set-up, and watching feeds on the web
+# (tests/cli/test_watch.py runs watch against a local server).
+SKIP = re.compile(r"^newsledger serve\b|--dask tcp://|postgresql://|--install-completion|"
                   r"^newsledger watch .*https?://")
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -207,3 +208,29 @@ def test_claimants_lists_canonical_claimants_with_counts_and_variants(tmp_path: 
         "Ashraf al-Qudra", "2", "1"]
     res = runner.invoke(app, ["ledger", "claimants", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 2
+
+
+def test_postgres_url_or_file_everywhere_and_copy_between_them(ledger_db: str,
+                                                                tmp_path: Path) -> None:
+    """`--db` takes a SQLite file or a postgresql:// URL alike (ledger_db is each in turn);
+    `ledger copy` moves the ledger to a file and back with the same digest."""
+    src = write_records(tmp_path / "records.jsonl")
+    res = runner.invoke(app, ["ingest", str(src), "--db", ledger_db, "-q", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout.strip().splitlines()[-1])["new"] == 3
+    password = urlsplit(ledger_db).password
+    assert not password or password not in res.output  # messages show the URL without it
+    listed = runner.invoke(app, ["ledger", "--db", ledger_db, "-f", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert {s["id"] for s in json.loads(listed.stdout)} >= {"killed:people:gaza:cumulative"}
+    digest = runner.invoke(app, ["ledger", "digest", "--db", ledger_db])
+    assert digest.exit_code == 0, digest.output
+    want = json.loads(digest.stdout)["digest"]
+    copy = tmp_path / "copy.sqlite"
+    res = runner.invoke(app, ["ledger", "copy", ledger_db, str(copy)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.count(want) == 2  # source and copy
+    again = runner.invoke(app, ["ledger", "copy", str(copy), ledger_db])
+    assert again.exit_code == 2 and "already holds articles" in again.output
+    res = runner.invoke(app, ["ledger", "copy", str(tmp_path / "none.sqlite"), ledger_db])
+    assert res.exit_code == 2 and "No ledger" in res.output

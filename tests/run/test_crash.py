@@ -50,7 +50,7 @@ def records_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def ingest_cmd(src: Path, db: Path) -> list[str]:
+def ingest_cmd(src: Path, db: Path | str) -> list[str]:
     return [sys.executable, "-m", "newsledger", "ingest", str(src), "--db", str(db), "-q",
             "--json"]
 
@@ -138,3 +138,43 @@ def test_two_concurrent_ingests_do_not_corrupt(tmp_path: Path) -> None:
     assert sum(c["new"] for c in counts) == 300
     assert sum(c["unchanged"] for c in counts) == 100
     assert_complete(db, 300)
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_into_postgres_equal_one_sqlite_ingest(tmp_path: Path) -> None:
+    """Two ingest processes writing one PostgreSQL ledger (overlapping inputs) store what one
+    SQLite ingest of everything stores: the same digest."""
+    from newsledger.ledger import Ledger
+    from newsledger.ledger.digest import ledger_digest
+    from tests.conftest import PG_SKIP, PG_URL, pg_schema_url
+
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    lines = [heavy_record(i).to_json() + "\n" for i in range(300)]
+    a, b, every = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "all.jsonl"
+    a.write_text("".join(lines[:200]), encoding="utf-8")
+    b.write_text("".join(reversed(lines[100:])), encoding="utf-8")  # meets a head-on
+    every.write_text("".join(lines), encoding="utf-8")
+    one = tmp_path / "one.sqlite"
+    done = subprocess.run(ingest_cmd(every, one), env=env(), capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Ledger(one, readonly=True) as led:
+        want = ledger_digest(led.store)
+    places = pg_schema_url("crash")
+    url = next(places)
+    try:
+        procs = [subprocess.Popen(ingest_cmd(p, url), env=env(), stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for p in (a, b)]
+        outs = [p.communicate(timeout=300) for p in procs]
+        for p, (out, err) in zip(procs, outs):
+            assert p.returncode == 0, err
+        counts = [json.loads(out.strip().splitlines()[-1]) for out, _ in outs]
+        assert sum(c["new"] for c in counts) == 300
+        assert sum(c["unchanged"] for c in counts) == 100
+        with Ledger(url, readonly=True) as led:
+            assert led.stats()["dirty_series"] == 0
+            got = ledger_digest(led.store)
+        assert got == want
+    finally:
+        next(places, None)

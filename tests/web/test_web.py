@@ -142,26 +142,27 @@ SERIES_URL = "/series/killed%3Apeople%3Agaza%3Acumulative"
 
 
 @pytest.fixture()
-def ledger_db(tmp_path: Path) -> Path:
+def ledger_db(ledger_db: str) -> str:
+    """The page tests' ledger, on SQLite and on PostgreSQL (tests/conftest.py's ledger_db)."""
     from newsledger.ledger import Ledger
 
-    db = tmp_path / "ledger.sqlite"
-    with Ledger(db) as led:
+    with Ledger(ledger_db) as led:
         led.ingest_records(gaza_records() + [xss_record()])
-    return db
+    return ledger_db
 
 
-def _db_state(db: Path) -> list[tuple[Any, ...]]:
-    con = sqlite3.connect(db)
-    try:
-        return [(t, con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
-                for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                        "AND name NOT LIKE '%fts%' ORDER BY name")]
-    finally:
-        con.close()
+def _db_state(db: str) -> Any:
+    """Everything the ledger holds (its digest and row counts) and, for a file, its mtime."""
+    from newsledger.ledger import Ledger
+    from newsledger.ledger.digest import ledger_digest
+    from newsledger.ledger.store import is_url
+
+    with Ledger(db, readonly=True) as led:
+        state = ledger_digest(led.store)
+    return state, None if is_url(db) else Path(db).stat().st_mtime_ns
 
 
-def test_index_lists_series_and_filters_them(ledger_db: Path) -> None:
+def test_index_lists_series_and_filters_them(ledger_db: str) -> None:
     c = client(ledger_db)
     r = c.get("/")
     assert r.status_code == 200
@@ -179,7 +180,7 @@ def test_index_lists_series_and_filters_them(ledger_db: Path) -> None:
     assert "No series match" in r.text
 
 
-def test_index_bad_date_says_what_to_do(ledger_db: Path) -> None:
+def test_index_bad_date_says_what_to_do(ledger_db: str) -> None:
     r = client(ledger_db).get("/", params={"since": "last tuesday"})
     assert r.status_code == 400 and "not a date" in r.text and "YYYY-MM-DD" in r.text
 
@@ -189,7 +190,7 @@ def _wide(html: str) -> str:
     return html[html.index('id="chart-wide"'):html.index('id="chart-compact"')]
 
 
-def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: Path) -> None:
+def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: str) -> None:
     r = client(ledger_db).get(SERIES_URL)
     assert r.status_code == 200
     wide = _wide(r.text)
@@ -211,7 +212,7 @@ def test_series_page_has_a_mark_and_a_row_per_point(ledger_db: Path) -> None:
 
 
 def test_series_page_draws_a_line_per_claimant_with_axis_titles_and_source(
-        ledger_db: Path) -> None:
+        ledger_db: str) -> None:
     html = client(ledger_db).get(SERIES_URL).text
     wide = _wide(html)
     lines = re.findall(r'<polyline class="claimant-line" data-key="(c\d+)" points="([^"]+)"',
@@ -226,7 +227,7 @@ def test_series_page_draws_a_line_per_claimant_with_axis_titles_and_source(
                      r'data-key="c0"', html)
 
 
-def test_series_page_filters_by_claimant_and_dates(ledger_db: Path) -> None:
+def test_series_page_filters_by_claimant_and_dates(ledger_db: str) -> None:
     c = client(ledger_db)
     r = c.get(SERIES_URL, params={"claimant": "Israeli military"})
     assert r.status_code == 200
@@ -256,7 +257,7 @@ def test_series_table_shows_value_and_claimant_as_written(tmp_path: Path) -> Non
     assert "Ashraf al-Qudra" in row and "as written: “Ashraf Al-Qidra”" in row
 
 
-def test_flag_chips_explain_themselves_and_link_to_related_points(ledger_db: Path) -> None:
+def test_flag_chips_explain_themselves_and_link_to_related_points(ledger_db: str) -> None:
     html = client(ledger_db).get(SERIES_URL).text
     chips = re.findall(r'<details class="flag flag-(\w+)"><summary>[^<]+</summary>'
                        r'<p class="flag-note">([^<]+)</p>(.*?)</details>', html, re.DOTALL)
@@ -286,7 +287,7 @@ def test_log_scale_and_clipping_when_one_value_dwarfs_the_rest(tmp_path: Path) -
     del Ledger, tmp_path
 
 
-def test_chart_svg_download_is_standalone(ledger_db: Path) -> None:
+def test_chart_svg_download_is_standalone(ledger_db: str) -> None:
     c = client(ledger_db)
     r = c.get(f"{SERIES_URL}/chart.svg")
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
@@ -300,7 +301,7 @@ def test_chart_svg_download_is_standalone(ledger_db: Path) -> None:
     assert r.text.count('<a class="mark') == 2
 
 
-def test_unknown_series_and_article_are_404(ledger_db: Path) -> None:
+def test_unknown_series_and_article_are_404(ledger_db: str) -> None:
     c = client(ledger_db)
     assert c.get("/series/nope").status_code == 404
     assert c.get("/series/nope/points.csv").status_code == 404
@@ -309,7 +310,7 @@ def test_unknown_series_and_article_are_404(ledger_db: Path) -> None:
     assert c.get("/series/gaza").status_code == 404
 
 
-def test_csv_and_json_downloads(ledger_db: Path) -> None:
+def test_csv_and_json_downloads(ledger_db: str) -> None:
     c = client(ledger_db)
     r = c.get(f"{SERIES_URL}/points.csv")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
@@ -326,7 +327,7 @@ def test_csv_and_json_downloads(ledger_db: Path) -> None:
     assert all(p["sentence"] for p in j["points"])
 
 
-def test_article_page_links_figures_to_series_points(ledger_db: Path) -> None:
+def test_article_page_links_figures_to_series_points(ledger_db: str) -> None:
     c = client(ledger_db)
     page = c.get(SERIES_URL).text
     href = re.findall(r'<a class="mark[^"]*" href="([^"]+)"', page)[0].replace("&amp;", "&")
@@ -339,7 +340,7 @@ def test_article_page_links_figures_to_series_points(ledger_db: Path) -> None:
     assert 'class="hl hl-source"' in body
 
 
-def test_ledger_xss_renders_as_text(ledger_db: Path) -> None:
+def test_ledger_xss_renders_as_text(ledger_db: str) -> None:
     c = client(ledger_db)
     for url in ("/article/xss", "/", "/series/killed%3Apeople%3Akhan-younis%3Aper-event"):
         r = c.get(url)
@@ -348,21 +349,21 @@ def test_ledger_xss_renders_as_text(ledger_db: Path) -> None:
         assert "onerror=alert(1)" in r.text, url  # shown, as text
 
 
-def test_serving_never_writes_to_the_ledger(ledger_db: Path) -> None:
-    before, mtime = _db_state(ledger_db), ledger_db.stat().st_mtime_ns
+def test_serving_never_writes_to_the_ledger(ledger_db: str) -> None:
+    before = _db_state(ledger_db)
     c = client(ledger_db)
     for url in ("/", SERIES_URL, f"{SERIES_URL}/points.csv", "/article/a1", "/article/xss"):
         assert c.get(url).status_code == 200
     # Reading a pasted article without ticking "store" writes nothing either.
     assert c.post("/extract", files={"text": (None, QUOTE_TEXT)}).status_code == 200
-    assert _db_state(ledger_db) == before and ledger_db.stat().st_mtime_ns == mtime
+    assert _db_state(ledger_db) == before
     # The server's own handle cannot write at all.
     view = c.app.app.state.view  # type: ignore[attr-defined]
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    with pytest.raises(Exception, match="readonly|read-only"):
         view.ledger.store.db.execute("DELETE FROM articles")
 
 
-def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None:
+def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: str) -> None:
     c = client(ledger_db, allow_store=True)
     r = c.post("/extract", files={"text": (None, QUOTE_TEXT), "store": (None, "on"),
                                   "published": (None, "2024-05-02")}, follow_redirects=False)
@@ -374,7 +375,7 @@ def test_store_checkbox_writes_to_the_configured_ledger(ledger_db: Path) -> None
 
 
 @pytest.mark.parametrize("kw", [{}, {"allow_store": False}])
-def test_no_store_server_refuses_to_store(ledger_db: Path, kw: dict[str, Any]) -> None:
+def test_no_store_server_refuses_to_store(ledger_db: str, kw: dict[str, Any]) -> None:
     # Safe by default: without allow_store (serve --allow-store) nothing is offered or stored.
     before = _db_state(ledger_db)
     c = client(ledger_db, **kw)
@@ -417,7 +418,7 @@ def test_paste_with_the_real_pipeline_shows_what_it_found() -> None:
     assert found, "nothing was highlighted"
 
 
-def test_serve_binds_loopback_by_default(ledger_db: Path, monkeypatch: pytest.MonkeyPatch
+def test_serve_binds_loopback_by_default(ledger_db: str, monkeypatch: pytest.MonkeyPatch
                                          ) -> None:
     import uvicorn
     from typer.testing import CliRunner
@@ -485,7 +486,7 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
     assert c.get("/article/a%2Fb").status_code == 200
 
 
-def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None:
+def test_result_page_offers_the_filled_form_to_store_it(ledger_db: str) -> None:
     r = client(ledger_db, allow_store=True).post(
         "/extract", files={"file": ("story.txt", QUOTE_TEXT.encode(), "text/plain")})
     assert r.status_code == 200
@@ -493,7 +494,7 @@ def test_result_page_offers_the_filled_form_to_store_it(ledger_db: Path) -> None
     assert 'name="store"' in form and "We will not stop" in form  # the uploaded text, refilled
 
 
-def test_stored_article_record_as_json(ledger_db: Path) -> None:
+def test_stored_article_record_as_json(ledger_db: str) -> None:
     r = client(ledger_db).get("/article/a1", params={"format": "json"})
     d = r.json()
     assert r.headers["content-type"].startswith("application/json")
@@ -503,7 +504,7 @@ def test_stored_article_record_as_json(ledger_db: Path) -> None:
     assert rec.id == "a1" and len(rec.figures) == 1
 
 
-def test_search_matches_words_in_series_and_article_text(ledger_db: Path) -> None:
+def test_search_matches_words_in_series_and_article_text(ledger_db: str) -> None:
     c = client(ledger_db)
     r = c.get("/", params={"q": "killed gaza"})
     assert SERIES_URL in r.text and "killed%3Apeople%3Akhan-younis" not in r.text
@@ -536,19 +537,19 @@ def test_streamed_body_without_length_is_cut_off_at_the_limit() -> None:
                                  "/article/a1?v=%C2%B2", "/article/a1?v=-1",
                                  "/article/a1?fig=%C2%B2", "/?page=0", "/?page=x",
                                  "/?q=" + "x" * 5_000])
-def test_malformed_parameters_are_400(ledger_db: Path, url: str) -> None:
+def test_malformed_parameters_are_400(ledger_db: str, url: str) -> None:
     r = client(ledger_db).get(url)
     assert r.status_code == 400 and "Bad request" in r.text, (url, r.status_code)
 
 
-def test_long_or_nul_ids_are_404(ledger_db: Path) -> None:
+def test_long_or_nul_ids_are_404(ledger_db: str) -> None:
     c = client(ledger_db)
     for url in ("/series/" + "x" * 50_000, "/series/a%00b", "/series/a%00b/points.csv",
                 "/article/" + "x" * 50_000, "/article/a%00b"):
         assert c.get(url).status_code == 404, url[:40]
 
 
-def test_article_search_quotes_words_and_marks_hits(ledger_db: Path) -> None:
+def test_article_search_quotes_words_and_marks_hits(ledger_db: str) -> None:
     c = client(ledger_db)
     for q in ("al-Shifa", "Israel's", "NEAR(", "a AND", "(", "*", "k%d", '"'):
         r = c.get("/", params={"q": q})
@@ -562,19 +563,19 @@ def test_article_search_quotes_words_and_marks_hits(ledger_db: Path) -> None:
 
 @pytest.mark.parametrize("q", ["gaza health ministry", "death toll", "Israeli military killed",
                                "GAZA Toll", "people gaza"])
-def test_series_search_matches_claimants_and_metric_words(ledger_db: Path, q: str) -> None:
+def test_series_search_matches_claimants_and_metric_words(ledger_db: str, q: str) -> None:
     r = client(ledger_db).get("/", params={"q": q})
     assert r.status_code == 200
     table = r.text[:r.text.index('id="articles"')]
     assert SERIES_URL in table, q
 
 
-def test_series_search_needs_every_word(ledger_db: Path) -> None:
+def test_series_search_needs_every_word(ledger_db: str) -> None:
     r = client(ledger_db).get("/", params={"q": "gaza health ministry zzzunknown"})
     assert SERIES_URL not in r.text[:r.text.index('id="articles"')]
 
 
-def test_article_list_pages_and_reaches_articles_without_points(ledger_db: Path) -> None:
+def test_article_list_pages_and_reaches_articles_without_points(ledger_db: str) -> None:
     from newsledger.ledger import Ledger
 
     with Ledger(ledger_db) as led:  # an article with no figure: no series point leads to it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from starlette.routing import Mount, Route
 from newsledger.ledger import Ledger
 from newsledger.ledger.synthetic import stream
 from newsledger.web import create_app
+from tests.conftest import PG_SKIP, PG_URL, pg_schema_url
 from tests.web.web_fixtures import TestClient, gaza_records, xss_record
 
 HOSTILE = [
@@ -24,14 +26,22 @@ QUERY_KEYS = ("q", "metric", "place", "claimant", "outlet", "since", "until", "p
               "point", "fig", "format", "stored", "scale")
 
 
-@pytest.fixture(scope="module")
-def fuzz_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    db = tmp_path_factory.mktemp("fuzz") / "ledger.sqlite"
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def fuzz_client(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    if request.param == "sqlite":
+        places: Iterator[str] = iter([str(tmp_path_factory.mktemp("fuzz") / "ledger.sqlite")])
+    elif not PG_URL:
+        pytest.skip(PG_SKIP)
+    else:
+        places = pg_schema_url("fuzz")
+    db = next(places)
     with Ledger(db) as led:
         led.ingest_records(list(stream(40, n_series=12)) + gaza_records() + [xss_record()])
     app = create_app(db, allowed_hosts={"testserver"},
                      extractor=lambda text, **meta: xss_record())
-    return TestClient(app, raise_server_exceptions=False)
+    yield TestClient(app, raise_server_exceptions=False)
+    next(places, None)  # drops the PostgreSQL schema
 
 
 def _paths(app: Any) -> list[tuple[str, set[str]]]:

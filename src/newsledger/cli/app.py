@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -15,13 +14,15 @@ from ..errors import NewsledgerError
 
 # One set of conventions for every command: -h/--help, -f/--format, -o/--output, --db.
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-DEFAULT_DB = Path("newsledger.sqlite")
-DB_HELP = "The ledger database (SQLite file; default: newsledger.sqlite in the current folder)."
+DEFAULT_DB = "newsledger.sqlite"
+DB_HELP = ("The ledger: a SQLite file (default: newsledger.sqlite in the current folder) or a "
+           "PostgreSQL URL, postgresql://USER@HOST/DATABASE.")
 
 
-def db_option() -> Path:
-    """The `--db` option, with the same default and help in every command."""
-    option: Path = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help=DB_HELP)
+def db_option() -> str:
+    """The `--db` option, with the same default and help in every command. A string, not a
+    Path: a Path would fold the "//" of a postgresql:// URL."""
+    option: str = typer.Option(DEFAULT_DB, "--db", metavar="PATH|URL", help=DB_HELP)
     return option
 
 

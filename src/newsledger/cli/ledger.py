@@ -66,10 +66,11 @@ ledger_app = typer.Typer(cls=_LedgerGroup, no_args_is_help=False, add_completion
 app.add_typer(ledger_app, name="ledger")
 
 
-def _open(db: Path, readonly: bool = True) -> Any:
+def _open(db: str, readonly: bool = True) -> Any:
     from ..ledger import Ledger
+    from ..ledger.store import ledger_exists
 
-    if readonly and not db.exists():
+    if readonly and not ledger_exists(db):
         fail(f"No ledger at {str(db)!r}. Create one with `newsledger ingest FILE --db {db}`, "
              "or pass --db PATH.")
     try:
@@ -119,7 +120,7 @@ def ingest(
     files: list[str] = typer.Argument(..., metavar="FILE...",
                                       help="Articles (.txt, .html), batches (.jsonl, .jsonl.gz) "
                                            "or record files from `newsledger extract`."),
-    db: Path = db_option(),
+    db: str = db_option(),
     published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                                          help="Publication date for articles that lack one."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -187,7 +188,7 @@ def ingest(
         if ex is not None:
             ex.shutdown(wait=False, cancel_futures=True)
         led.close()
-    err_console.print(stats_line(stats, str(db)))
+    err_console.print(stats_line(stats, str(led.path)))  # a URL without its password
     if as_json or fmt == IngestFormat.json:
         typer.echo(json.dumps({**stats.to_dict(), "seen": stats.seen}))
     if stats.seen == 0 or stats.failed == stats.seen:
@@ -197,7 +198,7 @@ def ingest(
 @ledger_app.command("list")
 def list_series(
     query: str | None = typer.Argument(None, help="Only series whose name or id contains this."),
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -247,7 +248,7 @@ def list_series(
 @ledger_app.command("show")
 def show(
     series: str = typer.Argument(..., help="Series id, name, or a part of it matching one."),
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     since: str | None = SINCE, until: str | None = UNTIL, claimant: str | None = CLAIMANT,
     outlet: str | None = OUTLET,
@@ -302,7 +303,7 @@ def show(
 
 @ledger_app.command("export")
 def export(
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f",
                                      help="csv or jsonl (one row per point), or wikidata "
                                           "(statements as JSON)."),
@@ -339,7 +340,7 @@ def export(
 @ledger_app.command("article")
 def article(
     article_id: str = typer.Argument(..., help="The article id (as ingested)."),
-    db: Path = db_option(),
+    db: str = db_option(),
     revision: int | None = typer.Option(None, "--revision", "-r", min=1, metavar="N",
                                         help="The article's stored version N (1 is the first), "
                                              "not the latest."),
@@ -367,7 +368,7 @@ def article(
 def search(
     words: str = typer.Argument(..., help="Full-text query (SQLite FTS5: words, \"phrases\", "
                                           "AND/OR/NOT)."),
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     limit: int = typer.Option(20, "--limit", "-n", help="At most this many articles."),
 ) -> None:
@@ -518,7 +519,7 @@ def sources(
 
 @ledger_app.command("metadata")
 def metadata(
-    db: Path = db_option(),
+    db: str = db_option(),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """Print Datasette metadata (table and column descriptions) for this ledger file.
@@ -530,7 +531,7 @@ def metadata(
     """
     from ..ledger.meta import datasette_metadata
 
-    text = json.dumps(datasette_metadata(db.stem), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(datasette_metadata(Path(db).stem), ensure_ascii=False, indent=1) + "\n"
     if output is None:
         sys.stdout.write(text)
         return
@@ -538,3 +539,61 @@ def metadata(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"Cannot write {str(output)!r}: {exc.strerror}. Choose another -o path.")
+
+
+@ledger_app.command("copy")
+def copy(
+    src: str = typer.Argument(..., metavar="SRC", help="The ledger to copy: a SQLite file or a "
+                                                       "postgresql:// URL."),
+    dst: str = typer.Argument(..., metavar="DST", help="An empty or new ledger: a SQLite file "
+                                                       "or a postgresql:// URL."),
+) -> None:
+    """Copy a ledger to another backend, row for row (SQLite to PostgreSQL or back).
+
+    Point ids, article versions, series and flags arrive as they are; DST is created when
+    missing and must hold no articles. Both digests are printed and must be equal.
+
+    \b
+    Example:
+        newsledger ledger copy news.sqlite postgresql://news@db.example.org/news
+        newsledger ledger copy postgresql://news@db.example.org/news backup.sqlite
+    """
+    from ..ledger import Ledger
+    from ..ledger.copy import copy_ledger
+    from ..ledger.digest import ledger_digest
+    from ..ledger.store import ledger_exists
+
+    if not ledger_exists(src):
+        fail(f"No ledger at {src!r}. Pass an existing SQLite file or a postgresql:// URL as SRC.")
+    try:
+        with Ledger(src, readonly=True) as a, Ledger(dst) as b:
+            counts = copy_ledger(a.store, b.store)
+            before, after = ledger_digest(a.store), ledger_digest(b.store)
+    except NewsledgerError as exc:
+        fail(str(exc))
+    shown = ", ".join(f"{n} {t}" for t, n in counts.items() if t != "meta")
+    err_console.print(f"copied {shown} from {a.path} to {b.path}", soft_wrap=True,
+                      highlight=False, markup=False)
+    typer.echo(f"digest {before['digest']} (source)\ndigest {after['digest']} (copy)")
+    if before["digest"] != after["digest"]:
+        fail("The copy's digest differs from the source's: the copy is incomplete. Delete it "
+             "and copy again.", code=1)
+
+
+@ledger_app.command("digest")
+def digest(db: str = db_option()) -> None:
+    """Print one hash of everything the ledger stores, the same on SQLite and PostgreSQL.
+
+    Two ledgers with equal digests hold the same articles, versions, figures, series and flags,
+    whatever order they were ingested in (ingest and refresh times are left out).
+
+    \b
+    Example:
+        newsledger ledger digest --db news.sqlite
+        newsledger ledger digest --db postgresql://news@db.example.org/news
+    """
+    from ..ledger.digest import ledger_digest
+
+    with _open(db) as led:
+        d = ledger_digest(led.store)
+    typer.echo(json.dumps(d))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import typer
 
@@ -12,7 +11,7 @@ from .app import app, db_option, err_console, fail
 
 @app.command()
 def serve(
-    db: Path = db_option(),
+    db: str = db_option(),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535,
                              help="TCP port to listen on (0 picks a free one)."),
     host: str = typer.Option("127.0.0.1", "--host",
@@ -38,7 +37,9 @@ def serve(
         newsledger ingest articles.jsonl.gz --db ledger.sqlite
         newsledger serve --db ledger.sqlite --port 8000
     """
-    if not db.is_file():
+    from ..ledger.store import ledger_exists
+
+    if not ledger_exists(db):
         fail(f"No ledger at {str(db)!r}. Create one with `newsledger ingest FILE --db "
              f"{db}` first, or check the path.")
     try:

@@ -48,8 +48,15 @@ Python API (the CLI and the web view use only this)::
     from newsledger.run.ingest import ingest_paths    # files -> extract -> store (progress)
     from newsledger.ledger.export import iter_points, write_csv, write_jsonl, wikidata_statements
 
-A Ledger holds one SQLite connection: use one per thread, or take turns with a lock. Writers
-in other processes are fine (WAL); a reader sees each article whole or not at all.
+``Ledger("postgresql://user@host/db")`` opens the PostgreSQL store instead (psycopg 3, the
+``postgres`` extra): the same API, one ledger shared by writers on many machines.
+``ledger.copy.copy_ledger(src.store, dst.store)`` moves a ledger between backends and
+``ledger.digest.ledger_digest(store)`` hashes its content (equal across backends and ingest
+orders).
+
+A Ledger holds one database connection: use one per thread, or take turns with a lock. Writers
+in other processes are fine (WAL; row and advisory locks on PostgreSQL); a reader sees each
+article whole or not at all.
 
 Series ids look like ``killed:people:gaza:cumulative`` (metric:subject:place:kind). Flags are
 relative to the whole series and stored; ``stale`` is true when a series changed since its flags

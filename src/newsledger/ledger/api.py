@@ -19,7 +19,7 @@ from ..record import Figure, Record
 from . import claimants as claimants_mod
 from .series import claim_date, compute_flags, iso_date, series_key, summarize
 from .similarity import passage_bounds, signature
-from .store import FigureRow, Filters, Prepared, SQLiteStore, Store, fts_words
+from .store import FigureRow, Filters, Prepared, Store, fts_words, is_url, open_store
 
 DEFAULT_DB = "newsledger.sqlite"
 
@@ -115,9 +115,10 @@ class Ledger:
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False,
                  store: Store | None = None) -> None:
-        self.path = Path(path)
         self.readonly = readonly
-        self.store: Store = store if store is not None else SQLiteStore(path, readonly=readonly)
+        self.store: Store = store if store is not None else open_store(path, readonly=readonly)
+        # A file path, or a postgresql:// URL without its password (a Path would fold "//").
+        self.path: str | Path = getattr(self.store, "path", path) if is_url(path) else Path(path)
 
     def __enter__(self) -> Ledger:
         return self

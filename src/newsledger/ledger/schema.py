@@ -11,6 +11,14 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 1
 
+# The ledger's tables in load order (a row's references come before it, except the two
+# columns ``LATE_COLUMNS`` names), each with its key column: what copying a ledger moves.
+TABLES = (("meta", "key"), ("articles", "pk"), ("records", "article_pk"), ("passages", "id"),
+          ("series", "id"), ("figures", "id"), ("quotes", "id"), ("sources", "id"),
+          ("entities", "id"))
+# Columns that point forward or at their own table: copied after every row is in.
+LATE_COLUMNS = (("series", "latest_figure"), ("figures", "origin_id"))
+
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,

@@ -351,9 +351,12 @@ def _days(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def sort_key(p: dict[str, Any]) -> tuple[str, str, int]:
-    """Time order of points: as-of date (or publication), then publication, then id."""
-    return (p.get("date") or "9999-99-99", p.get("published") or "9999-99-99", int(p["id"]))
+def sort_key(p: dict[str, Any]) -> tuple[str, str, tuple[Any, ...], int]:
+    """Time order of points: as-of date (or publication), then publication, then the store's
+    ``tiebreak`` (article id, version, figure index: the same order whichever process stored
+    the article first), then id."""
+    return (p.get("date") or "9999-99-99", p.get("published") or "9999-99-99",
+            tuple(p.get("tiebreak") or ()), int(p["id"]))
 
 
 # --- flags -----------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The ledger's storage: one small interface (:class:`Store`) and its SQLite implementation.
 
-Everything the ledger keeps goes through :class:`Store`, so another backend (Postgres, DuckDB)
-can follow by implementing these few methods; :class:`SQLiteStore` is the embedded default.
+Everything the ledger keeps goes through :class:`Store`; :func:`open_store` picks the backend
+from ``--db``: a file path is :class:`SQLiteStore` (the embedded default), a ``postgresql://``
+URL is :class:`~newsledger.ledger.postgres.PostgresStore` (one ledger for many machines).
 
 Crash safety and concurrency: each article is written in one ``BEGIN IMMEDIATE`` transaction
 (article, record, passages, figures, quotes, sources, entities, series marked dirty), so a
@@ -17,7 +18,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,7 +27,7 @@ from typing import Any, Protocol
 
 from ..errors import StoreError, param
 from ..record import Record
-from .schema import DDL, SCHEMA_VERSION
+from .schema import DDL, SCHEMA_VERSION, TABLES
 
 BUSY_TIMEOUT_S = 60.0
 
@@ -89,6 +90,9 @@ class Store(Protocol):
     def get_record(self, article_id: str, version: int | None) -> dict[str, Any] | None: ...
     def search(self, query: str, limit: int, offset: int = 0) -> list[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
+    def dump(self, table: str) -> Iterator[dict[str, Any]]: ...
+    def load(self, table: str, rows: Iterable[dict[str, Any]]) -> int: ...
+    def set_column(self, table: str, column: str, pairs: list[tuple[Any, Any]]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -157,6 +161,26 @@ def _frozen(rows: list[dict[str, Any]]) -> list[_FrozenRow]:
     return [({**d, "claimants": None, "outlets": None, "flags": None},
              tuple(map(tuple, d["claimants"])), tuple(map(tuple, d["outlets"])), dict(d["flags"]))
             for d in rows]
+
+
+def is_url(db: object) -> bool:
+    """Does ``db`` name a database server (``postgresql://…``) rather than a SQLite file?"""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(db: str | Path, readonly: bool = False) -> Store:
+    """The store ``db`` names: a ``postgresql://`` URL opens :class:`~.postgres.PostgresStore`
+    (psycopg imported only then), anything else is a SQLite file (the embedded default)."""
+    if is_url(db):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(db), readonly=readonly)
+    return SQLiteStore(db, readonly=readonly)
+
+
+def ledger_exists(db: str | Path) -> bool:
+    """Is there a ledger to read at ``db``? A URL is assumed to be (opening it tells)."""
+    return is_url(db) or Path(db).is_file()
 
 
 class SQLiteStore:
@@ -375,6 +399,7 @@ class SQLiteStore:
         rows = self.db.execute(
             "SELECT f.id, f.series_id, f.value, f.low, f.high, f.approx, f.date, f.claimant, "
             "f.origin_id, f.flags, a.pk AS article, a.published, a.outlet, p.sig, "
+            "a.article_id AS tie_id, a.version AS tie_version, f.idx AS tie_idx, "
             "(SELECT group_concat(s.canonical, char(31)) FROM sources s WHERE s.article_pk = a.pk "
             " AND s.role = 'wire_credit') AS wire "
             "FROM figures f JOIN articles a ON a.pk = f.article_pk "
@@ -386,6 +411,7 @@ class SQLiteStore:
             d["wire"] = d["wire"].split("\x1f") if d["wire"] else []
             d["origin"] = d.pop("origin_id") or d["id"]
             d["flags"] = json.loads(d["flags"]) if d["flags"] else []
+            d["tiebreak"] = (d.pop("tie_id"), d.pop("tie_version"), d.pop("tie_idx"))
             out.append(d)
         return out
 
@@ -678,6 +704,38 @@ class SQLiteStore:
             "COUNT(*) AS points FROM figures f WHERE f.current = 1 AND f.series_id IS NOT NULL "
             "GROUP BY f.claimant, f.claimant_name, f.claimant_mention, f.series_id").fetchall()
         return [dict(r) for r in rows]
+
+    # -- copying --------------------------------------------------------------------------------
+
+    def dump(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one ledger table in key order, as plain column values."""
+        key = dict(TABLES)[table]
+        for row in self.db.execute(f'SELECT * FROM {table} ORDER BY "{key}"'):
+            yield dict(row)
+
+    def load(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
+        """Insert rows as :meth:`dump` gives them (keys kept) in one transaction; articles are
+        indexed for full-text search as they come."""
+        n = 0
+        with self.transaction() as db:
+            for row in rows:
+                cols = list(row)
+                names = ", ".join(f'"{c}"' for c in cols)
+                verb = "INSERT OR REPLACE" if table == "meta" else "INSERT"
+                db.execute(f"{verb} INTO {table}({names}) VALUES "
+                           f"({', '.join('?' * len(cols))})", [row[c] for c in cols])
+                if table == "articles":
+                    db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                               (row["pk"], row["title"] or "", row["text"]))
+                n += 1
+        return n
+
+    def set_column(self, table: str, column: str, pairs: list[tuple[Any, Any]]) -> None:
+        """``UPDATE table SET column = value WHERE key = k`` for many ``(k, value)`` pairs."""
+        key = dict(TABLES)[table]
+        with self.transaction() as db:
+            db.executemany(f'UPDATE {table} SET {column} = ? WHERE "{key}" = ?',
+                           [(v, k) for k, v in pairs])
 
     def counts(self) -> dict[str, int]:
         out = {}

@@ -36,6 +36,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import NewsledgerError
+from ..ledger.store import is_url
 from ..record import Record
 from . import chart as chart_mod
 from .guard import BodyTooLarge, Guard, human_bytes, too_large
@@ -56,7 +57,7 @@ _SINCE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 
 @dataclass
 class Settings:
-    db: Path | None
+    db: str | Path | None  # a SQLite file or a postgresql:// URL
     max_upload: int = DEFAULT_MAX_UPLOAD
     allow_store: bool = False
 
@@ -116,6 +117,15 @@ def _default_extract(text: str, **meta: Any) -> Record:
     return extract(text, **meta)
 
 
+def _db_name(db: str | Path | None) -> str | None:
+    """What pages call the ledger: the file's name, or the database's (never a password)."""
+    if db is None:
+        return None
+    if is_url(db):
+        return str(db).split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "postgresql"
+    return Path(db).name
+
+
 def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
                allow_store: bool = False, extractor: Extractor | None = None,
                allowed_hosts: set[str] | None = None) -> Guard:
@@ -126,7 +136,8 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
     ``extractor`` replaces :func:`newsledger.extract` (tests inject hand-made records);
     ``allowed_hosts`` are the Host names served (default: loopback names; empty: any)."""
-    settings = Settings(Path(db) if db is not None else None, max_upload, allow_store)
+    settings = Settings(db if db is None or is_url(db) else Path(db), max_upload,
+                        allow_store)
     view = None
     if settings.db is not None:
         from .store import LedgerView
@@ -144,7 +155,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("has_db", view is not None)
-        ctx.setdefault("db_name", settings.db.name if settings.db else None)
+        ctx.setdefault("db_name", _db_name(settings.db))
         ctx.setdefault("allow_store", _can_store())
         html = env.get_template(name).render(request=request, **ctx)
         return HTMLResponse(html, status_code=status)
