@@ -411,7 +411,7 @@ def search(
 
 @ledger_app.command("claimants")
 def claimants(
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     min_points: int = typer.Option(1, "--min-points", "-m", min=1,
                                    help="Only claimants with at least this many points."),
@@ -468,7 +468,7 @@ def _snippet_markup(text: str, hits: list[list[int]]) -> str:
 
 @ledger_app.command("sources")
 def sources(
-    db: Path = db_option(),
+    db: str = db_option(),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, csv or json."),
     errors: int = typer.Option(0, "--errors", "-e", min=0, metavar="N",
                                help="Also print the last N errors (source, item, message)."),
@@ -483,7 +483,10 @@ def sources(
     from ..ledger.watchlist import Watchlist
 
     with _open(db) as led:
-        watchlist = Watchlist(led.store)
+        try:
+            watchlist = Watchlist(led.store)
+        except NewsledgerError as exc:
+            fail(str(exc))
         rows = watchlist.sources()
         recent = watchlist.errors(limit=errors) if errors else []
     out = sys.stdout

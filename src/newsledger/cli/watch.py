@@ -53,7 +53,7 @@ def watch(
                                         help="Feed URLs (RSS, Atom, JSON Feed), feed files, OPML "
                                              "files or lists of feed URLs, or folders of .txt, "
                                              ".html and .jsonl files."),
-    db: Path = db_option(),
+    db: str = db_option(),
     interval: float = typer.Option(900.0, "--interval", min=1.0, metavar="SECONDS",
                                    help="Seconds between polls (default: 900)."),
     once: bool = typer.Option(False, "--once", help="Poll every source once and exit (for cron "

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from ..errors import StoreError
+
 # After this many failed fetches in a row an item is given up on (state ``failed``) until the
 # feed says it changed.
 MAX_ATTEMPTS = 5
@@ -58,6 +60,14 @@ class Watchlist:
     """The watch state of one ledger, over its store's connection."""
 
     def __init__(self, store: Any) -> None:
+        from .store import SQLiteStore
+
+        if not isinstance(store, SQLiteStore):
+            # Its statements are SQLite's (placeholders, row access); a port is future work.
+            raise StoreError(
+                "newsledger watch keeps its state in a SQLite ledger only, for now: pass a file "
+                "to --db (e.g. --db news.sqlite), then move the ledger with `newsledger ledger "
+                "copy news.sqlite postgresql://…` if you need it on the server.")
         self.store = store
         self.db = store.db
 
