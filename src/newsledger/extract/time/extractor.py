@@ -20,7 +20,7 @@ from ...record import ErrorEntry, Span, TimeExpr
 from ..document import RangeIndex
 from ..registry import State, component
 from .find import Cand, find
-from .words import DAY_PARTS, RX_MONTH
+from .words import DAY_PARTS, RX_MONTH, RX_TZ
 from .resolve import TENSE_KINDS, Ctx, Resolved, resolve
 from ... import lexicons
 
@@ -128,6 +128,14 @@ class _Tense:
         return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
                                         for ch in tok.children)
 
+    def perfect(self, offset: int) -> bool:
+        """Is the clause around ``offset`` in a present perfect ("has been delayed")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        tok = self._verb(offset)
+        return tok.tag_ == "VBN" and any(ch.dep_ == "aux" and ch.lemma_ == "have"
+                                         for ch in tok.children)
+
     def future(self, offset: int) -> bool:
         """Is the clause around ``offset`` in the future ("will meet", "is set to meet")?"""
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
@@ -160,6 +168,54 @@ class _Tense:
         return False
 
 
+# A deadline or a lower bound before a date ("by July", "until 17 October", "no later than
+# Friday"): what it bounds is usually still running, so the date is the coming one.
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|no\s+later\s+than)\s+(?P<least>at\s+least\s+)?"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE)
+# Words in the same clause, shortly before a date, that say it is scheduled: an event that is
+# set for a date ("the Nato summit in Vilnius in July", "the vote on Monday") or a plan.
+_SCHEDULED = re.compile(
+    r"\b(?:summit|summits|election|elections|vote|referendum|conference|hearing|deadline|"
+    r"talks|match|fixture|final|tournament|ceremony|inauguration|olympics|visit|trip|"
+    r"plans?|planned|planning|scheduled|upcoming|forthcoming|slated|due)\b"
+    r"[^.;:!?\n]{0,60}$", re.IGNORECASE)
+# A clock time with its zone next to a weekday ("15:00 GMT Saturday", "Saturday, 3pm ET"):
+# fixture lists, kick-offs and broadcast times, which are written ahead of the event.
+_ZONED_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?\s*)?" + RX_TZ + r"[,\s]+(?:on\s+)?$",
+    re.IGNORECASE)
+_ZONED_CLOCK_AFTER = re.compile(
+    r",?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?\s*)?" + RX_TZ
+    + r"\b", re.IGNORECASE)
+# "(had been) planned for Sunday": the time of the plan's event, whatever the tense of planning.
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|slated|set|due)\s+(?:for|on)\s+$",
+                          re.IGNORECASE)
+_FORWARD_KINDS = frozenset({"date", "month", "weekday", "monthday", "holiday", "quarter"})
+
+
+def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
+    """Does the context point a date without a year ahead, though no "will" governs it?
+
+    Deadlines ("by July", "until 17 October"), scheduled events and plans ("the summit in
+    July", "plans for a June vote") and fixture notation ("15:00 GMT Saturday") are written
+    about what is to come; a clause told in the past ("the summit in July was a success")
+    still looks back. "until at least" bounds something still running: always ahead.
+    """
+    if c.kind not in _FORWARD_KINDS or text.startswith(("'s", "’s"), c.end):
+        return False  # "by Saturday's strike": an event, not a deadline
+    before = text[max(0, c.start - 80):c.start]
+    d = _DEADLINE.search(before)
+    if d and d.group("least") or _PLANNED_FOR.search(before):
+        return True
+    if (d or _SCHEDULED.search(before) or c.kind == "weekday" and (
+            _ZONED_CLOCK_BEFORE.search(before) or _ZONED_CLOCK_AFTER.match(text, c.end))):
+        # "has been delayed ... on Wednesday": a perfect tells what is done, too
+        return not (tense.past(c.start) or tense.perfect(c.start))
+    return False
+
+
 def _paragraph_bounds(text: str) -> list[int]:
     """Offsets where paragraphs start (every line break starts one). Not Document.paragraphs
     (layout blocks, which may span hard-wrapped lines and leave out skipped blocks): a date
@@ -187,6 +243,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     # (end offset, day) of the last day-precise date, for clock times that follow it.
     last_day: tuple[int, date] | None = None
     last_value: str | None = None  # the last absolute DATE value, for "the following year"
+    last_year: int | None = None  # the last year written, across paragraphs, for "that year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
     for c in find(text):
         if skipped.overlaps(c.start):
@@ -206,10 +263,11 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             continue
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb
-        future = tense.future(c.start) if c.kind in TENSE_KINDS else False
+        future = c.kind in TENSE_KINDS and (tense.future(c.start)
+                                            or _leans_forward(text, c, tense))
         past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
         try:
-            r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
+            r = resolve(c, Ctx(published, anchor, future, text, past, last_value, last_year))
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
             r = resolve(c, Ctx(None, None, future, text, past, None))
         if r is None:
@@ -263,6 +321,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
+            if re.match(r"\d{4}(?:-|$)", r.value):
+                last_year = int(r.value[:4])
+        elif c.kind == "month_of" and r.value:
+            last_year = int(r.value[:4])
         if r.day is not None:
             for cend, cte in pending_clock:
                 if _GLUE.match(text[cend:start]) and cte.value:

@@ -195,7 +195,12 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     plural = low_after in COUNT_NOUNS or (
         after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
         and not low_after.endswith(("'s", "’s")))
-    # "2000 people" is a count ... but "the 2014 elections", "in 2014 elections" are years
+    # "2000 people" is a count ... but "the 2014 elections", "in 2014 elections" are years, and
+    # so is the second of "the 2020 and 2022 elections" (a year just before the "and")
+    if plural and before in ("and", "or") and re.search(
+            r"(?:^|[^\w$£€,.])(?:1[89]|20)\d\d,?\s+(?:and|or)\s+$",
+            text[max(0, m.start() - 12):m.start()]):
+        return True
     return not (plural and (before not in DATE_CUES or before in ("and", "or")))
 
 
@@ -321,6 +326,12 @@ RULES: list[Rule] = [
     Rule("numeric", on("DIG"), _rx(
         B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\d/.]\d)")),
+    # "October last year", "April of that year", "March the same year": a month in a year said
+    # relative to publication or to the last year written
+    Rule("month_of", on("MON"), _rx(
+        B + r"(?P<mon>" + RX_FULL_MONTH + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
+        r"(?:\s+of)?\s+(?P<yr>last|this|next|that|the\s+same|the\s+following|the\s+previous)"
+        r"\s+year" + E), lambda text, m: m.group("mon")[0].isupper()),
     Rule("month", on("MON RELM"), _rx(
         r"(?<![\w'’])(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + RX_FULL_MONTH
         + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|" r"Aug\.)" + r"(?![\w-])"), _month_ok),
@@ -446,9 +457,14 @@ RULES: list[Rule] = [
     Rule("dur_adj", on("LONGADJ"), _rx(B + alt(list(LONG_ADJ)) + E)),
     # --- times of day ---------------------------------------------------------------------
     Rule("clock", on("DIG"), _rx(
-        B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
+        B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::[0-5]\d)?)?\s*" + AP + TZ, 0), _clock_ok),
+    # "3:07:35" without a zone or a.m./p.m. after it: a race or clip time (a duration)
+    Rule("race_time", on("DIG"), _rx(
+        B + r"(?<!:)(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:.,]\d|[\d:])"
+        r"(?!\s*(?:[ap]\.?\s?m\b|" + RX_TZ + r"\b))", 0)),
     Rule("clock", on("DIG"), _rx(
-        B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
+        B + r"(?<!:)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::[0-5]\d)?(?![\d:])" + TZ, 0),
+        _time_colon_ok),
     # "13.20 BST" (British style): a dot clock only with a zone, else it is a decimal number
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>[012]?\d)\.(?P<mi>[0-5]\d)\s+(?P<tz>" + RX_TZ + r")(?![\w])", 0), _military_ok),

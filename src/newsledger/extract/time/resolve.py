@@ -88,6 +88,20 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{y:04d}-{m:02d}")
 
 
+def _month_of(c: Cand, x: Ctx) -> Resolved | None:
+    m = MONTHS[str(c.g["mon"]).lower().rstrip(".")]
+    yr = re.sub(r"\s+", " ", str(c.g["yr"]).lower())
+    if yr in ("last", "this", "next"):
+        if x.pub is None:
+            return Resolved("DATE", None)
+        y = x.pub.year + {"last": -1, "this": 0, "next": 1}[yr]
+    else:  # "that year", "the same year", "the following year": after the last year written
+        if x.last_year is None:
+            return Resolved("DATE", None)
+        y = x.last_year + {"the following": 1, "the previous": -1}.get(yr, 0)
+    return Resolved("DATE", f"{y:04d}-{m:02d}")
+
+
 def _year(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{int(c.g['y']):04d}")  # type: ignore[arg-type]
 
@@ -159,6 +173,8 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         lv = x.last_value or ""
         if u == "year" and re.match(r"\d{4}", lv) and (x.anchor is None or len(lv) == 4):
             return Resolved("DATE", f"{int(lv[:4]) + k:04d}")  # "In 2005 ... The following year"
+        if u == "year" and x.anchor is None and x.last_year is not None:
+            return Resolved("DATE", f"{x.last_year + k:04d}")  # the year written paragraphs back
         if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
             y, m = add_months(int(lv[:4]), int(lv[5:]), k)
             return Resolved("DATE", f"{y:04d}-{m:02d}")
@@ -258,6 +274,9 @@ def _daypart(c: Cand, x: Ctx) -> Resolved | None:
 def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
     """ "that week", "the same year": the week/month/year of the paragraph's last date."""
     u = str(c.g["u"]).lower()
+    if u == "year" and x.last_year is not None:
+        # "the same year", "that year": the last year written, even paragraphs back
+        return Resolved("DATE", f"{x.last_year:04d}")
     if x.anchor is not None:
         return Resolved("DATE", unit_value(x.anchor, u, 0))
     lv = x.last_value or ""
@@ -348,7 +367,7 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 
 
 _KINDS = {
-    "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
+    "date": _date, "iso": _iso, "month_of": _month_of, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
     "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
