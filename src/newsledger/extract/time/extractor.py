@@ -70,6 +70,11 @@ _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _TEXT_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
+# Verbs of saying and posting whose reported content counts "today" from their own day.
+_STATEMENT_VERBS = frozenset({"say", "post", "write", "tweet", "tell", "announce", "add", "state",
+                              "declare", "report", "claim", "warn", "insist"})
+# Kinds counted from the speaker's "now": from a statement's own day when it has one.
+_DEICTIC_KINDS = frozenset({"relday", "dur", "weekday", "relunit", "monthday"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _REPORT_VERBS = lexicons.word_set("report_verbs")
 _FUTURE_HEADS = lexicons.word_set("future_heads")
@@ -135,6 +140,46 @@ class _Tense:
         tok = self._verb(offset)
         return tok.tag_ == "VBN" and any(ch.dep_ == "aux" and ch.lemma_ == "have"
                                          for ch in tok.children)
+
+    def said_on(self, offset: int, marks: list[tuple[int, date]]) -> date | None:
+        """The day of the statement whose reported content holds ``offset``: "In a post on
+        Wednesday, she said until two days ago ..." counts "two days ago" from Wednesday.
+
+        ``marks`` are the (offset, day) of day-precise dates before ``offset`` in the paragraph.
+        The date must hang from the reporting verb (or its subject, "a post on Wednesday") and
+        the expression from the verb's complement; "officials said today" is the report's own
+        day, the publication's.
+        """
+        if self.doc is None or not self.starts or not marks or not self.doc.has_annotation("DEP"):
+            return None
+        tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+        path = [tok]
+        while path[-1].head.i != path[-1].i and len(path) < 8:  # spaCy Tokens: compare .i
+            path.append(path[-1].head)
+        for i, v in enumerate(path[1:], 1):
+            # the content follows the verb and is more than a word hanging from it ("said
+            # today" is when it was said; "said until two days ago, ..." what was said)
+            if v.lemma_ in _STATEMENT_VERBS and v.pos_ in ("VERB", "AUX") and offset > v.idx \
+                    and (i >= 2 or path[i - 1].dep_ in ("ccomp", "parataxis")):
+                inner = path[i - 1]
+                break
+        else:
+            return None
+        sent = v.sent
+        for mark, day in reversed(marks):
+            if not sent.start_char <= mark < sent.end_char:
+                continue
+            m = self.doc[max(0, bisect.bisect_right(self.starts, mark) - 1)]
+            up = m
+            for _ in range(6):  # the date's way up must reach the verb, not through the content
+                if up.i == inner.i:
+                    break
+                if up.i == v.i:
+                    return day
+                if up.head.i == up.i:
+                    break
+                up = up.head
+        return None
 
     def future(self, offset: int) -> bool:
         """Is the clause around ``offset`` in the future ("will meet", "is set to meet")?"""
@@ -216,6 +261,53 @@ def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
     return False
 
 
+# A line that is only an embedded post's date: "— Jane Doe (@jdoe) August 13, 2017" under a
+# post (it dates the lines above it), or "Posted 20 December 2023" over one (the line after).
+_POST_TRAILER = re.compile(r"^\s*[—–-]\s*[^\n]{0,60}\(@\w+\)\s*(?P<date>[^\n]{6,40}?)\s*$")
+_POST_HEADER = re.compile(r"^\s*(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s*)?"
+                          r"(?P<date>[^\n]{6,40}?)\s*$", re.IGNORECASE)
+
+
+def _post_days(text: str, published: date | None) -> dict[int, date]:
+    """Paragraph index -> the date an embedded post gives itself, for its "today", "two days
+    ago". A trailer dates the non-empty line just above it; a header line (a full date with a
+    year and nothing else) the non-empty line just below. Paragraphs are lines, as in
+    find_times."""
+    lines = text.split("\n")
+    out: dict[int, date] = {}
+    for i, line in enumerate(lines):
+        found = _date_line(line, published)
+        if found is None:
+            continue
+        step, day = found
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and _date_line(lines[j], published) is None:
+            out[j] = day
+    return out
+
+
+def _date_line(line: str, published: date | None) -> tuple[int, date] | None:
+    """(-1 for a trailer, 1 for a header, the day) when ``line`` is only a post's date."""
+    if len(line) > 110 or not any(ch.isdigit() for ch in line):
+        return None
+    m = _POST_TRAILER.match(line)
+    step = -1
+    if m is None:
+        m = _POST_HEADER.match(line)
+        step = 1
+    if m is None:
+        return None
+    cands = find(m.group("date"))
+    if len(cands) != 1 or cands[0].kind not in ("date", "iso", "numeric") \
+            or cands[0].end - cands[0].start != len(m.group("date")) \
+            or not cands[0].g.get("y"):
+        return None
+    r = resolve(cands[0], Ctx(published, None, False, m.group("date")))
+    return (step, r.day) if r is not None and r.day is not None else None
+
+
 def _paragraph_bounds(text: str) -> list[int]:
     """Offsets where paragraphs start (every line break starts one). Not Document.paragraphs
     (layout blocks, which may span hard-wrapped lines and leave out skipped blocks): a date
@@ -245,6 +337,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     last_value: str | None = None  # the last absolute DATE value, for "the following year"
     last_year: int | None = None  # the last year written, across paragraphs, for "that year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
+    marks: list[tuple[int, date]] = []  # (start, day) of the paragraph's day-precise dates
+    post_days = _post_days(text, published)  # paragraph -> the date line of an embedded post
     for c in find(text):
         if skipped.overlaps(c.start):
             continue
@@ -252,6 +346,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         if p != para:
             para, anchor, last_day, last_value = p, None, None, None
             pending_clock.clear()
+            marks.clear()
         if c.kind == "daypart" and (last_day is None or _TEXT_SENTENCE_BREAK.search(
                 text, last_day[0], c.start)):
             # "tea in the morning": a day part is a day's only next to a dated clause; else it is
@@ -266,8 +361,12 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         future = c.kind in TENSE_KINDS and (tense.future(c.start)
                                             or _leans_forward(text, c, tense))
         past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
+        ref = post_days.get(p, published)
+        if c.kind in _DEICTIC_KINDS and marks and ref is not None and (
+                c.kind != "dur" or str(c.g.get("rel") or "").lower() in ("ago", "from now")):
+            ref = tense.said_on(c.start, marks) or ref
         try:
-            r = resolve(c, Ctx(published, anchor, future, text, past, last_value, last_year))
+            r = resolve(c, Ctx(ref, anchor, future, text, past, last_value, last_year))
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
             r = resolve(c, Ctx(None, None, future, text, past, None))
         if r is None:
@@ -331,6 +430,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
                     cte.value = r.day.isoformat() + cte.value[cte.value.index("T"):]
             pending_clock.clear()
             last_day = (end, r.day)
+            marks.append((start, r.day))
             if r.anchors:
                 anchor = r.day
     return out

@@ -10,7 +10,7 @@ Without a publication date relative values stay ``None``; explicit dates still r
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .calendar import (Ctx, Resolved, add_months, dur_value, iso, month_day_year, month_year,
                        safe_date, unit_value, weekday_near)
@@ -243,9 +243,42 @@ def _unitpos(c: Cand, x: Ctx) -> Resolved | None:
     if x.pub is None:
         return Resolved("DATE", None, _POS[g["pos"].lower()])  # type: ignore[union-attr]
     rel = (g.get("rel") or "the").lower()
+    u = str(g["u"]).lower()
+    pos = _POS[str(g["pos"]).lower()]
     k = {"last": -1, "next": 1}.get(rel, 0)
-    return Resolved("DATE", unit_value(x.pub, g["u"].lower(), k),  # type: ignore[union-attr]
-                    _POS[g["pos"].lower()])  # type: ignore[union-attr]
+    if rel == "the" and u in ("year", "month", "week", "quarter"):
+        # "the end of (the) year" reads the tense: a past clause means the last one whose end
+        # has come ("had hoped to finish by the end of the year", in February: last year's);
+        # a future clause the next one whose start is still ahead.
+        at = _position_day(x.pub, u, pos)
+        if x.past and at > x.pub:
+            k = -1
+        elif x.future and at < x.pub:
+            k = 1
+    return Resolved("DATE", unit_value(x.pub, u, k), pos)
+
+
+def _position_day(pub: date, u: str, pos: str) -> date:
+    """The day on which the START/MID/END of ``pub``'s week, month, quarter or year falls."""
+    if u == "week":
+        first = pub - timedelta(days=pub.isoweekday() - 1)
+        last = first + timedelta(days=6)
+    elif u == "month":
+        first = pub.replace(day=1)
+        y, m = add_months(pub.year, pub.month, 1)
+        last = date(y, m, 1) - timedelta(days=1)
+    elif u == "quarter":
+        q0 = (pub.month - 1) // 3 * 3 + 1
+        first = date(pub.year, q0, 1)
+        y, m = add_months(pub.year, q0, 3)
+        last = date(y, m, 1) - timedelta(days=1)
+    else:
+        first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
+    if pos == "START":
+        return first
+    if pos == "END":
+        return last
+    return first + (last - first) / 2
 
 
 def _anchor(c: Cand, x: Ctx) -> Resolved | None:
@@ -376,5 +409,5 @@ _KINDS = {
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.
-TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
+TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday", "unitpos",
                          "overnight", "dur", "holiday"})
