@@ -217,6 +217,14 @@ def _relday_ok(text: str, m: re.Match[str]) -> bool:
     return not (w == "Today" and not sentence_start(text, m.start()))
 
 
+# What follows a sentence-initial "Now," when it only leads into talk, not into the present.
+_NOW_FILLER_NEXT = frozenset({
+    "let", "let's", "let’s", "here", "here's", "here’s", "what", "why", "how", "if", "look",
+    "listen", "imagine", "remember", "back", "then", "of", "obviously", "to", "for", "okay",
+    "ok", "well", "the question", "the point", "the thing", "the problem", "i", "you", "over",
+})
+
+
 def _now_ok(text: str, m: re.Match[str]) -> bool:
     """ "now" is the writer's present, except as discourse filler: "Now, the question is ...",
     "And now, ...", "now that ...", "now and then", and "Peace Now" (a capitalised name)."""
@@ -227,7 +235,12 @@ def _now_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if text[m.end():m.end() + 3].lstrip(" \t")[:1] in (",", "—", "–"):
         if at_start:
-            return False
+            # "Now, he mostly paints in grey": the present set against a past just told; but
+            # "Now, let's ...", "Now, the question is", "Now, if ..." lead into talk.
+            nxt = re.match(r"[\s,—–]*([\w'’]+)(?:\s+([\w'’]+))?", text[m.end():m.end() + 40])
+            words = [w.lower() for w in nxt.groups() if w] if nxt else []
+            return not (words and (words[0] in _NOW_FILLER_NEXT
+                                   or " ".join(words[:2]) in _NOW_FILLER_NEXT))
         prev = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         if prev and prev.group(1).lower() in ("and", "but", "so", "well", "yet", "even") \
                 and sentence_start(text, max(0, m.start() - 30) + prev.start(1)):
@@ -372,6 +385,8 @@ RULES: list[Rule] = [
         r"(?P<u>day|morning|afternoon|evening|night)" + E)),
     Rule("anchor", on("THAT"), _rx(
         B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
+    # "who at that time was ...": the time last written in the paragraph (else not tagged)
+    Rule("that_time", on("THAT"), _rx(r"(?<=\bat\s)that\s+time" + E + r"(?!\s+of\b)")),
     Rule("anchor_unit", on("THAT THE"), _rx(
         B + r"(?:that|the\s+same)\s+(?P<u>week|weekend|month|year)" + E)),
     Rule("relunit", on("INTHE"), _rx(
@@ -409,6 +424,9 @@ RULES: list[Rule] = [
         B + r"(?<!most\s)(?<!more\s)(?P<w>recently|lately|currently|presently|nowadays)" + E
         + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
         r"the\s+(?P<w2>past|future|near\s+future|distant\s+future)" + E
+        + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))"
+        # "for the foreseeable future" (also misspelt, and inside quotes: for "the ...")
+        + r"|(?:(?<=\bfor\s)|(?<=\bfor\s[\"“])|(?<=\bin\s))the\s+for[e]?seeable\s+future" + E
         + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
     # "these days", "at present", "at the moment", "until the present": the writer's present
     Rule("ref", on("REF"), _rx(
@@ -448,6 +466,10 @@ RULES: list[Rule] = [
     Rule("dur_bare", on("UNITS_PL"), _rx(
         B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
         r"\s+(?:later|earlier|before|after)\b)")),
+    # "in the years since ...", "in the months before the war": a vague stretch of time
+    Rule("dur_bare", on("THE"), _rx(
+        r"(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bduring\s))the\s+(?P<unit>days|weeks|months|years|"
+        r"decades)(?=\s+(?:since|before|after|prior|leading)\b)")),
     Rule("dur_bare", on("DURBARE"), _rx(
         B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
         r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"

@@ -320,6 +320,12 @@ def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", None)
 
 
+def _that_time(c: Cand, x: Ctx) -> Resolved | None:
+    """ "at that time": the paragraph's last absolute date; with none to point at, not a time
+    worth a record (wrong is worse than missing)."""
+    return Resolved("DATE", x.last_value) if x.last_value else None
+
+
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
     u = c.g["u"].lower()  # type: ignore[union-attr]
     k = -1 if c.g["r"].lower() == "before" else 1  # type: ignore[union-attr]
@@ -403,11 +409,12 @@ _KINDS = {
     "date": _date, "iso": _iso, "month_of": _month_of, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
-    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
+    "anchor_unit": _anchor_unit, "that_time": _that_time, "daypart": _daypart,
+    "quarter": _quarter, "half": _half,
     "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
     "holiday": _holiday, "monthday": _monthday, "overnight": _overnight, **DUR_KINDS,
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.
-TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday", "unitpos",
-                         "overnight", "dur", "holiday"})
+TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
+                         "unitpos", "overnight", "dur", "holiday"})
