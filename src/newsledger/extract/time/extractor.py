@@ -130,6 +130,9 @@ class _Tense:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
         tok = self._verb(offset)
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not any(
+                ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+            return True  # a main verb tagged VBN with no auxiliary: a simple past ("ended")
         return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
                                         for ch in tok.children)
 
@@ -170,6 +173,8 @@ class _Tense:
             if not sent.start_char <= mark < sent.end_char:
                 continue
             m = self.doc[max(0, bisect.bisect_right(self.starts, mark) - 1)]
+            if m.i < v.i and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[m.i + 1:v.i]):
+                return day  # "In a post on Wednesday, she said": no other verb in between
             up = m
             for _ in range(6):  # the date's way up must reach the verb, not through the content
                 if up.i == inner.i:
@@ -252,12 +257,26 @@ def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
         return False  # "by Saturday's strike": an event, not a deadline
     before = text[max(0, c.start - 80):c.start]
     d = _DEADLINE.search(before)
-    if d and d.group("least") or _PLANNED_FOR.search(before):
+    if d and d.group("least"):
         return True
+    if tense.doc is None:
+        return False  # without a parse a past clause cannot be told apart: keep looking back
+    if _PLANNED_FOR.search(before):
+        # "a rally that had been planned for Sunday": planning is told in the past, the event
+        # is still ahead. ("The vote scheduled for Monday was held" is future()'s case.)
+        verb = tense._verb(c.start)
+        if verb.lemma_ in _FUTURE_HEADS and verb.dep_ not in ("acl", "amod"):
+            return True
     if (d or _SCHEDULED.search(before) or c.kind == "weekday" and (
             _ZONED_CLOCK_BEFORE.search(before) or _ZONED_CLOCK_AFTER.match(text, c.end))):
         # "has been delayed ... on Wednesday": a perfect tells what is done, too
-        return not (tense.past(c.start) or tense.perfect(c.start))
+        if tense.past(c.start) or tense.perfect(c.start):
+            return False
+        verb = tense._verb(c.start)
+        if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
+            # "the vote scheduled for Monday was cancelled": the clause the noun sits in
+            return not tense.past(verb.head.idx)
+        return True
     return False
 
 

@@ -461,7 +461,9 @@ RULES: list[Rule] = [
         r"after|from\s+now)" + E + r")?"), _dur_ok),
     Rule("dur_bare", on("UNITS_PL"), _rx(
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
-        r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
+        r"(?<=\bover\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\blasted\s)|(?<=\blasts\s)|"
+        r"(?<=\bspent\s)|(?<=\bwaited\s))(?P<unit>minutes|hours|days|weeks|months|years|"
+        r"decades)" + E
         + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
     Rule("dur_bare", on("UNITS_PL"), _rx(
         B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
