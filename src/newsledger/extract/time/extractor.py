@@ -120,7 +120,7 @@ class _Tense:
         assert self.doc is not None
         tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
         for _ in range(4):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
         return tok
@@ -194,7 +194,7 @@ class _Tense:
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_ in _FUTURE_HEADS:
             # "the handover planned for Saturday", "a vote scheduled for Monday": forward, unless
             # the clause it sits in is told in the past ("the vote scheduled for Monday was held").
-            gov = tok.head.head if tok.head is not tok else tok
+            gov = tok.head.head if tok.head.i != tok.i else tok
             # "was postponing" is reported speech in the present; "was cancelled" is past.
             return not (gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(
                 ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children)))
@@ -210,7 +210,7 @@ class _Tense:
             if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes) \
                     and tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORT_VERBS:
                 return True
-            if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
+            if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj"):
                 break
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
                 return True  # "is set to meet", "plans to travel", "is expected to vote"
