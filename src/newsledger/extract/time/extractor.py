@@ -229,7 +229,7 @@ _DEADLINE = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:summit|summits|election|elections|vote|referendum|conference|hearing|deadline|"
     r"talks|match|fixture|final|tournament|ceremony|inauguration|olympics|visit|trip|"
-    r"plans?|planned|planning|scheduled|upcoming|forthcoming|slated|due)\b"
+    r"plans?|planned|planning|scheduled|upcoming|forthcoming|slated|due(?!\s+to\s+(?!be\b)))\b"
     r"[^.;:!?\n]{0,60}$", re.IGNORECASE)
 # A clock time with its zone next to a weekday ("15:00 GMT Saturday", "Saturday, 3pm ET"):
 # fixture lists, kick-offs and broadcast times, which are written ahead of the event.
@@ -259,7 +259,7 @@ def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
     d = _DEADLINE.search(before)
     if d and d.group("least"):
         return True
-    if tense.doc is None:
+    if tense.doc is None or not tense.doc.has_annotation("DEP"):
         return False  # without a parse a past clause cannot be told apart: keep looking back
     if _PLANNED_FOR.search(before):
         # "a rally that had been planned for Sunday": planning is told in the past, the event
