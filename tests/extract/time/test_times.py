@@ -540,6 +540,16 @@ def test_statements_and_posts_anchor_to_their_own_date(text: str,
     assert expected == next((t, v) for t, v in got if t == expected[0])
 
 
+def test_a_quoted_statement_speaks_from_its_own_day() -> None:
+    got = _tv('A headline\n\nOn Tuesday, the council said in a statement: "Yesterday the dam held. '
+              'Today we open the gates."\n\nToday the river is calm.\n', "2024-05-10")
+    assert [v for t, v in got if t in ("Yesterday", "Today")] == [
+        "2024-05-06", "2024-05-07", "2024-05-10"]
+    # a quotation without a dated introduction keeps the publication day
+    got = _tv('A headline\n\nThe council said: "Today we open the gates."\n', "2024-05-10")
+    assert ("Today", "2024-05-10") in got
+
+
 def test_only_the_post_is_dated_by_its_trailer() -> None:
     got = _tv("A headline\n\nToday we opened the clinic.\n\n— Clinic (@clinic) December 18, 2023"
               "\n\nToday it rained.\n", "2023-12-21")

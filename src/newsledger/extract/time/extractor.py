@@ -245,6 +245,33 @@ _PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|slated|set|due)\s+(?:for|on)\
 _FORWARD_KINDS = frozenset({"date", "month", "weekday", "monthday", "holiday", "quarter"})
 
 
+# What introduces a quotation with its own date: 'On Tuesday, the ministry said: "Yesterday ...'
+_STATEMENT_CUE = re.compile(r"\b(?:said|says|posted|wrote|tweeted|told|added|stated|declared|"
+                            r"announced|statement|post|message|video)\b", re.IGNORECASE)
+_LAST_BREAK = re.compile(r".*[.!?](?:\s|$)", re.DOTALL)
+
+
+def _quoted_on(text: str, para_start: int, offset: int,
+               marks: list[tuple[int, date]]) -> date | None:
+    """The day of the statement whose quotation holds ``offset``: the last day-precise date in
+    the sentence that opens the quotation, when that sentence says who said it ("On Tuesday, the
+    ministry said in a statement: "... Today we hold the line.""). Quotations are matched in the
+    paragraph: curly quotes by pairs, straight ones by parity."""
+    before = text[para_start:offset]
+    q = before.rfind("“")
+    if q < 0 or before.rfind("”") > q:
+        q = before.rfind('"') if before.count('"') % 2 == 1 else -1
+    if q < 0:
+        return None
+    intro = before[:q]
+    brk = _LAST_BREAK.match(intro)
+    lo = para_start + (brk.end() if brk else 0)
+    if not _STATEMENT_CUE.search(text, lo, para_start + q):
+        return None
+    days = [day for m, day in marks if lo <= m < para_start + q]
+    return days[-1] if days else None
+
+
 def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
     """Does the context point a date without a year ahead, though no "will" governs it?
 
@@ -383,7 +410,8 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         ref = post_days.get(p, published)
         if c.kind in _DEICTIC_KINDS and marks and ref is not None and (
                 c.kind != "dur" or str(c.g.get("rel") or "").lower() in ("ago", "from now")):
-            ref = tense.said_on(c.start, marks) or ref
+            ref = (tense.said_on(c.start, marks)
+                   or _quoted_on(text, para_starts[p], c.start, marks) or ref)
         try:
             r = resolve(c, Ctx(ref, anchor, future, text, past, last_value, last_year))
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
