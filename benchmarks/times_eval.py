@@ -6,6 +6,13 @@ fixes), TempEval-3 style numbers:
 relaxed span F1 (any overlap, one-to-one, via ``newsledger.evaluate``), strict span F1 (same
 offsets), and value F1 (a match counts only when the TIMEX3 value is also equal).
 
+The "blind" split is tests/eval/times_blind.json (178 expressions in 26 BBC/NPR/semeval articles,
+annotated by someone who never ran newsledger; `range` limits what is scored). First run, before
+any time rule was changed for it, on commit 1ad7957: value F1 0.902, relaxed span F1 0.954
+(strict span F1 0.902, 168 predicted for 178 gold). Then rules were written against its errors
+(general ones, see README "Times: conventions"), so from here on the split is no longer blind: on
+the times branch (issue 16) value F1 0.969, relaxed span F1 0.980 (strict 0.952, 173 predicted).
+
     PYTHONPATH=src python benchmarks/times_eval.py [--show]
 """
 
@@ -21,6 +28,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "eval" / "times_gold.json"
+# Annotated by someone who never ran the tool; split "blind". Some articles carry `range` [a, b]:
+# only that part is annotated, so predictions outside it are not scored.
+BLIND = ROOT / "tests" / "eval" / "times_blind.json"
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "blind", "all")
 
 
 def shared_data() -> Path | None:
@@ -46,25 +57,32 @@ def evaluate(show: bool = False) -> dict[str, dict[str, Any]]:
     data = shared_data()
     if data is None:
         raise SystemExit("../shared/data is absent: nothing to evaluate")
-    gold = json.loads(GOLD.read_text("utf-8"))
+    articles = json.loads(GOLD.read_text("utf-8"))["articles"]
+    if BLIND.exists():
+        articles = articles + json.loads(BLIND.read_text("utf-8"))["articles"]
     texts: dict[str, str] = {}
-    for name in {a["file"] for a in gold["articles"]}:
+    for name in {a["file"] for a in articles}:
         with gzip.open(data / name, "rt", encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
                 texts[row["id"]] = row["text"]
     results: dict[str, dict[str, Any]] = {}
-    for split in ("dev", "heldout", "heldout2", "heldout3", "all"):
+    records: dict[str, Any] = {}
+    for split in SPLITS:
         total = Score()
         strict = value_ok = n_pred = n_gold = 0
-        for art in gold["articles"]:
+        for art in articles:
             if split != "all" and art["split"] != split:
                 continue
             text = texts[art["id"]]
             if hashlib.sha1(text.encode()).hexdigest() != art["sha1"]:
                 raise SystemExit(f"{art['id']}: the article text changed; offsets are stale")
-            rec = newsledger.extract(text, published=art["published"][:10])
-            pred = rec.times
+            if art["id"] not in records:
+                records[art["id"]] = newsledger.extract(text, published=art["published"][:10])
+            pred = records[art["id"]].times
+            if art.get("range"):
+                lo, hi = art["range"]
+                pred = [t for t in pred if t.span.start < hi and t.span.end > lo]
             g = art["times"]
             s = score(g, pred, lambda x: (x["start"], x["end"]),
                       lambda t: (t.span.start, t.span.end),

@@ -31,6 +31,9 @@ class Ctx:
     text: str
     past: bool = False  # the clause is explicitly in a past tense
     last_value: str | None = None  # the paragraph's last absolute DATE value ("2005", "2023-10")
+    # The last year written out (or implied by an absolute date) anywhere before, across
+    # paragraphs: what "that year", "the same year", "April of that year" refer to.
+    last_year: int | None = None
 
 
 def iso(d: date) -> str:

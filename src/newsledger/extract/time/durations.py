@@ -1,7 +1,10 @@
 """Resolving durations, clock times and sets ("six weeks", "10:30 a.m.", "every day") to TIMEX3.
 
-Durations that name a point ("three days ago", "two days later") become DATEs: against the
-publication date for "ago", against the paragraph's anchor for "later"/"earlier".
+Durations that name a point counted from publication ("three days ago", "two days from now")
+become DATEs. Durations anchored on a narrated event ("two days later", "about a month earlier",
+"a week before.") stay DURATIONs on the quantity (TimeML's convention; "later" is a signal, not
+part of the value); the day they land on still anchors the narrative after them. A race or clip
+time "3:07:35" is a DURATION (PT3H7M35S), never a clock time.
 """
 
 from __future__ import annotations
@@ -52,21 +55,32 @@ def _dur(c: Cand, x: Ctx) -> Resolved | None:
                                 ("PAST_REF" if rel == "ago" else "FUTURE_REF"))
             v, day = shift(x.pub, -n if rel == "ago" else n, code)
             return Resolved("DATE", v, anchors=day is not None, day=day)
+        end = c.cut if c.cut is not None else c.end
         if rel in ("later", "earlier") or final and rel in ("on", "before", "after"):
+            # "two days later", "about a month earlier": TimeML's anchored duration, a DURATION
+            # on the quantity only (the signal word is left out, as "after" is). The day it
+            # lands on still anchors the narrative that follows ("... at 10 a.m.").
             sign = -1 if rel in ("earlier", "before") else 1
             base = x.anchor if x.anchor is not None else (x.pub if sign < 0 else None)
-            if base is None or n is None or code.startswith("T"):
-                return Resolved("DATE", None)
-            v, day = shift(base, sign * n, code)
-            return Resolved("DATE", v, anchors=day is not None, day=day)
+            day = None
+            if base is not None and n is not None and not code.startswith("T"):
+                day = shift(base, sign * n, code)[1]
+            return Resolved("DURATION", dur_value(n, code), end=end, anchors=day is not None,
+                            day=day)
         # the rel word is a signal of something else ("two days after the attack"): trim it.
-        end = c.cut if c.cut is not None else c.end
         return Resolved("DURATION", dur_value(n, code), end=end)
     if not rel and not g.get("the") and not g.get("old"):
         ahead = _in_future(c, x, n, code)
         if ahead is not None:
             return ahead
     return Resolved("DURATION", dur_value(n, code))
+
+
+def _race_time(c: Cand, x: Ctx) -> Resolved | None:
+    """ "3:07:35" (a marathon, a clip): hours, minutes and seconds elapsed."""
+    h, mi, sec = (int(str(c.g[k])) for k in ("h", "mi", "s"))
+    parts = "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (sec, "S")) if n)
+    return Resolved("DURATION", "PT" + (parts or "0S"))
 
 
 def _dur_bare(c: Cand, x: Ctx) -> Resolved | None:
@@ -131,7 +145,7 @@ def _set_adj(c: Cand, x: Ctx) -> Resolved | None:
 
 # Resolver per candidate kind (see find.RULES), merged into resolve's table.
 DUR_KINDS = {
-    "dur": _dur, "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all,
+    "dur": _dur, "race_time": _race_time, "dur_bare": _dur_bare, "dur_adj": _dur_adj, "dur_all": _dur_all,
     "clock": _clock, "noon": _noon, "oclock": _oclock, "set_every": _set_every,
     "set_freq": _set_unit, "set_per": _set_unit, "set_adj": _set_adj,
 }

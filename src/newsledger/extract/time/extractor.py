@@ -20,7 +20,7 @@ from ...record import ErrorEntry, Span, TimeExpr
 from ..document import RangeIndex
 from ..registry import State, component
 from .find import Cand, find
-from .words import DAY_PARTS, RX_MONTH
+from .words import DAY_PARTS, RX_MONTH, RX_TZ
 from .resolve import TENSE_KINDS, Ctx, Resolved, resolve
 from ... import lexicons
 
@@ -70,6 +70,11 @@ _ABSOLUTE = frozenset({"date", "iso", "numeric", "month", "year"})
 _TEXT_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 _MODDABLE = frozenset({"date", "month", "year", "decade", "weekday", "relunit", "quarter",
                        "season", "relday", "iso", "numeric"})
+# Verbs of saying and posting whose reported content counts "today" from their own day.
+_STATEMENT_VERBS = frozenset({"say", "post", "write", "tweet", "tell", "announce", "add", "state",
+                              "declare", "report", "claim", "warn", "insist"})
+# Kinds counted from the speaker's "now": from a statement's own day when it has one.
+_DEICTIC_KINDS = frozenset({"relday", "dur", "weekday", "relunit", "monthday"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _REPORT_VERBS = lexicons.word_set("report_verbs")
 _FUTURE_HEADS = lexicons.word_set("future_heads")
@@ -115,7 +120,7 @@ class _Tense:
         assert self.doc is not None
         tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
         for _ in range(4):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
         return tok
@@ -125,8 +130,61 @@ class _Tense:
         if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
             return False
         tok = self._verb(offset)
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not any(
+                ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+            return True  # a main verb tagged VBN with no auxiliary: a simple past ("ended")
         return tok.tag_ == "VBD" or any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD"
                                         for ch in tok.children)
+
+    def perfect(self, offset: int) -> bool:
+        """Is the clause around ``offset`` in a present perfect ("has been delayed")?"""
+        if self.doc is None or not self.starts or not self.doc.has_annotation("DEP"):
+            return False
+        tok = self._verb(offset)
+        return tok.tag_ == "VBN" and any(ch.dep_ == "aux" and ch.lemma_ == "have"
+                                         for ch in tok.children)
+
+    def said_on(self, offset: int, marks: list[tuple[int, date]]) -> date | None:
+        """The day of the statement whose reported content holds ``offset``: "In a post on
+        Wednesday, she said until two days ago ..." counts "two days ago" from Wednesday.
+
+        ``marks`` are the (offset, day) of day-precise dates before ``offset`` in the paragraph.
+        The date must hang from the reporting verb (or its subject, "a post on Wednesday") and
+        the expression from the verb's complement; "officials said today" is the report's own
+        day, the publication's.
+        """
+        if self.doc is None or not self.starts or not marks or not self.doc.has_annotation("DEP"):
+            return None
+        tok = self.doc[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+        path = [tok]
+        while path[-1].head.i != path[-1].i and len(path) < 8:  # spaCy Tokens: compare .i
+            path.append(path[-1].head)
+        for i, v in enumerate(path[1:], 1):
+            # the content follows the verb and is more than a word hanging from it ("said
+            # today" is when it was said; "said until two days ago, ..." what was said)
+            if v.lemma_ in _STATEMENT_VERBS and v.pos_ in ("VERB", "AUX") and offset > v.idx \
+                    and (i >= 2 or path[i - 1].dep_ in ("ccomp", "parataxis")):
+                inner = path[i - 1]
+                break
+        else:
+            return None
+        sent = v.sent
+        for mark, day in reversed(marks):
+            if not sent.start_char <= mark < sent.end_char:
+                continue
+            m = self.doc[max(0, bisect.bisect_right(self.starts, mark) - 1)]
+            if m.i < v.i and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[m.i + 1:v.i]):
+                return day  # "In a post on Wednesday, she said": no other verb in between
+            up = m
+            for _ in range(6):  # the date's way up must reach the verb, not through the content
+                if up.i == inner.i:
+                    break
+                if up.i == v.i:
+                    return day
+                if up.head.i == up.i:
+                    break
+                up = up.head
+        return None
 
     def future(self, offset: int) -> bool:
         """Is the clause around ``offset`` in the future ("will meet", "is set to meet")?"""
@@ -136,7 +194,7 @@ class _Tense:
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_ in _FUTURE_HEADS:
             # "the handover planned for Saturday", "a vote scheduled for Monday": forward, unless
             # the clause it sits in is told in the past ("the vote scheduled for Monday was held").
-            gov = tok.head.head if tok.head is not tok else tok
+            gov = tok.head.head if tok.head.i != tok.i else tok
             # "was postponing" is reported speech in the present; "was cancelled" is past.
             return not (gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(
                 ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children)))
@@ -152,12 +210,148 @@ class _Tense:
             if "would" in auxes and not {"have", "'ve", "’ve"} & set(auxes) \
                     and tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORT_VERBS:
                 return True
-            if tok.head is tok or tok.dep_ not in ("xcomp", "conj"):
+            if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj"):
                 break
             if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_HEADS:
                 return True  # "is set to meet", "plans to travel", "is expected to vote"
             tok = tok.head
         return False
+
+
+# A deadline or a lower bound before a date ("by July", "until 17 October", "no later than
+# Friday"): what it bounds is usually still running, so the date is the coming one.
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|no\s+later\s+than)\s+(?P<least>at\s+least\s+)?"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE)
+# Words in the same clause, shortly before a date, that say it is scheduled: an event that is
+# set for a date ("the Nato summit in Vilnius in July", "the vote on Monday") or a plan.
+_SCHEDULED = re.compile(
+    r"\b(?:summit|summits|election|elections|vote|referendum|conference|hearing|deadline|"
+    r"talks|match|fixture|final|tournament|ceremony|inauguration|olympics|visit|trip|"
+    r"plans?|planned|planning|scheduled|upcoming|forthcoming|slated|due(?!\s+to\s+(?!be\b)))\b"
+    r"[^.;:!?\n]{0,60}$", re.IGNORECASE)
+# A clock time with its zone next to a weekday ("15:00 GMT Saturday", "Saturday, 3pm ET"):
+# fixture lists, kick-offs and broadcast times, which are written ahead of the event.
+_ZONED_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?\s*)?" + RX_TZ + r"[,\s]+(?:on\s+)?$",
+    re.IGNORECASE)
+_ZONED_CLOCK_AFTER = re.compile(
+    r",?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?\s*)?" + RX_TZ
+    + r"\b", re.IGNORECASE)
+# "(had been) planned for Sunday": the time of the plan's event, whatever the tense of planning.
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|slated|set|due)\s+(?:for|on)\s+$",
+                          re.IGNORECASE)
+_FORWARD_KINDS = frozenset({"date", "month", "weekday", "monthday", "holiday", "quarter"})
+
+
+# What introduces a quotation with its own date: 'On Tuesday, the ministry said: "Yesterday ...'
+_STATEMENT_CUE = re.compile(r"\b(?:said|says|posted|wrote|tweeted|told|added|stated|declared|"
+                            r"announced|statement|post|message|video)\b", re.IGNORECASE)
+_LAST_BREAK = re.compile(r".*[.!?](?:\s|$)", re.DOTALL)
+
+
+def _quoted_on(text: str, para_start: int, offset: int,
+               marks: list[tuple[int, date]]) -> date | None:
+    """The day of the statement whose quotation holds ``offset``: the last day-precise date in
+    the sentence that opens the quotation, when that sentence says who said it ("On Tuesday, the
+    ministry said in a statement: "... Today we hold the line.""). Quotations are matched in the
+    paragraph: curly quotes by pairs, straight ones by parity."""
+    before = text[para_start:offset]
+    q = before.rfind("“")
+    if q < 0 or before.rfind("”") > q:
+        q = before.rfind('"') if before.count('"') % 2 == 1 else -1
+    if q < 0:
+        return None
+    intro = before[:q]
+    brk = _LAST_BREAK.match(intro)
+    lo = para_start + (brk.end() if brk else 0)
+    if not _STATEMENT_CUE.search(text, lo, para_start + q):
+        return None
+    days = [day for m, day in marks if lo <= m < para_start + q]
+    return days[-1] if days else None
+
+
+def _leans_forward(text: str, c: Cand, tense: _Tense) -> bool:
+    """Does the context point a date without a year ahead, though no "will" governs it?
+
+    Deadlines ("by July", "until 17 October"), scheduled events and plans ("the summit in
+    July", "plans for a June vote") and fixture notation ("15:00 GMT Saturday") are written
+    about what is to come; a clause told in the past ("the summit in July was a success")
+    still looks back. "until at least" bounds something still running: always ahead.
+    """
+    if c.kind not in _FORWARD_KINDS or text.startswith(("'s", "’s"), c.end):
+        return False  # "by Saturday's strike": an event, not a deadline
+    before = text[max(0, c.start - 80):c.start]
+    d = _DEADLINE.search(before)
+    if d and d.group("least"):
+        return True
+    if tense.doc is None or not tense.doc.has_annotation("DEP"):
+        return False  # without a parse a past clause cannot be told apart: keep looking back
+    if _PLANNED_FOR.search(before):
+        # "a rally that had been planned for Sunday": planning is told in the past, the event
+        # is still ahead. ("The vote scheduled for Monday was held" is future()'s case.)
+        verb = tense._verb(c.start)
+        if verb.lemma_ in _FUTURE_HEADS and verb.dep_ not in ("acl", "amod"):
+            return True
+    if (d or _SCHEDULED.search(before) or c.kind == "weekday" and (
+            _ZONED_CLOCK_BEFORE.search(before) or _ZONED_CLOCK_AFTER.match(text, c.end))):
+        # "has been delayed ... on Wednesday": a perfect tells what is done, too
+        if tense.past(c.start) or tense.perfect(c.start):
+            return False
+        verb = tense._verb(c.start)
+        if verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
+            # "the vote scheduled for Monday was cancelled": the clause the noun sits in
+            return not tense.past(verb.head.idx)
+        return True
+    return False
+
+
+# A line that is only an embedded post's date: "— Jane Doe (@jdoe) August 13, 2017" under a
+# post (it dates the lines above it), or "Posted 20 December 2023" over one (the line after).
+_POST_TRAILER = re.compile(r"^\s*[—–-]\s*[^\n]{0,60}\(@\w+\)\s*(?P<date>[^\n]{6,40}?)\s*$")
+_POST_HEADER = re.compile(r"^\s*(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s*)?"
+                          r"(?P<date>[^\n]{6,40}?)\s*$", re.IGNORECASE)
+
+
+def _post_days(text: str, published: date | None) -> dict[int, date]:
+    """Paragraph index -> the date an embedded post gives itself, for its "today", "two days
+    ago". A trailer dates the non-empty line just above it; a header line (a full date with a
+    year and nothing else) the non-empty line just below. Paragraphs are lines, as in
+    find_times."""
+    lines = text.split("\n")
+    out: dict[int, date] = {}
+    for i, line in enumerate(lines):
+        found = _date_line(line, published)
+        if found is None:
+            continue
+        step, day = found
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and _date_line(lines[j], published) is None:
+            out[j] = day
+    return out
+
+
+def _date_line(line: str, published: date | None) -> tuple[int, date] | None:
+    """(-1 for a trailer, 1 for a header, the day) when ``line`` is only a post's date."""
+    if len(line) > 110 or not any(ch.isdigit() for ch in line):
+        return None
+    m = _POST_TRAILER.match(line)
+    step = -1
+    if m is None:
+        m = _POST_HEADER.match(line)
+        step = 1
+    if m is None:
+        return None
+    cands = find(m.group("date"))
+    if len(cands) != 1 or cands[0].kind not in ("date", "iso", "numeric") \
+            or cands[0].end - cands[0].start != len(m.group("date")) \
+            or not cands[0].g.get("y"):
+        return None
+    r = resolve(cands[0], Ctx(published, None, False, m.group("date")))
+    return (step, r.day) if r is not None and r.day is not None else None
 
 
 def _paragraph_bounds(text: str) -> list[int]:
@@ -187,7 +381,10 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
     # (end offset, day) of the last day-precise date, for clock times that follow it.
     last_day: tuple[int, date] | None = None
     last_value: str | None = None  # the last absolute DATE value, for "the following year"
+    last_year: int | None = None  # the last year written, across paragraphs, for "that year"
     pending_clock: list[tuple[int, TimeExpr]] = []  # clock times waiting for a date after them
+    marks: list[tuple[int, date]] = []  # (start, day) of the paragraph's day-precise dates
+    post_days = _post_days(text, published)  # paragraph -> the date line of an embedded post
     for c in find(text):
         if skipped.overlaps(c.start):
             continue
@@ -195,6 +392,7 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         if p != para:
             para, anchor, last_day, last_value = p, None, None, None
             pending_clock.clear()
+            marks.clear()
         if c.kind == "daypart" and (last_day is None or _TEXT_SENTENCE_BREAK.search(
                 text, last_day[0], c.start)):
             # "tea in the morning": a day part is a day's only next to a dated clause; else it is
@@ -206,10 +404,16 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
             continue
         if c.g.get("mon") and str(c.g["mon"]).lower() == "may" and tense.is_modal(c.start):
             continue  # "May God help them": the parser reads it as a modal verb
-        future = tense.future(c.start) if c.kind in TENSE_KINDS else False
+        future = c.kind in TENSE_KINDS and (tense.future(c.start)
+                                            or _leans_forward(text, c, tense))
         past = tense.past(c.start) if c.kind in TENSE_KINDS and not future else False
+        ref = post_days.get(p, published)
+        if c.kind in _DEICTIC_KINDS and marks and ref is not None and (
+                c.kind != "dur" or str(c.g.get("rel") or "").lower() in ("ago", "from now")):
+            ref = (tense.said_on(c.start, marks)
+                   or _quoted_on(text, para_starts[p], c.start, marks) or ref)
         try:
-            r = resolve(c, Ctx(published, anchor, future, text, past, last_value))
+            r = resolve(c, Ctx(ref, anchor, future, text, past, last_value, last_year))
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave unresolved
             r = resolve(c, Ctx(None, None, future, text, past, None))
         if r is None:
@@ -263,12 +467,17 @@ def find_times(text: str, published: date | None, doc: Doc | None = None,
         out.append(te)
         if c.kind in _ABSOLUTE and r.value:
             last_value = r.value
+            if re.match(r"\d{4}(?:-|$)", r.value):
+                last_year = int(r.value[:4])
+        elif c.kind == "month_of" and r.value:
+            last_year = int(r.value[:4])
         if r.day is not None:
             for cend, cte in pending_clock:
                 if _GLUE.match(text[cend:start]) and cte.value:
                     cte.value = r.day.isoformat() + cte.value[cte.value.index("T"):]
             pending_clock.clear()
             last_day = (end, r.day)
+            marks.append((start, r.day))
             if r.anchors:
                 anchor = r.day
     return out

@@ -195,7 +195,12 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
     plural = low_after in COUNT_NOUNS or (
         after[:1].islower() and low_after.endswith("s") and low_after not in NOT_PLURAL
         and not low_after.endswith(("'s", "’s")))
-    # "2000 people" is a count ... but "the 2014 elections", "in 2014 elections" are years
+    # "2000 people" is a count ... but "the 2014 elections", "in 2014 elections" are years, and
+    # so is the second of "the 2020 and 2022 elections" (a year just before the "and")
+    if plural and before in ("and", "or") and re.search(
+            r"(?:^|[^\w$£€,.])(?:1[89]|20)\d\d,?\s+(?:and|or)\s+$",
+            text[max(0, m.start() - 12):m.start()]):
+        return True
     return not (plural and (before not in DATE_CUES or before in ("and", "or")))
 
 
@@ -212,6 +217,14 @@ def _relday_ok(text: str, m: re.Match[str]) -> bool:
     return not (w == "Today" and not sentence_start(text, m.start()))
 
 
+# What follows a sentence-initial "Now," when it only leads into talk, not into the present.
+_NOW_FILLER_NEXT = frozenset({
+    "let", "let's", "let’s", "here", "here's", "here’s", "what", "why", "how", "if", "look",
+    "listen", "imagine", "remember", "back", "then", "of", "obviously", "to", "for", "okay",
+    "ok", "well", "the question", "the point", "the thing", "the problem", "i", "you", "over",
+})
+
+
 def _now_ok(text: str, m: re.Match[str]) -> bool:
     """ "now" is the writer's present, except as discourse filler: "Now, the question is ...",
     "And now, ...", "now that ...", "now and then", and "Peace Now" (a capitalised name)."""
@@ -222,7 +235,12 @@ def _now_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if text[m.end():m.end() + 3].lstrip(" \t")[:1] in (",", "—", "–"):
         if at_start:
-            return False
+            # "Now, he mostly paints in grey": the present set against a past just told; but
+            # "Now, let's ...", "Now, the question is", "Now, if ..." lead into talk.
+            nxt = re.match(r"[\s,—–]*([\w'’]+)(?:\s+([\w'’]+))?", text[m.end():m.end() + 40])
+            words = [w.lower() for w in nxt.groups() if w] if nxt else []
+            return not (words and (words[0] in _NOW_FILLER_NEXT
+                                   or " ".join(words[:2]) in _NOW_FILLER_NEXT))
         prev = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         if prev and prev.group(1).lower() in ("and", "but", "so", "well", "yet", "even") \
                 and sentence_start(text, max(0, m.start() - 30) + prev.start(1)):
@@ -321,6 +339,12 @@ RULES: list[Rule] = [
     Rule("numeric", on("DIG"), _rx(
         B + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\d/.]\d)")),
+    # "October last year", "April of that year", "March the same year": a month in a year said
+    # relative to publication or to the last year written
+    Rule("month_of", on("MON"), _rx(
+        B + r"(?P<mon>" + RX_FULL_MONTH + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
+        r"(?:\s+of)?\s+(?P<yr>last|this|next|that|the\s+same|the\s+following|the\s+previous)"
+        r"\s+year" + E), lambda text, m: m.group("mon")[0].isupper()),
     Rule("month", on("MON RELM"), _rx(
         r"(?<![\w'’])(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + RX_FULL_MONTH
         + r"|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|" r"Aug\.)" + r"(?![\w-])"), _month_ok),
@@ -361,6 +385,8 @@ RULES: list[Rule] = [
         r"(?P<u>day|morning|afternoon|evening|night)" + E)),
     Rule("anchor", on("THAT"), _rx(
         B + r"that\s+(?P<u>day|morning|afternoon|evening|night)" + E)),
+    # "who at that time was ...": the time last written in the paragraph (else not tagged)
+    Rule("that_time", on("THAT"), _rx(r"(?<=\bat\s)that\s+time" + E + r"(?!\s+of\b)")),
     Rule("anchor_unit", on("THAT THE"), _rx(
         B + r"(?:that|the\s+same)\s+(?P<u>week|weekend|month|year)" + E)),
     Rule("relunit", on("INTHE"), _rx(
@@ -398,6 +424,9 @@ RULES: list[Rule] = [
         B + r"(?<!most\s)(?<!more\s)(?P<w>recently|lately|currently|presently|nowadays)" + E
         + r"|(?:(?<=\bin\s)|(?<=\bfor\s))"
         r"the\s+(?P<w2>past|future|near\s+future|distant\s+future)" + E
+        + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))"
+        # "for the foreseeable future" (also misspelt, and inside quotes: for "the ...")
+        + r"|(?:(?<=\bfor\s)|(?<=\bfor\s[\"“])|(?<=\bin\s))the\s+for[e]?seeable\s+future" + E
         + r"(?!\s+(?:few|two|three|several|\d|week|month|year|day|decade))")),
     # "these days", "at present", "at the moment", "until the present": the writer's present
     Rule("ref", on("REF"), _rx(
@@ -432,11 +461,17 @@ RULES: list[Rule] = [
         r"after|from\s+now)" + E + r")?"), _dur_ok),
     Rule("dur_bare", on("UNITS_PL"), _rx(
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blasting\s)|"
-        r"(?<=\bover\s))(?P<unit>hours|days|weeks|months|years|decades)" + E
+        r"(?<=\bover\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\blasted\s)|(?<=\blasts\s)|"
+        r"(?<=\bspent\s)|(?<=\bwaited\s))(?P<unit>minutes|hours|days|weeks|months|years|"
+        r"decades)" + E
         + r"(?!\s+(?:of|ago|before|after|later|earlier)\b)")),
     Rule("dur_bare", on("UNITS_PL"), _rx(
         B + r"(?P<unit>hours|days|weeks|months|years|minutes)(?="
         r"\s+(?:later|earlier|before|after)\b)")),
+    # "in the years since ...", "in the months before the war": a vague stretch of time
+    Rule("dur_bare", on("THE"), _rx(
+        r"(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bduring\s))the\s+(?P<unit>days|weeks|months|years|"
+        r"decades)(?=\s+(?:since|before|after|prior|leading)\b)")),
     Rule("dur_bare", on("DURBARE"), _rx(
         B + r"(?P<pre>recent|the\s+coming|the\s+past|the\s+last|the\s+next|"
         r"the\s+following|the\s+previous|coming)\s+(?P<unit>hours|days|weeks|months|"
@@ -446,9 +481,14 @@ RULES: list[Rule] = [
     Rule("dur_adj", on("LONGADJ"), _rx(B + alt(list(LONG_ADJ)) + E)),
     # --- times of day ---------------------------------------------------------------------
     Rule("clock", on("DIG"), _rx(
-        B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*" + AP + TZ, 0), _clock_ok),
+        B + r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::[0-5]\d)?)?\s*" + AP + TZ, 0), _clock_ok),
+    # "3:07:35" without a zone or a.m./p.m. after it: a race or clip time (a duration)
+    Rule("race_time", on("DIG"), _rx(
+        B + r"(?<!:)(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:.,]\d|[\d:])"
+        r"(?!\s*(?:[ap]\.?\s?m\b|" + RX_TZ + r"\b))", 0)),
     Rule("clock", on("DIG"), _rx(
-        B + r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])" + TZ, 0), _time_colon_ok),
+        B + r"(?<!:)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::[0-5]\d)?(?![\d:])" + TZ, 0),
+        _time_colon_ok),
     # "13.20 BST" (British style): a dot clock only with a zone, else it is a decimal number
     Rule("clock", on("DIG"), _rx(
         B + r"(?P<h>[012]?\d)\.(?P<mi>[0-5]\d)\s+(?P<tz>" + RX_TZ + r")(?![\w])", 0), _military_ok),

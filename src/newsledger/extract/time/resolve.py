@@ -10,7 +10,7 @@ Without a publication date relative values stay ``None``; explicit dates still r
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .calendar import (Ctx, Resolved, add_months, dur_value, iso, month_day_year, month_year,
                        safe_date, unit_value, weekday_near)
@@ -88,6 +88,20 @@ def _month(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{y:04d}-{m:02d}")
 
 
+def _month_of(c: Cand, x: Ctx) -> Resolved | None:
+    m = MONTHS[str(c.g["mon"]).lower().rstrip(".")]
+    yr = re.sub(r"\s+", " ", str(c.g["yr"]).lower())
+    if yr in ("last", "this", "next"):
+        if x.pub is None:
+            return Resolved("DATE", None)
+        y = x.pub.year + {"last": -1, "this": 0, "next": 1}[yr]
+    else:  # "that year", "the same year", "the following year": after the last year written
+        if x.last_year is None:
+            return Resolved("DATE", None)
+        y = x.last_year + {"the following": 1, "the previous": -1}.get(yr, 0)
+    return Resolved("DATE", f"{y:04d}-{m:02d}")
+
+
 def _year(c: Cand, x: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{int(c.g['y']):04d}")  # type: ignore[arg-type]
 
@@ -159,6 +173,8 @@ def _relunit(c: Cand, x: Ctx) -> Resolved | None:
         lv = x.last_value or ""
         if u == "year" and re.match(r"\d{4}", lv) and (x.anchor is None or len(lv) == 4):
             return Resolved("DATE", f"{int(lv[:4]) + k:04d}")  # "In 2005 ... The following year"
+        if u == "year" and x.anchor is None and x.last_year is not None:
+            return Resolved("DATE", f"{x.last_year + k:04d}")  # the year written paragraphs back
         if u == "month" and re.fullmatch(r"\d{4}-\d{2}", lv):
             y, m = add_months(int(lv[:4]), int(lv[5:]), k)
             return Resolved("DATE", f"{y:04d}-{m:02d}")
@@ -227,9 +243,42 @@ def _unitpos(c: Cand, x: Ctx) -> Resolved | None:
     if x.pub is None:
         return Resolved("DATE", None, _POS[g["pos"].lower()])  # type: ignore[union-attr]
     rel = (g.get("rel") or "the").lower()
+    u = str(g["u"]).lower()
+    pos = _POS[str(g["pos"]).lower()]
     k = {"last": -1, "next": 1}.get(rel, 0)
-    return Resolved("DATE", unit_value(x.pub, g["u"].lower(), k),  # type: ignore[union-attr]
-                    _POS[g["pos"].lower()])  # type: ignore[union-attr]
+    if rel == "the" and u in ("year", "month", "week", "quarter"):
+        # "the end of (the) year" reads the tense: a past clause means the last one whose end
+        # has come ("had hoped to finish by the end of the year", in February: last year's);
+        # a future clause the next one whose start is still ahead.
+        at = _position_day(x.pub, u, pos)
+        if x.past and at > x.pub:
+            k = -1
+        elif x.future and at < x.pub:
+            k = 1
+    return Resolved("DATE", unit_value(x.pub, u, k), pos)
+
+
+def _position_day(pub: date, u: str, pos: str) -> date:
+    """The day on which the START/MID/END of ``pub``'s week, month, quarter or year falls."""
+    if u == "week":
+        first = pub - timedelta(days=pub.isoweekday() - 1)
+        last = first + timedelta(days=6)
+    elif u == "month":
+        first = pub.replace(day=1)
+        y, m = add_months(pub.year, pub.month, 1)
+        last = date(y, m, 1) - timedelta(days=1)
+    elif u == "quarter":
+        q0 = (pub.month - 1) // 3 * 3 + 1
+        first = date(pub.year, q0, 1)
+        y, m = add_months(pub.year, q0, 3)
+        last = date(y, m, 1) - timedelta(days=1)
+    else:
+        first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
+    if pos == "START":
+        return first
+    if pos == "END":
+        return last
+    return first + (last - first) / 2
 
 
 def _anchor(c: Cand, x: Ctx) -> Resolved | None:
@@ -258,6 +307,9 @@ def _daypart(c: Cand, x: Ctx) -> Resolved | None:
 def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
     """ "that week", "the same year": the week/month/year of the paragraph's last date."""
     u = str(c.g["u"]).lower()
+    if u == "year" and x.last_year is not None:
+        # "the same year", "that year": the last year written, even paragraphs back
+        return Resolved("DATE", f"{x.last_year:04d}")
     if x.anchor is not None:
         return Resolved("DATE", unit_value(x.anchor, u, 0))
     lv = x.last_value or ""
@@ -266,6 +318,12 @@ def _anchor_unit(c: Cand, x: Ctx) -> Resolved | None:
     if u == "month" and re.match(r"\d{4}-\d{2}", lv):
         return Resolved("DATE", lv[:7])
     return Resolved("DATE", None)
+
+
+def _that_time(c: Cand, x: Ctx) -> Resolved | None:
+    """ "at that time": the paragraph's last absolute date; with none to point at, not a time
+    worth a record (wrong is worse than missing)."""
+    return Resolved("DATE", x.last_value) if x.last_value else None
 
 
 def _anchor_ba(c: Cand, x: Ctx) -> Resolved | None:
@@ -348,14 +406,15 @@ def _holiday(c: Cand, x: Ctx) -> Resolved | None:
 
 
 _KINDS = {
-    "date": _date, "iso": _iso, "numeric": _numeric, "month": _month, "year": _year,
+    "date": _date, "iso": _iso, "month_of": _month_of, "numeric": _numeric, "month": _month, "year": _year,
     "decade": _decade, "weekday": _weekday, "weekday_set": _weekday_set, "relday": _relday,
     "relunit": _relunit, "unitpos": _unitpos, "anchor": _anchor, "anchor_ba": _anchor_ba,
-    "anchor_unit": _anchor_unit, "daypart": _daypart, "quarter": _quarter, "half": _half,
+    "anchor_unit": _anchor_unit, "that_time": _that_time, "daypart": _daypart,
+    "quarter": _quarter, "half": _half,
     "season": _season, "ref": _ref, "pastref": _pastref, "fiscal": _fiscal, "century": _century,
     "holiday": _holiday, "monthday": _monthday, "overnight": _overnight, **DUR_KINDS,
 }
 
 # Kinds whose year or direction depends on the tense of the sentence.
 TENSE_KINDS = frozenset({"date", "month", "weekday", "quarter", "relunit", "monthday",
-                         "overnight", "dur", "holiday"})
+                         "unitpos", "overnight", "dur", "holiday"})
