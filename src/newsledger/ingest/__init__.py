@@ -107,11 +107,16 @@ def from_html(html: str, *, id: str | None = None, published: str | None = None,
                     byline=meta["byline"] or None)
     if bad:
         art.warnings.insert(0, cleaned_warning(bad, "HTML"))
-    if not art.published and meta["published"]:
+    # The page's own date metadata (trafilatura, htmldate) beats a date read from the text: a
+    # stamp in the text is as often the last update ("Updated 9:05 PM GMT, January 21") as the
+    # publication; the text's dateline is the fallback when the page carries no date.
+    if art.published_from != "given" and meta["published"]:
         try:
-            art.published, art.published_from = check_published(meta["published"]), "html"
+            found = check_published(meta["published"])
         except InputError:
-            pass
+            found = None
+        if found:
+            art.published, art.published_from = found, "html"
     return art
 
 

@@ -155,11 +155,30 @@ _FOOTER = re.compile(r"^.{0,300}\b(?:republish(?:ing)? (?:this|our) (?:content|a
                      re.IGNORECASE)
 
 
+# Login forms and account widgets ("Username", "Password", "Log in", "Welcome back, Guest", "My
+# account | Sign out"): page furniture, never a title or a byline.
+_ACCOUNT_WORD = (r"(?:user ?name|e-?mail(?: address)?|password|passwort|log ?in|log ?out|sign ?in|"
+                 r"sign ?out|sign ?up|register|registration|my account|account|my profile|profile|"
+                 r"create (?:an |your )?account|remember me|stay logged in|keep me logged in|"
+                 r"forgot(?:ten)? (?:your )?(?:username|password)(?: or password)?\??|"
+                 r"lost (?:your )?password\??|reset password|guest|member login|subscriber login|"
+                 r"welcome(?: back)?,?(?: [\w.-]+)?!?|logged in as \S+|my news|"
+                 r"settings|dashboard|or|and)")
+_ACCOUNT = re.compile(rf"^{_ACCOUNT_WORD}(?:\s*[|/•·,:]?\s*{_ACCOUNT_WORD})*\s*[.!:]?$", re.IGNORECASE)
+
+
+def is_account_furniture(s: str) -> bool:
+    """A login form's or account widget's line ("Username", "Sign in | Register")."""
+    s = s.strip()
+    return len(s) <= 80 and bool(_ACCOUNT.match(s)) and s.lower() not in ("or", "and")
+
+
 def is_boilerplate(s: str) -> bool:
     s = s.strip()
     if s and not any(ch.isalnum() for ch in s):
         return True  # a lone "|" or "•" left between two stamps
-    return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s))
+    return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s)) \
+        or is_account_furniture(s)
 
 
 # "Source: Al Jazeera and news agencies": a closing attribution of the whole story, to outlets.
@@ -171,15 +190,29 @@ _AGENCY_WORD = re.compile(r"\b(?:agenc(?:y|ies)|wires?|news|press|media|TV|radio
                           re.IGNORECASE)
 
 
+# "Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said …" is a correspondent's report in
+# the body, not a credit line: a credit names who reported, it does not report speech.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|"
+                              r"explained|described|reported that|reports that|according to)\b|[“”\"]",
+                              re.IGNORECASE)
+
+
 def is_credit(s: str) -> bool:
     s = s.strip()
     if len(s) > 250:
+        return False
+    if re.match(r"\(?(?:Additional |Extra )?[Rr]eporting (?:by|from)\b", s) \
+            and _REPORTED_SPEECH.search(s):
         return False
     m = _SOURCE_CREDIT.match(s)
     if m:
         who = m.group("who")
         return bool(media_re().search(who) or media_re_nocase().search(who)
                     or _AGENCY_WORD.search(who))
+    # "(Reporting by Jane Roe; Editing by Peter Kane)": Reuters prints its credit in brackets
+    if s.startswith("(") and s.endswith(")") and re.match(r"\((?:Additional )?(?:Reporting|Writing|"
+                                                          r"Editing) by\b", s, re.IGNORECASE):
+        return bool(_CREDIT.match(s[1:-1]))
     return bool(_CREDIT.match(s))
 
 
@@ -258,9 +291,11 @@ def byline_names(s: str) -> list[str] | None:
             # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
             n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–]\s*|\s+-\s+", n.strip())[0].strip(" .")
             n = _strip_outlet(n)
-            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n):
+            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n) \
+                    and not is_account_furniture(n):
                 out.append(n)
-        if not out and all(_is_outlet(n.strip(" .")) for n in names if n.strip()):
+        if not out and all(_is_outlet(n.strip(" .")) or is_account_furniture(n)
+                           for n in names if n.strip()):
             return []  # "By Reuters": a byline, credited to an outlet
         return out or None
     m = _BIO.match(s)
