@@ -304,6 +304,14 @@ def byline_names(s: str) -> list[str] | None:
     return None
 
 
+def is_person_name(s: str) -> bool:
+    """Could ``s`` (an author from page metadata) be a person? Not an outlet ("Reuters",
+    "Channel Nine News"), a desk ("Live Team", "Web Desk") or account furniture ("Username")."""
+    s = s.strip(" .")
+    return bool(s) and not (_is_outlet(s) or _DESK.match(s) or is_account_furniture(s)
+                            or _OUTLET_SHAPE.fullmatch(s))
+
+
 def _is_outlet(s: str) -> bool:
     return bool(media_re().fullmatch(s.strip()))
 
@@ -329,11 +337,31 @@ def role_line(s: str) -> bool:
     return len(s.strip()) <= 80 and bool(_ROLE.match(s.strip()))
 
 
+# An outlet the lexicon does not know, by the word its name ends in ("Channel Nine News").
+_OUTLET_SHAPE = re.compile(r"^(?:The )?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:News|Times|Post|Herald|Journal|"
+                           r"Tribune|Radio|TV|Television|Press|Agency|Network|Gazette|Telegraph|"
+                           r"Observer|Wire|Monitor|Ledger|Standard|Chronicle|Courier|Daily)"
+                           r"(?=,|$)")
+
+
 def outlet_line(s: str) -> bool:
     """A byline's second line naming the outlet and place: "BBC News, Jerusalem"."""
     s = s.strip()
-    m = media_re().match(s)
+    m = media_re().match(s) or _OUTLET_SHAPE.match(s)
     return bool(m) and len(s) <= 60 and (m.end() == len(s) or s[m.end()] == ",")
+
+
+# "Lucy HarmonBBC News, Jerusalem": a name and the outlet line under it, glued by a scraper that
+# dropped the line break between two spans.
+_GLUED_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]*[a-z])(?=[A-Z])(.+)$")
+
+
+def glued_byline(s: str) -> str | None:
+    """The name of a name glued to its outlet line, or None."""
+    m = _GLUED_NAME.match(s.strip())
+    if m and outlet_line(m.group(2)) and not _is_outlet(m.group(1)):
+        return m.group(1)
+    return None
 
 
 def name_line(s: str) -> bool:
@@ -470,6 +498,10 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
                                                           for k in kinds[:i])):
                 body_started = True  # a live-blog post starts: its heading is body, not a title
+        elif not body_started and (glued := glued_byline(s)) is not None:
+            kinds[i] = "byline"
+            if glued not in byline:
+                byline.append(glued)
         elif not body_started and (names := byline_names(s)) is not None:
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
