@@ -19,8 +19,8 @@ Scores:
   found in the text is a true positive, a "without" snippet found is a false positive; whitespace
   normalised);
 - title: exact match after normalising case, whitespace and quote marks, over pages with a gold title;
-- byline: the set of author names equals the gold set (gold "A; B"), over pages with an author
-  field — an empty gold wants no byline, so a menu word given as author is an error;
+- byline: the set of author names equals the gold set (gold "A; B"; both split on ";", ",",
+  "and", "&", full stops dropped), over pages with an author field — an empty gold wants no byline, so a menu word given as author is an error;
 - date: the ``YYYY-MM-DD`` equals the gold (an empty gold wants none), over pages with a date field.
 
 Run: ``PYTHONPATH=src python tests/eval/html_eval.py [--systems trafilatura,baseline,ours]
@@ -194,10 +194,10 @@ def norm(s: str | None) -> str:
 
 
 def _names(v: Any) -> frozenset[str]:
-    if isinstance(v, list):
-        parts = v
-    else:
-        parts = (v or "").split(";")
+    """A byline as a set of names, so that the writing of a list does not count: gold and output
+    are both split on ";", ",", "and", "und", "&", and full stops dropped ("R.C. Baker")."""
+    joined = "; ".join(v) if isinstance(v, list) else (v or "")
+    parts = re.split(r";|,|\s+(?:and|und|&)\s+", joined.replace(".", " "), flags=re.IGNORECASE)
     return frozenset(norm(p) for p in parts if norm(p))
 
 

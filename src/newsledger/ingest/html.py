@@ -37,11 +37,18 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
             published = find_date(html, url=url, original_date=True)
         except Exception:  # noqa: BLE001 - a date we cannot find is simply unknown
             published = None
-    authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
+    authors = [_AUTHOR_LEAD.sub("", a.strip()) for a in (data.get("author") or "").split(";")
+               if a.strip()]
     title = headline(data.get("title"), data.get("sitename"), text)
     return {"text": text, "title": title, "byline": authors,
             "published": published, "outlet": data.get("sitename"),
             "url": url or data.get("url")}
+
+
+# What some pages print before the author's name, kept by trafilatura: "View all posts by
+# Daniel Lemire", "Par Stefan Häne", "Von Jan Koch".
+_AUTHOR_LEAD = re.compile(r"^(?:view all posts by|posts by|posted by|written by|by|par|von|"
+                          r"autor(?:in)?:?|author:?)\s+(?=\S)", re.IGNORECASE)
 
 
 # Separators between a headline and the site's name or section in a page title: "Headline |

@@ -304,12 +304,20 @@ def byline_names(s: str) -> list[str] | None:
     return None
 
 
+# A company, publisher or web address, not a person: legal forms ("GmbH", "e.V.", "Inc"),
+# publishing words ("Verlag", "Media"), domains.
+_ORGANISATION = re.compile(r"(?:\b(?:GmbH|AG|e\.? ?V|Verlag|Verlagsgruppe|Stiftung|Inc|Ltd|LLC|"
+                           r"Media|Média|Online|Institut|Agentur)\b\.?|\bwww\b|"
+                           r"\.(?:de|com|org|net)\b)", re.IGNORECASE)
+
+
 def is_person_name(s: str) -> bool:
     """Could ``s`` (an author from page metadata) be a person? Not an outlet ("Reuters",
-    "Channel Nine News"), a desk ("Live Team", "Web Desk") or account furniture ("Username")."""
+    "Channel Nine News"), a desk ("Live Team", "Web Desk"), an organisation ("Example Verlag
+    GmbH") or account furniture ("Username")."""
     s = s.strip(" .")
     return bool(s) and not (_is_outlet(s) or _DESK.match(s) or is_account_furniture(s)
-                            or _OUTLET_SHAPE.fullmatch(s))
+                            or _OUTLET_SHAPE.fullmatch(s) or _ORGANISATION.search(s))
 
 
 def _is_outlet(s: str) -> bool:
@@ -393,7 +401,7 @@ def _stamped_segments(s: str) -> list[str] | None:
     labels = [p for p in parts if not is_timestamp(p)]
     if any(_words(p) > 5 or p.endswith(_TERMINAL) for p in labels):
         return None
-    return [p for p in labels if _DESK.match(p) or name_line(p)]
+    return [p for p in labels if (_DESK.match(p) or name_line(p)) and not is_boilerplate(p)]
 
 
 def _short_label(s: str) -> bool:
