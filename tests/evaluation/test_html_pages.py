@@ -12,7 +12,7 @@ from tests.conftest import EVAL
 
 sys.path.insert(0, str(EVAL))
 
-from html_eval import emit, load, mirror, run_trafilatura, score  # noqa: E402
+from html_eval import emit, load, mirror, run_trafilatura, score
 
 # Measured 2026-12-03 (PYTHONPATH=src python tests/eval/html_eval.py --corpus fixtures): every
 # score 1.0 on the seven pages. The gold was written before the first run, which gave byline 0.571

@@ -567,8 +567,8 @@ def test_account_widget_is_never_a_title_or_byline() -> None:
 
 
 @pytest.mark.parametrize("para, credit", [
-    ("Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said the queues stretched for "
-     "kilometres.", False),
+    (("Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said the queues stretched for "
+      "kilometres."), False),
     ("Reporting from the eastern bank, our correspondent told us: “It has not stopped.”", False),
     ("Reporting by Jane Roe in Kyiv; Editing by Peter Kane", True),
     ("(Reporting by Jane Roe; Editing by Peter Kane)", True),
