@@ -546,3 +546,49 @@ def test_short_label_inside_a_furniture_strip_is_furniture() -> None:
     art = from_text(text)
     assert art.title == "India launches operation to evacuate students from Iran"
     assert [b.kind for b in art.blocks][3:7] == ["boilerplate"] * 4
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Username", True), ("Password", True), ("Sign in | Register", True), ("My account", True),
+    ("Welcome back, Guest", True), ("Log in Username", True), ("Forgot your password?", True),
+    ("Log in to comment on this story about the war", False), ("Account of the siege", False),
+    ("Register of deaths kept by the ministry", False),
+])
+def test_login_menus_and_account_widgets_are_boilerplate(line: str, expected: bool) -> None:
+    assert is_boilerplate(line) is expected
+
+
+def test_account_widget_is_never_a_title_or_byline() -> None:
+    art = from_text("Army takes the town after weeks of fighting\nUsername\n10 March 2025\n\n"
+                    "The army said on Monday that it had taken the town after weeks of fighting.\n")
+    assert art.title == "Army takes the town after weeks of fighting"
+    assert art.byline == []
+    assert byline_names("By Username") == []
+
+
+@pytest.mark.parametrize("para, credit", [
+    (("Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said the queues stretched for "
+      "kilometres."), False),
+    ("Reporting from the eastern bank, our correspondent told us: “It has not stopped.”", False),
+    ("Reporting by Jane Roe in Kyiv; Editing by Peter Kane", True),
+    ("(Reporting by Jane Roe; Editing by Peter Kane)", True),
+    ("Additional reporting from Reuters.", True),
+])
+def test_reporting_from_with_speech_is_body_not_credit(para: str, credit: bool) -> None:
+    from newsledger.ingest.text import is_credit
+
+    assert is_credit(para) is credit
+
+
+def test_reporting_from_paragraph_keeps_its_quote_and_credits_no_wire() -> None:
+    from newsledger import extract
+
+    text = ("Aid trucks wait at crossing as talks resume\n\nBy Samira Haddad\n\n"
+            "Negotiators returned to Doha on Tuesday for a new round of talks, officials said.\n\n"
+            "Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said the queues of trucks "
+            "stretched for several kilometres.\n")
+    rec = extract(text, published="2025-02-11")
+    para = text.index("Reporting from")
+    assert rec.blocks and next(b.kind for b in rec.blocks if b.start <= para < b.end) == "body"
+    assert not [s for s in rec.sources if s.role == "wire_credit"]
+    assert any(q.content.start >= para for q in rec.quotes)

@@ -18,7 +18,7 @@ from ..record import ErrorEntry
 from .article import Article
 from .html import extract_html
 from .language import detect_language
-from .text import dateline_date, layout
+from .text import dateline_date, is_person_name, layout
 
 _HTML_HINT = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >])",
                         re.IGNORECASE)
@@ -102,16 +102,24 @@ def from_html(html: str, *, id: str | None = None, published: str | None = None,
     """An Article from an HTML page: ``text`` is the extracted article text."""
     html, bad = clean_text(html)
     meta = extract_html(html, url=_clean_meta(url))
+    # Authors from the page's metadata, but only people: an outlet, a desk or a login widget's
+    # "Username" given as author is no byline; then the byline lines in the text decide.
+    people = [n for n in meta["byline"] if is_person_name(n)]
     art = from_text(meta["text"], id=id, published=published, title=title or meta["title"],
                     url=url or meta["url"], outlet=outlet or meta["outlet"],
-                    byline=meta["byline"] or None)
+                    byline=people or None)
     if bad:
         art.warnings.insert(0, cleaned_warning(bad, "HTML"))
-    if not art.published and meta["published"]:
+    # The page's own date metadata (trafilatura, htmldate) beats a date read from the text: a
+    # stamp in the text is as often the last update ("Updated 9:05 PM GMT, January 21") as the
+    # publication; the text's dateline is the fallback when the page carries no date.
+    if art.published_from != "given" and meta["published"]:
         try:
-            art.published, art.published_from = check_published(meta["published"]), "html"
+            found = check_published(meta["published"])
         except InputError:
-            pass
+            found = None
+        if found:
+            art.published, art.published_from = found, "html"
     return art
 
 

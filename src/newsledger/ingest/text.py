@@ -155,11 +155,30 @@ _FOOTER = re.compile(r"^.{0,300}\b(?:republish(?:ing)? (?:this|our) (?:content|a
                      re.IGNORECASE)
 
 
+# Login forms and account widgets ("Username", "Password", "Log in", "Welcome back, Guest", "My
+# account | Sign out"): page furniture, never a title or a byline.
+_ACCOUNT_WORD = (r"(?:user ?name|e-?mail(?: address)?|password|passwort|log ?in|log ?out|sign ?in|"
+                 r"sign ?out|sign ?up|register|registration|my account|account|my profile|profile|"
+                 r"create (?:an |your )?account|remember me|stay logged in|keep me logged in|"
+                 r"forgot(?:ten)? (?:your )?(?:username|password)(?: or password)?\??|"
+                 r"lost (?:your )?password\??|reset password|guest|member login|subscriber login|"
+                 r"welcome(?: back)?,?(?: [\w.-]+)?!?|logged in as \S+|my news|"
+                 r"settings|dashboard|or|and)")
+_ACCOUNT = re.compile(rf"^{_ACCOUNT_WORD}(?:\s*[|/•·,:]?\s*{_ACCOUNT_WORD})*\s*[.!:]?$", re.IGNORECASE)
+
+
+def is_account_furniture(s: str) -> bool:
+    """A login form's or account widget's line ("Username", "Sign in | Register")."""
+    s = s.strip()
+    return len(s) <= 80 and bool(_ACCOUNT.match(s)) and s.lower() not in ("or", "and")
+
+
 def is_boilerplate(s: str) -> bool:
     s = s.strip()
     if s and not any(ch.isalnum() for ch in s):
         return True  # a lone "|" or "•" left between two stamps
-    return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s))
+    return len(s) <= 200 and bool(_BOILERPLATE.match(s)) or bool(_FOOTER.match(s)) \
+        or is_account_furniture(s)
 
 
 # "Source: Al Jazeera and news agencies": a closing attribution of the whole story, to outlets.
@@ -171,15 +190,29 @@ _AGENCY_WORD = re.compile(r"\b(?:agenc(?:y|ies)|wires?|news|press|media|TV|radio
                           re.IGNORECASE)
 
 
+# "Reporting from Deir el-Balah, Al Jazeera's Nida Ibrahim said …" is a correspondent's report in
+# the body, not a credit line: a credit names who reported, it does not report speech.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|"
+                              r"explained|described|reported that|reports that|according to)\b|[“”\"]",
+                              re.IGNORECASE)
+
+
 def is_credit(s: str) -> bool:
     s = s.strip()
     if len(s) > 250:
+        return False
+    if re.match(r"\(?(?:Additional |Extra )?[Rr]eporting (?:by|from)\b", s) \
+            and _REPORTED_SPEECH.search(s):
         return False
     m = _SOURCE_CREDIT.match(s)
     if m:
         who = m.group("who")
         return bool(media_re().search(who) or media_re_nocase().search(who)
                     or _AGENCY_WORD.search(who))
+    # "(Reporting by Jane Roe; Editing by Peter Kane)": Reuters prints its credit in brackets
+    if s.startswith("(") and s.endswith(")") and re.match(r"\((?:Additional )?(?:Reporting|Writing|"
+                                                          r"Editing) by\b", s, re.IGNORECASE):
+        return bool(_CREDIT.match(s[1:-1]))
     return bool(_CREDIT.match(s))
 
 
@@ -258,15 +291,33 @@ def byline_names(s: str) -> list[str] | None:
             # "Sara Mansour in Beirut", "Jane Roe — Kyiv"; a hyphen inside a name ("Min-ji") stays.
             n = re.split(r"\s+(?:in|for|at)\s+|\s*[—–]\s*|\s+-\s+", n.strip())[0].strip(" .")
             n = _strip_outlet(n)
-            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n):
+            if n and n[:1].isupper() and 1 <= len(n.split()) <= 4 and not _is_outlet(n) \
+                    and not is_account_furniture(n):
                 out.append(n)
-        if not out and all(_is_outlet(n.strip(" .")) for n in names if n.strip()):
+        if not out and all(_is_outlet(n.strip(" .")) or is_account_furniture(n)
+                           for n in names if n.strip()):
             return []  # "By Reuters": a byline, credited to an outlet
         return out or None
     m = _BIO.match(s)
     if m and len(s) <= 300:
         return [m.group("name")]
     return None
+
+
+# A company, publisher or web address, not a person: legal forms ("GmbH", "e.V.", "Inc"),
+# publishing words ("Verlag", "Media"), domains.
+_ORGANISATION = re.compile(r"(?:\b(?:GmbH|AG|e\.? ?V|Verlag|Verlagsgruppe|Stiftung|Inc|Ltd|LLC|"
+                           r"Media|Média|Online|Institut|Agentur)\b\.?|\bwww\b|"
+                           r"\.(?:de|com|org|net)\b)", re.IGNORECASE)
+
+
+def is_person_name(s: str) -> bool:
+    """Could ``s`` (an author from page metadata) be a person? Not an outlet ("Reuters",
+    "Channel Nine News"), a desk ("Live Team", "Web Desk"), an organisation ("Example Verlag
+    GmbH") or account furniture ("Username")."""
+    s = s.strip(" .")
+    return bool(s) and not (_is_outlet(s) or _DESK.match(s) or is_account_furniture(s)
+                            or _OUTLET_SHAPE.fullmatch(s) or _ORGANISATION.search(s))
 
 
 def _is_outlet(s: str) -> bool:
@@ -294,11 +345,31 @@ def role_line(s: str) -> bool:
     return len(s.strip()) <= 80 and bool(_ROLE.match(s.strip()))
 
 
+# An outlet the lexicon does not know, by the word its name ends in ("Channel Nine News").
+_OUTLET_SHAPE = re.compile(r"^(?:The )?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:News|Times|Post|Herald|Journal|"
+                           r"Tribune|Radio|TV|Television|Press|Agency|Network|Gazette|Telegraph|"
+                           r"Observer|Wire|Monitor|Ledger|Standard|Chronicle|Courier|Daily)"
+                           r"(?=,|$)")
+
+
 def outlet_line(s: str) -> bool:
     """A byline's second line naming the outlet and place: "BBC News, Jerusalem"."""
     s = s.strip()
-    m = media_re().match(s)
+    m = media_re().match(s) or _OUTLET_SHAPE.match(s)
     return bool(m) and len(s) <= 60 and (m.end() == len(s) or s[m.end()] == ",")
+
+
+# "Lucy HarmonBBC News, Jerusalem": a name and the outlet line under it, glued by a scraper that
+# dropped the line break between two spans.
+_GLUED_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]*[a-z])(?=[A-Z])(.+)$")
+
+
+def glued_byline(s: str) -> str | None:
+    """The name of a name glued to its outlet line, or None."""
+    m = _GLUED_NAME.match(s.strip())
+    if m and outlet_line(m.group(2)) and not _is_outlet(m.group(1)):
+        return m.group(1)
+    return None
 
 
 def name_line(s: str) -> bool:
@@ -330,7 +401,7 @@ def _stamped_segments(s: str) -> list[str] | None:
     labels = [p for p in parts if not is_timestamp(p)]
     if any(_words(p) > 5 or p.endswith(_TERMINAL) for p in labels):
         return None
-    return [p for p in labels if _DESK.match(p) or name_line(p)]
+    return [p for p in labels if (_DESK.match(p) or name_line(p)) and not is_boilerplate(p)]
 
 
 def _short_label(s: str) -> bool:
@@ -435,6 +506,10 @@ def layout(text: str) -> tuple[list[Block], str | None, list[str]]:
             if is_clock_stamp(s) and (body_started or any(k in ("title", "head", "byline")
                                                           for k in kinds[:i])):
                 body_started = True  # a live-blog post starts: its heading is body, not a title
+        elif not body_started and (glued := glued_byline(s)) is not None:
+            kinds[i] = "byline"
+            if glued not in byline:
+                byline.append(glued)
         elif not body_started and (names := byline_names(s)) is not None:
             kinds[i] = "byline"
             byline.extend(n for n in names if n not in byline)
