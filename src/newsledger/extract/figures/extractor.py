@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
+from ..document import RangeIndex
 from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
@@ -83,6 +84,79 @@ def _idioms() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
+class Lookups:
+    """What each figure looks up, indexed once per article so that a figure costs the same
+    whatever the length of its sentence or article (a comma list of 10,000 numbers in one
+    sentence, a 10 MB article): the time spans (overlap test), the idioms (containment), the
+    dated times by offset (for as-of), the quotes by cue offset (for the claimant) and, per
+    sentence, its text and the sentence-wide tests of :func:`_as_of`. Each lookup answers exactly
+    as the scan it replaces; ``ops`` counts the candidates the lookups examine (tests compare it
+    across article sizes)."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        text = state.text
+        self.times: list[TimeExpr] = list(state.times or [])
+        self.time_spans = RangeIndex((t.span.start, t.span.end) for t in self.times)
+        self.idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+        self.idiom_starts = [s for s, _ in self.idioms]
+        # Dated times in text order of their start, with their rank in state.times (ties in
+        # _as_of go to the earlier one there).
+        dated = sorted((t.span.start, k) for k, t in enumerate(self.times)
+                       if t.type in ("DATE", "TIME") and t.value)
+        self.dated_starts = [s for s, _ in dated]
+        self.dated_ranks = [k for _, k in dated]
+        self.longest_time = max((t.span.end - t.span.start for t in self.times), default=0)
+        self.quotes: list[Quote] = list(state.quotes or [])
+        self.cue_rank: dict[int, int] = {}
+        for k, qu in enumerate(self.quotes):
+            if qu.cue is not None:
+                self.cue_rank.setdefault(qu.cue.start, k)
+        self._sentences: dict[tuple[int, int], str] = {}
+        self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self.ops = 0
+
+    def in_idiom(self, start: int, end: int) -> bool:
+        """``any(s <= start and end <= e for s, e in idioms)``: the matches of one regex do not
+        overlap, so only the last one starting at or before ``start`` can hold the span."""
+        k = bisect.bisect_right(self.idiom_starts, start) - 1
+        self.ops += 1
+        return k >= 0 and end <= self.idioms[k][1]
+
+    def sentence(self, sent: tuple[int, int]) -> str:
+        got = self._sentences.get(sent)
+        if got is None:
+            if len(self._sentences) > 64:  # figures come in text order: old sentences are done
+                self._sentences.clear()
+                self._present.clear()
+            got = self._sentences[sent] = self.state.text[sent[0]:sent[1]]
+        return got
+
+    def present_words(self, sent: tuple[int, int]) -> tuple[bool, bool]:
+        """(``_PRESENT`` matches the sentence, ``_SAYS`` matches it), once per sentence."""
+        got = self._present.get(sent)
+        if got is None:
+            sentence = self.sentence(sent)
+            got = self._present[sent] = (bool(_PRESENT.search(sentence)),
+                                         bool(_SAYS.search(sentence)))
+        return got
+
+    def dated_near(self, sent: tuple[int, int], lo: int, hi: int, reach: int) -> list[TimeExpr]:
+        """The DATE/TIME expressions with a value starting in ``sent`` whose distance to
+        ``[lo, hi)`` may be under ``reach``, in state.times order (the others never win)."""
+        a = bisect.bisect_left(self.dated_starts, max(sent[0], lo - reach - self.longest_time))
+        b = bisect.bisect_left(self.dated_starts, min(sent[1], hi + reach))
+        self.ops += b - a + 1
+        return [self.times[k] for k in sorted(self.dated_ranks[a:b])]
+
+    def cue_quote(self, positions: set[int], after: int) -> Quote | None:
+        """The first quote (in state.quotes order) whose cue starts at one of ``positions``
+        after ``after``."""
+        self.ops += len(positions)
+        ranks = [self.cue_rank[p] for p in positions if p > after and p in self.cue_rank]
+        return self.quotes[min(ranks)] if ranks else None
+
+
 @component("figures", VERSION, model=("tags", "lemma", "parse", "entities"),
            needs=("article", "document", "times", "quotes", "speakers"),
            sets=("figures",))
@@ -90,8 +164,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     """Fill ``state.figures`` with every counted figure in the article, in text order."""
     text = state.text
     document = state.bind(doc)  # bound already when a component runs this
-    times = list(state.times or [])
-    idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+    look = Lookups(state)
     sents = document.sentences
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
     places = PlaceIndex(state)
@@ -102,7 +175,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         # Not in boilerplate, a repeat, a byline or a credit.
         if q.kind != "number" or document.is_unread(q.start, q.end):
             continue
-        if _is_time(text, q, times) or any(s <= q.num_start and q.num_end <= e for s, e in idioms):
+        if _is_time(text, q, look.time_spans) or look.in_idiom(q.num_start, q.num_end):
             continue
         num = numeral_head(doc, q.num_start, q.num_end)
         if num is None or _is_label(num, q) or _is_code(text, q):
@@ -117,15 +190,15 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver, look)
         k = bisect.bisect_left(sents, sent)
         prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
         fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
                                  prev_sent, fig.claimant.mention if fig.claimant else None,
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
-        fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
-        fig.as_of = _as_of(state, q, c, sent, fig)
+        fig.cumulative = _cumulative(scope_text, look.sentence(sent), c)
+        fig.as_of = _as_of(state, q, c, sent, fig, look)
         found.append((fig, c, sent))
     _relate_parts(text, found)
     figlinks.refer_back(text, found)
@@ -192,11 +265,11 @@ def _num(x: float | None) -> float | None:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else float(x)  # type: ignore[return-value]
 
 
-def _is_time(text: str, q: Quantity, times: list[TimeExpr]) -> bool:
-    """A number that is part of a date, a time of day or a year (times extractor or own guard)."""
-    for t in times:
-        if t.span.start < q.num_end and q.num_start < t.span.end:
-            return True
+def _is_time(text: str, q: Quantity, times: RangeIndex) -> bool:
+    """A number that is part of a date, a time of day or a year (times extractor, whose spans
+    ``times`` indexes, or own guard)."""
+    if times.overlaps(q.num_start, q.num_end):
+        return True
     before = text[max(0, q.num_start - 12):q.num_start]
     after = text[q.end:q.end + 16]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text[q.num_end:q.num_end + 16]):
@@ -280,7 +353,7 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
 
 
 def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
-              resolver: Speakers | None = None) -> Speaker | None:
+              resolver: Speakers | None = None, look: Lookups | None = None) -> Speaker | None:
     """Who claims the figure, from the attribution work: a quote whose cue sits inside the
     figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
     quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
@@ -288,10 +361,10 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
     quotes: list[Quote] = list(state.quotes or [])
     sp: Speaker | None = None
     own = {t.idx for t in c.tokens}
-    for qu in quotes:
-        if qu.cue is not None and qu.cue.start in own and qu.cue.start > q.num_end:
-            sp = qu.speaker
-            break
+    look = look or Lookups(state)
+    own_cue = look.cue_quote(own, q.num_end)
+    if own_cue is not None:
+        sp = own_cue.speaker
     if sp is None:
         best: Quote | None = None
         if state.speakers is not None:
@@ -428,13 +501,18 @@ def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
     return None
 
 
-def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure) -> str | None:
+_AS_OF_REACH = 60  # characters: a time further from the figure does not govern it
+
+
+def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure,
+           look: Lookups | None = None) -> str | None:
     """The time expression governing the figure, else the publication date for a present-tense
     running total ("so far", "to date", "says … have been killed")."""
     text = state.text
+    look = look or Lookups(state)
     lo, hi = min(c.start, q.start), max(c.end, q.end)
     cands: list[tuple[int, TimeExpr]] = []
-    for t in state.times or []:
+    for t in look.dated_near(sent, lo, hi, _AS_OF_REACH):
         if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
             continue
         if not t.value[:1].isdigit():
@@ -450,14 +528,13 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
     if cands:
         cands.sort(key=lambda x: x[0])
-        if cands[0][0] == 0 or cands[0][0] < 60:
+        if cands[0][0] == 0 or cands[0][0] < _AS_OF_REACH:
             return cands[0][1].value
     pub = state.published
     if pub is None:
         return None
-    sentence = text[sent[0]:sent[1]]
-    present = bool(_PRESENT.search(sentence)) or (
-        fig.claimant is not None and bool(_SAYS.search(sentence))) or any(
+    present_word, says = look.present_words(sent)
+    present = present_word or (fig.claimant is not None and says) or any(
         v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
         for v in c.verbs)
     if fig.cumulative and present:
