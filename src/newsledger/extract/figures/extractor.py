@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 from functools import lru_cache
 
@@ -67,6 +68,21 @@ _EVENTS_AT = re.compile(r"\bin (?:[\w'’-]+ ){0,2}(?:air ?strikes|strikes|attac
                         r"(?:[\w'’-]+ ){0,4}(?:camp|hospital|school|town|village|neighbou?rhood|"
                         r"district|building|market|shelter|compound|mosque|church|home|house|"
                         r"convoy|checkpoint)s?\b", re.IGNORECASE)
+# Words every match of a scope pattern contains (read off each alternative of the pattern), so
+# that a scope holding none of them is answered without running the pattern over it. Same flags
+# as the patterns, so case folding is the same; shortest first, so that at each offset the
+# shortest word is the one found (see Lookups.scope_has).
+_ANCHORS = {
+    _SINGLE: ("past", "last", "previous", "overnight", "update", "strike", "attack", "raid",
+              "bombing", "blast", "explosion", "incident", "shelling", "shooting", "stampede",
+              "crash", "yesterday", "today", "this", "day", "daily"),
+    _CUMULATIVE: ("far", "date", "total", "overall", "altogether", "cumulative", "toll", "since",
+                  "war", "offensive", "campaign", "bombardment", "conflict", "operations"),
+    _EVENTS_AT: ("strikes", "attacks", "raids", "bombings", "explosions", "clashes", "shelling",
+                 "bombardment"),
+}
+_ANCHOR_RES = {p: re.compile("(?=(%s))" % "|".join(sorted(words, key=len)), re.IGNORECASE)
+               for p, words in _ANCHORS.items()}
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -113,6 +129,10 @@ class Lookups:
             if qu.cue is not None:
                 self.cue_rank.setdefault(qu.cue.start, k)
         self._sentences: dict[tuple[int, int], str] = {}
+        self._anchor_hits: dict[re.Pattern[str], tuple[list[int], list[int]]] = {}
+        # Least recently used last out: a list's shared scope stays while other figures pass.
+        self._scopes: OrderedDict[tuple[re.Pattern[str], int], tuple[int, int | None]] = \
+            OrderedDict()
         self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
         self.ops = 0
 
@@ -122,6 +142,48 @@ class Lookups:
         k = bisect.bisect_right(self.idiom_starts, start) - 1
         self.ops += 1
         return k >= 0 and end <= self.idioms[k][1]
+
+    def scope_has(self, pattern: re.Pattern[str], scope: str, lo: int, hi: int) -> bool:
+        """``bool(pattern.search(scope))`` for ``scope == text[lo:hi]``, without rescanning: the
+        figures of a long list share the end of their scope ("100, 101, …, 2099 people killed"),
+        so the first match at or after a position, found once, answers every figure whose scope
+        starts before it. Searching the text from ``lo + 1`` with ``endpos=hi`` sees exactly what
+        a search of the slice sees there (``\b`` reads the character before ``pos``); the slice's
+        own first position, where ``\b`` has nothing before it, is matched on the slice."""
+        anchors = self._anchors(pattern)
+        if anchors is not None:
+            starts, ends = anchors
+            k = bisect.bisect_left(starts, lo)
+            while k < len(starts) and starts[k] < hi and ends[k] > hi:
+                k += 1
+            self.ops += 1
+            if k == len(starts) or starts[k] >= hi:
+                return False  # no word every match needs lies inside the scope
+        if pattern.match(scope):
+            return True
+        p = lo + 1
+        self.ops += 1
+        key = (pattern, hi)
+        got = self._scopes.get(key)
+        if got is not None and got[0] <= p and (got[1] is None or p <= got[1]):
+            self._scopes.move_to_end(key)
+            return got[1] is not None
+        if len(self._scopes) > 256:
+            self._scopes.popitem(last=False)
+        m = pattern.search(self.state.text, p, hi)
+        self._scopes[key] = (p, m.start() if m else None)
+        return m is not None
+
+    def _anchors(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int]] | None:
+        """Where the words of ``_ANCHORS[pattern]`` occur in the text (start, end of the
+        shortest at each start), found once per article."""
+        if pattern not in _ANCHOR_RES:
+            return None
+        got = self._anchor_hits.get(pattern)
+        if got is None:
+            hits = [(m.start(1), m.end(1)) for m in _ANCHOR_RES[pattern].finditer(self.state.text)]
+            got = self._anchor_hits[pattern] = ([a for a, _ in hits], [b for _, b in hits])
+        return got
 
     def sentence(self, sent: tuple[int, int]) -> str:
         got = self._sentences.get(sent)
@@ -197,7 +259,8 @@ def extract_figures(doc: Doc, state: State) -> None:
                                  prev_sent, fig.claimant.mention if fig.claimant else None,
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
-        fig.cumulative = _cumulative(scope_text, look.sentence(sent), c)
+        fig.cumulative = _cumulative(scope_text, look.sentence(sent), c, look,
+                                     min(c.start, q.start))
         fig.as_of = _as_of(state, q, c, sent, fig, look)
         found.append((fig, c, sent))
     _relate_parts(text, found)
@@ -486,12 +549,20 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
     return out
 
 
-def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
-    if _SINGLE.search(scope):
+def _cumulative(scope: str, sentence: str, c: Counted, look: Lookups | None = None,
+                at: int = 0) -> bool | None:
+    """``look`` and ``at`` (where ``scope`` starts in the text) let the scope tests reuse what
+    the previous figure's scope found (``Lookups.scope_has``); without them the scope is searched."""
+    def has(pattern: re.Pattern[str]) -> bool:
+        if look is None:
+            return bool(pattern.search(scope))
+        return look.scope_has(pattern, scope, at, at + len(scope))
+
+    if has(_SINGLE):
         return False
-    if _CUMULATIVE.search(scope):
+    if has(_CUMULATIVE):
         return True
-    if _EVENTS_AT.search(scope):
+    if has(_EVENTS_AT):
         return False  # "killed in attacks in Al Nuseirat camp": these events, not the war
     del sentence  # the sentence's other clauses may speak of other counts: scope only
     # "… have been killed" with no event or period named: the running total so far.
@@ -526,6 +597,8 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
         if fig.cumulative and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
             continue  # a running total is as of when it was reported, not of its events
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
+        if cands[-1][0] == 0:
+            break  # nothing beats it, and the stable sort below would pick the first such one
     if cands:
         cands.sort(key=lambda x: x[0])
         if cands[0][0] == 0 or cands[0][0] < _AS_OF_REACH:
