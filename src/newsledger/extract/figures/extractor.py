@@ -81,7 +81,8 @@ _ANCHORS = {
     _EVENTS_AT: ("strikes", "attacks", "raids", "bombings", "explosions", "clashes", "shelling",
                  "bombardment"),
 }
-_ANCHOR_RES = {p: re.compile("(?=(%s))" % "|".join(sorted(words, key=len)), re.IGNORECASE)
+_ANCHOR_RES = {p: re.compile("(?=({}))".format("|".join(sorted(words, key=len))),
+                             re.IGNORECASE)
                for p, words in _ANCHORS.items()}
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
