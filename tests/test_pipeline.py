@@ -173,3 +173,25 @@ def test_languages_mix_in_a_batch_in_input_order() -> None:
     assert [bool(r.figures) for r in recs] == [True, False, True]
     assert [[e.stage for e in r.errors] for r in recs] == [[], ["language"], []]
     assert recs[0].to_dict() == recs[2].to_dict() | {"id": "en"}
+
+
+@pytest.mark.slow
+def test_a_huge_article_reports_its_sections_and_ordinary_ones_do_not() -> None:
+    """Progress for one large file: each finished section of an article over HUGE_CHARS is
+    reported as characters done, ending at the whole text; an ordinary article reports nothing."""
+    from newsledger.pipeline import HUGE_CHARS, reporting_sections
+
+    line = "Officials said 12 people were hurt in Kharkiv on Monday, and the river rose.\n\n"
+    text = line * (HUGE_CHARS // len(line) + 400)
+    seen: list[tuple[int, int]] = []
+    with reporting_sections(lambda done, total: seen.append((done, total))):
+        extract(line * 3, published="2024-01-10")
+        assert seen == []
+        rec = extract(text, published="2024-01-10")
+    assert len(seen) >= 2
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1] == (len(text), len(text))
+    assert rec.text == text and rec.figures  # repeats of a paragraph are not re-extracted
+    seen.clear()
+    extract(text[:HUGE_CHARS * 2], published="2024-01-10")  # outside the block: nobody hears
+    assert seen == []

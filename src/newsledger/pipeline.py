@@ -7,7 +7,9 @@ The model is loaded with only what the extractors declare they need (``extract.r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+import contextlib
+import contextvars
 import threading
 from typing import Any
 
@@ -162,6 +164,34 @@ def _sections(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Who hears of each finished section of a huge article: ``(characters done, characters in all)``.
+_on_section: contextvars.ContextVar[Callable[[int, int], None] | None] = \
+    contextvars.ContextVar("newsledger_on_section", default=None)
+
+
+@contextlib.contextmanager
+def reporting_sections(callback: Callable[[int, int], None]) -> Iterator[None]:
+    """Call ``callback(done, total)`` (characters) after each section of a huge article (over
+    HUGE_CHARS) while the block runs: progress for one large file, which batch progress (one
+    step per record) cannot show. Ordinary articles report nothing."""
+    token = _on_section.set(callback)
+    try:
+        yield
+    finally:
+        _on_section.reset(token)
+
+
+def _section_records(a: Article, records_of: Callable[[list[Article]], Iterator[Record]]
+                     ) -> list[tuple[int, Record]]:
+    parts = []
+    report = _on_section.get()
+    for s, e in _sections(a.text):
+        parts.append((s, next(records_of([_section(a, s, e)]))))
+        if report is not None:
+            report(e, len(a.text))
+    return parts
+
+
 def _section(a: Article, s: int, e: int) -> Article:
     """The part ``[s, e)`` of an article as an article of its own, with only its own blocks
     (clipped): extractors scan an article's blocks, so keeping all of them in every section would
@@ -244,8 +274,7 @@ def _extract_docs(nlp: Language, articles: list[Article], fast: bool) -> Iterato
         elif len(a.text) <= HUGE_CHARS:
             yield next(ordinary)
         else:
-            yield _join(a, [(s, next(records_of([_section(a, s, e)])))
-                            for s, e in _sections(a.text)])
+            yield _join(a, _section_records(a, records_of))
 
 
 def run_articles(articles: Iterable[Article | BadLine], nlp: Language | None = None,

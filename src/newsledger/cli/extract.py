@@ -162,6 +162,9 @@ def extract(
     strict: bool = typer.Option(False, "--strict",
                                 help="Refuse a text file with bytes that are not UTF-8 (default: "
                                      "replace them with U+FFFD and warn)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar (a batch with -o OUT, or one article over "
+                                    "100,000 characters, shows one on stderr)."),
 ) -> None:
     """Extract quotes, figures, times, sources and entities from articles.
 
@@ -182,7 +185,7 @@ def extract(
         fail(str(exc))
     if kind == "jsonl":
         _run_batch(file, pub, fmt, output, max_chars,
-                   BatchRun(workers=workers, dask=dask, resume=resume))
+                   BatchRun(workers=workers, dask=dask, resume=resume), quiet=quiet)
         return
     if resume or dask:
         fail("--resume and --dask apply to a batch (.jsonl or .jsonl.gz); "
@@ -208,9 +211,21 @@ def extract(
             article.id = Path(file).stem if article.id.startswith("sha1-") else article.id
     except InputError as exc:
         fail(str(exc))
-    from ..pipeline import run_articles
+    from ..pipeline import HUGE_CHARS, reporting_sections, run_articles
 
-    rec = next(run_articles([article]))
+    # A huge article is extracted section by section: show the characters done (stderr; off
+    # with -q, and rich draws nothing when stderr is not a terminal).
+    with progress_bar("extracting", total=len(article.text),
+                      enabled=not quiet and len(article.text) > HUGE_CHARS) as advance:
+        seen = 0
+
+        def on_section(done: int, _total: int) -> None:
+            nonlocal seen
+            advance(done - seen)
+            seen = done
+
+        with reporting_sections(on_section):
+            rec = next(run_articles([article]))
     out = _open_out(output)
     try:
         if fmt == OutFormat.table:
@@ -225,7 +240,7 @@ def extract(
 
 
 def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
-               max_chars: int, run: BatchRun | None = None) -> None:
+               max_chars: int, run: BatchRun | None = None, quiet: bool = False) -> None:
     run = run or BatchRun()
     done: frozenset[str] = frozenset()
     try:
@@ -248,7 +263,8 @@ def _run_batch(file: str, pub: str | None, fmt: OutFormat, output: Path | None,
         fail(str(exc))
     n = failed = 0
     try:
-        with progress_bar("extracting", total=total, enabled=output is not None) as advance:
+        with progress_bar("extracting", total=total,
+                          enabled=output is not None and not quiet) as advance:
             for res in results:
                 n += 1
                 error = res.error if isinstance(res, Output) else (

@@ -233,11 +233,22 @@ def _counts_something(verb: Token) -> bool:
                for c in verb.children if c.i < verb.i or c.dep_ in ("dobj", "npadvmod"))
 
 
+def _sentence_end_within(tok: Token, n: int) -> int:
+    """``min(tok.sent.end, tok.i + n)`` without ``tok.sent``, which walks the whole sentence
+    (each figure of a 10,000-number list would walk it again): the first sentence start after
+    ``tok`` within ``n`` tokens."""
+    doc = tok.doc
+    limit = min(len(doc), tok.i + n)
+    for j in range(tok.i + 1, limit):
+        if doc[j].is_sent_start:
+            return j
+    return limit
+
+
 def _next_metric_verb(noun: Token, numeral_ids: set[int]) -> Token | None:
     """The first verb after ``noun`` in its sentence (within ten words, before any other figure
     or clause break) that signals a metric."""
-    sent_end = noun.sent.end
-    for t in noun.doc[noun.i + 1:min(sent_end, noun.i + 11)]:
+    for t in noun.doc[noun.i + 1:_sentence_end_within(noun, 11)]:
         if t.i in numeral_ids:
             continue
         if t.like_num or t.text in (";", ":") or t.lower_ in ("according", "but", "while"):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
+from ..document import RangeIndex
 from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
@@ -83,6 +85,22 @@ _ONE_EVENT = re.compile(
     r"shooting|collapse)\b|while[ \t]+(?:trying|waiting|seeking|queu\w*|collecting|fleeing)|"
     r"as[ \t]+(?:a[ \t]+)?crowds?[ \t]+(?:waited|gathered|queued)|waiting[ \t]+for[ \t]+aid|"
     r"overnight|last night)\b", re.IGNORECASE)
+# Words every match of a scope pattern contains (read off each alternative of the pattern), so
+# that a scope holding none of them is answered without running the pattern over it. Same flags
+# as the patterns, so case folding is the same; shortest first, so that at each offset the
+# shortest word is the one found (see Lookups.scope_has).
+_ANCHORS = {
+    _SINGLE: ("past", "last", "previous", "overnight", "update", "strike", "attack", "raid",
+              "bombing", "blast", "explosion", "incident", "shelling", "shooting", "stampede",
+              "crash", "yesterday", "today", "this", "day", "daily"),
+    _CUMULATIVE: ("far", "date", "total", "overall", "altogether", "cumulative", "toll", "since",
+                  "war", "offensive", "campaign", "bombardment", "conflict", "operations"),
+    _EVENTS_AT: ("strikes", "attacks", "raids", "bombings", "explosions", "clashes", "shelling",
+                 "bombardment"),
+}
+_ANCHOR_RES = {p: re.compile("(?=({}))".format("|".join(sorted(words, key=len))),
+                             re.IGNORECASE)
+               for p, words in _ANCHORS.items()}
 _PRESENT = re.compile(r"\b(?:so far|to date|now|currently|as of|at least \S+ have)\b",
                       re.IGNORECASE)
 _CLAIM_TIME = re.compile(r"\b(?:says?|said|reported|reports|announced|updated?|as of|by|"
@@ -106,6 +124,125 @@ def _idioms() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
+class Lookups:
+    """What each figure looks up, indexed once per article so that a figure costs the same
+    whatever the length of its sentence or article (a comma list of 10,000 numbers in one
+    sentence, a 10 MB article): the time spans (overlap test), the idioms (containment), the
+    dated times by offset (for as-of), the quotes by cue offset (for the claimant) and, per
+    sentence, its text and the sentence-wide tests of :func:`_as_of`. Each lookup answers exactly
+    as the scan it replaces; ``ops`` counts the candidates the lookups examine (tests compare it
+    across article sizes)."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        text = state.text
+        self.times: list[TimeExpr] = list(state.times or [])
+        self.time_spans = RangeIndex((t.span.start, t.span.end) for t in self.times)
+        self.idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+        self.idiom_starts = [s for s, _ in self.idioms]
+        # Dated times in text order of their start, with their rank in state.times (ties in
+        # _as_of go to the earlier one there).
+        dated = sorted((t.span.start, k) for k, t in enumerate(self.times)
+                       if t.type in ("DATE", "TIME") and t.value)
+        self.dated_starts = [s for s, _ in dated]
+        self.dated_ranks = [k for _, k in dated]
+        self.longest_time = max((t.span.end - t.span.start for t in self.times), default=0)
+        self.quotes: list[Quote] = list(state.quotes or [])
+        self.cue_rank: dict[int, int] = {}
+        for k, qu in enumerate(self.quotes):
+            if qu.cue is not None:
+                self.cue_rank.setdefault(qu.cue.start, k)
+        self._sentences: dict[tuple[int, int], str] = {}
+        self._anchor_hits: dict[re.Pattern[str], tuple[list[int], list[int]]] = {}
+        # Least recently used last out: a list's shared scope stays while other figures pass.
+        self._scopes: OrderedDict[tuple[re.Pattern[str], int], tuple[int, int | None]] = \
+            OrderedDict()
+        self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self.ops = 0
+
+    def in_idiom(self, start: int, end: int) -> bool:
+        """``any(s <= start and end <= e for s, e in idioms)``: the matches of one regex do not
+        overlap, so only the last one starting at or before ``start`` can hold the span."""
+        k = bisect.bisect_right(self.idiom_starts, start) - 1
+        self.ops += 1
+        return k >= 0 and end <= self.idioms[k][1]
+
+    def scope_has(self, pattern: re.Pattern[str], scope: str, lo: int, hi: int) -> bool:
+        """``bool(pattern.search(scope))`` for ``scope == text[lo:hi]``, without rescanning: the
+        figures of a long list share the end of their scope ("100, 101, …, 2099 people killed"),
+        so the first match at or after a position, found once, answers every figure whose scope
+        starts before it. Searching the text from ``lo + 1`` with ``endpos=hi`` sees exactly what
+        a search of the slice sees there (``\b`` reads the character before ``pos``); the slice's
+        own first position, where ``\b`` has nothing before it, is matched on the slice."""
+        anchors = self._anchors(pattern)
+        if anchors is not None:
+            starts, ends = anchors
+            k = bisect.bisect_left(starts, lo)
+            while k < len(starts) and starts[k] < hi and ends[k] > hi:
+                k += 1
+            self.ops += 1
+            if k == len(starts) or starts[k] >= hi:
+                return False  # no word every match needs lies inside the scope
+        if pattern.match(scope):
+            return True
+        p = lo + 1
+        self.ops += 1
+        key = (pattern, hi)
+        got = self._scopes.get(key)
+        if got is not None and got[0] <= p and (got[1] is None or p <= got[1]):
+            self._scopes.move_to_end(key)
+            return got[1] is not None
+        if len(self._scopes) > 256:
+            self._scopes.popitem(last=False)
+        m = pattern.search(self.state.text, p, hi)
+        self._scopes[key] = (p, m.start() if m else None)
+        return m is not None
+
+    def _anchors(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int]] | None:
+        """Where the words of ``_ANCHORS[pattern]`` occur in the text (start, end of the
+        shortest at each start), found once per article."""
+        if pattern not in _ANCHOR_RES:
+            return None
+        got = self._anchor_hits.get(pattern)
+        if got is None:
+            hits = [(m.start(1), m.end(1)) for m in _ANCHOR_RES[pattern].finditer(self.state.text)]
+            got = self._anchor_hits[pattern] = ([a for a, _ in hits], [b for _, b in hits])
+        return got
+
+    def sentence(self, sent: tuple[int, int]) -> str:
+        got = self._sentences.get(sent)
+        if got is None:
+            if len(self._sentences) > 64:  # figures come in text order: old sentences are done
+                self._sentences.clear()
+                self._present.clear()
+            got = self._sentences[sent] = self.state.text[sent[0]:sent[1]]
+        return got
+
+    def present_words(self, sent: tuple[int, int]) -> tuple[bool, bool]:
+        """(``_PRESENT`` matches the sentence, ``_SAYS`` matches it), once per sentence."""
+        got = self._present.get(sent)
+        if got is None:
+            sentence = self.sentence(sent)
+            got = self._present[sent] = (bool(_PRESENT.search(sentence)),
+                                         bool(_SAYS.search(sentence)))
+        return got
+
+    def dated_near(self, sent: tuple[int, int], lo: int, hi: int, reach: int) -> list[TimeExpr]:
+        """The DATE/TIME expressions with a value starting in ``sent`` whose distance to
+        ``[lo, hi)`` may be under ``reach``, in state.times order (the others never win)."""
+        a = bisect.bisect_left(self.dated_starts, max(sent[0], lo - reach - self.longest_time))
+        b = bisect.bisect_left(self.dated_starts, min(sent[1], hi + reach))
+        self.ops += b - a + 1
+        return [self.times[k] for k in sorted(self.dated_ranks[a:b])]
+
+    def cue_quote(self, positions: set[int], after: int) -> Quote | None:
+        """The first quote (in state.quotes order) whose cue starts at one of ``positions``
+        after ``after``."""
+        self.ops += len(positions)
+        ranks = [self.cue_rank[p] for p in positions if p > after and p in self.cue_rank]
+        return self.quotes[min(ranks)] if ranks else None
+
+
 @component("figures", VERSION, model=("tags", "lemma", "parse", "entities"),
            needs=("article", "document", "times", "quotes", "speakers"),
            sets=("figures",))
@@ -113,8 +250,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     """Fill ``state.figures`` with every counted figure in the article, in text order."""
     text = state.text
     document = state.bind(doc)  # bound already when a component runs this
-    times = list(state.times or [])
-    idioms = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+    look = Lookups(state)
     sents = document.sentences
     found: list[tuple[Figure, Counted, tuple[int, int]]] = []
     places = PlaceIndex(state)
@@ -126,7 +262,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         # Not in boilerplate, a repeat, a byline or a credit.
         if q.kind != "number" or document.is_unread(q.start, q.end):
             continue
-        if _is_time(text, q, times) or any(s <= q.num_start and q.num_end <= e for s, e in idioms):
+        if _is_time(text, q, look.time_spans) or look.in_idiom(q.num_start, q.num_end):
             continue
         num = numeral_head(doc, q.num_start, q.num_end)
         if num is None or _is_label(num, q) or _is_code(text, q):
@@ -141,14 +277,15 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver)
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver, look)
         k = bisect.bisect_left(sents, sent)
         prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
         fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
                                  prev_sent, fig.claimant.mention if fig.claimant else None,
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
-        fig.cumulative = _cumulative(scope_text, text[sent[0]:sent[1]], c)
+        fig.cumulative = _cumulative(scope_text, look.sentence(sent), c, look,
+                                     min(c.start, q.start))
         if fig.place is None and fig.metric != "other":
             fig.place = claimant_seat(places, fig.claimant.mention if fig.claimant else None)
         if fig.place is None and fig.cumulative and fig.metric != "other" \
@@ -157,7 +294,7 @@ def extract_figures(doc: Doc, state: State) -> None:
             if art_place is _UNSET:
                 art_place = article_place(places, state.article.title)
             fig.place = art_place  # type: ignore[assignment]
-        fig.as_of = _as_of(state, q, c, sent, fig)
+        fig.as_of = _as_of(state, q, c, sent, fig, look)
         cue = forecast_cue(num, c.verbs, c.noun)
         if cue is not None:  # "thousands could die": what might happen, not what has
             fig.hedges.append(Span.of(text, cue.idx, cue.idx + len(cue)))
@@ -286,11 +423,11 @@ def _num(x: float | None) -> float | None:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else float(x)  # type: ignore[return-value]
 
 
-def _is_time(text: str, q: Quantity, times: list[TimeExpr]) -> bool:
-    """A number that is part of a date, a time of day or a year (times extractor or own guard)."""
-    for t in times:
-        if t.span.start < q.num_end and q.num_start < t.span.end:
-            return True
+def _is_time(text: str, q: Quantity, times: RangeIndex) -> bool:
+    """A number that is part of a date, a time of day or a year (times extractor, whose spans
+    ``times`` indexes, or own guard)."""
+    if times.overlaps(q.num_start, q.num_end):
+        return True
     before = text[max(0, q.num_start - 12):q.num_start]
     after = text[q.end:q.end + 16]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text[q.num_end:q.num_end + 16]):
@@ -374,7 +511,7 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
 
 
 def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
-              resolver: Speakers | None = None) -> Speaker | None:
+              resolver: Speakers | None = None, look: Lookups | None = None) -> Speaker | None:
     """Who claims the figure, from the attribution work: a quote whose cue sits inside the
     figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
     quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
@@ -382,10 +519,10 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
     quotes: list[Quote] = list(state.quotes or [])
     sp: Speaker | None = None
     own = {t.idx for t in c.tokens}
-    for qu in quotes:
-        if qu.cue is not None and qu.cue.start in own and qu.cue.start > q.num_end:
-            sp = qu.speaker
-            break
+    look = look or Lookups(state)
+    own_cue = look.cue_quote(own, q.num_end)
+    if own_cue is not None:
+        sp = own_cue.speaker
     if sp is None:
         best: Quote | None = None
         if state.speakers is not None:
@@ -524,12 +661,20 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
     return out
 
 
-def _cumulative(scope: str, sentence: str, c: Counted) -> bool | None:
-    if _SINGLE.search(scope) or _INCREMENT.search(scope):
+def _cumulative(scope: str, sentence: str, c: Counted, look: Lookups | None = None,
+                at: int = 0) -> bool | None:
+    """``look`` and ``at`` (where ``scope`` starts in the text) let the scope tests reuse what
+    the previous figure's scope found (``Lookups.scope_has``); without them the scope is searched."""
+    def has(pattern: re.Pattern[str]) -> bool:
+        if look is None:
+            return bool(pattern.search(scope))
+        return look.scope_has(pattern, scope, at, at + len(scope))
+
+    if has(_SINGLE) or has(_INCREMENT):
         return False
-    if _CUMULATIVE.search(scope):
+    if has(_CUMULATIVE):
         return True
-    if _EVENTS_AT.search(scope):
+    if has(_EVENTS_AT):
         return False  # "killed in attacks in Al Nuseirat camp": these events, not the war
     # "… have been killed" with no event or period named: the running total so far; but not
     # when the sentence tells of one event ("after an Israeli air strike", "while waiting for
@@ -555,16 +700,21 @@ def _told_in_past(c: Counted) -> bool:
     return past
 
 
-def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure) -> str | None:
+_AS_OF_REACH = 60  # characters: a time further from the figure does not govern it
+
+
+def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Figure,
+           look: Lookups | None = None) -> str | None:
     """The time expression governing the figure, else the publication date for a present-tense
     running total ("so far", "to date", "says … have been killed")."""
     text = state.text
+    look = look or Lookups(state)
     lo, hi = min(c.start, q.start), max(c.end, q.end)
     # "In early December, when the toll stood at 16,200", "by 5 December 16,248 had been
     # killed": a total told in the past tense held at the time the sentence names.
     held_then = _told_in_past(c)
     cands: list[tuple[int, TimeExpr]] = []
-    for t in state.times or []:
+    for t in look.dated_near(sent, lo, hi, _AS_OF_REACH):
         if t.type not in ("DATE", "TIME") or not t.value or not (sent[0] <= t.span.start < sent[1]):
             continue
         if not t.value[:1].isdigit():
@@ -579,16 +729,17 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
                 and not _CLAIM_TIME.search(text[max(0, t.span.start - 24):t.span.start]):
             continue  # a running total is as of when it was reported, not of its events
         cands.append((0 if inside else min(abs(t.span.start - hi), abs(lo - t.span.end)), t))
+        if cands[-1][0] == 0:
+            break  # nothing beats it, and the stable sort below would pick the first such one
     if cands:
         cands.sort(key=lambda x: x[0])
-        if cands[0][0] == 0 or cands[0][0] < 60:
+        if cands[0][0] == 0 or cands[0][0] < _AS_OF_REACH:
             return cands[0][1].value
     pub = state.published
     if pub is None:
         return None
-    sentence = text[sent[0]:sent[1]]
-    present = bool(_PRESENT.search(sentence)) or (
-        fig.claimant is not None and bool(_SAYS.search(sentence))) or any(
+    present_word, says = look.present_words(sent)
+    present = present_word or (fig.claimant is not None and says) or any(
         v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
         for v in c.verbs)
     if fig.cumulative and present:

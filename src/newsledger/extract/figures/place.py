@@ -100,12 +100,26 @@ def _qualifies(text: str, e: Entity) -> bool:
 
 class PlaceIndex:
     """The article's entities sorted by offset, so that each figure looks only at its own
-    sentence's (linear time over an article, however many figures it has)."""
+    sentence's (linear time over an article, however many figures it has); each sentence's
+    candidate places are found once and indexed by offset, so that a figure examines only the
+    places near it (and the speakers' seats) however long its sentence. ``ops`` counts the
+    candidates examined (tests compare it across article sizes)."""
 
     def __init__(self, state: State) -> None:
         self.state = state
         self.ents = sorted(state.entities or [], key=lambda e: e.span.start)
         self.starts = [e.span.start for e in self.ents]
+        self._memo: dict[tuple[int, int], _SentencePlaces] = {}
+        self.ops = 0
+
+    def places(self, sent: tuple[int, int]) -> _SentencePlaces:
+        got = self._memo.get(sent)
+        if got is None:
+            if len(self._memo) > 64:  # figures come in text order: old sentences are done
+                self._memo.clear()
+            got = self._memo[sent] = _SentencePlaces(self.state.text, _find_candidates(self, sent))
+            self.ops += len(got.cands) + 1
+        return got
 
     def within(self, sent: tuple[int, int]) -> list[Entity]:
         k = bisect.bisect_left(self.starts, sent[0])
@@ -117,7 +131,7 @@ class PlaceIndex:
         return out
 
 
-def _candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
+def _find_candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
     text = index.state.text
     cands = [e for e in index.within(sent) if _qualifies(text, e)]
     have = {e.span.start for e in cands}
@@ -125,9 +139,46 @@ def _candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
         if m.start(1) not in have:
             cands.append(Entity(Span.of(text, m.start(1), m.end(1)), "GPE", m.group(1)))
     # "in Ukraine's western region of Lviv": the named region, not its country.
-    specific = [e.span.start for e in cands
-                if _OF_PLACE.search(text[max(0, e.span.start - 40):e.span.start])]
-    return [e for e in cands if not any(0 < s - e.span.end <= 40 for s in specific)]
+    specific = sorted(e.span.start for e in cands
+                      if _OF_PLACE.search(text[max(0, e.span.start - 40):e.span.start]))
+
+    def before_specific(e: Entity) -> bool:  # any(0 < s - e.span.end <= 40 for s in specific)
+        k = bisect.bisect_right(specific, e.span.end)
+        return k < len(specific) and specific[k] <= e.span.end + 40
+
+    return [e for e in cands if not before_specific(e)]
+
+
+class _SentencePlaces:
+    """One sentence's candidate places, in candidate order, indexed by offset."""
+
+    def __init__(self, text: str, cands: list[Entity]) -> None:
+        self.cands = cands
+        order = sorted(range(len(cands)), key=lambda k: cands[k].span.start)
+        self.starts = [cands[k].span.start for k in order]
+        self.order = order
+        self.longest = max((e.span.end - e.span.start for e in cands), default=0)
+        # A seat ("the ministry in Gaza") counts wherever it is in the sentence.
+        self.seats = [k for k, e in enumerate(cands)
+                      if _SEAT.search(text[max(0, e.span.start - 40):e.span.start])]
+        # max(non-seats, key=start): the sentence's last place, for a next sentence referring back.
+        seats = set(self.seats)
+        back = [e for k, e in enumerate(cands) if k not in seats]
+        self.last = max(back, key=lambda e: e.span.start) if back else None
+
+    def near(self, lo: int, hi: int) -> list[Entity]:
+        """The candidates that can be the place of a figure covering ``lo``..``hi``: within
+        _FAR characters of it, or a seat; in candidate order (ties go to the earlier one)."""
+        a = bisect.bisect_left(self.starts, lo - _FAR - self.longest)
+        b = bisect.bisect_right(self.starts, hi + _FAR)
+        ks = set(self.order[a:b])
+        ks.update(self.seats)
+        return [self.cands[k] for k in sorted(ks)]
+
+
+def _candidates(index: PlaceIndex, sent: tuple[int, int]) -> list[Entity]:
+    """The places the sentence names that may be a figure's (found once per sentence)."""
+    return index.places(sent).cands
 
 
 def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
@@ -141,7 +192,9 @@ def figure_place(index: PlaceIndex, lo: int, hi: int, sent: tuple[int, int],
     At least 67,500 others …"); else None."""
     text = index.state.text
     best: tuple[int, str] | None = None
-    for e in _candidates(index, sent):
+    near = index.places(sent).near(lo, hi)
+    index.ops += len(near) + 1
+    for e in near:
         before = text[max(0, e.span.start - 40):e.span.start]
         if _SEAT.search(before):
             speaks = _SPEAKS_AFTER.match(text[e.span.end:e.span.end + 24])
