@@ -92,6 +92,58 @@ def _bare_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _possessed_role(span: SpacySpan) -> str | None:
+    """The role in "Israel's Prime Minister" (a possessor, then title words only), else None."""
+    cut = next((t.i for t in span if t.text in ("'s", "’s") or t.dep_ == "case"), None)
+    if cut is None:
+        return None
+    rest = [t for t in span if t.i > cut]
+    bare = _bare_title_words()
+    if not rest or not all(t.lower_ in bare for t in rest):
+        return None
+    return " ".join(t.text for t in rest)
+
+
+def _name_end(span: SpacySpan) -> int:
+    """Where the name ends: "the Gaza Ministry" followed by "of Health" ends after "Health" (an
+    "of" and a capitalised continuation belong to the name of an institution)."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and \
+            doc[end - 1].lower_ in _INSTITUTION_HEADS:
+        j = end + 1
+        while j < len(doc) and (doc[j].text[:1].isupper() or (
+                doc[j].lower_ in ("and", "for", "of") and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper())):
+            j += 1
+        return doc[j - 1].idx + len(doc[j - 1].text)
+    return span.end_char
+
+
+# Heads of institution names that take an "of" complement: "Ministry of Health".
+_INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "council", "committee",
+                                "commission", "bureau", "institute", "union", "federation",
+                                "league", "board", "court", "secretary", "minister"})
+# Lower-case words that may sit inside a proper name ("Ministry of Health", "Bank for ...").
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "del", "al", "el",
+                              "la", "le", "on", "in", "at", "bin", "ibn", "van", "von", "der",
+                              "sans", "ad", "as", "ash", "abu", "da", "di"})
+
+
+def _proper_tail(text: str) -> str:
+    """The proper name at the end of a descriptive phrase: "UK-based charity Oxfam" → "Oxfam",
+    "Spanish El Pais" → "El Pais" (an outlet from the lexicon ending the phrase). A name is its
+    capitalised tail, not the common words describing it."""
+    m = lexicons.media_re().search(text)
+    if m and m.end() == len(text.rstrip()) and m.start() > 0:
+        return text[m.start():]
+    words = text.split()
+    last = max((i for i, w in enumerate(words) if w[:1].islower() and
+                w.lower().split("-")[0] not in _NAME_CONNECTORS), default=-1)
+    if 0 <= last < len(words) - 1 and words[last + 1][:1].isupper():
+        return " ".join(words[last + 1:])
+    return text
+
+
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
 
@@ -736,6 +788,16 @@ class Speakers:
             if found is not None or span[0].lower_ in ("the", "this"):
                 return found, "person"
         if root.pos_ == "PROPN" or ent is not None:
+            role = _possessed_role(span)
+            if role is not None:
+                # "Israel's Prime Minister": a description of a role, never a name. The holder
+                # the article names ("Prime Minister Benjamin Netanyahu"), or no name at all.
+                holder = self._role_holder(pos, role)
+                if not holder:
+                    self.descriptions.add(clean(text))
+                return (holder or clean(text) or None), "person"
+            text = self.text[span.start_char:_name_end(span)]
+            text = _proper_tail(text)
             name = self.names.resolve(text)
             if name and name in self.names.persons:
                 return name, "person"
@@ -748,7 +810,7 @@ class Speakers:
                     span[lead].text[:1].islower() and span[lead].pos_ in ("ADJ", "ADV"))):
                 lead += 1  # "the ever-insidious World Economic Forum" → the name alone
             if lead and any(t.pos_ != "DET" for t in span[:lead]):
-                text = self.text[span[lead].idx:span.end_char]
+                text = self.text[span[lead].idx:_name_end(span)]
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
         kind = "person" if low in PERSON_ROLES or low in _title_words() else (

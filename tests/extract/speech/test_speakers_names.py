@@ -1,0 +1,42 @@
+"""Issue 14: a speaker's name is the proper name, not its descriptors, not a truncated piece of
+it, and never a role description (synthetic sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsledger import extract
+
+
+def speakers(text: str) -> list[Any]:
+    rec = extract(text, published="2024-05-10")
+    rec.verify()
+    return [q.speaker.name for q in rec.quotes]
+
+
+@pytest.mark.parametrize("text, name", [
+    # descriptive modifiers before the proper name are not part of it
+    ('The Kessel-based charity Brightwater said the camps "cannot hold" more families.',
+     "Brightwater"),
+    ('The Spanish El Pais reported that the ministers had agreed on "a common line".', "El Pais"),
+    # an "of" and a capitalised continuation belong to the institution's name
+    ("At least 40 people died, according to the Kessel Ministry of Water Affairs.",
+     "Kessel Ministry of Water Affairs"),
+])
+def test_the_name_is_the_proper_name(text: str, name: str) -> None:
+    assert name in speakers(text)
+
+
+def test_a_role_description_takes_the_holder_the_article_names() -> None:
+    text = ("Prime Minister Arno Velde visited the port on Monday. Later, Kessel's Prime Minister "
+            'said the strike was "a tragic mistake" and promised an inquiry.')
+    got = speakers(text)
+    assert "Arno Velde" in got
+    assert "Kessel's Prime Minister" not in got
+
+
+def test_a_role_description_with_no_named_holder_is_no_name() -> None:
+    got = speakers('Kessel\'s Prime Minister said the strike was "a tragic mistake".')
+    assert got and all(n is None for n in got)
