@@ -40,3 +40,32 @@ def test_a_role_description_takes_the_holder_the_article_names() -> None:
 def test_a_role_description_with_no_named_holder_is_no_name() -> None:
     got = speakers('Kessel\'s Prime Minister said the strike was "a tragic mistake".')
     assert got and all(n is None for n in got)
+
+
+def test_a_title_of_a_body_is_neither_the_title_nor_the_body() -> None:
+    text = ("Arno Velde added that the supply lines were cut. The Chairman of the Kessel Defence "
+            "Council noted that nine countries pledged to send tanks.")
+    got = speakers(text)
+    assert "Chairman" not in got and "Kessel Defence Council" not in got
+
+
+def test_a_description_ending_in_a_common_noun_is_no_name() -> None:
+    got = speakers('"There is no safe zone," the Kessel Nations agency said on Friday.')
+    assert got == [None]
+
+
+def test_a_cue_inside_another_attribution_is_less_sure() -> None:
+    text = ("Arno Velde claimed on Sunday that Kessel has enough shells and threatened to respond "
+            "if its neighbour used them.")
+    rec = extract(text, published="2024-05-10")
+    outer = [q for q in rec.quotes if q.cue is not None and q.cue.text == "claimed"]
+    inner = [q for q in rec.quotes if q.content.start > outer[0].content.start
+             and q.cue is not None and outer[0].content.start <= q.cue.start < outer[0].content.end]
+    assert all(q.confidence < 0.9 for q in inner)
+
+
+def test_a_surname_that_is_also_a_noun_takes_the_full_name() -> None:
+    text = ('"We waited all night," says the boy\'s aunt Nora Price. "The doctors are worried," '
+            'Price says. "He will need months," Price tells reporters.')
+    got = speakers(text)
+    assert got.count("Nora Price") == 3

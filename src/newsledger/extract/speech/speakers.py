@@ -104,6 +104,20 @@ def _possessed_role(span: SpacySpan) -> str | None:
     return " ".join(t.text for t in rest)
 
 
+def _role_of_body(tok: Token) -> bool:
+    """A capitalised title with an "of" and a body or place: "The Chairman of the U.S. Joint
+    Chiefs of Staff" describes a person by role; neither the title nor the body is their name."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in _PERSON_LABELS or tok.pos_ not in (
+            "PROPN", "NOUN"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE") and not tok.ent_type_
+                for g in c.children):
+            return True
+    return False
+
+
 def _name_end(span: SpacySpan) -> int:
     """Where the name ends: "the Gaza Ministry" followed by "of Health" ends after "Health" (an
     "of" and a capitalised continuation belong to the name of an institution)."""
@@ -123,6 +137,16 @@ def _name_end(span: SpacySpan) -> int:
 _INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "council", "committee",
                                 "commission", "bureau", "institute", "union", "federation",
                                 "league", "board", "court", "secretary", "minister"})
+# Common nouns that end a description of an organisation, not its name ("a U.N. agency").
+_GENERIC_HEADS = frozenset({"agency", "body", "organization", "organisation", "watchdog"})
+
+
+def _generic_description(words: list[str]) -> bool:
+    """"United Nations agency": a proper name then a generic head, which says whose body but not
+    which one. A possessive ("Russia's space agency") or a modifier ("U.N. relief agency") names
+    one body and stays a name."""
+    return len(words) > 1 and words[-1] in _GENERIC_HEADS and words[-2][:1].isupper() and \
+        not any(w.endswith(("'s", "’s")) for w in words)
 # Lower-case words that may sit inside a proper name ("Ministry of Health", "Bank for ...").
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "del", "al", "el",
                               "la", "le", "on", "in", "at", "bin", "ibn", "van", "von", "der",
@@ -704,6 +728,13 @@ class Speakers:
             return None, ""
         # A named entity inside the phrase: the person or organisation it names.
         ent = self._ents_by_token.get(root.i)
+        if ent is None and len(span) == 1 and root.pos_ != "PROPN" and root.text[:1].isupper() \
+                and low not in PERSON_ROLES | GROUP_NOUNS | _title_words():
+            # "Price says" where the tagger read the surname as the noun "price": the surname
+            # of a person the article named in full is that person.
+            known = self.names.resolve(root.text)
+            if known and known in self.names.persons and known != root.text:
+                return known, "person"
         if ent is not None and ent.label_ in _PERSON_LABELS:
             return self._entity_name(ent), "person"
         if ent is None and low in PERSON_ROLES | _title_words():
@@ -796,8 +827,20 @@ class Speakers:
                 if not holder:
                     self.descriptions.add(clean(text))
                 return (holder or clean(text) or None), "person"
+            if _role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
+                                       and _role_of_body(root.head.head if root.dep_ == "pobj"
+                                                         else root.head)):
+                # "The Chairman of the Joint Chiefs of Staff noted": a role described, never the
+                # body in its complement; the person the article just named, if any.
+                self.descriptions.add(clean(text))
+                return self._antecedent(pos, "person"), "person"
             text = self.text[span.start_char:_name_end(span)]
             text = _proper_tail(text)
+            tail = clean(text).split()
+            if _generic_description(tail):
+                # "United Nations agency", "U.N. relief agency": a description ending in a
+                # common noun; a name only where the alias table knows it.
+                self.descriptions.add(clean(text))
             name = self.names.resolve(text)
             if name and name in self.names.persons:
                 return name, "person"
@@ -813,6 +856,8 @@ class Speakers:
                 text = self.text[span[lead].idx:_name_end(span)]
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
+        if has_proper and _generic_description(name.split()):
+            self.descriptions.add(name)  # "the United Nations agency": which one is not said
         kind = "person" if low in PERSON_ROLES or low in _title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
         if name and not is_institution(span):
