@@ -69,3 +69,21 @@ def test_a_surname_that_is_also_a_noun_takes_the_full_name() -> None:
             'Price says. "He will need months," Price tells reporters.')
     got = speakers(text)
     assert got.count("Nora Price") == 3
+
+
+def test_they_after_an_unnamed_plural_subject_is_no_earlier_group() -> None:
+    text = ("Kessel intelligence said the raid began at dawn. In a video today, members of the "
+            "anti-Velde group posed in front of a road sign. They claimed: \"We have crossed the "
+            "border again.\"")
+    rec = extract(text, published="2024-05-10")
+    q = next(q for q in rec.quotes if "crossed the border" in q.content.text)
+    assert q.speaker.name is None
+
+
+def test_a_speaker_is_never_named_inside_their_own_words() -> None:
+    text = ('"The rule does not even apply to the U. S. " homeland, analyst Nora Price of the '
+            'Kessel Institute told reporters.')
+    rec = extract(text, published="2024-05-10")
+    for q in rec.quotes:
+        if q.kind == "direct" and q.speaker.mention is not None:
+            assert not q.content.start <= q.speaker.mention.start < q.content.end

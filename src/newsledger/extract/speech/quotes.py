@@ -490,6 +490,11 @@ def extract_quotes(doc: Doc, state: State) -> None:
             # A description is no name (the mention keeps it), unless the alias table or
             # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
             speaker = Speaker(speaker.mention, known_actor(speaker.name))
+        if speaker.mention is not None and f.kind == "direct" and \
+                f.start <= speaker.mention.start < f.end:
+            # The speaker can't be named inside their own words: a mention there ("… apply to
+            # the U. S." read as a sentence of its own) is a parse off a broken sentence.
+            speaker = Speaker()
         conf = confidence(f, speaker)
         if conf > 0.85 and f.cue is not None and _inside_other(f, items):
             # A cue inside another attribution's content ("claimed that Russia has … and

@@ -104,6 +104,20 @@ def _possessed_role(span: SpacySpan) -> str | None:
     return " ".join(t.text for t in rest)
 
 
+def _unnamed_plural_subject_before(tok: Token) -> bool:
+    """Whether the sentence before ``tok``'s has a plural common-noun subject that names no
+    organisation, state or people ("members of the anti-Putin group", "protesters"): a "they"
+    opening the next sentence means them, not a group named further back."""
+    sent = tok.sent
+    if tok.i - sent.start > 2 or sent.start == 0:
+        return False
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
+        return False
+    return not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subj.subtree)
+
+
 def _role_of_body(tok: Token) -> bool:
     """A capitalised title with an "of" and a body or place: "The Chairman of the U.S. Joint
     Chiefs of Staff" describes a person by role; neither the title nor the body is their name."""
@@ -724,6 +738,8 @@ class Speakers:
                 return (self._antecedent(pos, "group", sent_start=ss)
                         or self._sentence_subject(root, ss)), "group"
             if low in PLURAL_PRONOUNS:
+                if _unnamed_plural_subject_before(root):
+                    return None, "group"  # "Members of the group posed … They claimed:"
                 return self._antecedent(pos, "group", window=1200), "group"
             return None, ""
         # A named entity inside the phrase: the person or organisation it names.
