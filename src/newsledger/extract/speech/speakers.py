@@ -115,7 +115,10 @@ def _unnamed_plural_subject_before(tok: Token) -> bool:
     subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
         return False
-    return not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subj.subtree)
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    # ("anti-Putin" is tagged NORP but names no group: a stance, not a name)
+    return not any(lo <= e.start and e.end <= hi and e.label_ in ("ORG", "GPE", "NORP") and
+                   not e.text.lower().startswith(("anti", "pro-")) for e in tok.doc.ents)
 
 
 def _role_of_body(tok: Token) -> bool:
