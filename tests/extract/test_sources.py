@@ -206,3 +206,33 @@ def test_a_cited_outlet_counts_at_every_mention() -> None:
     rec = extract(text, published="2024-05-10")
     check_record(rec)
     assert len([s for s in rec.sources if s.name == "Haaretz" and s.role == "cited"]) == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A nurse at the clinic tells Reuters that the generators ran out.", ("Reuters", "cited")),
+    ("In a statement to Reuters, the lawmaker denied the report.", ("Reuters", "cited")),
+    ("In a message to Reuters, the adviser called the claim absurd.", ("Reuters", "cited")),
+    ("In a long piece last week, Financial Times accused the firm of fraud.",
+     ("Financial Times", "cited")),
+    ("The Associated Press and other groups have documented the use of the shells.",
+     ("The Associated Press", "cited")),
+    ("The senator said in his CNN interview that the plan was dead.", ("CNN", "cited")),
+    ("The senator said the plan was dead in an interview on CBS News in June.",
+     ("CBS News", "cited")),
+    ("According to Lebanese state media, the dead included two farmers.",
+     ("Lebanese state media", "cited")),
+    ("In an interview with Russian newspaper Vostok Pravdy, the general said the war went well.",
+     ("Vostok Pravdy", "cited")),
+    ("Sosna Dolna, a regional Polish news outlet, has reported the blast first.",
+     ("Sosna Dolna", "cited")),
+    ("An adviser told Russia's TASS/TRANS news agency the bodies were found.",
+     ("TASS/TRANS", "cited")),
+])
+def test_cited_outlets_in_more_forms(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in sources(sentence)
+
+
+def test_an_outlet_noun_needs_a_name_and_an_opening_is_not_one() -> None:
+    got = sources("The Kessel Herald, a local newspaper, closed. According to officials, "
+                  "the mayor, a former journalist, resigned.")
+    assert ("officials", "cited") not in got and ("According", "cited") not in got

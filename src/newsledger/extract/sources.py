@@ -38,19 +38,40 @@ _NATIONAL_MEDIA = re.compile(
     r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|revealed)\b)")
 # Words describing an outlet before its name: "state media KCNA", "the official news agency WAFA".
 _OUTLET_DESCRIPTOR = re.compile(
-    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
+    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|[A-Z][a-z]+['’]s|the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
     r"news|media|agency|outlet|broadcaster|newspaper|daily|television|TV|radio|channel)\s+)+")
 _REPORT = (r"(?:an?|the)\s+(?:(?:[A-Z][\w’'-]+|local|local media|media|news|newspaper|television|"
            r"TV|press|state media|state-run|state|leaked|new|recent|earlier|separate|intelligence)"
            r"\s+){0,3}(?:report|reports|newspaper|daily|outlet|broadcaster|media|news agency)")
 _CITE_BEFORE = re.compile(
-    r"\b(?:[Aa]ccording to|told|[Ii]n comments to|[Ii]n an interview with|[Ii]n an interview to|"
+    r"\b(?:[Aa]ccording to|told|tells|telling|[Ii]n comments to|[Ii]n remarks to|"
+    r"[Ii]n a (?:statement|message|comment|letter|post) to|[Ii]n an interview with|[Ii]n an interview to|"
     r"[Ss]peaking to|spoke to|[Ss]peaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
     r"interviewed by|writing in|wrote in|an op-ed in)\s+")
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
-    _AFTER_NAME + r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
-    r"published|broadcast|aired|revealed|cites|quotes)\b")
+    _AFTER_NAME + r"(?:\s+and\s+other\s+(?:organi[sz]ations|groups|outlets|media|agencies))?"
+    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+    r"published|broadcast|aired|revealed|cites|quotes|claimed|claims|accused|accuses|noted|notes|"
+    r"stated|states|wrote|writes|documented|alleged|alleges|confirmed|learned|obtained)\b")
+# A known outlet named as the place of an interview or a wire ("his CNN interview", "told the
+# Associated Press news agency") is cited whatever verb governs the sentence.
+_OUTLET_NOUN_AFTER = re.compile(r"\s+(?:news agency|interview|report|reporting|investigation)\b")
+# "on CBS News" after an interview or an appearance within the sentence: a broadcast cited.
+_ON_AIR_BEFORE = re.compile(r"\b(?:interview|interviewed|appear(?:ed|ing|ance)|said|says|told|"
+                            r"speaking|spoke)\b[^.;]{0,80}\bon\s+$")
+# An unknown name that the text itself describes as an outlet: "Kurier Lubelski, a regional Polish
+# news outlet"; the outlet noun makes the capitalised name an outlet.
+_DESCRIBED_OUTLET = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:a|an|the)\s+[^,.;]{0,60}?\b"
+    r"(?:news outlet|newspaper|news agency|broadcaster|radio station|TV channel|television channel|"
+    r"news site|news website|tabloid|daily)\b")
+# An outlet noun introducing an unknown name: "Russian newspaper Krasnaya Zvezda".
+_NOUN_THEN_NAME = re.compile(
+    r"(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+|[A-Z][a-z]+['’]s\s+)?(?:state\s+|state-run\s+|"
+    r"official\s+|local\s+|regional\s+|independent\s+)*(?:newspaper|news agency|broadcaster|"
+    r"news outlet|news site|daily|tabloid|TV channel|radio station)\s+"
+    r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
 # "Al-Qahera News, which is close to the services, said": an outlet, a clause, then the verb
 _APPOSED_CITE = re.compile(r",\s+(?:which|that|a|an|the)\b[^,.;]{1,80},\s*(?:has |had |have |also )?"
                            r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|"
@@ -102,12 +123,18 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     """The outlet or report name starting at ``pos``, if one does."""
     m = media_re().match(text, pos)
     if m:
-        return m.start(), m.end()
+        return _slashed(text, m.start(), m.end())
     d = _OUTLET_DESCRIPTOR.match(text, pos)
     if d:
         m = media_re().match(text, d.end())
         if m:
-            return m.start(), m.end()
+            return _slashed(text, m.start(), m.end())
+    m = _NOUN_THEN_NAME.match(text, pos)
+    if m:
+        return m.start(1), m.end(1)
+    m = _NATIONAL_MEDIA_NAME.match(text, pos)
+    if m:
+        return m.start(), m.end()
     m = re.compile(_REPORT).match(text, pos)
     if m:
         return m.start(), m.end()
@@ -120,6 +147,18 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     if m:
         return m.start(), m.end()
     return None
+
+
+def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A wire written with its partner ("TASS/TRANS") is one name."""
+    m = re.compile(r"/[A-Z][A-Za-z]+(?![\w-])").match(text, end)
+    return (start, m.end()) if m else (start, end)
+
+
+# A nation's media after "according to" or "told": "according to Lebanese state media".
+_NATIONAL_MEDIA_NAME = re.compile(
+    r"[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+)?(?:media|television|TV|"
+    r"radio|outlets|newspapers)\b")
 
 
 def _credit_line(text: str, start: int, seg: str, out: list[Source],
@@ -226,8 +265,15 @@ def extract_sources(doc: Doc, state: State) -> None:
             if hit:
                 _add(out, seen, text, hit[0], hit[1], "cited")
         for m in media_re().finditer(seg):
-            if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()):
+            if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()) or \
+                    _OUTLET_NOUN_AFTER.match(seg, m.end()) or \
+                    _ON_AIR_BEFORE.search(seg[max(0, m.start() - 120):m.start()]):
                 _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for m in _DESCRIBED_OUTLET.finditer(seg):
+            first = m.group(1).split()[0]
+            if first in ("The", "A", "An", "According", "In", "On"):
+                continue  # a sentence opening, not a name
+            _add(out, seen, text, s + m.start(1), s + m.end(1), "cited")
         for m in _NATIONAL_MEDIA.finditer(seg):
             _add(out, seen, text, s + m.start(), s + m.end(), "cited")
     # One pass over the entities (not one per block: that is quadratic on long live pages).

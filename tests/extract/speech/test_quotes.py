@@ -257,7 +257,8 @@ COVERAGE = [
     ("Sergei Lavrov was quoted as saying the talks were over.",
      ("indirect", "the talks were over", "Sergei Lavrov")),
     ("The UN agency has issued its weekly situation report, which says aid deliveries fell.",
-     ("indirect", "aid deliveries fell", "UN agency")),
+     # "UN agency" says whose body, not which one: a description, no name (issue 14)
+     ("indirect", "aid deliveries fell", None)),
     ("A statement from the army said the raid was over.",
      ("indirect", "the raid was over", "army")),
     ("Hamas said in a statement that the talks had failed. The statement also said the group "

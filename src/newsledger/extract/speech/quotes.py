@@ -490,7 +490,17 @@ def extract_quotes(doc: Doc, state: State) -> None:
             # A description is no name (the mention keeps it), unless the alias table or
             # data/claimants.json canonicalise it: "Israeli officials" → "Israel".
             speaker = Speaker(speaker.mention, known_actor(speaker.name))
+        if speaker.mention is not None and f.kind == "direct" and \
+                f.start <= speaker.mention.start < f.end:
+            # The speaker can't be named inside their own words: a mention there ("… apply to
+            # the U. S." read as a sentence of its own) is a parse off a broken sentence.
+            speaker = Speaker()
         conf = confidence(f, speaker)
+        if conf > 0.85 and f.cue is not None and _inside_other(f, items):
+            # A cue inside another attribution's content ("claimed that Russia has … and
+            # threatened …") is parsed off a reported clause: its subject is often not the one
+            # speaking, so the name is less sure.
+            conf = 0.85
         pieces = _paragraph_pieces(text, f.start, f.end) if f.kind == "direct" else \
             [(f.start, f.end)]
         for a, b in pieces:
@@ -531,6 +541,15 @@ def confidence(f: Found, speaker: Speaker) -> float:
     if mention:
         return 0.8 if cued else 0.7  # "he said", "the ministry said": resolved to a name
     return 0.75  # carried over from the quote before or after it
+
+
+def _inside_other(f: Found, items: list[Found]) -> bool:
+    """Whether f's cue lies in the content of another attribution with a cue of its own."""
+    at = f.cue.idx if f.cue is not None else f.start
+    return any(g is not f and (g.cue is not None or g.cue_span is not None) and
+               g.start <= at < g.end and not (g.start <= f.start and f.end <= g.end and
+                                               g.kind in ("direct", "partial"))
+               for g in items)
 
 
 def _starts_inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

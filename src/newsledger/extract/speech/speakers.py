@@ -92,6 +92,99 @@ def _bare_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _possessed_role(span: SpacySpan) -> str | None:
+    """The role in "Israel's Prime Minister" (a possessor, then title words only), else None."""
+    cut = next((t.i for t in span if t.text in ("'s", "’s") or t.dep_ == "case"), None)
+    if cut is None:
+        return None
+    rest = [t for t in span if t.i > cut]
+    bare = _bare_title_words()
+    if not rest or not all(t.lower_ in bare for t in rest):
+        return None
+    return " ".join(t.text for t in rest)
+
+
+def _unnamed_plural_subject_before(tok: Token) -> bool:
+    """Whether the sentence before ``tok``'s has a plural common-noun subject that names no
+    organisation, state or people ("members of the anti-Putin group", "protesters"): a "they"
+    opening the next sentence means them, not a group named further back."""
+    sent = tok.sent
+    if tok.i - sent.start > 2 or sent.start == 0:
+        return False
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
+        return False
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    # ("anti-Putin" is tagged NORP but names no group: a stance, not a name)
+    return not any(lo <= e.start and e.end <= hi and e.label_ in ("ORG", "GPE", "NORP") and
+                   not e.text.lower().startswith(("anti", "pro-")) for e in tok.doc.ents)
+
+
+def _role_of_body(tok: Token) -> bool:
+    """A capitalised title with an "of" and a body or place: "The Chairman of the U.S. Joint
+    Chiefs of Staff" describes a person by role; neither the title nor the body is their name."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in _PERSON_LABELS or tok.pos_ not in (
+            "PROPN", "NOUN"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE") and not tok.ent_type_
+                for g in c.children):
+            return True
+    return False
+
+
+def _name_end(span: SpacySpan) -> int:
+    """Where the name ends: "the Gaza Ministry" followed by "of Health" ends after "Health" (an
+    "of" and a capitalised continuation belong to the name of an institution)."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and \
+            doc[end - 1].lower_ in _INSTITUTION_HEADS:
+        j = end + 1
+        while j < len(doc) and (doc[j].text[:1].isupper() or (
+                doc[j].lower_ in ("and", "for", "of") and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper())):
+            j += 1
+        return doc[j - 1].idx + len(doc[j - 1].text)
+    return span.end_char
+
+
+# Heads of institution names that take an "of" complement: "Ministry of Health".
+_INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "council", "committee",
+                                "commission", "bureau", "institute", "union", "federation",
+                                "league", "board", "court", "secretary", "minister"})
+# Common nouns that end a description of an organisation, not its name ("a U.N. agency").
+_GENERIC_HEADS = frozenset({"agency", "body", "organization", "organisation", "watchdog"})
+
+
+def _generic_description(words: list[str]) -> bool:
+    """"United Nations agency": a proper name then a generic head, which says whose body but not
+    which one. A possessive ("Russia's space agency") or a modifier ("U.N. relief agency") names
+    one body and stays a name."""
+    return len(words) > 1 and words[-1] in _GENERIC_HEADS and words[-2][:1].isupper() and \
+        not any(w.endswith(("'s", "’s")) for w in words)
+# Lower-case words that may sit inside a proper name ("Ministry of Health", "Bank for ...").
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "del", "al", "el",
+                              "la", "le", "on", "in", "at", "bin", "ibn", "van", "von", "der",
+                              "sans", "ad", "as", "ash", "abu", "da", "di"})
+
+
+def _proper_tail(text: str) -> str:
+    """The proper name at the end of a descriptive phrase: "UK-based charity Oxfam" → "Oxfam",
+    "Spanish El Pais" → "El Pais" (an outlet from the lexicon ending the phrase). A name is its
+    capitalised tail, not the common words describing it."""
+    m = lexicons.media_re().search(text)
+    if m and m.end() == len(text.rstrip()) and m.start() > 0:
+        return text[m.start():]
+    words = text.split()
+    last = max((i for i, w in enumerate(words) if w[:1].islower() and
+                w.lower().split("-")[0] not in _NAME_CONNECTORS), default=-1)
+    if 0 <= last < len(words) - 1 and words[last + 1][:1].isupper():
+        return " ".join(words[last + 1:])
+    return text
+
+
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
 
@@ -648,10 +741,19 @@ class Speakers:
                 return (self._antecedent(pos, "group", sent_start=ss)
                         or self._sentence_subject(root, ss)), "group"
             if low in PLURAL_PRONOUNS:
+                if _unnamed_plural_subject_before(root):
+                    return None, "group"  # "Members of the group posed … They claimed:"
                 return self._antecedent(pos, "group", window=1200), "group"
             return None, ""
         # A named entity inside the phrase: the person or organisation it names.
         ent = self._ents_by_token.get(root.i)
+        if ent is None and len(span) == 1 and root.pos_ != "PROPN" and root.text[:1].isupper() \
+                and low not in PERSON_ROLES | GROUP_NOUNS | _title_words():
+            # "Price says" where the tagger read the surname as the noun "price": the surname
+            # of a person the article named in full is that person.
+            known = self.names.resolve(root.text)
+            if known and known in self.names.persons and known != root.text:
+                return known, "person"
         if ent is not None and ent.label_ in _PERSON_LABELS:
             return self._entity_name(ent), "person"
         if ent is None and low in PERSON_ROLES | _title_words():
@@ -736,6 +838,28 @@ class Speakers:
             if found is not None or span[0].lower_ in ("the", "this"):
                 return found, "person"
         if root.pos_ == "PROPN" or ent is not None:
+            role = _possessed_role(span)
+            if role is not None:
+                # "Israel's Prime Minister": a description of a role, never a name. The holder
+                # the article names ("Prime Minister Benjamin Netanyahu"), or no name at all.
+                holder = self._role_holder(pos, role)
+                if not holder:
+                    self.descriptions.add(clean(text))
+                return (holder or clean(text) or None), "person"
+            if _role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
+                                       and _role_of_body(root.head.head if root.dep_ == "pobj"
+                                                         else root.head)):
+                # "The Chairman of the Joint Chiefs of Staff noted": a role described, never the
+                # body in its complement; the person the article just named, if any.
+                self.descriptions.add(clean(text))
+                return self._antecedent(pos, "person"), "person"
+            text = self.text[span.start_char:_name_end(span)]
+            text = _proper_tail(text)
+            tail = clean(text).split()
+            if _generic_description(tail):
+                # "United Nations agency", "U.N. relief agency": a description ending in a
+                # common noun; a name only where the alias table knows it.
+                self.descriptions.add(clean(text))
             name = self.names.resolve(text)
             if name and name in self.names.persons:
                 return name, "person"
@@ -748,9 +872,11 @@ class Speakers:
                     span[lead].text[:1].islower() and span[lead].pos_ in ("ADJ", "ADV"))):
                 lead += 1  # "the ever-insidious World Economic Forum" → the name alone
             if lead and any(t.pos_ != "DET" for t in span[:lead]):
-                text = self.text[span[lead].idx:span.end_char]
+                text = self.text[span[lead].idx:_name_end(span)]
             return (strip_titles(clean(text)) or None), kind
         name = clean(text)
+        if has_proper and _generic_description(name.split()):
+            self.descriptions.add(name)  # "the United Nations agency": which one is not said
         kind = "person" if low in PERSON_ROLES or low in _title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
         if name and not is_institution(span):
