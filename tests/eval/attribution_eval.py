@@ -137,8 +137,8 @@ def score_document(article: dict[str, Any], doc: dict[str, Any], tally: Tally,
             name = f.claimant.name if f.claimant else None
             if claimant_right(g, name):
                 tally.claimant[0] += 1
-            elif name is not None:
-                tally.claimant[1] += 1
+            else:
+                tally.claimant[1] += name is not None
                 if show:
                     tally.notes.append(f"  CLM {article['id']} {f.span.text!r}: gold "
                                        f"{g['claimant']!r} got {name!r}")
