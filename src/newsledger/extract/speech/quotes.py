@@ -533,6 +533,10 @@ def confidence(f: Found, speaker: Speaker) -> float:
     cued = f.cue is not None or f.cue_span is not None
     if speaker.name is None:
         return 0.5 if cued else 0.4  # abstained: right only when nobody is named
+    if not any(ch.isupper() for ch in speaker.name):
+        # "the military said", "an army statement": an institution named by its kind, kept as
+        # written; which one it is rests on context the name does not carry.
+        return 0.6
     mention = speaker.mention.text.lower() if speaker.mention is not None else ""
     words = [w for w in re.findall(r"[\w’'-]+", speaker.name.lower()) if len(w) > 2]
     written = bool(mention) and any(w in mention for w in words)
