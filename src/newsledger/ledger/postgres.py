@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, param
 from .schema import DDL, SCHEMA_VERSION, TABLES
-from .store import (_HIT_OFF, _HIT_ON, _POINT_COLUMNS, Filters, Prepared, _no_gc, _now, _point,
+from .store import (point_filter, _HIT_OFF, _HIT_ON, _POINT_COLUMNS, Filters, Prepared, _no_gc, _now, _point,
                     _series, _statements, _unmark, like_escape)
 
 _RETRIES = 8
@@ -399,24 +399,7 @@ class PostgresStore:
 
     @staticmethod
     def _where(series_id: str | None, filters: Filters) -> tuple[str, list[Any]]:
-        where = ["f.current = 1", "f.series_id IS NOT NULL"]
-        args: list[Any] = []
-        if series_id is not None:
-            where.append("f.series_id = %s")
-            args.append(series_id)
-        if filters.since:
-            where.append("f.date >= %s")
-            args.append(filters.since)
-        if filters.until:
-            where.append("f.date <= %s")
-            args.append(filters.until)
-        if filters.claimant:
-            where.append("f.claimant = %s")
-            args.append(filters.claimant)
-        if filters.outlet:
-            where.append("lower(a.outlet) = lower(%s)")
-            args.append(filters.outlet)
-        return " AND ".join(where), args
+        return point_filter(series_id, filters, "%s", "lower(a.outlet) = lower(%s)")
 
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:

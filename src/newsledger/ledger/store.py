@@ -454,24 +454,7 @@ class SQLiteStore:
 
     @staticmethod
     def _where(series_id: str | None, filters: Filters) -> tuple[str, list[Any]]:
-        where = ["f.current = 1", "f.series_id IS NOT NULL"]
-        args: list[Any] = []
-        if series_id is not None:
-            where.append("f.series_id = ?")
-            args.append(series_id)
-        if filters.since:
-            where.append("f.date >= ?")
-            args.append(filters.since)
-        if filters.until:
-            where.append("f.date <= ?")
-            args.append(filters.until)
-        if filters.claimant:
-            where.append("f.claimant = ?")
-            args.append(filters.claimant)
-        if filters.outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
-            args.append(filters.outlet)
-        return " AND ".join(where), args
+        return point_filter(series_id, filters, "?", "a.outlet = ? COLLATE NOCASE")
 
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:
@@ -768,6 +751,26 @@ def _unmark(snippet: str) -> tuple[str, list[list[int]]]:
             out.append(part)
             n += len(part)
     return "".join(out), hits
+
+
+def point_filter(series_id: str | None, filters: Filters, mark: str,
+                 outlet_clause: str) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its arguments) choosing current series points by series and
+    filters, in a backend's placeholder ``mark``; ``outlet_clause`` compares the outlet ignoring
+    case in that backend's own way. Shared by every store, so the two cannot drift apart."""
+    where = ["f.current = 1", "f.series_id IS NOT NULL"]
+    args: list[Any] = []
+    if series_id is not None:
+        where.append(f"f.series_id = {mark}")
+        args.append(series_id)
+    for clause, value in ((f"f.date >= {mark}", filters.since),
+                          (f"f.date <= {mark}", filters.until),
+                          (f"f.claimant = {mark}", filters.claimant),
+                          (outlet_clause, filters.outlet)):
+        if value:
+            where.append(clause)
+            args.append(value)
+    return " AND ".join(where), args
 
 
 def like_escape(text: str) -> str:

@@ -212,10 +212,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
             shown = repr(sid) if sid else "with this id"
             return not_found(request, f"There is no series {shown} in this ledger. "
                                       "Pick one from the series index.")
-        sel = {k: text_param(request, k) for k in ("claimant", "since", "until")}
-        scale = text_param(request, "scale", 10) or "auto"
-        if scale not in chart_mod.SCALES:
-            raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
+        sel, scale = _chart_selection(request)
         points = await run_in_threadpool(view.points, sid, **sel)
         ctx = _series_context(info, points, scale)
         all_claimants = [c for c in info.claimants if not c.startswith("(")]
@@ -233,10 +230,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         info = await run_in_threadpool(view.series_info, sid) if sid else None
         if info is None or sid is None:
             return not_found(request, f"There is no series {(sid or '')[:200]!r} to draw.")
-        sel = {k: text_param(request, k) for k in ("claimant", "since", "until")}
-        scale = text_param(request, "scale", 10) or "auto"
-        if scale not in chart_mod.SCALES:
-            raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
+        sel, scale = _chart_selection(request)
         points = await run_in_threadpool(view.points, sid, **sel)
         ctx = _series_context(info, points, scale, page=False)
         body = env.get_template("_chart_svg.html").render(
@@ -435,6 +429,16 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     app.state.settings = settings
     hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_HOSTS)
     return Guard(app, settings.max_upload + 64_000, hosts)
+
+
+def _chart_selection(request: Request) -> tuple[dict[str, str | None], str]:
+    """The series page's and chart download's choice of points (claimant, since, until) and
+    scale, checked the same way for both."""
+    sel = {k: text_param(request, k) for k in ("claimant", "since", "until")}
+    scale = text_param(request, "scale", 10) or "auto"
+    if scale not in chart_mod.SCALES:
+        raise BadParam(f"The 'scale' parameter must be one of {', '.join(chart_mod.SCALES)}.")
+    return sel, scale
 
 
 def _series_context(info: Any, points: list[Any], scale: str,
