@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker, Span
 from .cues import is_cue, never_speaks
+from .institutions import Institutions, description_parts
 from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
 from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
                                names_nobody, pronoun)
@@ -321,6 +322,8 @@ class Speakers:
         self._token_starts: list[int] | None = None
         self._first_mentions: dict[str, int] | None = None
         self.issuers = Issuers()
+        # Bodies the article names, for "the military", "the force" (read-only, shared by forks).
+        self.institutions = Institutions(doc, skip)
         # Candidate antecedents looked at: bounded per look-up, so linear in the article.
         self.steps = 0
 
@@ -439,6 +442,16 @@ class Speakers:
             return None
         return next(iter(found)) if len(found) == 1 else ""
 
+    def _institution(self, pos: int, span: SpacySpan) -> str | None:
+        """The institution a lower-case description of a body stands for (institutions.py)."""
+        parts = description_parts(span)
+        if parts is None:
+            return None
+        before = self.institutions.steps
+        found = self.institutions.find(pos, *parts)
+        self.steps += self.institutions.steps - before
+        return found
+
     def _first_mention(self) -> dict[str, int]:
         cached = self._first_mentions
         if cached is None:
@@ -529,6 +542,15 @@ class Speakers:
             if t.dep_ == "appos" and ent is not None and ent.label_ in ("ORG", "GPE", "NORP") \
                     and t.i - span.end < 4:
                 return ent
+            if t.dep_ == "prep" and t.lower_ in ("for", "of", "in"):
+                # "The UN aid agency for Palestinian refugees, UNRWA, says": the parser hangs
+                # the name on the complement; it closes the subject, just before the verb.
+                for a in itertools.islice(t.subtree, 12):
+                    ent = self._ents_by_token.get(a.i)
+                    if a.dep_ == "appos" and ent is not None and ent.label_ == "ORG" and \
+                            ent.end + 1 < len(span.doc) and span.doc[ent.end].text == "," and \
+                            span.doc[ent.end + 1].i == root.head.i:
+                        return ent
         return None
 
     def _coordinated(self, heads: list[Token]) -> Speaker:
@@ -776,6 +798,10 @@ class Speakers:
             found = document_owner(root, span, self.issuers,
                                    lambda sp: self._name(sp, owner=False)[0], mention_span,
                                    self._pronoun_owner)
+            if found and found.islower():
+                # "an army statement", "the military investigation": the body the article
+                # names, or nobody (never the kind word as a name).
+                found = self._institution(pos, span)
             return found, ("person" if found in self.names.persons else "group")
         if not has_proper:
             det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
@@ -809,9 +835,9 @@ class Speakers:
                         pos, "org", lambda n: low in (canonical_actor(n) or n).lower().split(),
                         floor=max(0, pos - 1500))
                 if found is None and low not in _GENERIC_GROUP:
-                    # "the court", "the army" with no antecedent: as written, nothing invented (an
-                    # institution named by its kind; tests and the ledger rely on it).
-                    found = clean(span.text) or None
+                    # "the military", "the force" with no antecedent: the body of that kind the
+                    # article names nearby, or no name (a kind word is nobody's name).
+                    found = self._institution(pos, span)
                 return found, "group"
             if det is not None and det.lower_ in ("his", "her", "its", "their"):
                 rest = clean(self.text[det.idx + len(det.text):span.end_char])
