@@ -345,4 +345,4 @@ def timezones() -> frozenset[str]:
 ALL = (cue_flags, hedges, first_names, titles, postnominals, non_speakers, claim_verbs,
        number_idioms, parse_words, media_names, aliases, claimant_patterns, claimant_names, times,
        metrics, units, approximators, vague_numbers, series_vocabulary, ledger_metadata,
-       word_lists)
+       word_lists, public_figures)

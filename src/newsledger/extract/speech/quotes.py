@@ -557,7 +557,11 @@ def confidence(f: Found, speaker: Speaker) -> float:
     mention = speaker.mention.text.lower() if speaker.mention is not None else ""
     # ("al-Sarea" is written as "Sarea": the particle is no part of the evidence)
     words = [bare_word(w) for w in re.findall(r"[\w’'-]+", speaker.name.lower()) if len(w) > 2]
-    written = bool(mention) and any(w in mention for w in words)
+    # A name word written capitalised in the mention ("Sarea"), not a kind word ("the court" for
+    # "Supreme Court" is resolved, not written).
+    original = speaker.mention.text if speaker.mention is not None else ""
+    written = bool(mention) and any(m[:1].isupper() for w in words
+                                    for m in re.findall(rf"(?i)\b{re.escape(w)}", original))
     if written:
         return 0.95 if cued else 0.85  # "Kirby said", "…, said Ines Moreau"
     if mention:
