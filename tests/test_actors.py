@@ -46,3 +46,25 @@ def test_resolver_never_invents_a_name() -> None:
     assert r.person("Kirby") == "John Kirby"
     assert r.person("he") is None
     assert r.person("Smith") == "Smith"
+
+
+def test_a_surname_matches_past_its_particle() -> None:
+    r = NameResolver()
+    r.add_person("Yusuf al-Hakimi")
+    r.add_person("Greta van der Berg")
+    assert r.person("Hakimi") == "Yusuf al-Hakimi"
+    assert r.person("al-Hakimi") == "Yusuf al-Hakimi"
+    assert r.person("Berg") == "Greta van der Berg"
+
+
+def test_a_bare_public_figure_surname_expands_unless_the_article_names_another() -> None:
+    r = NameResolver()
+    assert r.person("Putin") == "Vladimir Putin"
+    r.add_person("Anna Putin")
+    assert r.person("Putin") == "Anna Putin"  # the article's own person comes first
+    assert NameResolver().person("Kessler") == "Kessler"  # nobody known: as written
+
+
+def test_typographic_apostrophes_find_the_alias() -> None:
+    assert canonical_actor("Israel’s army") == canonical_actor("Israel's army") == \
+        "Israel Defense Forces"

@@ -106,13 +106,15 @@ def canonical_actor(name: str | None) -> str | None:
         return None
     c = clean(name)
     table = alias_table()
-    found = table.get(c.lower(), table.get(name.lower().strip()))
+    # "Israel’s army" and "Israel's army" are one form (typographic apostrophes vary by outlet).
+    key = c.lower().replace("’", "'")
+    found = table.get(key, table.get(name.lower().strip().replace("’", "'")))
     if found is None:
         # "the region's Hamas-run health ministry", "Gaza’s government media office": the
         # owner in front does not change who the body is.
         m = _OWNER_PREFIX.match(c)
         if m:
-            found = table.get(c[m.end():].lower())
+            found = table.get(key[m.end():])
     return found or c
 
 
@@ -136,16 +138,23 @@ class NameResolver:
         m = strip_titles(clean(mention))
         if not m or m.lower() in _PRONOUNS:
             return None
-        parts = m.lower().split()
+        parts = [bare_word(w) for w in m.lower().split() if w not in _PARTICLES] or \
+            [bare_word(w) for w in m.lower().split()]
         best: str | None = None
         for full in self.persons:
-            fw = full.lower().split()
+            # A particle is not part of the match: "Sarea" is "Yahya al-Sarea", "Leyen" is
+            # "Ursula von der Leyen" (particles written as words are dropped too).
+            fw = [bare_word(w) for w in full.lower().split() if w not in _PARTICLES]
             if len(fw) < len(parts):
                 continue
             # "Kirby" matches "John Kirby"; "al-Hayya" matches "Khalil al-Hayya" (case-insensitive).
             if fw[-len(parts):] == parts or fw[:len(parts)] == parts:
                 if best is None or len(full) > len(best):
                     best = full
+        if best is None and len(parts) == 1:
+            # A bare surname the article never expands ("Putin said"): the public figure a
+            # news reader knows by it (data/public_figures.json), never a guess between two.
+            best = public_figure(m)
         return best or m
 
     def resolve(self, mention: str, label: str | None = None) -> str | None:
@@ -164,6 +173,31 @@ class NameResolver:
 # Lower-case parts of names ("Khalil al-Hayya", "Ursula von der Leyen").
 _PARTICLES = lexicons.word_set("name_particles")
 _PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "ash-", "abu-", "bin-")
+
+
+def bare_word(word: str) -> str:
+    """A lower-case name word without its particle prefix or possessive: "al-serr" → "serr"."""
+    word = _POSSESSIVE.sub("", word) if word.endswith(("’s", "'s")) else word
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p):]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _public_figures() -> dict[str, str]:
+    """Lower-case surname → full name, for surnames that name one public figure only."""
+    out: dict[str, str] = {}
+    for full, forms in lexicons.public_figures().items():
+        for f in forms:
+            out[f.lower()] = full
+    return out
+
+
+def public_figure(mention: str) -> str | None:
+    """The full name of a public figure news calls by surname alone ("Putin" → "Vladimir
+    Putin"), from data/public_figures.json; None for anyone else."""
+    return _public_figures().get(clean(mention).lower().replace("’", "'"))
 
 _PRONOUNS = frozenset({
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us_pron", "his", "its",

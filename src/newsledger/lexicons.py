@@ -221,6 +221,16 @@ def aliases() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def public_figures() -> dict[str, list[str]]:
+    """Full name → the surname forms news uses alone for that public figure
+    (``public_figures.json``)."""
+    data = table("public_figures.json")
+    for full, forms in data.items():
+        _strings("public_figures.json", forms, full)
+    return data
+
+
+@lru_cache(maxsize=1)
 def claimant_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, canonical claimant) from ``claimants.json``; every pattern must compile."""
     out = []
@@ -335,4 +345,4 @@ def timezones() -> frozenset[str]:
 ALL = (cue_flags, hedges, first_names, titles, postnominals, non_speakers, claim_verbs,
        number_idioms, parse_words, media_names, aliases, claimant_patterns, claimant_names, times,
        metrics, units, approximators, vague_numbers, series_vocabulary, ledger_metadata,
-       word_lists)
+       word_lists, public_figures)

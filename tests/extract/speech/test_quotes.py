@@ -140,7 +140,7 @@ INDIRECT = [
     ("Sports brand Puma will end its deal with the team, the Financial Times has reported.",
      ("indirect", "Sports brand Puma will end its deal with the team", "Financial Times")),
     ("Netanyahu’s insistence that the war will go on has angered the families.",
-     ("indirect", "the war will go on", "Netanyahu")),
+     ("indirect", "the war will go on", "Benjamin Netanyahu")),
     ("The claim by Hamas that 30 people died could not be verified.",
      ("indirect", "30 people died", "Hamas")),
     ("Hamas, which runs Gaza, said 20 people were killed.",
@@ -244,14 +244,13 @@ COVERAGE = [
     ("Air strikes hit a market in Jabalia, which the health ministry in Gaza says killed 58 "
      "people.", ("indirect", "killed 58 people", "health ministry")),
     ("The raid on the camp, which the army said killed 12 fighters, drew wide condemnation.",
-     ("indirect", "killed 12 fighters", "army")),
+     ("indirect", "killed 12 fighters", None)),
     ("The convoy came under fire near the crossing, a spokesman for the UN agency has claimed.",
      ("indirect", "The convoy came under fire near the crossing", None)),
     ("The number of dead in the province has risen to 210, the regional council reports.",
-     ("indirect", "The number of dead in the province has risen to 210", "regional council")),
+     ("indirect", "The number of dead in the province has risen to 210", None)),
     ("Shelling has hit three towns in the region this week, according to the regional council.",
-     ("according_to", "Shelling has hit three towns in the region this week",
-      "regional council")),
+     ("according_to", "Shelling has hit three towns in the region this week", None)),
     ("The agency cites Foreign Minister Sergei Lavrov as saying the talks were over.",
      ("indirect", "the talks were over", "Sergei Lavrov")),
     ("Sergei Lavrov was quoted as saying the talks were over.",
@@ -260,7 +259,7 @@ COVERAGE = [
      # "UN agency" says whose body, not which one: a description, no name (issue 14)
      ("indirect", "aid deliveries fell", None)),
     ("A statement from the army said the raid was over.",
-     ("indirect", "the raid was over", "army")),
+     ("indirect", "the raid was over", None)),
     ("Hamas said in a statement that the talks had failed. The statement also said the group "
      "would not return.", ("indirect", "the group would not return", "Hamas")),
 ]

@@ -162,7 +162,7 @@ HEAD_TAILS = [
     ("Ceasefire talks to resume in Doha on Sunday, mediators say",
      ("Ceasefire talks to resume in Doha on Sunday", None)),
     ("Grain exports will restart next week, says Erdogan",
-     ("Grain exports will restart next week", "Erdogan")),
+     ("Grain exports will restart next week", "Recep Tayyip Erdogan")),
     ("Two bridges destroyed in overnight strikes - officials",
      ("Two bridges destroyed in overnight strikes", None)),
     ("Power restored to most of the city, Kyiv mayor Vitali Klitschko says",
@@ -217,10 +217,10 @@ CANONICAL = [
      "the state must prevent harm", "ICJ"),
     ("The ever-vigilant World Health Organization warned that cholera was spreading.",
      "cholera was spreading", "World Health Organization"),
-    # Negatives: no court named before "the court" (kept as written, no court invented);
+    # Negatives: no court named near "the court" (a kind word is nobody's name: null);
     # officials of no listed actor.
     ("Lawyers filed an appeal on Monday. The court ruled that the ban was lawful.",
-     "the ban was lawful", "court"),
+     "the ban was lawful", None),
     ("Local officials said the bridge was unsafe.", "the bridge was unsafe", None),
 ]
 

@@ -124,11 +124,11 @@ DOCUMENTS = [
     # text, word of the subject, nth, expected name (the issuer; None when the text gives none)
     ("The UN agency has issued its weekly report, which says aid fell.", "report", 0,
      "UN agency"),
-    ("A statement from the army said the raid was over.", "statement", 0, "army"),
+    ("A statement from the army said the raid was over.", "statement", 0, None),
     ("The Kremlin's statement said the talks were over.", "statement", 0, "Kremlin"),
     ("Hamas said in a statement that the talks failed. The statement added that it would go on.",
      "statement", 1, "Hamas"),
-    ("The army said three soldiers were wounded.", "army", 0, "army"),
+    ("The army said three soldiers were wounded.", "army", 0, None),
     ("The statement said the raid was over.", "statement", 0, None),
     ("This post says 40 people died.", "post", 0, None),
     ("Hamas said in a letter that the talks failed. The statement said it would go on.",

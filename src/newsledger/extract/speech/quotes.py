@@ -24,7 +24,7 @@ from ..registry import State, component
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .attribution import HEAD_BLOCKS, Found, Index, headline_subject, own_subject, strip
-from ...actors import known_actor
+from ...actors import bare_word, is_media, known_actor
 from .headlines import tail_headlines
 from . import furniture
 from .quotemarks import QuotePair, pair_quotes, top_level
@@ -466,7 +466,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
 
     for f in sorted(items, key=where):
         if f.subject is not None:
-            f.speaker = speakers.resolve(doc, f.subject)
+            f.speaker = speakers.resolve(doc, relayed_subject(f) or f.subject)
         elif f.kind in ("direct", "partial") and f.inherit:
             continue
         else:
@@ -509,6 +509,23 @@ def extract_quotes(doc: Doc, state: State) -> None:
     state.speakers = Attributions.of(quotes, speakers)
 
 
+def relayed_subject(f: Found) -> Token | None:
+    """"Maersk has denied that …, the Reuters news agency reports": an outlet relaying what
+    another said is the source, not the speaker; the subject of the relayed speech verb is (the
+    outlet stays cited through the sources extractor). None when ``f`` is no such relay."""
+    cue, subj = f.cue, f.subject
+    if f.kind != "indirect" or cue is None or not isinstance(subj, Token) or cue.idx < f.end:
+        return None
+    if not is_media(" ".join(t.text for t in subj.subtree)):
+        return None
+    for c in cue.children:
+        if c.dep_ == "ccomp" and f.start <= c.idx < f.end and is_cue(c, "quote"):
+            inner = next((t for t in c.children if t.dep_ == "nsubj" and t.i < c.i), None)
+            if inner is not None and inner.idx >= f.start:
+                return inner
+    return None
+
+
 def _without_furniture(text: str, items: list[Found], paragraphs: Sequence[Paragraph],
                        para_starts: Sequence[int]) -> list[Found]:
     """Reported speech cut short of live-page furniture (a "… live:" headline prefix, "What we
@@ -538,8 +555,13 @@ def confidence(f: Found, speaker: Speaker) -> float:
         # written; which one it is rests on context the name does not carry.
         return 0.6
     mention = speaker.mention.text.lower() if speaker.mention is not None else ""
-    words = [w for w in re.findall(r"[\w’'-]+", speaker.name.lower()) if len(w) > 2]
-    written = bool(mention) and any(w in mention for w in words)
+    # ("al-Sarea" is written as "Sarea": the particle is no part of the evidence)
+    words = [bare_word(w) for w in re.findall(r"[\w’'-]+", speaker.name.lower()) if len(w) > 2]
+    # A name word written capitalised in the mention ("Sarea"), not a kind word ("the court" for
+    # "Supreme Court" is resolved, not written).
+    original = speaker.mention.text if speaker.mention is not None else ""
+    written = bool(mention) and any(m[:1].isupper() for w in words
+                                    for m in re.findall(rf"(?i)\b{re.escape(w)}", original))
     if written:
         return 0.95 if cued else 0.85  # "Kirby said", "…, said Ines Moreau"
     if mention:

@@ -27,14 +27,16 @@ from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker, Span
 from .cues import is_cue, never_speaks
+from .institutions import Institutions, description_parts
+from .roles import (PERSON_ROLES, apposed_role, bare_title_words, possessed_role, role_holder,
+                    role_of_body, title_words)
+from .roles import qualifiers as owners_of
 from ..actors.issuers import DOCUMENT_NOUNS, Issuers, document_owner, is_document
 from ..actors.nonnames import (GROUP_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_PRONOUNS,
                                names_nobody, pronoun)
-from ...actors import NameResolver, canonical_actor, clean, is_media, strip_titles, titles
+from ...actors import NameResolver, canonical_actor, clean, is_media, strip_titles
 from ... import lexicons
 
-# Nouns naming a person by role: "the spokesperson said" refers back to a person.
-PERSON_ROLES = lexicons.word_set("person_roles")
 # Nouns that stand for an organisation or state when used with "the".
 GROUP_NOUNS = lexicons.word_set("group_nouns")
 # Heads of a phrase that can name an institution when a proper noun modifies them.
@@ -81,29 +83,6 @@ def _first_names() -> dict[str, str]:
     return lexicons.first_names()
 
 
-@lru_cache(maxsize=1)
-def _bare_title_words() -> frozenset[str]:
-    """Words a title-only mention is made of ("the Secretary General", "the prime minister");
-    single-word titles only, so that "Hamas" (from "Hamas official") is not one."""
-    single = {t for t in titles() if " " not in t}
-    return frozenset(single | PERSON_ROLES | {"prime", "vice", "deputy", "foreign", "defense",
-                                              "defence", "interior", "national", "security",
-                                              "senior", "state", "top", "chief"})
-
-
-@lru_cache(maxsize=1)
-def _possessed_role(span: SpacySpan) -> str | None:
-    """The role in "Israel's Prime Minister" (a possessor, then title words only), else None."""
-    cut = next((t.i for t in span if t.text in ("'s", "’s") or t.dep_ == "case"), None)
-    if cut is None:
-        return None
-    rest = [t for t in span if t.i > cut]
-    bare = _bare_title_words()
-    if not rest or not all(t.lower_ in bare for t in rest):
-        return None
-    return " ".join(t.text for t in rest)
-
-
 def _unnamed_plural_subject_before(tok: Token) -> bool:
     """Whether the sentence before ``tok``'s has a plural common-noun subject that names no
     organisation, state or people ("members of the anti-Putin group", "protesters"): a "they"
@@ -119,20 +98,6 @@ def _unnamed_plural_subject_before(tok: Token) -> bool:
     # ("anti-Putin" is tagged NORP but names no group: a stance, not a name)
     return not any(lo <= e.start and e.end <= hi and e.label_ in ("ORG", "GPE", "NORP") and
                    not e.text.lower().startswith(("anti", "pro-")) for e in tok.doc.ents)
-
-
-def _role_of_body(tok: Token) -> bool:
-    """A capitalised title with an "of" and a body or place: "The Chairman of the U.S. Joint
-    Chiefs of Staff" describes a person by role; neither the title nor the body is their name."""
-    if not tok.text[:1].isupper() or tok.ent_type_ in _PERSON_LABELS or tok.pos_ not in (
-            "PROPN", "NOUN"):
-        return False
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE") and not tok.ent_type_
-                for g in c.children):
-            return True
-    return False
 
 
 def _name_end(span: SpacySpan) -> int:
@@ -183,10 +148,6 @@ def _proper_tail(text: str) -> str:
     if 0 <= last < len(words) - 1 and words[last + 1][:1].isupper():
         return " ".join(words[last + 1:])
     return text
-
-
-def _title_words() -> frozenset[str]:
-    return frozenset(w for t in titles() for w in t.split())
 
 
 def _salient(tok: Token) -> bool:
@@ -321,6 +282,8 @@ class Speakers:
         self._token_starts: list[int] | None = None
         self._first_mentions: dict[str, int] | None = None
         self.issuers = Issuers()
+        # Bodies the article names, for "the military", "the force" (read-only, shared by forks).
+        self.institutions = Institutions(doc, skip)
         # Candidate antecedents looked at: bounded per look-up, so linear in the article.
         self.steps = 0
 
@@ -386,6 +349,11 @@ class Speakers:
                 self._remember(start, name, "group")
             return Speaker(Span.of(self.text, start, max(end, group.end_char)), name)
         name, kind = self._name(span)
+        if name and kind == "group" and apposed_role(span):
+            # "Oleksii Reznikov, Ukraine’s Minister of Defense, said": whom the tagger called an
+            # organisation has a person's role in apposition; a later "he" is them.
+            kind = "person"
+            name = self.names.add_person(name) or name
         if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
             name = None  # a pronoun, a map or "more than 150 countries" is never a name
         if name:
@@ -417,27 +385,26 @@ class Speakers:
             if found is not None:
                 self.renamed[name] = found
 
-    def _role_holder(self, pos: int, role: str) -> str | None:
-        """"The mayor said …" where the article names the mayor nearby ("Ihor Terekhov, the
-        mayor," or "Mayor Ihor Terekhov", before or just after): that person. "" when two
-        different people hold the role there (ambiguous: no name), None when nobody does."""
-        lo = bisect.bisect_left(self._mention_pos, pos - 1500)
-        hi = bisect.bisect_right(self._mention_pos, pos + 600)
-        before = re.compile(rf"\b{re.escape(role)}\s+$", re.I)
-        after = re.compile(rf"^\s*,\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}"
-                           rf"{re.escape(role)}\b", re.I)
-        found: set[str] = set()
-        for p, name, kind in self._mentions[max(lo, hi - 30):hi]:
-            self.steps += 1
-            if kind != "person" or p == pos:
-                continue
+    def _holder(self, pos: int, role: str, qualifiers: tuple[str, ...] = ()) -> str | None:
+        """The person the article names in ``role`` near ``pos`` (roles.py); "" if two do."""
+        def end_of(p: int, name: str) -> int:
             ent = self._ents_by_token.get(self._token_at(p).i)
-            end = ent.end_char if ent is not None else p + len(name)
-            if before.search(self.text[max(0, p - 40):p]) or after.match(self.text[end:end + 60]):
-                found.add(name)
-        if not found:
+            return ent.end_char if ent is not None else p + len(name)
+
+        found, steps = role_holder(self.text, self._mentions, self._mention_pos, pos, role,
+                                   qualifiers, end_of)
+        self.steps += steps
+        return found
+
+    def _institution(self, pos: int, span: SpacySpan) -> str | None:
+        """The institution a lower-case description of a body stands for (institutions.py)."""
+        parts = description_parts(span)
+        if parts is None:
             return None
-        return next(iter(found)) if len(found) == 1 else ""
+        before = self.institutions.steps
+        found = self.institutions.find(pos, *parts)
+        self.steps += self.institutions.steps - before
+        return found
 
     def _first_mention(self) -> dict[str, int]:
         cached = self._first_mentions
@@ -502,7 +469,7 @@ class Speakers:
         j = span.end
         if j < len(doc) and doc[j].text == ",":
             j += 1
-        role = root.lower_ in PERSON_ROLES or root.lower_ in _title_words()
+        role = root.lower_ in PERSON_ROLES or root.lower_ in title_words()
         for t in itertools.islice(root.subtree, 60):
             if t.dep_ == "appos" and t.i >= span.start:
                 ent = self._ents_by_token.get(t.i)
@@ -529,6 +496,15 @@ class Speakers:
             if t.dep_ == "appos" and ent is not None and ent.label_ in ("ORG", "GPE", "NORP") \
                     and t.i - span.end < 4:
                 return ent
+            if t.dep_ == "prep" and t.lower_ in ("for", "of", "in"):
+                # "The UN aid agency for Palestinian refugees, UNRWA, says": the parser hangs
+                # the name on the complement; it closes the subject, just before the verb.
+                for a in itertools.islice(t.subtree, 12):
+                    ent = self._ents_by_token.get(a.i)
+                    if a.dep_ == "appos" and ent is not None and ent.label_ == "ORG" and \
+                            ent.end + 1 < len(span.doc) and span.doc[ent.end].text == "," and \
+                            span.doc[ent.end + 1].i == root.head.i:
+                        return ent
         return None
 
     def _coordinated(self, heads: list[Token]) -> Speaker:
@@ -748,7 +724,7 @@ class Speakers:
         # A named entity inside the phrase: the person or organisation it names.
         ent = self._ents_by_token.get(root.i)
         if ent is None and len(span) == 1 and root.pos_ != "PROPN" and root.text[:1].isupper() \
-                and low not in PERSON_ROLES | GROUP_NOUNS | _title_words():
+                and low not in PERSON_ROLES | GROUP_NOUNS | title_words():
             # "Price says" where the tagger read the surname as the noun "price": the surname
             # of a person the article named in full is that person.
             known = self.names.resolve(root.text)
@@ -756,7 +732,7 @@ class Speakers:
                 return known, "person"
         if ent is not None and ent.label_ in _PERSON_LABELS:
             return self._entity_name(ent), "person"
-        if ent is None and low in PERSON_ROLES | _title_words():
+        if ent is None and low in PERSON_ROLES | title_words():
             # "Hamas's leader in Gaza Yahya Sinwar": a role phrase ending in the person's name.
             last = self._ents_by_token.get(span[-1].i)
             if last is not None and last.label_ in _PERSON_LABELS and last.end == span.end and \
@@ -776,13 +752,17 @@ class Speakers:
             found = document_owner(root, span, self.issuers,
                                    lambda sp: self._name(sp, owner=False)[0], mention_span,
                                    self._pronoun_owner)
+            if found and found.islower():
+                # "an army statement", "the military investigation": the body the article
+                # names, or nobody (never the kind word as a name).
+                found = self._institution(pos, span)
             return found, ("person" if found in self.names.persons else "group")
         if not has_proper:
             det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
             definite = det is not None and det.lower_ in {"the", "this", "that"}
-            if definite and (low in PERSON_ROLES or low in _title_words()) and \
+            if definite and (low in PERSON_ROLES or low in title_words()) and \
                     low not in GROUP_NOUNS:  # "the army" is not the title of an "Army Chief"
-                holder = self._role_holder(pos, low)
+                holder = self._holder(pos, low, owners_of(span))
                 if holder is not None:
                     return holder or None, "person"
                 found = self._antecedent(pos, "person")
@@ -809,9 +789,9 @@ class Speakers:
                         pos, "org", lambda n: low in (canonical_actor(n) or n).lower().split(),
                         floor=max(0, pos - 1500))
                 if found is None and low not in _GENERIC_GROUP:
-                    # "the court", "the army" with no antecedent: as written, nothing invented (an
-                    # institution named by its kind; tests and the ledger rely on it).
-                    found = clean(span.text) or None
+                    # "the military", "the force" with no antecedent: the body of that kind the
+                    # article names nearby, or no name (a kind word is nobody's name).
+                    found = self._institution(pos, span)
                 return found, "group"
             if det is not None and det.lower_ in ("his", "her", "its", "their"):
                 rest = clean(self.text[det.idx + len(det.text):span.end_char])
@@ -831,23 +811,23 @@ class Speakers:
         text = span.text
         words = [w.lower() for w in clean(text).split()]
         indefinite = span[0].lower_ in ("a", "an", "one", "another", "some")
-        if words and all(w in _bare_title_words() for w in words) and not indefinite:
+        if words and all(w in bare_title_words() for w in words) and not indefinite:
             # ("A woman said" introduces someone new: never the person before it.)
             # A bare title standing for its holder: "The Secretary General also announced …".
             found = self._antecedent(pos, "person", sent_start=self._sent_start(root.idx))
             if found is not None or span[0].lower_ in ("the", "this"):
                 return found, "person"
         if root.pos_ == "PROPN" or ent is not None:
-            role = _possessed_role(span)
+            role = possessed_role(span)
             if role is not None:
                 # "Israel's Prime Minister": a description of a role, never a name. The holder
                 # the article names ("Prime Minister Benjamin Netanyahu"), or no name at all.
-                holder = self._role_holder(pos, role)
+                holder = self._holder(pos, role)
                 if not holder:
                     self.descriptions.add(clean(text))
                 return (holder or clean(text) or None), "person"
-            if _role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
-                                       and _role_of_body(root.head.head if root.dep_ == "pobj"
+            if role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
+                                       and role_of_body(root.head.head if root.dep_ == "pobj"
                                                          else root.head)):
                 # "The Chairman of the Joint Chiefs of Staff noted": a role described, never the
                 # body in its complement; the person the article just named, if any.
@@ -877,8 +857,13 @@ class Speakers:
         name = clean(text)
         if has_proper and _generic_description(name.split()):
             self.descriptions.add(name)  # "the United Nations agency": which one is not said
-        kind = "person" if low in PERSON_ROLES or low in _title_words() else (
+        kind = "person" if low in PERSON_ROLES or low in title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
+        if kind == "person" and span[0].lower_ in ("the", "this") and owners_of(span):
+            # "the Russian president", "the Russian leader": the Russian the article titled so.
+            holder = self._holder(pos, low, owners_of(span))
+            if holder:
+                return holder, "person"
         if name and not is_institution(span):
             # "a senior Hezbollah official", "one man", "Experts": a description, not a name.
             # It stays the antecedent of a later "he" and may be renamed ("…, who gave her name
