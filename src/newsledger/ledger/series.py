@@ -5,8 +5,8 @@ A *series* is what a figure measures: metric + subject + place, cumulative, per-
 A cumulative series holds running totals only: per-event and unknown-kind counts, parts of a
 whole, vague quantities and forecasts go elsewhere or nowhere (:func:`series_key`). Points are
 ordered by the day their claim held (:func:`claim_date`). Subjects,
-places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
-with the alias table (``newsledger.actors.canonical_actor``).
+places and metric labels come from ``data/series.json``; claimants are the ledger's canonical ones
+(:func:`newsledger.ledger.claimants.claimant_of`, also what picks a claimant's seat as a place).
 
 Flags are computed per series from plain point dicts (no database here), each naming the
 point(s) it relates to:
@@ -45,8 +45,8 @@ from functools import lru_cache
 from statistics import median
 from typing import Any
 
-from ..actors import canonical_actor
 from ..record import Figure
+from .claimants import claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
 
@@ -77,7 +77,6 @@ def vocab() -> dict[str, Any]:
         for a in aliases:
             places[a.lower()] = canon
     data["_places"] = places
-    data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
     data["_weak"] = frozenset(data.get("weak_subjects", ()))
     data["_forecast_words"] = (word_set("forecast_modals") | word_set("forecast_heads")
                                | frozenset(data.get("forecast_words", ())))
@@ -259,17 +258,6 @@ def claimant_place(claimant: str | None) -> str | None:
         return None
     place = vocab().get("claimant_places", {}).get(claimant)
     return str(place) if place else None
-
-
-def claimant_of(fig: Figure) -> str | None:
-    """Canonical claimant of a figure (alias table), or None when the text names none."""
-    if fig.claimant is None:
-        return None
-    name = canonical_actor(fig.claimant.name or (fig.claimant.mention.text
-                                                 if fig.claimant.mention else None))
-    if name is None or name.lower() in vocab()["_not_claimants"]:
-        return None  # "it", "this post": an attribution without an actor
-    return name
 
 
 # The day a month-long as-of stands for, by its TIMEX3 modifier ("early December" → the 5th).
