@@ -68,7 +68,7 @@ def prepare(rec: Record) -> Prepared:
             idx=i, series_id=key.id if key else None, series_name=key.name if key else None,
             metric=fig.metric, subject=key.subject if key else None,
             place=key.place if key else fig.place, cumulative=bool(key and key.cumulative),
-            claimant=claimants_mod.claimant_of(fig),
+            claimant=claimants_mod.claimant_in_article(fig, rec.text),
             date=claim_date(fig.as_of, pub, _mod_of(rec, fig)), passage=passage))
     prep.source_names = [canonical_actor(s.name) or s.name for s in rec.sources]
     return prep
