@@ -57,7 +57,7 @@ def prepare(rec: Record) -> Prepared:
     sigs: dict[tuple[int, int], bytes | None] = {}
     pub = iso_date(rec.published)
     for i, fig in enumerate(rec.figures):
-        key = series_key(fig, rec.published)
+        key = series_key(fig, rec.published, rec.text)
         passage = None
         if key is not None and rec.text:
             lo, hi = passage_bounds(rec.text, rec.blocks, fig.span.start, fig.span.end)

@@ -46,6 +46,7 @@ from statistics import median
 from typing import Any
 
 from ..record import Figure
+from . import scope
 from .claimants import claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
@@ -227,21 +228,36 @@ def is_part(fig: Figure, subject: str) -> bool:
     return bool(sep) and subject_of(whole, fig.metric) == subject
 
 
-def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
+def series_key(fig: Figure, published: str | None = None,
+               text: str | None = None) -> SeriesKey | None:
     """The series a figure belongs to; None when there is nothing to group it with: ``metric ==
     "other"``, a vague quantity ("dozens", "tens of millions": no point on a chart), or a part
-    of a whole that names no kind of its own."""
+    of a whole that names no kind of its own. With the article's ``text``, what the count
+    covers is read around it (:mod:`newsledger.ledger.scope`): a running total of one town,
+    event or period is per event; "105 of its soldiers" counts soldiers, "aid workers … around
+    200 have been killed" aid workers; "from an estimated 20,000" is no count; the claimant's
+    territory is no fallback place next to another territory."""
     if fig.metric == "other" or not fig.metric or fig.approx == "vague":
         return None
+    if scope.is_base(fig, text):
+        return None  # "from an estimated 20,000 the group had": a population, not a count
     subject = subject_of_figure(fig.span.text, fig.counts, fig.metric, fig.unit)
+    owned = scope.possessed_subject(fig, text)
+    if owned is not None:
+        subject = str(vocab()["_subject_table"].get(tuple(owned.split()), owned))
+    elif subject == "people":
+        subject = scope.elided_subject(fig, text) or subject
     if is_part(fig, subject):
         return None
     forecast = is_forecast(fig)
     place = place_of(fig.place, fig.counts)
     if place is None and not _LOCAL.search(fig.counts or ""):
-        place = claimant_place(claimant_of(fig))
-    return SeriesKey(fig.metric, subject, place, not forecast and is_cumulative(fig, published),
-                     forecast)
+        home = claimant_place(claimant_of(fig))
+        if home is not None and not scope.other_territory(fig, text, home):
+            place = home
+    cumulative = not forecast and is_cumulative(fig, published) \
+        and not scope.is_partial(fig, text)
+    return SeriesKey(fig.metric, subject, place, cumulative, forecast)
 
 
 # A count the text places in an unnamed locality ("killed in the southern Gazan city", "left
