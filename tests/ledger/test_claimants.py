@@ -145,3 +145,36 @@ def test_ledger_stores_and_lists_the_claimant_completed_from_the_article(tmp_pat
         assert none == 0
         assert [(r["claimant"], r["points"]) for r in rows] == [("Bernadette Quayle", 1)]
         assert rows[0]["variants"] == [["Quayle", 1]]
+
+
+def _fig(text: str, number: str, who: str | None = None) -> Figure:
+    s = text.index(number)
+    f = Figure(Span.of(text, s, s + len(number)), 1.0, metric="killed")
+    if who:
+        f.claimant = Speaker(None, who)
+    return f
+
+
+def test_description_completed_with_where_the_article_places_it() -> None:
+    text = ("Strikes have killed more than 7,000 people, according to health officials in the "
+            "Hamas-controlled Gaza Strip.")
+    assert cl.canonical("health officials") is None
+    assert cl.claimant_in_article(_fig(text, "7,000", "health officials"), text) \
+        == "Gaza health ministry"
+    text = "Strikes have killed more than 7,000 people, according to health officials in Norland."
+    assert cl.claimant_in_article(_fig(text, "7,000", "health officials"), text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("About 900 people have been killed, according to the Gaza Ministry of Health, bringing "
+     "the toll to 8,000.", "Gaza health ministry"),
+    ("More than 10,000 people have died, Gaza's Ministry of Health reported on Monday.",
+     "Gaza health ministry"),
+    # only a local authority the series table knows; anyone else stays unattributed
+    ("More than 10,000 people have died, the army said.", None),
+    ("More than 10,000 people have died.", None),
+])
+def test_figure_with_no_claimant_takes_the_authority_its_sentence_names(
+        text: str, expected: str | None) -> None:
+    number = "8,000" if "8,000" in text else "10,000"
+    assert cl.claimant_in_article(_fig(text, number), text) == expected

@@ -36,6 +36,8 @@ def fig_in(text: str, number: str, counts: str = "people killed", place: str | N
     ("Officials say at least 50 people have been killed in the latest wave of air strikes.",
      "50", "people killed"),
     ("The ministry says 30 people have been killed overnight.", "30", "people killed"),
+    ("The ministry says more than 300 people have been killed since the fighting resumed.",
+     "more than 300", "people killed"),
     # the events told in the sentence before
     ("Strikes hit the north of Norland over the past day. Officials say at least 50 people "
      "have been killed.", "50", "people killed"),
@@ -130,3 +132,26 @@ def test_previous_sentence_stays_in_its_paragraph() -> None:
     text = "First one. Strikes hit the town overnight. The ministry says 20 died."
     lo = text.index(" The ministry")
     assert scope.previous_sentence(text, lo).strip() == "Strikes hit the town overnight."
+
+
+def test_claimant_territory_wins_over_a_place_named_as_an_actor() -> None:
+    text = ("Palestinians have been killed in Israel's bombardment, the health ministry says: "
+            "at least 12,700 Palestinians since the war began.")
+    f = fig_in(text, "at least 12,700 Palestinians", "Palestinians killed in Israel's bombardment",
+               place="Israel", claimant="Gaza health ministry")
+    assert not scope.place_stated("Israel", f, text)
+    key = series_key(f, None, text)
+    assert key is not None and key.place == "Gaza"
+    text = "The health ministry says 40 people have been killed in southern Israel since May."
+    f = fig_in(text, "40", "people killed in southern Israel since May", place="Israel",
+               claimant="Gaza health ministry")
+    assert scope.place_stated("Israel", f, text)
+    key = series_key(f, None, text)
+    assert key is not None and key.place == "Israel"
+
+
+def test_local_count_with_no_place_keeps_none() -> None:
+    text = "The ministry says 21 people have been killed in the southern city."
+    f = fig_in(text, "21", "people killed in the southern city", claimant="Gaza health ministry")
+    key = series_key(f, None, text)
+    assert key is not None and key.place is None and not key.cumulative

@@ -349,12 +349,66 @@ def in_article(name: str | None, mention: str | None, text: str | None) -> str |
     return canon
 
 
-def claimant_in_article(fig: Figure, text: str | None) -> str | None:
-    """:func:`claimant_of`, completed from the article's text (:func:`in_article`)."""
-    if fig.claimant is None:
+# "health officials in the Hamas-run Gaza Strip": a description and where it sits.
+_WHERE_TAIL = re.compile(r"^[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:[\w'’]+-(?:run|controlled|ruled|"
+                         r"governed|led)[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)")
+# An attribution the figure's sentence states when the figure got none.
+_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[\w'’-]+[ \t]*){1,8}?)(?=[,.;:—–\"”]|$)|"
+                        r"((?:[\w'’-]+[ \t]+){1,6}?)(?:said|says|say|reported|reports|announced)\b",
+                        re.IGNORECASE)
+
+
+def _placed(written: str, text: str) -> str | None:
+    """A description completed with where the article places it ("health officials" + "in the
+    Hamas-run Gaza Strip" → "health officials in gaza strip"), made canonical if the tables
+    know it."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text, re.IGNORECASE):
+        tail = _WHERE_TAIL.match(text[m.end():m.end() + 80])
+        if tail is None:
+            continue
+        for where in (tail.group(1), tail.group(1).split()[0]):
+            hit = actors.canonical_actor(f"{written} in {where}")
+            if hit is not None and _known(hit, table()):
+                return hit
+    return None
+
+
+def _stated_authority(fig: Figure, text: str) -> str | None:
+    """For a figure with no claimant: the one local authority (``claimant_places`` in
+    ``series.json``: "Gaza health ministry") its sentence attributes a claim to ("…, according
+    to the Gaza Ministry of Health"). Anything else stays unattributed."""
+    if not (0 <= fig.span.start < fig.span.end <= len(text)):
         return None
+    places = lexicons.series_vocabulary().get("claimant_places", {})
+    lo = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start)) + 1
+    hi = text.find(". ", fig.span.end)
+    sentence = text[lo:hi if hi >= 0 else len(text)]
+    found = set()
+    for m in _ACCORDING.finditer(sentence):
+        phrase = (m.group(1) or m.group(2) or "").strip()
+        words = phrase.split()
+        # the longest tail of the phrase that names an authority ("the Gaza Ministry of Health")
+        for k in range(len(words)):
+            c = canonical(" ".join(words[k:]))
+            if c is not None and c in places:
+                found.add(c)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def claimant_in_article(fig: Figure, text: str | None) -> str | None:
+    """:func:`claimant_of`, completed from the article's text (:func:`in_article`); a
+    description completed with where the article places it; for a figure with none, the one
+    local authority its sentence names as the source."""
+    if fig.claimant is None:
+        return _stated_authority(fig, text) if text else None
     mention = fig.claimant.mention.text if fig.claimant.mention else None
-    return in_article(fig.claimant.name, mention, text)
+    found = in_article(fig.claimant.name, mention, text)
+    if found is None and text:
+        written = tidy(fig.claimant.name or mention or "")
+        if written and not _COUNT.match(written):
+            found = _placed(written, text)
+    return found
 
 
 @dataclass

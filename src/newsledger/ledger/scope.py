@@ -8,13 +8,16 @@ the figure's sentence and the one before it:
 
 - :func:`is_partial` — a count of one locality, facility or region ("in the southern city", "in
   its shelters", "in central Gaza"), of one event or short period ("in the latest wave of
-  strikes", "overnight", "over the past day", "during a three-day raid"), told in this sentence,
+  strikes", "overnight", "over the past day", "since the fighting resumed"), told in this sentence,
   or in the sentence before when this one names no place and no whole-war scope of its own
   ("… killed in the last two days. It says in total 390 people have died"): not the
   territory's running total, so the figure is per event.
 - :func:`other_territory` — a figure with no place of its own, next to a sentence naming another
   territory or a town in it ("in the occupied West Bank … Eleven Palestinians have been
   killed"): the claimant's own territory is no fallback place for it.
+- :func:`place_stated` — whether the figure's clause names its place as where ("in southern
+  Israel"), not as an actor ("in Israel's bombardment", "Israeli strikes"): a place the extractor
+  took from elsewhere gives way to the claimant's own territory.
 - :func:`possessed_subject` — "105 of its soldiers", "130 of my colleagues": the group the number
   is taken from is what it counts, not people at large.
 
@@ -50,12 +53,16 @@ _EVENT = re.compile(
     r"overnight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)|"
     r"(?:over|in|during)[ \t]+the[ \t]+(?:past|last|previous)[ \t]+(?:[\w-]+[ \t]+)?"
     r"(?:day|days|night|hours|week)|"
-    r"(?:past|last|previous)[ \t]+(?:24|48|72|twenty-four|forty-eight)[ \t]+hours)\b",
+    r"(?:past|last|previous)[ \t]+(?:24|48|72|twenty-four|forty-eight)[ \t]+hours|"
+    r"since[ \t]+(?:the[ \t]+)?(?:fighting|war|hostilities|bombing|bombardment|strikes)[ \t]+"
+    r"(?:resumed|restarted)|since[ \t]+the[ \t]+(?:truce|ceasefire|pause)[ \t]+(?:ended|"
+    r"collapsed|broke[ \t]+down|expired))\b",
     re.IGNORECASE)
 # The whole war as the count's scope: a running total whatever else the sentence tells.
 _WHOLE = re.compile(
     r"\b(?:since[ \t]+(?:the[ \t]+)?(?:7|7th|seventh)[ \t]+(?:of[ \t]+)?October|"
-    r"since[ \t]+October|since[ \t]+the[ \t]+(?:war|conflict|fighting|start|beginning|outbreak)|"
+    r"since[ \t]+October|since[ \t]+the[ \t]+(?:war|conflict|fighting|start|beginning|outbreak)"
+    r"(?![ \t]+(?:resumed|restarted))|"
     r"since[ \t]+(?:[\w'’-]+[ \t]+){1,4}(?:began|started|launched|broke[ \t]+out)|"
     r"(?:the|this|its)[ \t]+(?:war|conflict|offensive|military[ \t]+campaign)|"
     r"(?:overall|total|cumulative)[ \t]+(?:death[ \t]+)?toll)\b", re.IGNORECASE)
@@ -201,6 +208,23 @@ def elided_subject(fig: Figure, text: str | None) -> str | None:
                 if words[i:i + len(w)] == w and (found is None or i >= found[0]):
                     found = (i, canon)
     return found[1] if found and found[1] != "people" else None
+
+
+_LOCATIVE = r"(?:in|across|inside|throughout|within|into|at|on|near|around)"
+
+
+def place_stated(place: str, fig: Figure, text: str | None) -> bool:
+    """Does the figure's clause (or its counted words) name ``place`` as where, after a
+    locative word and not as an actor ("in southern Israel", not "in Israel's bombardment" or
+    "by Israeli strikes")? Without the text, the place stands."""
+    if not text or not (0 <= fig.span.start < fig.span.end <= len(text)):
+        return True
+    names = [a for a, canon in _place_words()[1].items() if canon == place] or [place.lower()]
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    where = re.compile(rf"\b{_LOCATIVE}[ \t]+(?:the[ \t]+)?(?:occupied[ \t]+|southern[ \t]+|"
+                       rf"northern[ \t]+|central[ \t]+|eastern[ \t]+|western[ \t]+)?(?:{alts})"
+                       r"(?![\w-]|[ \t]*['’]s\b)", re.IGNORECASE)
+    return bool(where.search(_clause(fig, text)) or where.search(fig.counts or ""))
 
 
 def possessed_subject(fig: Figure, text: str | None) -> str | None:

@@ -47,7 +47,7 @@ from typing import Any
 
 from ..record import Figure
 from . import scope
-from .claimants import claimant_of
+from .claimants import claimant_in_article, claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
 
@@ -251,10 +251,15 @@ def series_key(fig: Figure, published: str | None = None,
         return None
     forecast = is_forecast(fig)
     place = place_of(fig.place, fig.counts)
+    home = claimant_place(claimant_in_article(fig, text) if text else claimant_of(fig))
     if place is None and not _LOCAL.search(fig.counts or ""):
-        home = claimant_place(claimant_of(fig))
         if home is not None and not scope.other_territory(fig, text, home):
             place = home
+    elif home is not None and place is not None and place != home \
+            and not scope.place_stated(place, fig, text):
+        # A local authority's count placed elsewhere by words that name an actor ("killed in
+        # Israel's bombardment") or by the article's headline: its own territory's.
+        place = home
     cumulative = not forecast and is_cumulative(fig, published) \
         and not scope.is_partial(fig, text)
     return SeriesKey(fig.metric, subject, place, cumulative, forecast)
