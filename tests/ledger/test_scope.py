@@ -155,3 +155,20 @@ def test_local_count_with_no_place_keeps_none() -> None:
     f = fig_in(text, "21", "people killed in the southern city", claimant="Gaza health ministry")
     key = series_key(f, None, text)
     assert key is not None and key.place is None and not key.cumulative
+
+
+@pytest.mark.parametrize("text,number,cumulative,expected", [
+    ("The ministry says 210 people were killed in the past 24 hours, bringing its total death "
+     "toll in the territory to more than 21,320.", "more than 21,320", False, True),
+    ("The ministry says 50,000 people have been injured since the offensive began, in addition "
+     "to more than 18,400 killed.", "more than 18,400", None, True),
+    ("The ministry says 210 people were killed in the past 24 hours, bringing its total death "
+     "toll in the territory to more than 21,320.", "210", False, False),
+    # an unknown count with an event in its clause stays unknown (per event)
+    ("Since the war began, 45 people were killed in a strike on a school.", "45", None, False),
+])
+def test_whole_war_scope_or_tally_makes_a_total(text: str, number: str,
+                                                cumulative: bool | None, expected: bool) -> None:
+    f = fig_in(text, number)
+    f.cumulative = cumulative
+    assert scope.is_total(f, text) is expected

@@ -12,6 +12,9 @@ the figure's sentence and the one before it:
   or in the sentence before when this one names no place and no whole-war scope of its own
   ("… killed in the last two days. It says in total 390 people have died"): not the
   territory's running total, so the figure is per event.
+- :func:`is_total` — the other way: a count the extractor left unknown whose clause names the
+  whole war as its scope ("since the offensive began"), or the number right after "bringing the
+  total death toll to", is a running total.
 - :func:`other_territory` — a figure with no place of its own, next to a sentence naming another
   territory or a town in it ("in the occupied West Bank … Eleven Palestinians have been
   killed"): the claimant's own territory is no fallback place for it.
@@ -132,6 +135,24 @@ def is_partial(fig: Figure, text: str | None) -> bool:
         before = previous_sentence(text, lo)
         return bool(before) and bool(_EVENT.search(before)) and not _WHOLE.search(before)
     return False
+
+
+def is_total(fig: Figure, text: str | None) -> bool:
+    """Does the text say a running-total metric's count the extractor left unknown, or read as
+    one period's, is the total so far? The number right after "the toll/total … to/at"
+    ("bringing its total death toll in the territory to more than 21,320") is, whatever the
+    sentence tells before it; an unknown one is when its clause names the whole war as its scope
+    ("since the offensive began") and no event or period."""
+    if not text or not (0 <= fig.span.start < fig.span.end <= len(text)):
+        return False
+    if fig.metric not in series_vocabulary().get("running_total_metrics", ()):
+        return False
+    if _TALLY_BEFORE.search(text[max(0, fig.span.start - 80):fig.span.start]):
+        return True
+    if fig.cumulative is not None:
+        return False
+    clause = _clause(fig, text)
+    return bool(_WHOLE.search(clause)) and not _EVENT.search(clause)
 
 
 @lru_cache(maxsize=1)

@@ -116,13 +116,17 @@ _SPAN_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|ei
                         r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,3})\s*$", re.IGNORECASE)
 
 
+# "33,000 mainly civilians": what most of those counted were, not what is counted.
+_CHARACTERISING = frozenset({"mainly", "mostly", "largely", "predominantly", "overwhelmingly"})
+
+
 def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
                       unit: str | None = None) -> str:
     """What a figure counts: the noun the number is written with when there is one ("130 staff"
     → "staff", "20,000 Palestinians" → "people"), so that a subgroup does not join the main toll's
     series; else from its ``counts`` phrase (:func:`subject_of`)."""
     m = _SPAN_NOUN.search(span_text or "") if not unit else None
-    if m:
+    if m and m.group(1).split()[0].lower() not in _CHARACTERISING:
         words = _WORDS.findall(m.group(1).lower())
         table = vocab()["_subject_table"]
         for n in (2, 1):
@@ -260,7 +264,7 @@ def series_key(fig: Figure, published: str | None = None,
         # A local authority's count placed elsewhere by words that name an actor ("killed in
         # Israel's bombardment") or by the article's headline: its own territory's.
         place = home
-    cumulative = not forecast and is_cumulative(fig, published) \
+    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)) \
         and not scope.is_partial(fig, text)
     return SeriesKey(fig.metric, subject, place, cumulative, forecast)
 
