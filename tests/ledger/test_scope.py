@@ -36,6 +36,10 @@ def fig_in(text: str, number: str, counts: str = "people killed", place: str | N
     ("Officials say at least 50 people have been killed in the latest wave of air strikes.",
      "50", "people killed"),
     ("The ministry says 30 people have been killed overnight.", "30", "people killed"),
+    ("About a thousand people have been killed since Friday, the ministry says.",
+     "About a thousand", "people killed since Friday"),
+    ("Officials said over 1,000 people were killed in the intensified weekend bombardment.",
+     "over 1,000", "people killed"),
     ("The ministry says more than 300 people have been killed since the fighting resumed.",
      "more than 300", "people killed"),
     # the events told in the sentence before
@@ -160,8 +164,13 @@ def test_local_count_with_no_place_keeps_none() -> None:
 @pytest.mark.parametrize("text,number,cumulative,expected", [
     ("The ministry says 210 people were killed in the past 24 hours, bringing its total death "
      "toll in the territory to more than 21,320.", "more than 21,320", False, True),
+    ("The ministry says more than 18,400 have been killed since the offensive began.",
+     "more than 18,400", None, True),
+    # a scope told of another number, or a day's dead in a sentence about the war: no total
     ("The ministry says 50,000 people have been injured since the offensive began, in addition "
-     "to more than 18,400 killed.", "more than 18,400", None, True),
+     "to more than 18,400 killed.", "more than 18,400", None, False),
+    ("The war began after Hamas attacked on 7 October, killing 1,200 people.", "1,200", None,
+     False),
     ("The ministry says 210 people were killed in the past 24 hours, bringing its total death "
      "toll in the territory to more than 21,320.", "210", False, False),
     # an unknown count with an event in its clause stays unknown (per event)

@@ -8,13 +8,14 @@ the figure's sentence and the one before it:
 
 - :func:`is_partial` — a count of one locality, facility or region ("in the southern city", "in
   its shelters", "in central Gaza"), of one event or short period ("in the latest wave of
-  strikes", "overnight", "over the past day", "since the fighting resumed"), told in this sentence,
-  or in the sentence before when this one names no place and no whole-war scope of its own
-  ("… killed in the last two days. It says in total 390 people have died"): not the
-  territory's running total, so the figure is per event.
+  strikes", "overnight", "over the past day", "since Friday", "since the fighting resumed"; a
+  weekday is read as within the last week, so a war's first-week "since Saturday" is lost too),
+  told in this sentence, or in the sentence before when this one names no place and no
+  whole-war scope of its own ("… killed in the last two days. It says in total 390 people have
+  died"): not the territory's running total, so the figure is per event.
 - :func:`is_total` — the other way: a count the extractor left unknown whose clause names the
-  whole war as its scope ("since the offensive began"), or the number right after "bringing the
-  total death toll to", is a running total.
+  whole war as its scope right after it ("… killed since the offensive began"), or the number
+  right after "bringing the total death toll to", is a running total.
 - :func:`other_territory` — a figure with no place of its own, next to a sentence naming another
   territory or a town in it ("in the occupied West Bank … Eleven Palestinians have been
   killed"): the claimant's own territory is no fallback place for it.
@@ -22,7 +23,9 @@ the figure's sentence and the one before it:
   Israel"), not as an actor ("in Israel's bombardment", "Israeli strikes"): a place the extractor
   took from elsewhere gives way to the claimant's own territory.
 - :func:`possessed_subject` — "105 of its soldiers", "130 of my colleagues": the group the number
-  is taken from is what it counts, not people at large.
+  is taken from is what it counts, not people at large; :func:`elided_subject` — a bare number
+  ("around 200 have been killed") counts the kind its sentence named before it ("aid workers");
+  :func:`is_base` — "from an estimated 20,000 the group had" is the whole a count is taken from.
 
 Everything here is plain text matching on the record (the ledger takes records only).
 """
@@ -57,6 +60,9 @@ _EVENT = re.compile(
     r"(?:over|in|during)[ \t]+the[ \t]+(?:past|last|previous)[ \t]+(?:[\w-]+[ \t]+)?"
     r"(?:day|days|night|hours|week)|"
     r"(?:past|last|previous)[ \t]+(?:24|48|72|twenty-four|forty-eight)[ \t]+hours|"
+    r"since[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:over|during|at)[ \t]+the[ \t]+weekend|weekend[ \t]+(?:bombardment|strikes|air[ \t]?strikes|"
+    r"attacks|raids|shelling)|"
     r"since[ \t]+(?:the[ \t]+)?(?:fighting|war|hostilities|bombing|bombardment|strikes)[ \t]+"
     r"(?:resumed|restarted)|since[ \t]+the[ \t]+(?:truce|ceasefire|pause)[ \t]+(?:ended|"
     r"collapsed|broke[ \t]+down|expired))\b",
@@ -69,6 +75,12 @@ _WHOLE = re.compile(
     r"since[ \t]+(?:[\w'’-]+[ \t]+){1,4}(?:began|started|launched|broke[ \t]+out)|"
     r"(?:the|this|its)[ \t]+(?:war|conflict|offensive|military[ \t]+campaign)|"
     r"(?:overall|total|cumulative)[ \t]+(?:death[ \t]+)?toll)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince[ \t]+(?:the[ \t]+)?(?:7|7th|seventh)[ \t]+(?:of[ \t]+)?October|"
+    r"\bsince[ \t]+October|\bsince[ \t]+the[ \t]+(?:war|conflict|fighting|start|beginning|outbreak)"
+    r"(?![ \t]+(?:resumed|restarted))|"
+    r"\bsince[ \t]+(?:[\w'’-]+[ \t]+){1,4}(?:began|started|launched|broke[ \t]+out)\b",
+    re.IGNORECASE)
 # A number taken from a group someone has ("105 of its soldiers", "130 of my colleagues").
 _OF_POSSESSED = re.compile(r"^[ \t]+of[ \t]+(?:my|our|his|her|its|their|the[ \t]+\w+'s)[ \t]+"
                            r"((?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*)", re.IGNORECASE)
@@ -151,8 +163,14 @@ def is_total(fig: Figure, text: str | None) -> bool:
         return True
     if fig.cumulative is not None:
         return False
+    # The scope must follow the number closely, with no other number between ("killed 1,200
+    # people on 7 October" in a sentence about the war is that day's dead, not a total).
     clause = _clause(fig, text)
-    return bool(_WHOLE.search(clause)) and not _EVENT.search(clause)
+    after = clause[clause.find(fig.span.text) + len(fig.span.text):] \
+        if fig.span.text in clause else ""
+    since = _SINCE.search(after[:80])
+    return since is not None and not re.search(r"\d", after[:since.start()]) \
+        and not _EVENT.search(clause)
 
 
 @lru_cache(maxsize=1)
