@@ -38,6 +38,10 @@ def fig_in(text: str, number: str, counts: str = "people killed", place: str | N
     ("The ministry says 30 people have been killed overnight.", "30", "people killed"),
     ("About a thousand people have been killed since Friday, the ministry says.",
      "About a thousand", "people killed since Friday"),
+    ("About a thousand people have been killed since Friday, bringing the overall death toll "
+     "to more than 8,000.", "About a thousand", "people killed since Friday"),
+    ("The ministry says a total of 21 people have been killed in a strike on a camp in Rafah.",
+     "21", "people killed"),
     ("Officials said over 1,000 people were killed in the intensified weekend bombardment.",
      "over 1,000", "people killed"),
     ("The ministry says more than 300 people have been killed since the fighting resumed.",

@@ -133,6 +133,13 @@ def is_partial(fig: Figure, text: str | None) -> bool:
     if _LOCAL.search(counts):
         return True
     clause = _clause(fig, text)
+    # What follows the number up to the next one is its own scope, and wins ("a thousand killed
+    # since Friday, bringing the overall toll to 8,000"; "a total of 21 killed in a strike on
+    # a camp").
+    own = text[fig.span.end:fig.span.end + 120]
+    own = own[:min([len(own)] + [m.start() for m in re.finditer(r"\d|[.;!?]", own)])]
+    if _EVENT.search(own) or _LOCAL.search(own):
+        return True
     if _WHOLE.search(clause):
         return False
     # "the death toll stands at 210" is this clause's total, whatever else the clause tells; it
