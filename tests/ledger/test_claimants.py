@@ -42,10 +42,13 @@ def test_repeated_word_and_aliases() -> None:
     # Real names stay; an office whose holder is not said is no claimant.
     assert cl.canonical("Daniel Hagari") == "Daniel Hagari"
     assert cl.canonical("Israel's prime minister") is None
+    # a ministry whose domain is said stays
+    assert cl.canonical("Varesian defence ministry") == "Varesian defence ministry"
 
 
 @pytest.mark.parametrize("written", ["Norland's Prime Minister", "the Varesian health minister",
-                                     "Varesian health minister", "UN Office", "the UN Office"])
+                                     "Varesian health minister", "UN Office", "the UN Office",
+                                     "Norland Authority ministry", "Varesian defence ministry body"])
 def test_offices_and_cut_short_offices_are_no_claimant(written: str) -> None:
     assert cl.canonical(written) is None
 

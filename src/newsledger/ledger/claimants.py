@@ -16,7 +16,8 @@ when a reader filters by claimant:
 - a repeated word is written once ("health ministry ministry" → "health ministry", which the
   alias table knows);
 - an office is no claimant ("Israel's prime minister", "the Palestinian health minister": who
-  held it is not said), nor an organisation's unnamed office ("UN Office").
+  held it is not said), nor an organisation's unnamed office, ministry or body ("UN Office",
+  "Palestinian Authority ministry", "Israeli defence ministry body").
 
 With the article at hand (:func:`claimant_in_article`, at ingest), a claimant written short takes
 the name the article gives it: a surname its full name ("Sanders" → "Bernie Sanders" when the
@@ -204,8 +205,12 @@ def is_description(name: str, tab: Table | None = None) -> bool:
         rw = role.split()
         if words[-len(rw):] == rw and len(words) - len(rw) <= 2:
             return True
-    # An organisation's unnamed office ("UN Office"): the rest of its name was cut off.
-    return len(words) == 2 and words[-1] == "office"
+    # An organisation's unnamed office or ministry ("UN Office", "Palestinian Authority
+    # ministry": which one is not said), or an unnamed body ("Israeli defence ministry body").
+    raw = c.split()
+    if words[-1] == "body" or len(words) == 2 and words[-1] == "office":
+        return True
+    return words[-1] == "ministry" and len(raw) > 1 and all(w[:1].isupper() for w in raw[:-1])
 
 
 def _lookup(c: str, tab: Table) -> str | None:
