@@ -181,3 +181,20 @@ def test_figure_with_no_claimant_takes_the_authority_its_sentence_names(
         text: str, expected: str | None) -> None:
     number = "8,000" if "8,000" in text else "10,000"
     assert cl.claimant_in_article(_fig(text, number), text) == expected
+
+
+@pytest.mark.parametrize("text,who,expected", [
+    ("New figures come from the Hamas-run health ministry in Gaza. It says 18,205 people have "
+     "been killed.", "It", "Gaza health ministry"),
+    ("New figures come from the health ministry. Officials there say the toll is 17,700.",
+     "Officials there", "Gaza health ministry"),
+    # nothing named before, or another paragraph: stays unattributed
+    ("It says 18,205 people have been killed.", "It", None),
+    ("New figures come from the health ministry.\nIt says 18,205 people have been killed.",
+     "It", None),
+    ("The army spoke to reporters. It says 18,205 people have been killed.", "It", None),
+])
+def test_pronoun_claimant_takes_the_authority_named_before(text: str, who: str,
+                                                           expected: str | None) -> None:
+    number = "18,205" if "18,205" in text else "17,700"
+    assert cl.claimant_in_article(_fig(text, number, who), text) == expected

@@ -401,10 +401,40 @@ def _stated_authority(fig: Figure, text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Words that point back at the actor the sentence before names ("It says 18,205 …").
+_BACK_REFERENCES = frozenset({"it", "they", "officials", "officials there", "the officials"})
+
+
+@lru_cache(maxsize=1)
+def _authority_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    places = lexicons.series_vocabulary().get("claimant_places", {})
+    names = {k: v for k, v in actors.alias_table().items() if v in places and len(k) > 3}
+    names.update({c.lower(): c for c in places})
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, alts)),
+                      re.IGNORECASE), names
+
+
+def _referred_authority(fig: Figure, text: str) -> str | None:
+    """The one local authority the sentence before names, for a claimant written as a pronoun
+    or a bare "officials" ("… figures from the Hamas-run health ministry in Gaza. It says
+    18,205 …"); None when it names none or several."""
+    if not (0 <= fig.span.start <= len(text)):
+        return None
+    lo = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start))
+    if lo < 0 or text[lo] == "\n":
+        return None  # no sentence before in this paragraph
+    start = max(text.rfind(". ", 0, lo), text.rfind("\n", 0, lo)) + 1
+    pattern, names = _authority_names()
+    found = {names[m.group(0).lower()] for m in pattern.finditer(text[start:lo + 1])}
+    return found.pop() if len(found) == 1 else None
+
+
 def claimant_in_article(fig: Figure, text: str | None) -> str | None:
     """:func:`claimant_of`, completed from the article's text (:func:`in_article`); a
-    description completed with where the article places it; for a figure with none, the one
-    local authority its sentence names as the source."""
+    description completed with where the article places it; a pronoun or bare "officials" the
+    one local authority the sentence before names; for a figure with none, the one local
+    authority its sentence names as the source."""
     if fig.claimant is None:
         return _stated_authority(fig, text) if text else None
     mention = fig.claimant.mention.text if fig.claimant.mention else None
@@ -413,6 +443,8 @@ def claimant_in_article(fig: Figure, text: str | None) -> str | None:
         written = tidy(fig.claimant.name or mention or "")
         if written and not _COUNT.match(written):
             found = _placed(written, text)
+        if found is None and written.lower() in _BACK_REFERENCES:
+            found = _referred_authority(fig, text)
     return found
 
 
