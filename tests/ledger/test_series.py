@@ -134,7 +134,8 @@ def test_canonical_claimants(names: list[str], canonical: str) -> None:
 
 
 def test_pronoun_claimants_are_unattributed() -> None:
-    from newsledger.ledger.series import claimant_of
+    # series.py places a figure by the ledger's canonical claimant (claimants.claimant_of).
+    from newsledger.ledger.claimants import claimant_of
     from newsledger.record import Speaker
 
     f = fig()

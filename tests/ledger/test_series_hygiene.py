@@ -220,3 +220,9 @@ def test_an_unnamed_locality_does_not_take_the_claimant_place() -> None:
     f.claimant = Speaker(Span.of(t, c, c + len("The Gaza health ministry")),
                          "Gaza health ministry")
     assert series_key(f).place is None
+
+
+def test_characterising_word_is_not_the_subject() -> None:
+    from newsledger.ledger.series import subject_of_figure
+    assert subject_of_figure("33,000 mainly civilians", "people killed", "killed") == "people"
+    assert subject_of_figure("33,000 civilians", "civilians killed", "killed") == "civilians"

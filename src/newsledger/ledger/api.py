@@ -57,7 +57,7 @@ def prepare(rec: Record) -> Prepared:
     sigs: dict[tuple[int, int], bytes | None] = {}
     pub = iso_date(rec.published)
     for i, fig in enumerate(rec.figures):
-        key = series_key(fig, rec.published)
+        key = series_key(fig, rec.published, rec.text)
         passage = None
         if key is not None and rec.text:
             lo, hi = passage_bounds(rec.text, rec.blocks, fig.span.start, fig.span.end)
@@ -68,7 +68,7 @@ def prepare(rec: Record) -> Prepared:
             idx=i, series_id=key.id if key else None, series_name=key.name if key else None,
             metric=fig.metric, subject=key.subject if key else None,
             place=key.place if key else fig.place, cumulative=bool(key and key.cumulative),
-            claimant=claimants_mod.claimant_of(fig),
+            claimant=claimants_mod.claimant_in_article(fig, rec.text),
             date=claim_date(fig.as_of, pub, _mod_of(rec, fig)), passage=passage))
     prep.source_names = [canonical_actor(s.name) or s.name for s in rec.sources]
     return prep

@@ -14,7 +14,17 @@ when a reader filters by claimant:
   "witnesses"), a phrase with no capital letter ("local sources"), a bare role ("the Conservative
   MP"), or two actors run together ("Hamas - Israeli authorities");
 - a repeated word is written once ("health ministry ministry" → "health ministry", which the
-  alias table knows).
+  alias table knows);
+- an office is no claimant ("Israel's prime minister", "the Palestinian health minister": who
+  held it is not said), nor an organisation's unnamed office, ministry or body ("UN Office",
+  "Palestinian Authority ministry", "Israeli defence ministry body").
+
+With the article at hand (:func:`claimant_in_article`, at ingest), a claimant written short takes
+the name the article gives it: a surname its full name ("Sanders" → "Bernie Sanders" when the
+article writes "Senator Bernie Sanders", and only one such person), an office its holder named
+right after it ("Israel's Prime Minister Benjamin Netanyahu"), an organisation cut short its full
+name when the table knows it ("UN Office" → "UN Office for the Coordination of Humanitarian
+Affairs").
 
 Users extend the table with a JSON file of the same shape named by ``NEWSLEDGER_CLAIMANTS``.
 :func:`listing` groups a ledger's claimants with their point counts and the variants seen.
@@ -189,14 +199,18 @@ def is_description(name: str, tab: Table | None = None) -> bool:
         return True  # "local Hamas-run authorities", "local man in Azzun": a description
     if _ADJECTIVE.match(c) or (words[-1] in _GENERIC_HEADS and len(words) <= 3):
         return True  # "Hamas-run"; "Iranian state media", "Palestinian media reports"
-    # A bare role with at most one word before it ("Conservative MP", "The hospital boss");
-    # "Israel's prime minister" or "the Palestinian health minister" name an office.
+    # A role with no name after it ("Conservative MP", "The hospital boss", "Israel's prime
+    # minister", "the Palestinian health minister"): an office, whose holder is not said.
     for role in tab.roles:
         rw = role.split()
-        if words[-len(rw):] == rw and len(words) - len(rw) <= 1 \
-                and not any(w.endswith(("'s", "’s")) for w in words):
+        if words[-len(rw):] == rw and len(words) - len(rw) <= 2:
             return True
-    return False
+    # An organisation's unnamed office or ministry ("UN Office", "Palestinian Authority
+    # ministry": which one is not said), or an unnamed body ("Israeli defence ministry body").
+    raw = c.split()
+    if words[-1] == "body" or len(words) == 2 and words[-1] == "office":
+        return True
+    return words[-1] == "ministry" and len(raw) > 1 and all(w[:1].isupper() for w in raw[:-1])
 
 
 def _lookup(c: str, tab: Table) -> str | None:
@@ -245,6 +259,195 @@ def claimant_of(fig: Figure) -> str | None:
     return canonical(fig.claimant.name, mention)
 
 
+# Words before a surname that are no part of a name ("Senator", "Lord", "US", "But").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+                         "baroness", "baron", "the", "but", "and", "as", "after", "when", "while",
+                         "meanwhile", "however", "in", "on", "at", "if", "so", "then", "now",
+                         "also", "yet", "for", "with", "by", "from", "to", "of", "said", "says",
+                         "later", "earlier", "separately", "elsewhere", "today", "yesterday"})
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|(?:al|el|abu|bin|ibn|van|von|de|da)-?[A-Z]?[\w'’-]*)"
+_ORG_TAIL = re.compile(r"^[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
+                       r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|the|for|on|in))*")
+_HOLDER = re.compile(rf"^,?[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in lexicons.titles() for w in t.replace(".", "").split())
+
+
+def _known(name: str, tab: Table) -> bool:
+    return _lookup(name, tab) is not None or name in actors.alias_table().values()
+
+
+def _fuller_in(written: str, text: str, tab: Table) -> str | None:
+    """The name the article gives a claimant written short: an organisation's full name the
+    table knows, or an office's holder named right after it."""
+    office = is_description(written, tab)
+    for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text, re.IGNORECASE):
+        rest = text[m.end():m.end() + 120]
+        tail = _ORG_TAIL.match(rest)
+        while tail is not None:
+            full = text[m.start():m.end() + tail.end()]
+            hit = _lookup(full, tab) or (actors.canonical_actor(full)
+                                         if _known(actors.canonical_actor(full) or "", tab)
+                                         else None)
+            if hit:
+                return hit
+            # "UN Office for the Coordination of Humanitarian Affairs in Gaza": try shorter.
+            cut = full.rsplit(" ", 1)[0] if " " in full[len(written):].strip() else None
+            tail = _ORG_TAIL.match(cut[len(m.group(0)):]) if cut and cut != full else None
+        holder = _HOLDER.match(rest) if office else None
+        if holder and is_person_like(holder.group(1)):
+            c = canonical(holder.group(1))
+            if c is not None and not is_description(c, tab):
+                return c
+    return None
+
+
+def _full_name(surname: str, text: str) -> str | None:
+    """The one full name the article writes a surname with ("Senator Bernie Sanders" →
+    "Bernie Sanders"); None when it writes none, or two different ones."""
+    found: set[str] = set()
+    stop = _HONORIFICS | _title_words()
+    for m in re.finditer(rf"((?:{_NAME_WORD}[ \t]+){{1,3}}){re.escape(surname)}(?![\w-])", text):
+        words = m.group(1).split()
+        popped = False
+        while words and (words[0].lower().strip(".") in stop or words[0].isupper()):
+            words.pop(0)
+            popped = True
+        if not words or any(w.lower().strip(".") in stop for w in words):
+            continue
+        # A capitalised word opening a sentence ("Later Sanders said") is no given name when
+        # the article also writes it in lower case, unless it is a known given name.
+        opens = not popped and re.search(r"(?:^|[.!?\"“”\n])\s*$", text[:m.start()]) is not None
+        first = words[0].lower()
+        if opens and first not in lexicons.first_names() \
+                and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text) is not None:
+            continue
+        found.add(" ".join(words + [surname]))
+    if len(found) != 1:
+        return None
+    full = found.pop()
+    return full if is_person_like(full) else None
+
+
+def in_article(name: str | None, mention: str | None, text: str | None) -> str | None:
+    """The ledger's claimant for a name as written in an article, completed from the article's
+    text: a surname takes the article's full name, an office its holder, an organisation cut
+    short its full name; else :func:`canonical`."""
+    canon = canonical(name, mention)
+    written = tidy(name or mention or "")
+    if not text or not written or (canon is not None and _known(canon, table())):
+        return canon
+    tab = table()
+    if canon is None and (_COUNT.match(written) or _AGE.search(written)):
+        return None
+    fuller = _fuller_in(written, text, tab)
+    if fuller is not None:
+        return fuller
+    if canon is not None and " " not in canon and canon[:1].isupper() and not canon.isupper() \
+            and len(canon) > 2:
+        full = _full_name(canon, text)
+        if full is not None:
+            return canonical(full) or canon
+    return canon
+
+
+# "health officials in the Hamas-run Gaza Strip": a description and where it sits.
+_WHERE_TAIL = re.compile(r"^[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:[\w'’]+-(?:run|controlled|ruled|"
+                         r"governed|led)[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)")
+# An attribution the figure's sentence states when the figure got none.
+_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[\w'’-]+[ \t]*){1,8}?)(?=[,.;:—–\"”]|$)|"
+                        r"((?:[\w'’-]+[ \t]+){1,6}?)(?:said|says|say|reported|reports|announced)\b",
+                        re.IGNORECASE)
+
+
+def _placed(written: str, text: str) -> str | None:
+    """A description completed with where the article places it ("health officials" + "in the
+    Hamas-run Gaza Strip" → "health officials in gaza strip"), made canonical if the tables
+    know it."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text, re.IGNORECASE):
+        tail = _WHERE_TAIL.match(text[m.end():m.end() + 80])
+        if tail is None:
+            continue
+        for where in (tail.group(1), tail.group(1).split()[0]):
+            hit = actors.canonical_actor(f"{written} in {where}")
+            if hit is not None and _known(hit, table()):
+                return hit
+    return None
+
+
+def _stated_authority(fig: Figure, text: str) -> str | None:
+    """For a figure with no claimant: the one local authority (``claimant_places`` in
+    ``series.json``: "Gaza health ministry") its sentence attributes a claim to ("…, according
+    to the Gaza Ministry of Health"). Anything else stays unattributed."""
+    if not (0 <= fig.span.start < fig.span.end <= len(text)):
+        return None
+    places = lexicons.series_vocabulary().get("claimant_places", {})
+    lo = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start)) + 1
+    hi = text.find(". ", fig.span.end)
+    sentence = text[lo:hi if hi >= 0 else len(text)]
+    found = set()
+    for m in _ACCORDING.finditer(sentence):
+        phrase = (m.group(1) or m.group(2) or "").strip()
+        words = phrase.split()
+        # the longest tail of the phrase that names an authority ("the Gaza Ministry of Health")
+        for k in range(len(words)):
+            c = canonical(" ".join(words[k:]))
+            if c is not None and c in places:
+                found.add(c)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+# Words that point back at the actor the sentence before names ("It says 18,205 …").
+_BACK_REFERENCES = frozenset({"it", "they", "officials", "officials there", "the officials"})
+
+
+@lru_cache(maxsize=1)
+def _authority_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    places = lexicons.series_vocabulary().get("claimant_places", {})
+    names = {k: v for k, v in actors.alias_table().items() if v in places and len(k) > 3}
+    names.update({c.lower(): c for c in places})
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, alts)),
+                      re.IGNORECASE), names
+
+
+def _referred_authority(fig: Figure, text: str) -> str | None:
+    """The one local authority the sentence before names, for a claimant written as a pronoun
+    or a bare "officials" ("… figures from the Hamas-run health ministry in Gaza. It says
+    18,205 …"); None when it names none or several."""
+    if not (0 <= fig.span.start <= len(text)):
+        return None
+    lo = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start))
+    if lo < 0 or text[lo] == "\n":
+        return None  # no sentence before in this paragraph
+    start = max(text.rfind(". ", 0, lo), text.rfind("\n", 0, lo)) + 1
+    pattern, names = _authority_names()
+    found = {names[m.group(0).lower()] for m in pattern.finditer(text[start:lo + 1])}
+    return found.pop() if len(found) == 1 else None
+
+
+def claimant_in_article(fig: Figure, text: str | None) -> str | None:
+    """:func:`claimant_of`, completed from the article's text (:func:`in_article`); a
+    description completed with where the article places it; a pronoun or bare "officials" the
+    one local authority the sentence before names; for a figure with none, the one local
+    authority its sentence names as the source."""
+    if fig.claimant is None:
+        return _stated_authority(fig, text) if text else None
+    mention = fig.claimant.mention.text if fig.claimant.mention else None
+    found = in_article(fig.claimant.name, mention, text)
+    if found is None and text:
+        written = tidy(fig.claimant.name or mention or "")
+        if written and not _COUNT.match(written):
+            found = _placed(written, text)
+        if found is None and written.lower() in _BACK_REFERENCES:
+            found = _referred_authority(fig, text)
+    return found
+
+
 @dataclass
 class Claimant:
     """One canonical claimant in a ledger: how many points, in how many series, as written how."""
@@ -261,14 +464,17 @@ class Claimant:
 
 
 def listing(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """Claimants of a ledger from its figure rows (``claimant_name``, ``claimant_mention``,
-    ``series_id``, ``points``), made canonical again (so a table edited since ingest counts),
+    """Claimants of a ledger from its figure rows (``claimant`` as stored, ``claimant_name``,
+    ``claimant_mention``, ``series_id``, ``points``), made canonical again (so a table edited since ingest counts),
     most points first; and how many points have no claimant."""
     out: dict[str, Claimant] = {}
     none = 0
     for r in rows:
         n = int(r.get("points") or 1)
-        canon = canonical(r.get("claimant_name"), r.get("claimant_mention"))
+        # The stored claimant was completed from its article ("Sanders" → "Bernie Sanders"):
+        # made canonical again, it stays so; with none stored, the written name is read again.
+        canon = canonical(r["claimant"]) if r.get("claimant") else \
+            canonical(r.get("claimant_name"), r.get("claimant_mention"))
         if canon is None:
             none += n
             continue

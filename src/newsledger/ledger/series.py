@@ -5,8 +5,8 @@ A *series* is what a figure measures: metric + subject + place, cumulative, per-
 A cumulative series holds running totals only: per-event and unknown-kind counts, parts of a
 whole, vague quantities and forecasts go elsewhere or nowhere (:func:`series_key`). Points are
 ordered by the day their claim held (:func:`claim_date`). Subjects,
-places and metric labels come from ``data/series.json``; claimants and outlets are made canonical
-with the alias table (``newsledger.actors.canonical_actor``).
+places and metric labels come from ``data/series.json``; claimants are the ledger's canonical ones
+(:func:`newsledger.ledger.claimants.claimant_of`, also what picks a claimant's seat as a place).
 
 Flags are computed per series from plain point dicts (no database here), each naming the
 point(s) it relates to:
@@ -45,8 +45,9 @@ from functools import lru_cache
 from statistics import median
 from typing import Any
 
-from ..actors import canonical_actor
 from ..record import Figure
+from . import scope
+from .claimants import claimant_in_article, claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
 
@@ -77,7 +78,6 @@ def vocab() -> dict[str, Any]:
         for a in aliases:
             places[a.lower()] = canon
     data["_places"] = places
-    data["_not_claimants"] = frozenset(data.get("not_claimants", ()))
     data["_weak"] = frozenset(data.get("weak_subjects", ()))
     data["_forecast_words"] = (word_set("forecast_modals") | word_set("forecast_heads")
                                | frozenset(data.get("forecast_words", ())))
@@ -116,13 +116,17 @@ _SPAN_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|ei
                         r"((?:\s+[A-Za-z][A-Za-z'’-]*){1,3})\s*$", re.IGNORECASE)
 
 
+# "33,000 mainly civilians": what most of those counted were, not what is counted.
+_CHARACTERISING = frozenset({"mainly", "mostly", "largely", "predominantly", "overwhelmingly"})
+
+
 def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
                       unit: str | None = None) -> str:
     """What a figure counts: the noun the number is written with when there is one ("130 staff"
     → "staff", "20,000 Palestinians" → "people"), so that a subgroup does not join the main toll's
     series; else from its ``counts`` phrase (:func:`subject_of`)."""
     m = _SPAN_NOUN.search(span_text or "") if not unit else None
-    if m:
+    if m and m.group(1).split()[0].lower() not in _CHARACTERISING:
         words = _WORDS.findall(m.group(1).lower())
         table = vocab()["_subject_table"]
         for n in (2, 1):
@@ -228,21 +232,41 @@ def is_part(fig: Figure, subject: str) -> bool:
     return bool(sep) and subject_of(whole, fig.metric) == subject
 
 
-def series_key(fig: Figure, published: str | None = None) -> SeriesKey | None:
+def series_key(fig: Figure, published: str | None = None,
+               text: str | None = None) -> SeriesKey | None:
     """The series a figure belongs to; None when there is nothing to group it with: ``metric ==
     "other"``, a vague quantity ("dozens", "tens of millions": no point on a chart), or a part
-    of a whole that names no kind of its own."""
+    of a whole that names no kind of its own. With the article's ``text``, what the count
+    covers is read around it (:mod:`newsledger.ledger.scope`): a running total of one town,
+    event or period is per event; "105 of its soldiers" counts soldiers, "aid workers … around
+    200 have been killed" aid workers; "from an estimated 20,000" is no count; the claimant's
+    territory is no fallback place next to another territory."""
     if fig.metric == "other" or not fig.metric or fig.approx == "vague":
         return None
+    if scope.is_base(fig, text):
+        return None  # "from an estimated 20,000 the group had": a population, not a count
     subject = subject_of_figure(fig.span.text, fig.counts, fig.metric, fig.unit)
+    owned = scope.possessed_subject(fig, text)
+    if owned is not None:
+        subject = str(vocab()["_subject_table"].get(tuple(owned.split()), owned))
+    elif subject == "people":
+        subject = scope.elided_subject(fig, text) or subject
     if is_part(fig, subject):
         return None
     forecast = is_forecast(fig)
     place = place_of(fig.place, fig.counts)
+    home = claimant_place(claimant_in_article(fig, text) if text else claimant_of(fig))
     if place is None and not _LOCAL.search(fig.counts or ""):
-        place = claimant_place(claimant_of(fig))
-    return SeriesKey(fig.metric, subject, place, not forecast and is_cumulative(fig, published),
-                     forecast)
+        if home is not None and not scope.other_territory(fig, text, home):
+            place = home
+    elif home is not None and place is not None and place != home \
+            and not scope.place_stated(place, fig, text):
+        # A local authority's count placed elsewhere by words that name an actor ("killed in
+        # Israel's bombardment") or by the article's headline: its own territory's.
+        place = home
+    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)) \
+        and not scope.is_partial(fig, text)
+    return SeriesKey(fig.metric, subject, place, cumulative, forecast)
 
 
 # A count the text places in an unnamed locality ("killed in the southern Gazan city", "left
@@ -259,17 +283,6 @@ def claimant_place(claimant: str | None) -> str | None:
         return None
     place = vocab().get("claimant_places", {}).get(claimant)
     return str(place) if place else None
-
-
-def claimant_of(fig: Figure) -> str | None:
-    """Canonical claimant of a figure (alias table), or None when the text names none."""
-    if fig.claimant is None:
-        return None
-    name = canonical_actor(fig.claimant.name or (fig.claimant.mention.text
-                                                 if fig.claimant.mention else None))
-    if name is None or name.lower() in vocab()["_not_claimants"]:
-        return None  # "it", "this post": an attribution without an actor
-    return name
 
 
 # The day a month-long as-of stands for, by its TIMEX3 modifier ("early December" → the 5th).
