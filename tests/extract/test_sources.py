@@ -281,7 +281,7 @@ def test_publishing_outlet_is_no_source_of_its_own_article() -> None:
     assert not [s for s in rec.sources if s.role == "cited"]
 
 
-def test_a_cited_outlet_counts_at_every_mention() -> None:
+def test_a_trade_outlet_counts_at_every_mention() -> None:
     text = ("According to Variety, the actor was dropped on Tuesday. The studio later wrote in a "
             "statement to Variety that it had zero tolerance for hate.")
     rec = extract(text, published="2024-05-10")
