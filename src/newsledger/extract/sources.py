@@ -42,7 +42,7 @@ _NATIONAL_MEDIA = re.compile(
 # Words describing an outlet before its name: "state media KCNA", "the official news agency WAFA".
 _OUTLET_DESCRIPTOR = re.compile(
     r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|[A-Z][a-z]+['’]s|"
-    r"[A-Za-z][\w]*-(?:controlled|run|owned|backed|affiliated|linked|based)|"
+    r"[A-Za-z][\w]*-(?:controlled|run|owned|backed|affiliated|linked|based|aligned)|pro-[A-Z][\w]*|"
     r"the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
     r"news|media|agency|outlet|broadcaster|newspaper|daily|television|TV|radio|channel)\s+)+")
 # A report named by who or what published it ("a Lebanese report", "local media reports", "a
@@ -80,16 +80,19 @@ _ON_AIR_BEFORE = re.compile(r"\b(?:interview|interviewed|appear(?:ed|ing|ance)|s
 # a known outlet is. The name's words are capitalised; a sentence opening is not one of them.
 _OPENERS = (r"(?!(?:The|A|An|When|As|In|On|At|But|And|According|While|After|Before|Since|If|"
             r"Although|Though|Yet|So|Then|Meanwhile|However|Also|Earlier|Later|Last|This|That|"
-            r"Its|His|Her|Their|Our)\s)")
+            r"Its|His|Her|Their|Our|State|Local|National|Official)\s)")
 _NAME_WORD = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*"
+# "the Israeli newspaper", "State TV": a kind of outlet, not a name.
+_NOT_DEMONYM = r"(?![A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s|(?:State|Local|National|Official)\s)"
 _OUTLET_SHAPE = re.compile(
     r"(?<![\w.@/-])(?:"
     r"[A-Z][\w-]*\.(?:news|tv|media)(?![\w.-])"
     r"|[A-Z][A-Za-z0-9]*-TV(?![\w-])"
     r"|(?:The\s+)?" + _OPENERS + r"(?:" + _NAME_WORD + r"\s+){1,3}(?:Reporter|Times|Post|Herald|"
     r"Tribune|Gazette|Journal|Chronicle|Courier|Dispatch|Inquirer|Telegraph)(?![\w-])"
-    r"|" + _OPENERS + r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD
-    + r"\s+(?:news agency|News Agency)(?![\w-])"
+    r"|" + _OPENERS + r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NOT_DEMONYM + _NAME_WORD
+    + r"\s+(?:news agency|News Agency|newspaper|daily|broadcaster|TV channel|news site|"
+    r"news outlet|news portal|news website|tabloid|weekly|magazine)(?![\w-])"
     r")")
 # "did not comment to Reuters", "declined to respond to CNN": the outlet is told nothing.
 _NO_COMMENT_BEFORE = re.compile(r"\b(?:not|n['’]t|declined to|refused to|no)\b[^.;]{0,40}\b"
@@ -107,8 +110,18 @@ def _outlet_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = list(known)
     for m in _OUTLET_SHAPE.finditer(text, lo, hi):
         if not any(a < m.end() and m.start() < b for a, b in known):
-            out.append((m.start(), m.end()))
+            out.append(_shape_span(text, m.start(), m.end()))
     return sorted(out)
+
+
+_KIND_TAIL = re.compile(r"\s+(?:news agency|News Agency|newspaper|daily|broadcaster|TV channel|"
+                        r"news site|news outlet|news portal|news website|tabloid|weekly|magazine)$")
+
+
+def _shape_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An outlet-shaped name without the kind of outlet after it: "Saba news agency" → "Saba"."""
+    m = _KIND_TAIL.search(text, start, end)
+    return (start, m.start()) if m else (start, end)
 
 
 # An unknown name that the text itself describes as an outlet: "Kurier Lubelski, a regional Polish
@@ -169,6 +182,24 @@ def _add(out: list[Source], seen: set[tuple[str, str, int]], text: str, start: i
     out.append(Source(Span.of(text, start, end), name, role))
 
 
+def _without_overlaps(found: list[Source]) -> list[Source]:
+    """The cited sources with no two spans overlapping (the longer, then the earlier found, is
+    kept); credits and bylines as they are."""
+    def order(k: int) -> tuple[int, int, int]:
+        span = found[k].span
+        return span.start, span.start - span.end, k
+
+    cited = sorted((k for k, x in enumerate(found) if x.role == "cited"), key=order)
+    drop: set[int] = set()
+    reach = -1
+    for k in cited:
+        if found[k].span.start < reach:
+            drop.add(k)
+        else:
+            reach = found[k].span.end
+    return [x for k, x in enumerate(found) if k not in drop]
+
+
 def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, int, str]]
               ) -> tuple[int, int] | None:
     """The outlet or report name starting at ``pos``, if one does."""
@@ -177,12 +208,15 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
         return _slashed(text, m.start(), m.end())
     m = _OUTLET_SHAPE.match(text, pos)
     if m:
-        return m.start(), m.end()
+        return _shape_span(text, m.start(), m.end())
     d = _OUTLET_DESCRIPTOR.match(text, pos)
     if d:
-        m = media_re().match(text, d.end()) or _OUTLET_SHAPE.match(text, d.end())
+        m = media_re().match(text, d.end())
         if m:
             return _slashed(text, m.start(), m.end())
+        m = _OUTLET_SHAPE.match(text, d.end())
+        if m:
+            return _shape_span(text, m.start(), m.end())
     m = _NOUN_THEN_NAME.match(text, pos)
     if m:
         return m.start(1), m.end(1)
@@ -344,6 +378,8 @@ def extract_sources(doc: Doc, state: State) -> None:
         after = _PUBLISH_AFTER if weak else _CITE_AFTER
         if i >= 0 and ent.end_char <= body[i][1] and after.match(text, ent.end_char):
             _add(out, seen, text, ent.start_char, ent.end_char, "cited")
+    # One mention is one source: "Al-Masirah TV" found as a name and as an entity is one.
+    out = _without_overlaps(out)
     # The publishing outlet is no source of its own article ("told NPR" in an NPR story).
     own = (art.outlet or "").strip().lower()
     if own:
