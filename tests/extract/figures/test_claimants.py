@@ -94,3 +94,16 @@ def test_only_the_clause_the_attribution_reports_takes_its_claimant() -> None:
               "Palestinians, according to the Gaza Ministry of Health.")
     assert fig(rec, "about 1,200").claimant is None
     assert claimant(rec, "more than 33,700")[1] == "Gaza health ministry"
+
+
+def test_a_headline_role_takes_the_one_holder_the_article_names() -> None:
+    rec = run("Live: 12 killed in Kessel strike, governor says\n\n"
+              "Kessel governor Ivan Dorn said the missiles hit a market at noon.")
+    assert claimant(rec, "12") == ("governor", "Ivan Dorn")
+
+
+def test_a_headline_role_stays_unnamed_when_the_article_names_two_holders() -> None:
+    rec = run("Live: 12 killed in strikes, governor says\n\n"
+              "Kessel governor Ivan Dorn said the missiles hit a market. "
+              "Marib governor Olek Varga said drones hit the port.")
+    assert claimant(rec, "12")[1] is None

@@ -9,6 +9,8 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
 - An institution described without its name near where it was named: "The Gaza health ministry
   said 12,200 … Another 4,000 are missing, health authorities said": "health authorities" is
   the claimant named just before whose name holds all of its describing words.
+- A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
+  names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
             fig.claimant = nominal_claimant(doc, text, fig, sent)
     name_from_next_sentence(text, found, sentences, quotes)
     name_from_neighbour(found)
+    name_headline_role(text, found, quotes)
 
 
 def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
@@ -158,3 +161,30 @@ def name_from_neighbour(found: Found) -> None:
             if want <= _describing(pc.mention.text + " " + pc.name):
                 fig.claimant = Speaker(cl.mention, pc.name)
                 break
+
+
+_ROLE = re.compile(r"^(?:the\s+)?((?:[a-z]+\s+)?[a-z]+(?:\s+chief)?)$")
+
+
+def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
+    """A claimant in the article's first paragraph (its headline) written as a bare role in lower
+    case ("governor", "UN aid chief" is not one: it has a name in it) takes the name of the one
+    speaker the article gives with that role in its mention."""
+    top = text.find("\n\n")
+    top = len(text) if top < 0 else top
+    for fig, _, _ in found:
+        if fig.span.start >= top:
+            break
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None:
+            continue
+        m = _ROLE.match(cl.mention.text.strip())
+        if m is None:
+            continue
+        role = re.compile(r"\b" + re.escape(m.group(1)) + r"\b", re.IGNORECASE)
+        names = {q.speaker.name for q in quotes
+                 if q.speaker.name and q.speaker.mention is not None
+                 and q.speaker.mention.start >= top and role.search(q.speaker.mention.text)
+                 and q.speaker.mention.text != q.speaker.name}
+        if len(names) == 1:
+            fig.claimant = Speaker(cl.mention, names.pop())
