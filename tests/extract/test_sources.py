@@ -41,6 +41,11 @@ def sources(text: str) -> set[tuple[str, str]]:
     ("A statement from the rebels was carried by the group-controlled Sheba news agency.",
      ("Sheba", "cited")),
     # entertainment trade outlets (data/media.txt)
+    # an outlet citing its own sources; a newspaper's investigation
+    ("The Kessel Tribune, citing two officials, reported that the talks had stalled.",
+     ("The Kessel Tribune", "cited")),
+    ("An investigation by the Kessel Tribune found that 40 ships were hit.",
+     ("Kessel Tribune", "cited")),
     # an outlet named before the kind of outlet it is; the kind is not part of its name
     ("The Kurier newspaper reported that two people died in the blast.", ("Kurier", "cited")),
     ("According to the pro-Kremlin daily Izvestia, the talks had failed.", ("Izvestia", "cited")),
@@ -70,6 +75,8 @@ def test_cited_sources(sentence: str, expected: tuple[str, str]) -> None:
     "The producers, Kestrel Media Group, wrote that they had zero tolerance for hate.",
     # told nothing: the outlet got no comment
     "The spokesman did not offer further comment to Reuters news agency.",
+    # a body citing its own data is no outlet
+    "The army, citing its own data, said 30 drones were shot down overnight.",
     # a kind of outlet is no name
     "The Israeli newspaper reported that two people died in the blast.",
     "State TV reported that two people died in the blast.",

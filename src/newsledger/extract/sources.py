@@ -58,11 +58,12 @@ _CITE_BEFORE = re.compile(
     r"[Ii]n a (?:statement|message|comment|letter|post) to|[Ii]n an interview with|[Ii]n an interview to|"
     r"[Ss]peaking to|spoke to|[Ss]peaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
+    r"(?:investigation|analysis|article|story|interview|scoop|exclusive) (?:by|in|from|with)|"
     r"published (?:on|in)|posted on|carried by|run by|shown on|"
     r"interviewed by|(?:writing|wrote) in(?!\s+an?\s)|an op-ed in)\s+")
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
     _AFTER_NAME + r"(?:\s+and\s+other\s+(?:organi[sz]ations|groups|outlets|media|agencies))?"
-    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|citing|"
     r"published|broadcast|aired|revealed|cites|quotes|claimed|claims|accused|accuses|noted|notes|"
     r"stated|states|wrote|writes|documented|alleged|alleges|confirmed|learned|obtained)\b")
 # A known outlet named as the place of an interview or a wire ("his CNN interview", "told the
