@@ -107,3 +107,15 @@ def test_a_headline_role_stays_unnamed_when_the_article_names_two_holders() -> N
               "Kessel governor Ivan Dorn said the missiles hit a market. "
               "Marib governor Olek Varga said drones hit the port.")
     assert claimant(rec, "12")[1] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Israeli military spokesman said 30 rockets were fired overnight.",
+     "Israel Defense Forces"),
+    ("A White House spokesperson said 20 trucks would enter on Saturday.", "White House"),
+    # a body the alias table does not know stays unnamed
+    ("The Kessel army spokesman said 12 people were killed.", None),
+    ("Palestinian officials said 12 people were killed.", None),
+])
+def test_a_known_body_speaking_through_its_staff(text: str, name: str | None) -> None:
+    assert claimant(run(text), text.split(" said ")[1].split()[0])[1] == name

@@ -3,6 +3,8 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
 
 - A nominal claim: "the ministry's figure of 4,300", "a report by the Kessel Institute found that
   … 46%": the possessor, or the report's author, claims the figure.
+- A known body's spokesman left unnamed ("the Israeli military spokesman"): the body,
+  when the alias table knows it ("Israel Defense Forces").
 - A description named in the next sentence: "A doctor at the hospital says there are only four
   doctors … Amir Haddad tells Reuters …": the doctor is the person the next sentence opens with,
   when that name is new to the article (a person introduced right after their description).
@@ -20,7 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...actors import claimant_name
+from ...actors import alias_table, claimant_name
 from ...record import Figure, Quote, Span, Speaker
 from .counting import Counted
 
@@ -52,6 +54,7 @@ _GENERIC = frozenset({"the", "a", "an", "its", "their", "local", "senior", "top"
                       "spokeswoman", "spokesperson", "sources", "source", "officers",
                       "statement", "office", "department", "agency", "service", "services",
                       "government", "administration", "and", "of", "in", "for", "said", "says"})
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|statement)$", re.IGNORECASE)
 _LOOK_BACK = 8  # figures: an institution is named near its unnamed repetition
 
 
@@ -61,6 +64,7 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
     for fig, _, sent in found:
         if fig.claimant is None:
             fig.claimant = nominal_claimant(doc, text, fig, sent)
+    name_known_bodies(found)
     name_from_next_sentence(text, found, sentences, quotes)
     name_from_neighbour(found)
     name_headline_role(text, found, quotes)
@@ -93,6 +97,21 @@ def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) ->
         return None
     name = best.group(1)
     return Speaker(Span.of(text, best.start(1), best.end(1)), claimant_name(name) or name)
+
+
+def name_known_bodies(found: Found) -> None:
+    """An unnamed claimant whose mention is a known body's spokesman or statement ("the Israeli
+    military spokesman", "a White House spokesperson") is that body; only bodies the alias table
+    lists. Officials are left as they are: "US officials fear …" is as often the writer's
+    framing of what they fear as their claim."""
+    known = set(alias_table().values())
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or not _SPOKES.search(cl.mention.text):
+            continue
+        name = claimant_name(cl.mention.text)
+        if name in known:
+            fig.claimant = Speaker(cl.mention, name)
 
 
 def name_from_next_sentence(text: str, found: Found, sentences: tuple[tuple[int, int], ...],
