@@ -119,3 +119,12 @@ def test_a_headline_role_stays_unnamed_when_the_article_names_two_holders() -> N
 ])
 def test_a_known_body_speaking_through_its_staff(text: str, name: str | None) -> None:
     assert claimant(run(text), text.split(" said ")[1].split()[0])[1] == name
+
+
+def test_the_report_is_the_one_outlet_named_before() -> None:
+    one = run("Valdoria is growing richer, a report in The Economist claims. Gas sales bring in "
+              "$10,000 per person, according to the report.")
+    assert claimant(one, "$10,000")[1] in {"The Economist", "Economist"}
+    two = run("Valdoria is growing richer, a report in The Economist claims, and Reuters agrees. "
+              "Gas sales bring in $10,000 per person, according to the report.")
+    assert claimant(two, "$10,000")[1] is None  # two outlets: which report is unclear

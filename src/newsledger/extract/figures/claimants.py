@@ -11,6 +11,8 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
 - An institution described without its name near where it was named: "The Gaza health ministry
   said 12,200 … Another 4,000 are missing, health authorities said": "health authorities" is
   the claimant named just before whose name holds all of its describing words.
+- "The report", "the publication" after an article that has named one outlet only ("a report
+  in The Economist claims …, according to the report"): that outlet.
 - A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
   names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
 """
@@ -22,6 +24,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ... import lexicons
 from ...actors import alias_table, claimant_name
 from ...record import Figure, Quote, Span, Speaker
 from .counting import Counted
@@ -68,6 +71,7 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
     name_from_next_sentence(text, found, sentences, quotes)
     name_from_neighbour(found)
     name_headline_role(text, found, quotes)
+    name_the_report(text, found)
 
 
 def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
@@ -205,5 +209,31 @@ def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
                  if q.speaker.name and q.speaker.mention is not None
                  and q.speaker.mention.start >= top and role.search(q.speaker.mention.text)
                  and q.speaker.mention.text != q.speaker.name}
+        if len(names) == 1:
+            fig.claimant = Speaker(cl.mention, names.pop())
+
+
+_THE_REPORT = re.compile(r"^(?:the|this|that)\s+(?:report|publication|outlet|newspaper|paper|"
+                         r"daily|magazine|broadcaster|news agency|agency|channel|article)$",
+                         re.IGNORECASE)
+
+
+def name_the_report(text: str, found: Found) -> None:
+    """An unnamed "the report" or "the publication" is the outlet the article has named before
+    it, when it has named exactly one (a known outlet, ``data/media.txt``)."""
+    outlets: list[tuple[int, str]] = []  # (start, canonical name), found once, in text order
+    scanned = 0
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or \
+                not _THE_REPORT.match(cl.mention.text.strip()):
+            continue
+        if scanned < cl.mention.start:
+            canon = lexicons.media_canonical()
+            outlets += [(m.start(), canon.get(re.sub(r"^the\s+", "", m.group(0).lower()),
+                                              m.group(0)))
+                        for m in lexicons.media_re().finditer(text, scanned, cl.mention.start)]
+            scanned = cl.mention.start
+        names = {claimant_name(n) or n for a, n in outlets if a < cl.mention.start}
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, names.pop())
