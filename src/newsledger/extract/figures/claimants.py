@@ -58,7 +58,9 @@ _GENERIC = frozenset({"the", "a", "an", "its", "their", "local", "senior", "top"
                       "statement", "office", "department", "agency", "service", "services",
                       "government", "administration", "and", "of", "in", "for", "said", "says"})
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|statement)$", re.IGNORECASE)
-_LOOK_BACK = 8  # figures: an institution is named near its unnamed repetition
+_LOOK_BACK = 8
+_REACH = 300  # characters: how far before a figure its report may be named
+_HEADLINE = 500  # characters: a first paragraph longer than this is no headline  # figures: an institution is named near its unnamed repetition
 
 
 def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int], ...],
@@ -95,7 +97,8 @@ def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) ->
                     return Speaker(mention, claimant_name(bare) if named else None)
                 break
     best = None
-    for m in _REPORT_BY.finditer(text, sent[0], fig.span.start):
+    # The report is near its finding; the bound keeps a list of many figures linear.
+    for m in _REPORT_BY.finditer(text, max(sent[0], fig.span.start - _REACH), fig.span.start):
         best = m
     if best is None or _OTHER_CLAIM.search(text, best.end(), fig.span.start):
         return None
@@ -194,7 +197,10 @@ def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
     case ("governor", "UN aid chief" is not one: it has a name in it) takes the name of the one
     speaker the article gives with that role in its mention."""
     top = text.find("\n\n")
-    top = len(text) if top < 0 else top
+    if top < 0 or top > _HEADLINE:
+        return
+    later = [q for q in quotes if q.speaker.name and q.speaker.mention is not None
+             and q.speaker.mention.start >= top and q.speaker.mention.text != q.speaker.name]
     for fig, _, _ in found:
         if fig.span.start >= top:
             break
@@ -205,10 +211,8 @@ def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
         if m is None:
             continue
         role = re.compile(r"\b" + re.escape(m.group(1)) + r"\b", re.IGNORECASE)
-        names = {q.speaker.name for q in quotes
-                 if q.speaker.name and q.speaker.mention is not None
-                 and q.speaker.mention.start >= top and role.search(q.speaker.mention.text)
-                 and q.speaker.mention.text != q.speaker.name}
+        names = {q.speaker.name for q in later
+                 if q.speaker.mention is not None and role.search(q.speaker.mention.text)}
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, names.pop())
 
@@ -221,7 +225,7 @@ _THE_REPORT = re.compile(r"^(?:the|this|that)\s+(?:report|publication|outlet|new
 def name_the_report(text: str, found: Found) -> None:
     """An unnamed "the report" or "the publication" is the outlet the article has named before
     it, when it has named exactly one (a known outlet, ``data/media.txt``)."""
-    outlets: list[tuple[int, str]] = []  # (start, canonical name), found once, in text order
+    names: set[str] = set()  # the outlets named before the position scanned to
     scanned = 0
     for fig, _, _ in found:
         cl = fig.claimant
@@ -230,10 +234,9 @@ def name_the_report(text: str, found: Found) -> None:
             continue
         if scanned < cl.mention.start:
             canon = lexicons.media_canonical()
-            outlets += [(m.start(), canon.get(re.sub(r"^the\s+", "", m.group(0).lower()),
-                                              m.group(0)))
-                        for m in lexicons.media_re().finditer(text, scanned, cl.mention.start)]
+            for m in lexicons.media_re().finditer(text, scanned, cl.mention.start):
+                written = canon.get(re.sub(r"^the\s+", "", m.group(0).lower()), m.group(0))
+                names.add(claimant_name(written) or written)
             scanned = cl.mention.start
-        names = {claimant_name(n) or n for a, n in outlets if a < cl.mention.start}
         if len(names) == 1:
-            fig.claimant = Speaker(cl.mention, names.pop())
+            fig.claimant = Speaker(cl.mention, next(iter(names)))
