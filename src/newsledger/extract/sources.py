@@ -31,27 +31,39 @@ _AFTER_NAME = (r"(?:\s+(?:state(?:-run|-owned)?\s+|official\s+|public\s+|semi-of
                r"TV|television|radio|website))?")
 _PUBLISH_AFTER = re.compile(_AFTER_NAME + r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|published|"
                             r"broadcast|aired|revealed|quoted|cited|wrote)\b")
-# A nation's media as a source: "Israeli media, citing officials, reported", "Iranian state TV said".
+# A nation's state media or broadcaster as a source: "Iranian state TV said", "Lebanese state
+# media reported", "Russian television reported". A nation's media at large ("French media said",
+# "Israeli press reported") names no outlet and is no source.
 _NATIONAL_MEDIA = re.compile(
-    r"\b[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+)?(?:media|television|TV|"
-    r"press|radio|outlets|newspapers)\b(?=(?:\s*,\s*citing\b[^,.]{1,80},)?\s*(?:has |had |have |also )?"
-    r"(?:reported|reports|said|says|quoted|cited|published|broadcast|aired|revealed)\b)")
+    r"\b[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+(?:media|television|TV|radio|"
+    r"press|outlets|newspapers)|television|TV|radio)\b(?=(?:\s*,\s*citing\b[^,.]{1,80},)?\s*"
+    r"(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|published|broadcast|"
+    r"aired|revealed)\b)")
 # Words describing an outlet before its name: "state media KCNA", "the official news agency WAFA".
 _OUTLET_DESCRIPTOR = re.compile(
-    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|[A-Z][a-z]+['’]s|the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
+    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|[A-Z][a-z]+['’]s|"
+    r"[A-Za-z][\w]*-(?:controlled|run|owned|backed|affiliated|linked|based|aligned)|pro-[A-Z][\w]*|"
+    r"the|a|its|state|state-run|state-owned|official|local|semi-official|independent|"
     r"news|media|agency|outlet|broadcaster|newspaper|daily|television|TV|radio|channel)\s+)+")
-_REPORT = (r"(?:an?|the)\s+(?:(?:[A-Z][\w’'-]+|local|local media|media|news|newspaper|television|"
-           r"TV|press|state media|state-run|state|leaked|new|recent|earlier|separate|intelligence)"
-           r"\s+){0,3}(?:report|reports|newspaper|daily|outlet|broadcaster|media|news agency)")
+# A report named by who or what published it ("a Lebanese report", "local media reports", "a
+# state TV report"); "the report", "a new report" name no outlet.
+_REPORT_WORDS = (r"(?:[A-Z][\w’'-]+|local media|media|news|newspaper|television|TV|press|"
+                 r"state media|state-run|state)")
+_REPORT = (r"(?:an?|the)\s+(?:(?:local|leaked|new|recent|earlier|separate|intelligence)\s+){0,2}"
+           + _REPORT_WORDS + r"\s+(?:" + _REPORT_WORDS + r"\s+){0,2}"
+           r"(?:report|reports|newspaper|daily|outlet|broadcaster|media|news agency)\b")
+_REPORT_RE = re.compile(_REPORT)
 _CITE_BEFORE = re.compile(
     r"\b(?:[Aa]ccording to|told|tells|telling|[Ii]n comments to|[Ii]n remarks to|"
     r"[Ii]n a (?:statement|message|comment|letter|post) to|[Ii]n an interview with|[Ii]n an interview to|"
     r"[Ss]peaking to|spoke to|[Ss]peaking with|quoted by|cited by|reported by|published by|"
     r"broadcast by|aired (?:on|by)|a report (?:by|in|from|on)|reports? (?:by|in|from)|"
-    r"interviewed by|writing in|wrote in|an op-ed in)\s+")
+    r"(?:investigation|analysis|article|story|interview|scoop|exclusive) (?:by|in|from|with)|"
+    r"published (?:on|in)|posted on|carried by|run by|shown on|"
+    r"interviewed by|(?:writing|wrote) in(?!\s+an?\s)|an op-ed in)\s+")
 _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
     _AFTER_NAME + r"(?:\s+and\s+other\s+(?:organi[sz]ations|groups|outlets|media|agencies))?"
-    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|"
+    r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|citing|"
     r"published|broadcast|aired|revealed|cites|quotes|claimed|claims|accused|accuses|noted|notes|"
     r"stated|states|wrote|writes|documented|alleged|alleges|confirmed|learned|obtained)\b")
 # A known outlet named as the place of an interview or a wire ("his CNN interview", "told the
@@ -59,7 +71,60 @@ _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
 _OUTLET_NOUN_AFTER = re.compile(r"\s+(?:news agency|interview|report|reporting|investigation)\b")
 # "on CBS News" after an interview or an appearance within the sentence: a broadcast cited.
 _ON_AIR_BEFORE = re.compile(r"\b(?:interview|interviewed|appear(?:ed|ing|ance)|said|says|told|"
-                            r"speaking|spoke)\b[^.;]{0,80}\bon\s+$")
+                            r"speaking|spoke)\b[^.;]{0,80}\bon\s+"
+                            r"(?:(?:the|[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|"
+                            r"state|public|broadcaster|channel|network|station|TV|television|radio)"
+                            r"\s+){0,3}$")
+# A name shaped like an outlet's, known or not: a news site's domain ("Modernity.news"), a channel
+# written with -TV ("WELT-TV"), a paper's name ending in a paper word ("The Hollywood Reporter",
+# "Kessel Tribune"), a name before "news agency" ("Saba news agency"). Cited only in the contexts
+# a known outlet is. The name's words are capitalised; a sentence opening is not one of them.
+_OPENERS = (r"(?!(?:The|A|An|When|As|In|On|At|But|And|According|While|After|Before|Since|If|"
+            r"Although|Though|Yet|So|Then|Meanwhile|However|Also|Earlier|Later|Last|This|That|"
+            r"Its|His|Her|Their|Our|State|Local|National|Official)\s)")
+_NAME_WORD = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*"
+# "the Israeli newspaper", "State TV": a kind of outlet, not a name.
+_NOT_DEMONYM = r"(?![A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s|(?:State|Local|National|Official)\s)"
+_OUTLET_SHAPE = re.compile(
+    r"(?<![\w.@/-])(?:"
+    r"[A-Z][\w-]*\.(?:news|tv|media)(?![\w.-])"
+    r"|[A-Z][A-Za-z0-9]*-TV(?![\w-])"
+    r"|(?:The\s+)?" + _OPENERS + r"(?:" + _NAME_WORD + r"\s+){1,3}(?:Reporter|Times|Post|Herald|"
+    r"Tribune|Gazette|Journal|Chronicle|Courier|Dispatch|Inquirer|Telegraph)(?![\w-])"
+    r"|" + _OPENERS + r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NOT_DEMONYM + _NAME_WORD
+    + r"\s+(?:news agency|News Agency|newspaper|daily|broadcaster|TV channel|news site|"
+    r"news outlet|news portal|news website|tabloid|weekly|magazine)(?![\w-])"
+    r")")
+# "did not comment to Reuters", "declined to respond to CNN": the outlet is told nothing.
+_NO_COMMENT_BEFORE = re.compile(r"\b(?:not|n['’]t|declined to|refused to|no)\b[^.;]{0,40}\b"
+                                r"(?:comment|respond|reply|response|answer)[^.;]{0,25}\bto\s+"
+                                r"(?:the\s+)?$")
+# An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
+_COMPANY_TAIL = re.compile(r"\b(?:Group|Holdings|Company|Corporation|Corp|Inc|Ltd|LLC|Studios|"
+                           r"Entertainment|Foundation|Institute|Association|Union|Office)\.?$")
+
+
+def _outlet_names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The outlet names in ``text[lo:hi]``: known ones (``data/media.txt``) and outlet-shaped
+    ones that overlap no known one, in text order."""
+    known = [_slashed(text, m.start(), m.end()) for m in media_re().finditer(text, lo, hi)]
+    out = list(known)
+    for m in _OUTLET_SHAPE.finditer(text, lo, hi):
+        if not any(a < m.end() and m.start() < b for a, b in known):
+            out.append(_shape_span(text, m.start(), m.end()))
+    return sorted(out)
+
+
+_KIND_TAIL = re.compile(r"\s+(?:news agency|News Agency|newspaper|daily|broadcaster|TV channel|"
+                        r"news site|news outlet|news portal|news website|tabloid|weekly|magazine)$")
+
+
+def _shape_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An outlet-shaped name without the kind of outlet after it: "Saba news agency" → "Saba"."""
+    m = _KIND_TAIL.search(text, start, end)
+    return (start, m.start()) if m else (start, end)
+
+
 # An unknown name that the text itself describes as an outlet: "Kurier Lubelski, a regional Polish
 # news outlet"; the outlet noun makes the capitalised name an outlet.
 _DESCRIBED_OUTLET = re.compile(
@@ -118,24 +183,48 @@ def _add(out: list[Source], seen: set[tuple[str, str, int]], text: str, start: i
     out.append(Source(Span.of(text, start, end), name, role))
 
 
+def _without_overlaps(found: list[Source]) -> list[Source]:
+    """The cited sources with no two spans overlapping (the longer, then the earlier found, is
+    kept); credits and bylines as they are."""
+    def order(k: int) -> tuple[int, int, int]:
+        span = found[k].span
+        return span.start, span.start - span.end, k
+
+    cited = sorted((k for k, x in enumerate(found) if x.role == "cited"), key=order)
+    drop: set[int] = set()
+    reach = -1
+    for k in cited:
+        if found[k].span.start < reach:
+            drop.add(k)
+        else:
+            reach = found[k].span.end
+    return [x for k, x in enumerate(found) if k not in drop]
+
+
 def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, int, str]]
               ) -> tuple[int, int] | None:
     """The outlet or report name starting at ``pos``, if one does."""
     m = media_re().match(text, pos)
     if m:
         return _slashed(text, m.start(), m.end())
+    m = _OUTLET_SHAPE.match(text, pos)
+    if m:
+        return _shape_span(text, m.start(), m.end())
     d = _OUTLET_DESCRIPTOR.match(text, pos)
     if d:
         m = media_re().match(text, d.end())
         if m:
             return _slashed(text, m.start(), m.end())
+        m = _OUTLET_SHAPE.match(text, d.end())
+        if m:
+            return _shape_span(text, m.start(), m.end())
     m = _NOUN_THEN_NAME.match(text, pos)
     if m:
         return m.start(1), m.end(1)
     m = _NATIONAL_MEDIA_NAME.match(text, pos)
     if m:
         return m.start(), m.end()
-    m = re.compile(_REPORT).match(text, pos)
+    m = _REPORT_RE.match(text, pos)
     if m:
         return m.start(), m.end()
     ent = ent_by_start.get(pos)
@@ -155,10 +244,11 @@ def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, m.end()) if m else (start, end)
 
 
-# A nation's media after "according to" or "told": "according to Lebanese state media".
+# A nation's state media or broadcaster after "according to" or "told": "according to Lebanese
+# state media".
 _NATIONAL_MEDIA_NAME = re.compile(
-    r"[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+)?(?:media|television|TV|"
-    r"radio|outlets|newspapers)\b")
+    r"[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)\s+(?:state(?:-run)?\s+(?:media|television|TV|radio|"
+    r"outlets|newspapers)|television|TV|radio)\b")
 
 
 def _credit_line(text: str, start: int, seg: str, out: list[Source],
@@ -262,13 +352,15 @@ def extract_sources(doc: Doc, state: State) -> None:
         seg = text[s:e]
         for m in _CITE_BEFORE.finditer(seg):
             hit = _media_at(doc, text, s + m.end(), ent_by_start)
-            if hit:
+            if hit and not _NO_COMMENT_BEFORE.search(text[max(s, hit[0] - 120):hit[0]]):
                 _add(out, seen, text, hit[0], hit[1], "cited")
-        for m in media_re().finditer(seg):
-            if _CITE_AFTER.match(seg, m.end()) or _APPOSED_CITE.match(seg, m.end()) or \
-                    _OUTLET_NOUN_AFTER.match(seg, m.end()) or \
-                    _ON_AIR_BEFORE.search(seg[max(0, m.start() - 120):m.start()]):
-                _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for a, z in _outlet_names(text, s, e):
+            before = text[max(s, a - 120):a]
+            if _NO_COMMENT_BEFORE.search(before):
+                continue
+            if _CITE_AFTER.match(text, z, e) or _APPOSED_CITE.match(text, z, e) or \
+                    _OUTLET_NOUN_AFTER.match(text, z, e) or _ON_AIR_BEFORE.search(before):
+                _add(out, seen, text, a, z, "cited")
         for m in _DESCRIBED_OUTLET.finditer(seg):
             first = m.group(1).split()[0]
             if first in ("The", "A", "An", "According", "In", "On"):
@@ -279,11 +371,20 @@ def extract_sources(doc: Doc, state: State) -> None:
     # One pass over the entities (not one per block: that is quadratic on long live pages).
     starts = [s for s, _ in body]
     for ent in doc.ents:
-        if ent.label_ != "ORG" or not _MEDIA_WORD.search(ent.text):
+        if ent.label_ != "ORG" or not _MEDIA_WORD.search(ent.text) or \
+                _COMPANY_TAIL.search(ent.text) and ent.text.lower() not in media_canonical():
             continue
         i = bisect_right(starts, ent.start_char) - 1
         weak = not _MEDIA_WORD.search(_WEAK_MEDIA_WORD.sub("", ent.text))
         after = _PUBLISH_AFTER if weak else _CITE_AFTER
         if i >= 0 and ent.end_char <= body[i][1] and after.match(text, ent.end_char):
             _add(out, seen, text, ent.start_char, ent.end_char, "cited")
+    # One mention is one source: "Al-Masirah TV" found as a name and as an entity is one.
+    out = _without_overlaps(out)
+    # The publishing outlet is no source of its own article ("told NPR" in an NPR story).
+    own = (art.outlet or "").strip().lower()
+    if own:
+        own = re.sub(r"^the\s+", "", own)
+        out = [x for x in out if x.role != "cited" or
+               re.sub(r"^the\s+", "", x.name.lower()) != own]
     state.sources = out

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
 from ..document import RangeIndex
+from . import claimants as figclaimants
 from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
@@ -303,6 +304,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     _relate_parts(text, found)
     figlinks.refer_back(text, found)
     _relate_bases(text, found)
+    figclaimants.resolve(doc, text, found, sents, look.quotes)
     figlinks.share_claimants(text, found)
     _attach_hedges(text, found)
     state.figures = [f for f, _, _ in found]

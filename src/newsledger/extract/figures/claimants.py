@@ -1,0 +1,242 @@
+"""Claimants that reading each figure on its own leaves unset or unnamed, filled from what a
+reader sees around it. Each rule adds a claim only the text makes; wrong is worse than missing.
+
+- A nominal claim: "the ministry's figure of 4,300", "a report by the Kessel Institute found that
+  … 46%": the possessor, or the report's author, claims the figure.
+- A known body's spokesman left unnamed ("the Israeli military spokesman"): the body,
+  when the alias table knows it ("Israel Defense Forces").
+- A description named in the next sentence: "A doctor at the hospital says there are only four
+  doctors … Amir Haddad tells Reuters …": the doctor is the person the next sentence opens with,
+  when that name is new to the article (a person introduced right after their description).
+- An institution described without its name near where it was named: "The Gaza health ministry
+  said 12,200 … Another 4,000 are missing, health authorities said": "health authorities" is
+  the claimant named just before whose name holds all of its describing words.
+- "The report", "the publication" after an article that has named one outlet only ("a report
+  in The Economist claims …, according to the report"): that outlet.
+- A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
+  names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from ... import lexicons
+from ...actors import alias_table, claimant_name
+from ...record import Figure, Quote, Span, Speaker
+from .counting import Counted
+
+Found = list[tuple[Figure, Counted, tuple[int, int]]]
+
+# A claim named by its author before the figure, in the figure's sentence.
+_NAME = (r"[A-Z][\w’'-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|on[ \t]+)?(?:the[ \t]+)?"
+         r"[A-Z][\w’'-]*){0,5}")
+_REPORT_BY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)[ \t]+"
+    r"(?:(?:new|recent|latest|annual|joint|separate|published|leaked)[ \t]+)*"
+    r"(?:report|study|survey|poll|analysis|review|assessment|audit|census)[ \t]+(?:by|from)[ \t]+"
+    r"(?:the[ \t]+)?(" + _NAME + r")\b[^.;!?\n]{0,80}?\b(?:found|finds|showed|shows|said|says|"
+    r"estimated|estimates|concluded|concludes|revealed|reveals|suggested|suggests|put|puts)\b")
+# Another attribution between the author's verb and the figure: the figure is someone else's.
+_OTHER_CLAIM = re.compile(r"\b(?:said|says|say|saying|told|tells|according|reported|reports|"
+                          r"claimed|claims|alleged|alleges)\b")
+_TALLY = frozenset({"figure", "figures", "estimate", "estimates", "tally", "count", "toll",
+                    "number", "numbers", "data", "statistics"})
+# A description of one person: a determiner, then words, then a role.
+_PERSON_DESCRIPTION = re.compile(
+    r"^(?:an?|the|one)\s+(?:[\w’'-]+\s+){0,2}(?:doctor|nurse|surgeon|medic|paramedic|mayor|"
+    r"governor|official|spokesman|spokeswoman|spokesperson|resident|witness|commander|soldier|"
+    r"officer|teacher|father|mother|man|woman|survivor|volunteer|worker|journalist|director|"
+    r"head|chief|manager|source|activist|farmer|driver|student|relative)\b", re.IGNORECASE)
+# Words that say what kind of body speaks, not which one.
+_GENERIC = frozenset({"the", "a", "an", "its", "their", "local", "senior", "top", "authorities",
+                      "authority", "officials", "official", "ministry", "spokesman",
+                      "spokeswoman", "spokesperson", "sources", "source", "officers",
+                      "statement", "office", "department", "agency", "service", "services",
+                      "government", "administration", "and", "of", "in", "for", "said", "says"})
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|statement)$", re.IGNORECASE)
+_LOOK_BACK = 8
+_REACH = 300  # characters: how far before a figure its report may be named
+_HEADLINE = 500  # characters: a first paragraph longer than this is no headline  # figures: an institution is named near its unnamed repetition
+
+
+def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int], ...],
+            quotes: list[Quote]) -> None:
+    """Fill the claimants the three rules of this module give (see the module's docstring)."""
+    for fig, _, sent in found:
+        if fig.claimant is None:
+            fig.claimant = nominal_claimant(doc, text, fig, sent)
+    name_known_bodies(found)
+    name_from_next_sentence(text, found, sentences, quotes)
+    name_from_neighbour(found)
+    name_headline_role(text, found, quotes)
+    name_the_report(text, found)
+
+
+def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
+    """The possessor of a tally noun the figure fills ("the ministry's figure of 4,300"), else the
+    author of a report whose finding holds the figure ("a report by X found that … 46%")."""
+    span = doc.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
+    if span is not None and len(span):
+        node: Token = span.root
+        for _ in range(3):  # "figure of [more than] 4,300": num → (pobj) of → (prep) figure
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lower_ in _TALLY and node.pos_ == "NOUN":
+                poss = next((t for t in node.children if t.dep_ == "poss"), None)
+                if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
+                    phrase = doc[poss.left_edge.i:poss.i + 1]
+                    mention = Span.of(text, phrase.start_char, phrase.end_char)
+                    # "the ministry's figure": a body by kind only is kept unnamed
+                    named = any(t.pos_ == "PROPN" for t in phrase)
+                    bare = re.sub(r"^[Tt]he\s+", "", mention.text)
+                    return Speaker(mention, claimant_name(bare) if named else None)
+                break
+    best = None
+    # The report is near its finding; the bound keeps a list of many figures linear.
+    for m in _REPORT_BY.finditer(text, max(sent[0], fig.span.start - _REACH), fig.span.start):
+        best = m
+    if best is None or _OTHER_CLAIM.search(text, best.end(), fig.span.start):
+        return None
+    name = best.group(1)
+    return Speaker(Span.of(text, best.start(1), best.end(1)), claimant_name(name) or name)
+
+
+def name_known_bodies(found: Found) -> None:
+    """An unnamed claimant whose mention is a known body's spokesman or statement ("the Israeli
+    military spokesman", "a White House spokesperson") is that body; only bodies the alias table
+    lists. Officials are left as they are: "US officials fear …" is as often the writer's
+    framing of what they fear as their claim."""
+    known = set(alias_table().values())
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or not _SPOKES.search(cl.mention.text):
+            continue
+        name = claimant_name(cl.mention.text)
+        if name in known:
+            fig.claimant = Speaker(cl.mention, name)
+
+
+def name_from_next_sentence(text: str, found: Found, sentences: tuple[tuple[int, int], ...],
+                            quotes: list[Quote]) -> None:
+    """A claimant described but not named ("A doctor at the hospital") takes the person the next
+    sentence of its paragraph opens with as a speaker, if the article has not named that person
+    before the description."""
+    if not found:
+        return
+    by_mention: dict[int, Quote] = {}
+    for q in quotes:
+        if q.speaker.mention is not None and q.speaker.name:
+            by_mention.setdefault(q.speaker.mention.start, q)
+    starts = [a for a, _ in sentences]
+    for fig, _, sent in found:
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or \
+                not _PERSON_DESCRIPTION.match(cl.mention.text):
+            continue
+        gap = re.compile(r"\s*").match(text, sent[1])
+        assert gap is not None
+        opening = gap.end()  # where the next sentence opens
+        if "\n" in text[fig.span.end:opening].rstrip(" \t") or opening >= len(text):
+            continue  # a new paragraph may be about someone else
+        k = bisect.bisect_right(starts, opening) - 1
+        if k < 0 or sentences[k][1] <= opening:
+            continue
+        nxt = sentences[k]
+        q = by_mention.get(opening)
+        if q is None or q.cue is None or not opening <= q.cue.start < nxt[1]:
+            continue
+        assert q.speaker.mention is not None and q.speaker.name is not None
+        name = q.speaker.name
+        words = name.split()
+        if q.speaker.mention.text != name or len(words) < 2 or \
+                not all(w[:1].isupper() or w.startswith(("al-", "el-")) for w in words):
+            continue  # only a bare full name: "Health Minister X" is someone with a role of his own
+        if words[-1] in text[:cl.mention.start]:
+            continue  # named before: the description would have used the name
+        fig.claimant = Speaker(cl.mention, name)
+
+
+def _describing(words: str) -> set[str]:
+    bare = words.lower().replace("’s", "").replace("'s", "")
+    return {w for w in re.findall(r"[a-z][a-z-]+", bare) if w not in _GENERIC}
+
+
+def name_from_neighbour(found: Found) -> None:
+    """An institution described without a name ("health authorities") is the claimant named in
+    the figures just before whose mention or name holds every describing word ("Gaza's health
+    ministry"); a mention with no describing word ("officials") stays unnamed."""
+    for k, (fig, _, _) in enumerate(found):
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or cl.mention.text[:1].isupper() and \
+                not cl.mention.text.startswith(("The ", "A ", "An ")):
+            continue
+        if _PERSON_DESCRIPTION.match(cl.mention.text):
+            continue  # a person is not an institution
+        want = _describing(cl.mention.text)
+        if not want:
+            continue
+        for prev, _, _ in reversed(found[max(0, k - _LOOK_BACK):k]):
+            pc = prev.claimant
+            if pc is None or not pc.name or pc.mention is None:
+                continue
+            if want <= _describing(pc.mention.text + " " + pc.name):
+                fig.claimant = Speaker(cl.mention, pc.name)
+                break
+
+
+_ROLE = re.compile(r"^(?:the\s+)?((?:[a-z]+\s+)?[a-z]+(?:\s+chief)?)$")
+
+
+def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
+    """A claimant in the article's first paragraph (its headline) written as a bare role in lower
+    case ("governor", "UN aid chief" is not one: it has a name in it) takes the name of the one
+    speaker the article gives with that role in its mention."""
+    top = text.find("\n\n")
+    if top < 0 or top > _HEADLINE:
+        return
+    later = [q for q in quotes if q.speaker.name and q.speaker.mention is not None
+             and q.speaker.mention.start >= top and q.speaker.mention.text != q.speaker.name]
+    for fig, _, _ in found:
+        if fig.span.start >= top:
+            break
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None:
+            continue
+        m = _ROLE.match(cl.mention.text.strip())
+        if m is None:
+            continue
+        role = re.compile(r"\b" + re.escape(m.group(1)) + r"\b", re.IGNORECASE)
+        names = {q.speaker.name for q in later
+                 if q.speaker.mention is not None and role.search(q.speaker.mention.text)}
+        if len(names) == 1:
+            fig.claimant = Speaker(cl.mention, names.pop())
+
+
+_THE_REPORT = re.compile(r"^(?:the|this|that)\s+(?:report|publication|outlet|newspaper|paper|"
+                         r"daily|magazine|broadcaster|news agency|agency|channel|article)$",
+                         re.IGNORECASE)
+
+
+def name_the_report(text: str, found: Found) -> None:
+    """An unnamed "the report" or "the publication" is the outlet the article has named before
+    it, when it has named exactly one (a known outlet, ``data/media.txt``)."""
+    names: set[str] = set()  # the outlets named before the position scanned to
+    scanned = 0
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name or cl.mention is None or \
+                not _THE_REPORT.match(cl.mention.text.strip()):
+            continue
+        if scanned < cl.mention.start:
+            canon = lexicons.media_canonical()
+            for m in lexicons.media_re().finditer(text, scanned, cl.mention.start):
+                written = canon.get(re.sub(r"^the\s+", "", m.group(0).lower()), m.group(0))
+                names.add(claimant_name(written) or written)
+            scanned = cl.mention.start
+        if len(names) == 1:
+            fig.claimant = Speaker(cl.mention, next(iter(names)))
