@@ -210,13 +210,21 @@ class SQLBackend:
         """Can this text be compared with stored text at all? (False: nothing matches.)"""
         return True
 
+    def has_table(self, name: str) -> bool:  # pragma: no cover - every backend has its own
+        """Does the ledger have this table (an older ledger may lack newer ones)?"""
+        raise NotImplementedError
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _sql(self, sql: str) -> str:
         return sql if self.MARK == "?" else sql.replace("?", self.MARK)
 
-    def _run(self, sql: str, args: Any = (), db: Any = None) -> Any:
-        return (db or self.db).execute(self._sql(sql), args)
+    def execute(self, sql: str, args: Any = (), db: Any = None) -> Any:
+        """One statement in the shared dialect (``?`` placeholders; rows read by column name),
+        on ``db`` (a transaction's connection) or the store's own."""
+        con = db or self.db
+        # No arguments: no placeholders parsed (psycopg would read a LIKE pattern's "%").
+        return con.execute(self._sql(sql), args) if args else con.execute(sql)
 
     def _where(self, series_id: str | None, filters: Filters) -> tuple[str, list[Any]]:
         return point_filter(series_id, filters, self.MARK, self._sql(self.OUTLET_CLAUSE))
@@ -228,10 +236,10 @@ class SQLBackend:
 
     def _identity(self, db: Any, article_id: str, url: str | None) -> list[dict[str, Any]]:
         cols = "pk, article_id, version, is_latest, content_hash, url"
-        rows = [dict(r) for r in self._run(
+        rows = [dict(r) for r in self.execute(
             f"SELECT {cols} FROM articles WHERE article_id = ? ORDER BY pk", (article_id,), db)]
         if url:
-            rows += [dict(r) for r in self._run(
+            rows += [dict(r) for r in self.execute(
                 f"SELECT {cols} FROM articles WHERE url = ? AND article_id != ? ORDER BY pk",
                 (url, article_id), db)]
         return rows
@@ -261,7 +269,7 @@ class SQLBackend:
             supersedes = max(latest, key=lambda r: r["version"])["pk"] if latest else None
             touched: set[str] = set()
             for r in latest:
-                touched.update(x["series_id"] for x in self._run(
+                touched.update(x["series_id"] for x in self.execute(
                     "SELECT DISTINCT series_id FROM figures WHERE article_pk = ? AND "
                     "series_id IS NOT NULL", (r["pk"],), db))
             new_series: dict[str, Any] = {}
@@ -273,17 +281,17 @@ class SQLBackend:
             for sid in sorted(touched | set(new_series)):
                 s = new_series.get(sid)
                 if s is not None:
-                    self._run("INSERT INTO series(id, name, metric, subject, place, cumulative, "
+                    self.execute("INSERT INTO series(id, name, metric, subject, place, cumulative, "
                               "dirty) VALUES (?, ?, ?, ?, ?, ?, 1) "
                               "ON CONFLICT (id) DO UPDATE SET dirty = 1",
                               (sid, s.series_name, s.metric, s.subject, s.place,
                                int(s.cumulative)), db)
                 else:
-                    self._run("UPDATE series SET dirty = 1 WHERE id = ?", (sid,), db)
+                    self.execute("UPDATE series SET dirty = 1 WHERE id = ?", (sid,), db)
             for r in latest:
-                self._run("UPDATE articles SET is_latest = 0 WHERE pk = ?", (r["pk"],), db)
-                self._run("UPDATE figures SET current = 0 WHERE article_pk = ?", (r["pk"],), db)
-            pk = self._run(
+                self.execute("UPDATE articles SET is_latest = 0 WHERE pk = ?", (r["pk"],), db)
+                self.execute("UPDATE figures SET current = 0 WHERE article_pk = ?", (r["pk"],), db)
+            pk = self.execute(
                 "INSERT INTO articles(article_id, version, is_latest, supersedes, url, outlet, "
                 "published, title, text, content_hash, ingested_at) "
                 "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
@@ -292,7 +300,7 @@ class SQLBackend:
             self._index_text(db, pk, rec.title, rec.text)
             body = rec.to_dict()
             body.pop("text", None)  # the text lives once, in articles
-            self._run("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, "
+            self.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, "
                       "json) VALUES (?, ?, ?, ?, ?, ?)",
                       (pk, rec.schema, json.dumps(rec.extractors), len(rec.errors),
                        json.dumps([e.to_dict() for e in rec.errors], ensure_ascii=False),
@@ -328,7 +336,7 @@ class SQLBackend:
             if row.passage is not None:
                 key = row.passage[:2]
                 if key not in passages:
-                    passages[key] = self._run(
+                    passages[key] = self.execute(
                         'INSERT INTO passages(article_pk, start, "end", sig) VALUES (?, ?, ?, ?) '
                         "RETURNING id", (pk, key[0], key[1], row.passage[2]), db
                     ).fetchone()["id"]
@@ -351,7 +359,7 @@ class SQLBackend:
     # -- series refresh -------------------------------------------------------------------------
 
     def dirty_series(self) -> list[str]:
-        return [r["id"] for r in self._run("SELECT id FROM series WHERE dirty = 1 ORDER BY id")]
+        return [r["id"] for r in self.execute("SELECT id FROM series WHERE dirty = 1 ORDER BY id")]
 
     def flag_inputs(self, series_id: str | None, filters: Filters,
                     db: Any = None) -> list[dict[str, Any]]:
@@ -386,7 +394,7 @@ class SQLBackend:
     def _refresh(self, series_id: str, compute: Callable[..., Any]) -> None:
         with self.transaction() as db:
             # Where rows lock, writers of this series wait until the new flags are in.
-            row = self._run(f"SELECT cumulative FROM series WHERE id = ?{self.LOCK_ROW}",
+            row = self.execute(f"SELECT cumulative FROM series WHERE id = ?{self.LOCK_ROW}",
                             (series_id,), db).fetchone()
             if row is None:
                 return
@@ -401,7 +409,7 @@ class SQLBackend:
                   *(int(any(f["flag"] == n for f in p["flags"])) for n in _FLAGS), p["id"])
                  for p in sorted(flagged, key=lambda p: p["id"])])
             fl = summary["flags"]
-            self._run(
+            self.execute(
                 "UPDATE series SET n_points = ?, n_origins = ?, n_echo = ?, n_corroboration = ?, "
                 "n_update = ?, n_revision_down = ?, n_conflict = ?, n_outlier = ?, "
                 "latest_figure = ?, latest_value = ?, latest_low = ?, latest_high = ?, "
@@ -415,7 +423,7 @@ class SQLBackend:
                  json.dumps(summary["claimants"], ensure_ascii=False),
                  json.dumps(summary["outlets"], ensure_ascii=False), now(), series_id), db)
             # A stored full listing (SQLite keeps one) is stale now.
-            self._run("DELETE FROM meta WHERE key = 'series_listing'", (), db)
+            self.execute("DELETE FROM meta WHERE key = 'series_listing'", (), db)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -442,14 +450,14 @@ class SQLBackend:
             sql += " LIMIT ?"
             args.append(int(limit))
         with no_gc():
-            return [series_row(r) for r in self._run(sql, args)]
+            return [series_row(r) for r in self.execute(sql, args)]
 
     def series_rows(self, ids: list[str]) -> list[dict[str, Any]]:
         ids = [i for i in ids if self._fits(i)]
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return [series_row(r) for r in self._run(
+        return [series_row(r) for r in self.execute(
             f"SELECT * FROM series WHERE id IN ({marks})", ids)]
 
     def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]:
@@ -500,7 +508,7 @@ class SQLBackend:
         if not self._fits(series_id):
             return []
         where, args = self._where(series_id, filters)
-        fresh = self._run("SELECT dirty = 0 AS fresh FROM series WHERE id = ?",
+        fresh = self.execute("SELECT dirty = 0 AS fresh FROM series WHERE id = ?",
                           (series_id,)).fetchone()
         if offset and not filters.any() and fresh and fresh["fresh"]:
             # A fresh series numbers its points 0..n-1 in `ord`: seek instead of skipping.
@@ -518,7 +526,7 @@ class SQLBackend:
     def get_point(self, figure_id: int) -> dict[str, Any] | None:
         if not -_BIGINT <= figure_id < _BIGINT:
             return None
-        row = self._run(f"SELECT {POINT_COLUMNS} FROM figures f JOIN articles a ON "
+        row = self.execute(f"SELECT {POINT_COLUMNS} FROM figures f JOIN articles a ON "
                         "a.pk = f.article_pk WHERE f.id = ?", (figure_id,)).fetchone()
         return point_row(row) if row else None
 
@@ -536,26 +544,26 @@ class SQLBackend:
                 return None
             sql += " AND a.version = ?"
             args.append(int(version))
-        row = self._run(sql, args).fetchone()
+        row = self.execute(sql, args).fetchone()
         if row is None:
             return None
         d: dict[str, Any] = json.loads(row["json"])
         d["text"] = row["text"]
-        versions = [dict(r) for r in self._run(
+        versions = [dict(r) for r in self.execute(
             "SELECT pk, article_id, version, is_latest, content_hash, ingested_at FROM articles "
             "WHERE article_id = ? OR pk = ? ORDER BY version", (article_id, row["supersedes"]))]
         d["ledger"] = {"article_pk": row["pk"], "version": row["version"],
                        "is_latest": bool(row["is_latest"]), "supersedes": row["supersedes"],
                        "content_hash": row["content_hash"], "ingested_at": row["ingested_at"],
                        "versions": versions,
-                       "figure_ids": [r["id"] for r in self._run(
+                       "figure_ids": [r["id"] for r in self.execute(
                            "SELECT id FROM figures WHERE article_pk = ? ORDER BY idx",
                            (row["pk"],))]}
         return d
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Latest article versions, newest published first, with their figure counts."""
-        return [dict(r) for r in self._run(
+        return [dict(r) for r in self.execute(
             "SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, "
             "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk) AS n_figures, "
             "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk AND "
@@ -567,7 +575,7 @@ class SQLBackend:
     def claimant_counts(self) -> list[dict[str, Any]]:
         """Points of the latest article versions per (claimant as stored, as written, series):
         what :meth:`Ledger.claimants` groups into canonical claimants."""
-        rows = self._run(
+        rows = self.execute(
             "SELECT f.claimant, f.claimant_name, f.claimant_mention, f.series_id, "
             "COUNT(*) AS points FROM figures f WHERE f.current = 1 AND f.series_id IS NOT NULL "
             "GROUP BY f.claimant, f.claimant_name, f.claimant_mention, f.series_id").fetchall()
@@ -576,10 +584,10 @@ class SQLBackend:
     def counts(self) -> dict[str, int]:
         out = {}
         for t in ("articles", "records", "figures", "quotes", "sources", "entities", "series"):
-            out[t] = self._run(f"SELECT COUNT(*) AS n FROM {t}").fetchone()["n"]
-        out["current_articles"] = self._run(
+            out[t] = self.execute(f"SELECT COUNT(*) AS n FROM {t}").fetchone()["n"]
+        out["current_articles"] = self.execute(
             "SELECT COUNT(*) AS n FROM articles WHERE is_latest = 1").fetchone()["n"]
-        out["dirty_series"] = self._run(
+        out["dirty_series"] = self.execute(
             "SELECT COUNT(*) AS n FROM series WHERE dirty = 1").fetchone()["n"]
         return out
 
@@ -588,7 +596,7 @@ class SQLBackend:
     def dump(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one ledger table in key order, as plain column values."""
         key = dict(TABLES)[table]
-        for r in self._run(f'SELECT * FROM {table} ORDER BY "{key}"'):
+        for r in self.execute(f'SELECT * FROM {table} ORDER BY "{key}"'):
             row = dict(r)
             row.pop("fts", None)  # PostgreSQL's search column, derived from the text
             if table == "passages" and row["sig"] is not None:

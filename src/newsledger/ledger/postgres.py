@@ -220,6 +220,11 @@ class PostgresStore(SQLBackend):
 
     # -- reading --------------------------------------------------------------------------------
 
+    def has_table(self, name: str) -> bool:
+        # to_regclass: looked up in the URL's search_path, NULL (not an error) when missing.
+        return bool(self.db.execute("SELECT to_regclass(%s) IS NOT NULL AS ok",
+                                    (name,)).fetchone()["ok"])
+
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Latest versions matching ``query`` (FTS5-style, see :func:`websearch_query`), best
         first, with ``ts_headline`` snippets as plain text plus hit offsets."""

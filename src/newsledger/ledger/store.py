@@ -206,6 +206,10 @@ class SQLiteStore(SQLBackend):
 
     # -- reading --------------------------------------------------------------------------------
 
+    def has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)).fetchone() is not None
+
     def list_series(self, query: str | None = None, limit: int | None = None
                     ) -> list[dict[str, Any]]:
         if not query:
