@@ -20,8 +20,18 @@ from typing import Any, TypeVar
 
 from ..errors import PipelineError, param
 from ..record import Record
-from .local import (DEFAULT_CHUNK, Item, Line, LineJob, Output, balanced_chunks, default_workers,
-                    extract_chunk, extract_lines, in_order)
+from .local import (
+    DEFAULT_CHUNK,
+    Item,
+    Line,
+    LineJob,
+    Output,
+    balanced_chunks,
+    default_workers,
+    extract_chunk,
+    extract_lines,
+    in_order,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
