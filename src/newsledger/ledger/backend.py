@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..record import Record
-from .schema import TABLES
+from .schema import TABLES, WATCH_TABLES
 
 _FLAGS = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
 _BIGINT = 2**63  # the range of a stored integer, on both backends
@@ -595,7 +595,7 @@ class SQLBackend:
 
     def dump(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one ledger table in key order, as plain column values."""
-        key = dict(TABLES)[table]
+        key = dict(TABLES + WATCH_TABLES)[table]
         for r in self.execute(f'SELECT * FROM {table} ORDER BY "{key}"'):
             row = dict(r)
             row.pop("fts", None)  # PostgreSQL's search column, derived from the text

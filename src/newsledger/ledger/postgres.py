@@ -26,7 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, param
 from .backend import HIT_OFF, HIT_ON, SQLBackend, statements, unmark
-from .schema import DDL, SCHEMA_VERSION, TABLES
+from .schema import DDL, SCHEMA_VERSION, TABLES, WATCH_TABLES
 
 _RETRIES = 8
 _CREATED = re.compile(r"CREATE (?:TABLE|INDEX|OR REPLACE VIEW) (?:IF NOT EXISTS )?(\w+)")
@@ -271,7 +271,7 @@ class PostgresStore(SQLBackend):
                     batch = []
             if batch:
                 n += self._load_batch(cur, table, batch)
-            key = dict(TABLES)[table]
+            key = dict(TABLES + WATCH_TABLES)[table]
             if key in ("pk", "id") and table != "series":
                 cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'), "
                             f"COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)")
