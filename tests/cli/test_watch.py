@@ -34,8 +34,8 @@ def site() -> Iterator[Site]:
     s.stop()
 
 
-def test_watch_once_then_ledger_sources(site: Site, tmp_path: Path) -> None:
-    db = tmp_path / "l.sqlite"
+def test_watch_once_then_ledger_sources(site: Site, ledger_db: str) -> None:
+    db = ledger_db
     res = runner.invoke(app, ["watch", f"{site.base}/rss.xml", f"{site.base}/missing.xml",
                               "--db", str(db), "--once", "--delay", "0"])
     assert res.exit_code == 0, res.output

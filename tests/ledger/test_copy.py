@@ -55,3 +55,33 @@ def test_copy_refuses_a_destination_with_articles(ledger_db: str, tmp_path) -> N
         _fill(dst)
         with pytest.raises(StoreError, match="already holds articles"):
             copy_ledger(src.store, dst.store)
+
+
+def test_copy_moves_the_watch_state(ledger_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsledger.ledger.watchlist import Item, Watchlist
+
+    first = tmp_path / "first.sqlite"
+    with Ledger(first) as led:
+        _fill(led)
+        w = Watchlist(led.store)
+        w.add_source("https://a.test/rss", "feed_url")
+        w.offer("https://a.test/rss", [Item("https://a.test/rss", "u1", "f1"),
+                                       Item("https://a.test/rss", "u2", "f2")])
+        (one, two) = w.due("https://a.test/rss")
+        w.done(one, article_id="a1", content_hash="h1", etag='"e"', last_modified=None,
+               changed=True)
+        w.failed(two, "http", "HTTP 503")
+        want = (w.sources(), w.errors(), w.due("https://a.test/rss"), w.changed_since("2000"))
+    with Ledger(first, readonly=True) as src, Ledger(ledger_db) as dst:
+        counts = copy_ledger(src.store, dst.store)
+        assert (counts["watch_sources"], counts["watch_items"], counts["watch_errors"]) == (1, 2, 1)
+        w = Watchlist(dst.store)
+        assert (w.sources(), w.errors(), w.due("https://a.test/rss"),
+                w.changed_since("2000")) == want
+        # The copy is watched on: a new error gets a fresh key after the copied one.
+        w.polled("https://a.test/rss", error="HTTP 500", kind="http")
+        assert [e["message"] for e in w.errors()] == ["HTTP 500", "HTTP 503"]
+    # A destination that already watches something is not empty.
+    with Ledger(first, readonly=True) as src, Ledger(ledger_db) as dst, \
+            pytest.raises(StoreError, match="already holds"):
+        copy_ledger(src.store, dst.store)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from newsledger.ledger import Ledger
 from newsledger.ledger.watchlist import MAX_ATTEMPTS, Item, Watchlist
 
 
-def test_items_become_pending_only_when_new_or_changed(tmp_path: Path) -> None:
-    with Ledger(tmp_path / "l.sqlite") as led:
+def test_items_become_pending_only_when_new_or_changed(ledger_db: str) -> None:
+    with Ledger(ledger_db) as led:
         w = Watchlist(led.store)
         w.add_source("https://a.test/rss", "feed_url")
         w.add_source("https://a.test/rss", "feed_url")  # twice: one row
@@ -40,14 +37,13 @@ def test_items_become_pending_only_when_new_or_changed(tmp_path: Path) -> None:
         assert w.changed_since("2999-01-01") == []
 
 
-def test_a_ledger_without_watch_tables_reads_as_nothing_watched(tmp_path: Path) -> None:
-    db = tmp_path / "old.sqlite"
-    Ledger(db).close()
-    con = sqlite3.connect(db)
-    for t in ("watch_errors", "watch_items", "watch_sources"):
-        con.execute(f"DROP TABLE {t}")
-    con.commit()
-    con.close()
-    with Ledger(db, readonly=True) as led:
+def test_a_ledger_without_watch_tables_reads_as_nothing_watched(ledger_db: str) -> None:
+    with Ledger(ledger_db) as led:
+        assert led.store.has_table("watch_sources")
+        with led.store.transaction() as db:
+            for t in ("watch_errors", "watch_items", "watch_sources"):
+                led.store.execute(f"DROP TABLE {t}", (), db)
+    with Ledger(ledger_db, readonly=True) as led:
+        assert not led.store.has_table("watch_sources")
         w = Watchlist(led.store)
         assert w.sources() == [] and w.errors() == [] and w.changed_since("2000") == []

@@ -62,3 +62,32 @@ def test_cli_dask_unreachable_scheduler_is_a_clean_error(tmp_path: Path) -> None
                                  "--dask", "tcp://127.0.0.1:9"])
     assert r.exit_code == 2
     assert "Dask scheduler" in r.output
+
+
+def _digest(db: str) -> dict:  # type: ignore[type-arg]
+    r = CliRunner().invoke(app, ["ledger", "digest", "--db", db])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.output)  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow  # starts two LocalClusters of two workers, each loading the model (~60 s)
+def test_ingest_dask_local_equals_a_single_sqlite_ingest(ledger_db: str, tmp_path: Path) -> None:
+    """`ingest --dask local`: the workers extract, this process stores (into PostgreSQL, or
+    SQLite); the ledger's digest is that of one in-process ingest into SQLite."""
+    batch = write_batch(tmp_path / "b.jsonl", 9, bad_at=4)
+    single = str(tmp_path / "single.sqlite")
+    r = CliRunner().invoke(app, ["ingest", str(batch), "--db", single, "-w", "1", "-q"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(app, ["ingest", str(batch), "--db", ledger_db, "--dask", "local",
+                                 "-w", "2", "-q", "-f", "json"])
+    assert r.exit_code == 0, r.output
+    stats = json.loads(r.output.strip().splitlines()[-1])
+    assert (stats["new"], stats["failed"]) == (8, 1)
+    want, got = _digest(single), _digest(ledger_db)
+    assert want["tables"]["articles"] == 8 and want["tables"]["figures"] > 0
+    assert got == want
+    # Again: every article is found stored before it reaches the cluster.
+    r = CliRunner().invoke(app, ["ingest", str(batch), "--db", ledger_db, "--dask", "local",
+                                 "-w", "2", "-q", "-f", "json"])
+    assert json.loads(r.output.strip().splitlines()[-1])["unchanged"] == 8
+    assert _digest(ledger_db) == want

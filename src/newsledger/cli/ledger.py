@@ -134,7 +134,12 @@ def ingest(
                                      "replace them with U+FFFD and warn)."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1,
                                        help="Processes extracting articles (default: all cores; "
-                                            "1 runs in this process)."),
+                                            "1 runs in this process); with --dask local, the "
+                                            "cluster's workers."),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS|local",
+                                    help="Extract on a dask.distributed cluster (scheduler "
+                                         "address, or 'local' for a cluster on this machine); "
+                                         "this process stores what the workers return."),
 ) -> None:
     """Extract articles and store them, with their figures, in the ledger.
 
@@ -145,7 +150,9 @@ def ingest(
     Example:
         newsledger ingest examples/ceasefire.txt --published 2025-03-07 --db newsledger.sqlite
         newsledger ingest articles.jsonl.gz story.html --db newsledger.sqlite -f json
+        newsledger ingest posts.jsonl.gz --db postgresql://news@db/news --dask tcp://10.0.0.5:8786
     """
+    from contextlib import ExitStack
     from functools import partial
 
     from ..run.ingest import count_items, ingest_paths, stats_line
@@ -158,14 +165,23 @@ def ingest(
             fail(f"No such file: {f!r}. Pass articles (.txt, .html) or batches (.jsonl[.gz]).")
     led = _open(db, readonly=False)
     ex = None
+    cluster = ExitStack()
     try:
         total = sum(count_items(f) for f in files)
-        n_workers = choose_workers(workers, total)
-        # One pool for all the files: each worker loads the pipeline once, not once per file.
-        ex = pool(n_workers) if n_workers > 1 else None
-        extract = partial(records, workers=n_workers, executor=ex)
-        # Batches take the raw-lines path of `extract BATCH`: workers parse and serialise.
-        extract_lines = partial(json_lines, workers=n_workers, executor=ex)
+        if dask:
+            from ..run import dask as on_dask
+
+            # One client for all the files; the workers extract, this process stores.
+            client = cluster.enter_context(on_dask.session(dask, workers))
+            extract = partial(on_dask.records, address=client)
+            extract_lines = partial(on_dask.json_lines, address=client)
+        else:
+            n_workers = choose_workers(workers, total)
+            # One pool for all the files: each worker loads the pipeline once, not per file.
+            ex = pool(n_workers) if n_workers > 1 else None
+            extract = partial(records, workers=n_workers, executor=ex)
+            # Batches take the raw-lines path of `extract BATCH`: workers parse and serialise.
+            extract_lines = partial(json_lines, workers=n_workers, executor=ex)
         with sigterm_stops(), progress_bar("ingesting", total=total, enabled=not quiet) \
                 as advance:
             stats = ingest_paths(
@@ -187,6 +203,7 @@ def ingest(
     finally:
         if ex is not None:
             ex.shutdown(wait=False, cancel_futures=True)
+        cluster.close()
         led.close()
     err_console.print(stats_line(stats, str(led.path)))  # a URL without its password
     if as_json or fmt == IngestFormat.json:

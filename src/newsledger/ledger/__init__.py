@@ -62,7 +62,9 @@ Series ids look like ``killed:people:gaza:cumulative`` (metric:subject:place:kin
 relative to the whole series and stored; ``stale`` is true when a series changed since its flags
 were computed (a read-only Ledger does not refresh). Storage goes through
 :class:`~newsledger.ledger.store.Store`; :class:`~newsledger.ledger.store.SQLiteStore` (WAL,
-Datasette-friendly, metadata in ``data/ledger_metadata.json``) is the default.
+Datasette-friendly, metadata in ``data/ledger_metadata.json``) is the default, and
+:class:`~newsledger.ledger.postgres.PostgresStore` serves many machines; the logic they share is
+written once, in :class:`~newsledger.ledger.backend.SQLBackend`.
 """
 
 from __future__ import annotations

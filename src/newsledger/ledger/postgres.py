@@ -17,7 +17,6 @@ waits for a refresh. A deadlock or serialization failure the server still report
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,9 +25,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError, param
-from .schema import DDL, SCHEMA_VERSION, TABLES
-from .store import (point_filter, _HIT_OFF, _HIT_ON, _POINT_COLUMNS, Filters, Prepared, _no_gc, _now, _point,
-                    _series, _statements, _unmark, like_escape)
+from .backend import HIT_OFF, HIT_ON, SQLBackend, statements, unmark
+from .schema import DDL, SCHEMA_VERSION, TABLES, WATCH_TABLES
 
 _RETRIES = 8
 _CREATED = re.compile(r"CREATE (?:TABLE|INDEX|OR REPLACE VIEW) (?:IF NOT EXISTS )?(\w+)")
@@ -51,7 +49,7 @@ def redact(url: str) -> str:
 def _postgres_ddl() -> list[str]:
     """The SQLite DDL in PostgreSQL terms (see the module docstring for the differences)."""
     out = []
-    for stmt in _statements(DDL):
+    for stmt in statements(DDL):
         if "VIRTUAL TABLE" in stmt or "CREATE VIEW" in stmt:
             continue  # FTS5 and json_each: replaced below
         s = re.sub(r"\b(id|pk)(\s+)INTEGER PRIMARY KEY",
@@ -101,8 +99,15 @@ def websearch_query(query: str) -> str:
     return " ".join(out)
 
 
-class PostgresStore:
+class PostgresStore(SQLBackend):
     """A ledger in a PostgreSQL database (schema from the URL's ``search_path``, default public)."""
+
+    MARK = "%s"
+    OUTLET_CLAUSE = "lower(a.outlet) = lower(?)"
+    LIKE = "ILIKE"  # case-insensitive as SQLite's LIKE
+    WIRE_AGG = "string_agg(s.canonical, chr(31) ORDER BY s.idx)"
+    NO_LIMIT = None
+    LOCK_ROW = " FOR UPDATE"
 
     def __init__(self, url: str, readonly: bool = False) -> None:
         try:
@@ -183,6 +188,11 @@ class PostgresStore:
         with self.db.transaction():
             yield self.db
 
+    def close(self) -> None:
+        self.db.close()
+
+    # -- what PostgreSQL does its own way -------------------------------------------------------
+
     def _retrying(self, work: Callable[[], Any]) -> Any:
         """Run one write transaction, again when the server aborted it to break a deadlock."""
         errors = self._psycopg.errors
@@ -199,333 +209,21 @@ class PostgresStore:
                                  "characters or lone surrogates cannot be stored; clean the "
                                  "input first.") from None
 
-    def close(self) -> None:
-        self.db.close()
+    def _lock_article(self, db: Any, keys: list[str]) -> None:
+        # Transaction-scoped: two ingesters cannot both store one article or number two
+        # versions alike.
+        for k in keys:
+            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (k,))
 
-    # -- writing --------------------------------------------------------------------------------
-
-    def _identity(self, db: Any, article_id: str, url: str | None) -> list[dict[str, Any]]:
-        cols = "pk, article_id, version, is_latest, content_hash, url"
-        rows: list[dict[str, Any]] = db.execute(
-            f"SELECT {cols} FROM articles WHERE article_id = %s ORDER BY pk",
-            (article_id,)).fetchall()
-        if url:
-            rows += db.execute(f"SELECT {cols} FROM articles WHERE url = %s AND "
-                               "article_id != %s ORDER BY pk", (url, article_id)).fetchall()
-        return rows
-
-    def status_of(self, article_id: str, url: str | None, content_hash: str) -> str:
-        rows = self._identity(self.db, article_id, url)
-        if any(r["content_hash"] == content_hash for r in rows):
-            return "unchanged"
-        return "new_version" if rows else "new"
-
-    def put(self, prep: Prepared) -> str:
-        return str(self._retrying(lambda: self._put(prep)))
-
-    def _put(self, prep: Prepared) -> str:
-        rec = prep.record
-        url = rec.url if prep.match_url else None
-        with self.transaction() as db:
-            keys = sorted({"id:" + rec.id} | ({"url:" + url} if url else set()))
-            for k in keys:  # sorted: two writers take them in the same order
-                db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (k,))
-            rows = self._identity(db, rec.id, url)
-            if any(r["content_hash"] == prep.content_hash for r in rows):
-                return "unchanged"
-            latest = [r for r in rows if r["is_latest"]]
-            version = max((r["version"] for r in rows), default=0) + 1
-            supersedes = max(latest, key=lambda r: r["version"])["pk"] if latest else None
-            touched: set[str] = set()
-            for r in latest:
-                touched.update(x["series_id"] for x in db.execute(
-                    "SELECT DISTINCT series_id FROM figures WHERE article_pk = %s AND "
-                    "series_id IS NOT NULL", (r["pk"],)))
-            new_series = {}
-            for row in prep.figures:
-                if row.series_id is not None:
-                    new_series.setdefault(row.series_id, row)
-            # Lock every series this article changes, in id order, before touching figures.
-            for sid in sorted(touched | set(new_series)):
-                r = new_series.get(sid)
-                if r is not None:
-                    db.execute(
-                        "INSERT INTO series(id, name, metric, subject, place, cumulative, dirty) "
-                        "VALUES (%s, %s, %s, %s, %s, %s, 1) "
-                        "ON CONFLICT (id) DO UPDATE SET dirty = 1",
-                        (sid, r.series_name, r.metric, r.subject, r.place, int(r.cumulative)))
-                else:
-                    db.execute("UPDATE series SET dirty = 1 WHERE id = %s", (sid,))
-            for r in latest:
-                db.execute("UPDATE articles SET is_latest = 0 WHERE pk = %s", (r["pk"],))
-                db.execute("UPDATE figures SET current = 0 WHERE article_pk = %s", (r["pk"],))
-            pk = db.execute(
-                "INSERT INTO articles(article_id, version, is_latest, supersedes, url, outlet, "
-                "published, title, text, content_hash, ingested_at) "
-                "VALUES (%s, %s, 1, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING pk",
-                (rec.id, version, supersedes, rec.url, rec.outlet, rec.published, rec.title,
-                 rec.text, prep.content_hash, _now())).fetchone()["pk"]
-            body = rec.to_dict()
-            body.pop("text", None)
-            db.execute("INSERT INTO records(article_pk, schema, extractors, n_errors, errors, "
-                       "json) VALUES (%s, %s, %s, %s, %s, %s)",
-                       (pk, rec.schema, json.dumps(rec.extractors), len(rec.errors),
-                        json.dumps([e.to_dict() for e in rec.errors], ensure_ascii=False),
-                        json.dumps(body, ensure_ascii=False)))
-            self._put_figures(db, pk, prep)
-            with db.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO quotes(article_pk, idx, kind, speaker, speaker_mention, cue, "
-                    "content_start, content_end, content_text, confidence) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    [(pk, i, q.kind, q.speaker.name,
-                      q.speaker.mention.text if q.speaker.mention else None,
-                      q.cue.text if q.cue else None, q.content.start, q.content.end,
-                      q.content.text, q.confidence) for i, q in enumerate(rec.quotes)])
-                cur.executemany(
-                    "INSERT INTO sources(article_pk, idx, name, canonical, role, span_start, "
-                    "span_end) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                    [(pk, i, s.name,
-                      prep.source_names[i] if i < len(prep.source_names) else s.name,
-                      s.role, s.span.start, s.span.end) for i, s in enumerate(rec.sources)])
-                cur.executemany(
-                    "INSERT INTO entities(article_pk, idx, label, name, span_start, span_end) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)",
-                    [(pk, i, e.label, e.name, e.span.start, e.span.end)
-                     for i, e in enumerate(rec.entities)])
-            return "new_version" if rows else "new"
-
-    def _put_figures(self, db: Any, pk: int, prep: Prepared) -> None:
-        rec = prep.record
-        passages: dict[tuple[int, int], int] = {}
-        rows = []
-        for row in prep.figures:
-            fig = rec.figures[row.idx]
-            pid = None
-            if row.passage is not None:
-                key = row.passage[:2]
-                if key not in passages:
-                    passages[key] = db.execute(
-                        'INSERT INTO passages(article_pk, start, "end", sig) '
-                        "VALUES (%s, %s, %s, %s) RETURNING id",
-                        (pk, key[0], key[1], row.passage[2])).fetchone()["id"]
-                pid = passages[key]
-            rows.append(
-                (pk, row.idx, row.series_id, fig.value, fig.low, fig.high, fig.approx, fig.unit,
-                 fig.counts, fig.metric, row.place,
-                 None if fig.cumulative is None else int(fig.cumulative), row.claimant,
-                 fig.claimant.name if fig.claimant else None,
-                 fig.claimant.mention.text if fig.claimant and fig.claimant.mention else None,
-                 json.dumps([h.text for h in fig.hedges], ensure_ascii=False), fig.as_of,
-                 row.date, fig.span.start, fig.span.end, fig.span.text, pid))
-        with db.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO figures(article_pk, idx, series_id, current, value, low, high, "
-                "approx, unit, counts, metric, place, cumulative, claimant, claimant_name, "
-                "claimant_mention, hedges, as_of, date, span_start, span_end, span_text, "
-                "passage_id) VALUES (%s, %s, %s, 1, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-                "%s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
-
-    # -- series refresh -------------------------------------------------------------------------
-
-    def dirty_series(self) -> list[str]:
-        return [r["id"] for r in self.db.execute(
-            "SELECT id FROM series WHERE dirty = 1 ORDER BY id")]
-
-    def flag_inputs(self, series_id: str | None, filters: Filters,
-                    db: Any = None) -> list[dict[str, Any]]:
-        where, args = self._where(series_id, filters)
-        rows = (db or self.db).execute(
-            "SELECT f.id, f.series_id, f.value, f.low, f.high, f.approx, f.date, f.claimant, "
-            "f.origin_id, f.flags, a.pk AS article, a.published, a.outlet, p.sig, "
-            "a.article_id AS tie_id, a.version AS tie_version, f.idx AS tie_idx, "
-            "(SELECT string_agg(s.canonical, chr(31) ORDER BY s.idx) FROM sources s "
-            " WHERE s.article_pk = a.pk AND s.role = 'wire_credit') AS wire "
-            "FROM figures f JOIN articles a ON a.pk = f.article_pk "
-            f"LEFT JOIN passages p ON p.id = f.passage_id WHERE {where} "
-            "ORDER BY f.series_id, f.ord, f.id", args).fetchall()
-        out = []
-        for d in rows:
-            d["wire"] = d["wire"].split("\x1f") if d["wire"] else []
-            d["origin"] = d.pop("origin_id") or d["id"]
-            d["flags"] = json.loads(d["flags"]) if d["flags"] else []
-            d["sig"] = bytes(d["sig"]) if d["sig"] is not None else None
-            d["tiebreak"] = (d.pop("tie_id"), d.pop("tie_version"), d.pop("tie_idx"))
-            out.append(d)
-        return out
-
-    def refresh_series(self, series_id: str,
-                       compute: Callable[[list[dict[str, Any]], bool],
-                                         tuple[list[dict[str, Any]], dict[str, Any]]]) -> None:
-        self._retrying(lambda: self._refresh(series_id, compute))
-
-    def _refresh(self, series_id: str, compute: Callable[..., Any]) -> None:
-        with self.transaction() as db:
-            # The row lock: writers of this series wait until the new flags are in.
-            row = db.execute("SELECT cumulative FROM series WHERE id = %s FOR UPDATE",
-                             (series_id,)).fetchone()
-            if row is None:
-                return
-            pts = self.flag_inputs(series_id, Filters(), db)
-            flagged, summary = compute(pts, bool(row["cumulative"]))
-            with db.cursor() as cur:
-                cur.executemany(
-                    "UPDATE figures SET ord = %s, origin_id = %s, flags = %s, is_echo = %s, "
-                    "is_corroboration = %s, is_update = %s, is_revision_down = %s, "
-                    "is_conflict = %s, is_outlier = %s WHERE id = %s",
-                    [(p["ord"], p["origin"] if p["origin"] != p["id"] else None,
-                      json.dumps(p["flags"], ensure_ascii=False),
-                      *(int(any(f["flag"] == n for f in p["flags"]))
-                        for n in ("echo", "corroboration", "update", "revision_down",
-                                  "conflict", "outlier")), p["id"])
-                     for p in sorted(flagged, key=lambda p: p["id"])])
-            fl = summary["flags"]
-            db.execute(
-                "UPDATE series SET n_points = %s, n_origins = %s, n_echo = %s, "
-                "n_corroboration = %s, n_update = %s, n_revision_down = %s, n_conflict = %s, "
-                "n_outlier = %s, latest_figure = %s, latest_value = %s, latest_low = %s, "
-                "latest_high = %s, latest_approx = %s, latest_date = %s, latest_claimant = %s, "
-                "first_date = %s, claimants = %s, outlets = %s, dirty = 0, refreshed_at = %s "
-                "WHERE id = %s",
-                (summary["points"], summary["origins"], fl["echo"], fl["corroboration"],
-                 fl["update"], fl["revision_down"], fl["conflict"], fl["outlier"],
-                 summary["latest_id"], summary["latest_value"], summary["latest_low"],
-                 summary["latest_high"], summary["latest_approx"], summary["latest_date"],
-                 summary["latest_claimant"], summary["first_date"],
-                 json.dumps(summary["claimants"], ensure_ascii=False),
-                 json.dumps(summary["outlets"], ensure_ascii=False), _now(), series_id))
+    def _fits(self, text: str) -> bool:
+        return "\x00" not in text  # PostgreSQL text holds no NUL: it matches nothing stored
 
     # -- reading --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _where(series_id: str | None, filters: Filters) -> tuple[str, list[Any]]:
-        return point_filter(series_id, filters, "%s", "lower(a.outlet) = lower(%s)")
-
-    def list_series(self, query: str | None = None, limit: int | None = None
-                    ) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM series WHERE n_points > 0"
-        args: list[Any] = []
-        if query and len(query) > 1000:
-            return []  # longer than any series name or id
-        if query:
-            # The query is text, not a pattern; ILIKE: case-insensitive as SQLite's LIKE.
-            pat = "%" + like_escape(query.replace("\x00", "")) + "%"
-            sql += " AND (name ILIKE %s ESCAPE '\\' OR id ILIKE %s ESCAPE '\\')"
-            args += [pat, pat]
-        sql += " ORDER BY n_points DESC, id"
-        if limit:
-            sql += " LIMIT %s"
-            args.append(int(limit))
-        with _no_gc():
-            return [_series(r) for r in self.db.execute(sql, args)]
-
-    def series_rows(self, ids: list[str]) -> list[dict[str, Any]]:
-        ids = [i for i in ids if "\x00" not in i]
-        if not ids:
-            return []
-        return [_series(r) for r in self.db.execute(
-            "SELECT * FROM series WHERE id = ANY(%s)", (ids,))]
-
-    def summaries(self, filters: Filters) -> dict[str, dict[str, Any]]:
-        where, args = self._where(None, filters)
-        base = f"FROM figures f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
-        lean = base if filters.outlet else f"FROM figures f WHERE {where}"
-        out: dict[str, dict[str, Any]] = {}
-        names = ("echo", "corroboration", "update", "revision_down", "conflict", "outlier")
-        for r in self.db.execute(
-                "SELECT f.series_id AS sid, COUNT(*) AS n, "
-                "COUNT(DISTINCT COALESCE(f.origin_id, f.id)) AS o, "
-                "SUM(f.is_echo) AS echo, SUM(f.is_corroboration) AS corroboration, "
-                "SUM(f.is_update) AS update, SUM(f.is_revision_down) AS revision_down, "
-                "SUM(f.is_conflict) AS conflict, SUM(f.is_outlier) AS outlier, "
-                f"MIN(f.date) AS first {lean} GROUP BY f.series_id", args):
-            out[r["sid"]] = {"points": r["n"], "origins": r["o"],
-                             "flags": {k: int(r[k]) for k in names}, "first_date": r["first"],
-                             "claimants": [], "outlets": [], "latest_id": None,
-                             "latest_value": None, "latest_low": None, "latest_high": None,
-                             "latest_approx": None, "latest_date": None,
-                             "latest_claimant": None}
-        if filters.claimant:
-            for d in out.values():
-                d["claimants"] = [[filters.claimant, d["points"]]]
-        groups = [("a.outlet", "outlets", "(unknown)", base)]
-        if not filters.claimant:
-            groups.append(("f.claimant", "claimants", "(unattributed)", lean))
-        for col, key, none, frm in groups:
-            for r in self.db.execute(
-                    f"SELECT f.series_id AS sid, COALESCE({col}, '{none}') AS k, COUNT(*) AS n "
-                    f"{frm} GROUP BY f.series_id, k ORDER BY f.series_id, n DESC, k", args):
-                out[r["sid"]][key].append([r["k"], r["n"]])
-        for r in self.db.execute(
-                "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
-                "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
-                "f.ord DESC) AS rn "
-                f"{lean} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
-                "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
-                "COALESCE(f.approx, '') != 'vague') AS latest WHERE rn = 1", args):
-            out[r["series_id"]].update({
-                "latest_id": r["id"], "latest_value": r["value"], "latest_low": r["low"],
-                "latest_high": r["high"], "latest_approx": r["approx"],
-                "latest_date": r["date"], "latest_claimant": r["claimant"]})
-        return out
-
-    def list_points(self, series_id: str, filters: Filters, limit: int | None = None,
-                    offset: int = 0) -> list[dict[str, Any]]:
-        if "\x00" in series_id:
-            return []
-        where, args = self._where(series_id, filters)
-        fresh = self.db.execute("SELECT dirty = 0 AS fresh FROM series WHERE id = %s",
-                                (series_id,)).fetchone()
-        if offset and not filters.any() and fresh and fresh["fresh"]:
-            where += " AND f.ord >= %s"
-            args.append(int(offset))
-            offset = 0
-        sql = (f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
-               f"WHERE {where} ORDER BY f.ord, f.id")
-        if limit is not None or offset:
-            sql += " LIMIT %s OFFSET %s"
-            args += [int(limit) if limit is not None else None, int(offset)]
-        with _no_gc():
-            return [_point(r) for r in self.db.execute(sql, args)]
-
-    def get_point(self, figure_id: int) -> dict[str, Any] | None:
-        if not -2**63 <= figure_id < 2**63:
-            return None
-        row = self.db.execute(f"SELECT {_POINT_COLUMNS} FROM figures f JOIN articles a ON "
-                              "a.pk = f.article_pk WHERE f.id = %s", (figure_id,)).fetchone()
-        return _point(row) if row else None
-
-    def get_record(self, article_id: str, version: int | None = None) -> dict[str, Any] | None:
-        if "\x00" in article_id:
-            return None
-        sql = ("SELECT a.pk, a.text, a.version, a.is_latest, a.supersedes, a.content_hash, "
-               "a.ingested_at, r.json FROM articles a JOIN records r ON r.article_pk = a.pk "
-               "WHERE a.article_id = %s")
-        args: list[Any] = [article_id]
-        if version is None:
-            sql += " ORDER BY a.is_latest DESC, a.version DESC LIMIT 1"
-        else:
-            if not -2**63 <= int(version) < 2**63:
-                return None
-            sql += " AND a.version = %s"
-            args.append(int(version))
-        row = self.db.execute(sql, args).fetchone()
-        if row is None:
-            return None
-        d: dict[str, Any] = json.loads(row["json"])
-        d["text"] = row["text"]
-        versions = self.db.execute(
-            "SELECT pk, article_id, version, is_latest, content_hash, ingested_at FROM articles "
-            "WHERE article_id = %s OR pk = %s ORDER BY version", (article_id, row["supersedes"])
-        ).fetchall()
-        d["ledger"] = {"article_pk": row["pk"], "version": row["version"],
-                       "is_latest": bool(row["is_latest"]), "supersedes": row["supersedes"],
-                       "content_hash": row["content_hash"], "ingested_at": row["ingested_at"],
-                       "versions": versions,
-                       "figure_ids": [r["id"] for r in self.db.execute(
-                           "SELECT id FROM figures WHERE article_pk = %s ORDER BY idx",
-                           (row["pk"],))]}
-        return d
+    def has_table(self, name: str) -> bool:
+        # to_regclass: looked up in the URL's search_path, NULL (not an error) when missing.
+        return bool(self.db.execute("SELECT to_regclass(%s) IS NOT NULL AS ok",
+                                    (name,)).fetchone()["ok"])
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Latest versions matching ``query`` (FTS5-style, see :func:`websearch_query`), best
@@ -533,7 +231,7 @@ class PostgresStore:
         q = websearch_query(query)
         if not q:
             return []
-        opts = (f"StartSel={_HIT_ON}, StopSel={_HIT_OFF}, MaxWords=24, MinWords=8, "
+        opts = (f"StartSel={HIT_ON}, StopSel={HIT_OFF}, MaxWords=24, MinWords=8, "
                 "MaxFragments=1, FragmentDelimiter=…")
         rows = self.db.execute(
             "SELECT m.article_id, m.version, m.url, m.outlet, m.published, m.title, "
@@ -546,7 +244,7 @@ class PostgresStore:
             (_FTS_CHARS, opts, q, int(limit), max(0, int(offset)))).fetchall()
         out = []
         for d in rows:
-            d["snippet"], d["snippet_hits"] = _unmark(d.get("snippet") or "")
+            d["snippet"], d["snippet_hits"] = unmark(d.get("snippet") or "")
             out.append(d)
         return out
 
@@ -559,47 +257,7 @@ class PostgresStore:
             "a.fts @@ websearch_to_tsquery('english', %s)", (q,)).fetchone()
         return int(row["n"])
 
-    def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        return list(self.db.execute(
-            "SELECT a.article_id, a.version, a.url, a.outlet, a.published, a.title, "
-            "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk) AS n_figures, "
-            "(SELECT COUNT(*) FROM figures f WHERE f.article_pk = a.pk AND "
-            "f.series_id IS NOT NULL) AS n_points "
-            "FROM articles a WHERE a.is_latest = 1 "
-            "ORDER BY a.published IS NULL, a.published DESC, a.article_id LIMIT %s OFFSET %s",
-            (int(limit), max(0, int(offset)))).fetchall())
-
-    def claimant_counts(self) -> list[dict[str, Any]]:
-        """Points of the latest article versions per (claimant as stored, as written, series):
-        what :meth:`Ledger.claimants` groups into canonical claimants."""
-        rows = self.db.execute(
-            "SELECT f.claimant, f.claimant_name, f.claimant_mention, f.series_id, "
-            "COUNT(*) AS points FROM figures f WHERE f.current = 1 AND f.series_id IS NOT NULL "
-            "GROUP BY f.claimant, f.claimant_name, f.claimant_mention, f.series_id").fetchall()
-        return [dict(r) for r in rows]
-
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for t in ("articles", "records", "figures", "quotes", "sources", "entities", "series"):
-            out[t] = self.db.execute(f"SELECT COUNT(*) AS n FROM {t}").fetchone()["n"]
-        out["current_articles"] = self.db.execute(
-            "SELECT COUNT(*) AS n FROM articles WHERE is_latest = 1").fetchone()["n"]
-        out["dirty_series"] = self.db.execute(
-            "SELECT COUNT(*) AS n FROM series WHERE dirty = 1").fetchone()["n"]
-        return out
-
     # -- copying --------------------------------------------------------------------------------
-
-    def dump(self, table: str) -> Iterator[dict[str, Any]]:
-        """Every row of one ledger table in key order (streamed), as plain column values."""
-        key = dict(TABLES)[table]
-        with self.db.cursor() as cur:
-            cur.execute(f"SELECT * FROM {table} ORDER BY {key}")
-            for row in cur.fetchall():
-                row.pop("fts", None)
-                if table == "passages" and row["sig"] is not None:
-                    row["sig"] = bytes(row["sig"])
-                yield row
 
     def load(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
         """Insert rows as :meth:`dump` gives them (keys kept), in one transaction per table."""
@@ -613,7 +271,7 @@ class PostgresStore:
                     batch = []
             if batch:
                 n += self._load_batch(cur, table, batch)
-            key = dict(TABLES)[table]
+            key = dict(TABLES + WATCH_TABLES)[table]
             if key in ("pk", "id") and table != "series":
                 cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'), "
                             f"COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)")
@@ -629,13 +287,6 @@ class PostgresStore:
         cur.executemany(f"INSERT INTO {table}({names}) VALUES ({marks}){conflict}",
                         [tuple(r[c] for c in cols) for r in batch])
         return len(batch)
-
-    def set_column(self, table: str, column: str, pairs: list[tuple[Any, Any]]) -> None:
-        """``UPDATE table SET column = value WHERE key = k`` for many ``(k, value)`` pairs."""
-        key = dict(TABLES)[table]
-        with self.transaction() as db, db.cursor() as cur:
-            cur.executemany(f"UPDATE {table} SET {column} = %s WHERE {key} = %s",
-                            [(v, k) for k, v in pairs])
 
 
 class _Reconnecting:
@@ -676,6 +327,10 @@ class _Reconnecting:
                 yield self
         finally:
             self._in_tx = False
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        with self.cursor() as cur:
+            cur.executemany(sql, rows)
 
     def cursor(self) -> Any:
         return self._conn.cursor()

@@ -18,6 +18,9 @@ TABLES = (("meta", "key"), ("articles", "pk"), ("records", "article_pk"), ("pass
           ("entities", "id"))
 # Columns that point forward or at their own table: copied after every row is in.
 LATE_COLUMNS = (("series", "latest_figure"), ("figures", "origin_id"))
+# What `newsledger watch` remembers, copied after the ledger proper (not part of its digest),
+# each with the column its rows are read in order of.
+WATCH_TABLES = (("watch_sources", "source"), ("watch_items", "item"), ("watch_errors", "id"))
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (

@@ -179,10 +179,6 @@ class LedgerView:
         stored as new articles or versions at or after ``since`` (ISO), newest first."""
         from ..ledger.watchlist import Watchlist
 
-        from ..ledger.store import SQLiteStore
-
-        if not isinstance(self.ledger.store, SQLiteStore):
-            return [], []  # watch state lives in SQLite ledgers only, for now
         with self._lock:
             w = Watchlist(self.ledger.store)
             return w.sources(), w.changed_since(since, limit)
