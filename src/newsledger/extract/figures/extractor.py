@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
 from ..document import RangeIndex
 from . import claimants as figclaimants
+from . import dating
 from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
@@ -721,8 +722,9 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
             continue
         if not t.value[:1].isdigit():
             continue  # PAST_REF, PRESENT_REF, an undated "morning": not a calendar as-of date
-        if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
-            continue  # "since October 7" is scope, kept in counts
+        if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]) \
+                or dating.opens_period(text, t.span.start):
+            continue  # "since October 7", "since its update yesterday" is scope, kept in counts
         if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens
                if tok.i != (c.noun.i if c.noun is not None else -1)):
             continue  # "hostages abducted on October 7": when they were taken, not as of when
@@ -737,6 +739,16 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
         cands.sort(key=lambda x: x[0])
         if cands[0][0] == 0 or cands[0][0] < _AS_OF_REACH:
             return cands[0][1].value
+    # Further away, a date still dates the figure when the grammar ties it to the figure's
+    # clause or the one governing it ("Three days ago … officials said the toll had …").
+    far = dating.governing_time(
+        [t for t in look.dated_near(sent, sent[0], sent[1], 0)
+         if t.value and t.value[:1].isdigit() and sent[0] <= t.span.start < sent[1]
+         and not dating.opens_period(text, t.span.start)
+         and not _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start])],
+        c.verbs, skip_own=bool(fig.cumulative and not held_then))
+    if far is not None:
+        return far.value
     pub = state.published
     if pub is None:
         return None
