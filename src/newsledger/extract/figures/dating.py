@@ -17,9 +17,9 @@ from spacy.tokens import Token
 from ...record import TimeExpr
 from .counting import tokens_in
 
-# 'since' and at most three words before the date: "since yesterday", "since its update
+# 'since' and at most four words before the date: "since yesterday", "since its update
 # yesterday", "since the last update on Sunday".
-_SINCE = re.compile(r"\bsince[ \t]+(?:[\w'’-]+[ \t]+){0,3}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince[ \t]+(?:[\w'’-]+[ \t]+){0,4}$", re.IGNORECASE)
 # How a clause hangs on the clause that governs it: "officials said [the toll had exceeded X]".
 _GOVERNED = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 # How a date hangs on a verb: "Three days ago" (advmod), "Monday" (npadvmod), "on Friday" (prep).
@@ -61,11 +61,13 @@ def clause_chain(verbs: Iterable[Token]) -> list[Token]:
     return chain
 
 
-def governing_time(times: Iterable[TimeExpr], verbs: list[Token], skip_own: bool = False
-                   ) -> TimeExpr | None:
+def governing_time(times: Iterable[TimeExpr], verbs: list[Token], skip_own: bool = False,
+                   sentence_start: int | None = None) -> TimeExpr | None:
     """The dated time attached to the figure's clause or to a clause governing it (nearest
     clause first). ``skip_own``: only a governing clause counts (a running total's own verb
-    tells when its events happened, not when the total held)."""
+    tells when its events happened, not when the total held). A time that opens the sentence
+    (at ``sentence_start``) frames all of it: the parser may hang "Two days ago - after the talks
+    broke down - officials said …" on the inner "broke", whose clause the main one governs."""
     if not verbs:
         return None
     doc = verbs[0].doc
@@ -73,6 +75,12 @@ def governing_time(times: Iterable[TimeExpr], verbs: list[Token], skip_own: bool
     best: tuple[int, TimeExpr] | None = None
     for t in times:
         head = attached_verb(t, doc)
+        if head is not None and head not in chain and sentence_start is not None \
+                and not doc.text[sentence_start:t.span.start].strip(" \t\n\"'“‘-–—"):
+            for up in head.ancestors:
+                if up in chain:
+                    head = up
+                    break
         if head is None or head not in chain:
             continue
         rank = chain.index(head)

@@ -746,7 +746,7 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
          if t.value and t.value[:1].isdigit() and sent[0] <= t.span.start < sent[1]
          and not dating.opens_period(text, t.span.start)
          and not _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start])],
-        c.verbs, skip_own=bool(fig.cumulative and not held_then))
+        c.verbs, skip_own=bool(fig.cumulative and not held_then), sentence_start=sent[0])
     if far is not None:
         return far.value
     pub = state.published
