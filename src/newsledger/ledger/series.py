@@ -46,7 +46,7 @@ from statistics import median
 from typing import Any
 
 from ..record import Figure
-from . import scope
+from . import scope, territory
 from .claimants import claimant_in_article, claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
@@ -255,7 +255,8 @@ def series_key(fig: Figure, published: str | None = None,
         return None
     forecast = is_forecast(fig)
     place = place_of(fig.place, fig.counts)
-    home = claimant_place(claimant_in_article(fig, text) if text else claimant_of(fig))
+    home = claimant_place(territory.claimant_for_place(
+        claimant_in_article(fig, text) if text else claimant_of(fig), place, fig))
     if place is None and not _LOCAL.search(fig.counts or ""):
         if home is not None and not scope.other_territory(fig, text, home):
             place = home
