@@ -61,10 +61,11 @@ def clause_chain(verbs: Iterable[Token]) -> list[Token]:
     return chain
 
 
-def governing_time(times: Iterable[TimeExpr], verbs: list[Token], skip_own: bool = False,
-                   sentence_start: int | None = None) -> TimeExpr | None:
+def governing_time(times: Iterable[tuple[TimeExpr, Token | None]], verbs: list[Token],
+                   skip_own: bool = False, sentence_start: int | None = None
+                   ) -> TimeExpr | None:
     """The dated time attached to the figure's clause or to a clause governing it (nearest
-    clause first). ``skip_own``: only a governing clause counts (a running total's own verb
+    clause first); ``times`` come with the verb each hangs on (:func:`attached_verb`). ``skip_own``: only a governing clause counts (a running total's own verb
     tells when its events happened, not when the total held). A time that opens the sentence
     (at ``sentence_start``) frames all of it: the parser may hang "Two days ago - after the talks
     broke down - officials said …" on the inner "broke", whose clause the main one governs."""
@@ -73,8 +74,7 @@ def governing_time(times: Iterable[TimeExpr], verbs: list[Token], skip_own: bool
     doc = verbs[0].doc
     chain = clause_chain(verbs)
     best: tuple[int, TimeExpr] | None = None
-    for t in times:
-        head = attached_verb(t, doc)
+    for t, head in times:
         if head is not None and head not in chain and sentence_start is not None \
                 and not doc.text[sentence_start:t.span.start].strip(" \t\n\"'“‘-–—"):
             for up in head.ancestors:

@@ -160,6 +160,7 @@ class Lookups:
         self._scopes: OrderedDict[tuple[re.Pattern[str], int], tuple[int, int | None]] = \
             OrderedDict()
         self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._framing: dict[tuple[int, int], list[tuple[TimeExpr, Token | None]]] = {}
         self.ops = 0
 
     def in_idiom(self, start: int, end: int) -> bool:
@@ -236,6 +237,22 @@ class Lookups:
         b = bisect.bisect_left(self.dated_starts, min(sent[1], hi + reach))
         self.ops += b - a + 1
         return [self.times[k] for k in sorted(self.dated_ranks[a:b])]
+
+    def framing_times(self, sent: tuple[int, int], doc: Doc) -> list[tuple[TimeExpr, Token | None]]:
+        """The sentence's calendar dates that may frame its figures, each with the verb it hangs
+        on (:mod:`.dating`), found once per sentence."""
+        got = self._framing.get(sent)
+        if got is None:
+            if len(self._framing) > 64:
+                self._framing.clear()
+            text = self.state.text
+            got = self._framing[sent] = [
+                (t, dating.attached_verb(t, doc))
+                for t in self.dated_near(sent, sent[0], sent[1], 0)
+                if t.value and t.value[:1].isdigit() and sent[0] <= t.span.start < sent[1]
+                and not dating.opens_period(text, t.span.start)
+                and not _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start])]
+        return got
 
     def cue_quote(self, positions: set[int], after: int) -> Quote | None:
         """The first quote (in state.quotes order) whose cue starts at one of ``positions``
@@ -741,12 +758,9 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
             return cands[0][1].value
     # Further away, a date still dates the figure when the grammar ties it to the figure's
     # clause or the one governing it ("Three days ago … officials said the toll had …").
-    far = dating.governing_time(
-        [t for t in look.dated_near(sent, sent[0], sent[1], 0)
-         if t.value and t.value[:1].isdigit() and sent[0] <= t.span.start < sent[1]
-         and not dating.opens_period(text, t.span.start)
-         and not _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start])],
-        c.verbs, skip_own=bool(fig.cumulative and not held_then), sentence_start=sent[0])
+    far = dating.governing_time(look.framing_times(sent, c.verbs[0].doc) if c.verbs else [],
+                                c.verbs, skip_own=bool(fig.cumulative and not held_then),
+                                sentence_start=sent[0])
     if far is not None:
         return far.value
     pub = state.published
