@@ -26,6 +26,8 @@ def test_a_since_phrase_is_not_the_as_of() -> None:
     f = by_value("The regional office said 120 people have been killed since its update "
                  "yesterday, bringing the total to 7,412 people killed.", 7412)
     assert f.as_of != "2024-05-09", f.as_of
+    # the total of a present-perfect count is as of its report
+    assert f.as_of == "2024-05-10", f.as_of
     g = by_value("The regional office says 120 people have been killed since its update "
                  "yesterday.", 120)
     assert g.as_of != "2024-05-09", g.as_of
@@ -42,3 +44,10 @@ def test_opens_period(before: str, expected: bool) -> None:
     text = before + "Sunday"
     assert opens_period(text, len(before)) is expected
 
+
+
+def test_a_total_after_a_past_count_is_not_made_present() -> None:
+    # "were killed" is simple past: the total it brings is not dated by the report
+    f = by_value("On Monday, the office said 120 people were killed, bringing the total to 7,412.",
+                 7412)
+    assert f.as_of in (None, "2024-05-06"), f.as_of

@@ -89,3 +89,19 @@ def governing_time(times: Iterable[tuple[TimeExpr, Token | None]], verbs: list[T
         if best is None or rank < best[0]:
             best = (rank, t)
     return best[1] if best else None
+
+
+# Saying verbs: "says" tells when the claim was made, not the tense of what it claims.
+_SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "claim"})
+
+
+def told_in_present_above(verbs: list[Token]) -> bool:
+    """Is a clause governing the count's own ("… have been killed since …, bringing the total to
+    15,899") in the present or present perfect? Saying verbs do not count."""
+    for v in clause_chain(verbs)[1:]:
+        if v.lemma_.lower() in _SAYING:
+            continue
+        auxes = [a.lower_ for a in v.children if a.dep_ in ("aux", "auxpass")]
+        if v.tag_ in ("VBZ", "VBP") or any(a in ("has", "have", "'ve", "’ve") for a in auxes):
+            return True
+    return False

@@ -769,7 +769,7 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
     present_word, says = look.present_words(sent)
     present = present_word or (fig.claimant is not None and says) or any(
         v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
-        for v in c.verbs)
+        for v in c.verbs) or (not held_then and dating.told_in_present_above(c.verbs))
     if fig.cumulative and present:
         return pub.isoformat()
     if present and fig.metric in ("killed", "injured", "hostages_held", "displaced", "missing"):
