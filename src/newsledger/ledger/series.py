@@ -629,6 +629,7 @@ def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
     outlets: dict[str, int] = defaultdict(int)
     origins = set()
     latest = None
+    latest_undated = None  # a point whose text gave no date of its own: latest only if none has
     first_date = None
     for p in points:
         names = {f["flag"] for f in p.get("flags") or ()}
@@ -640,7 +641,14 @@ def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
         if p.get("date"):
             first_date = first_date or p["date"]
             if "outlier" not in names and interval(p) is not None:
-                latest = p  # not an outlier, not a vague "dozens"
+                # not an outlier, not a vague "dozens"; dated by its text (an as-of), not only by
+                # its publication: "the toll had exceeded 15,200" may be days old
+                if "as_of" in p and not p["as_of"]:
+                    latest_undated = p
+                else:
+                    latest = p
+    if latest is None:
+        latest = latest_undated
     if latest is None and points:
         latest = points[-1]
 
