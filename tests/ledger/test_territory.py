@@ -22,7 +22,7 @@ def test_a_west_bank_toll_is_the_ramallah_ministrys() -> None:
             "since October.")
     f = fig(text, "412", "West Bank", "Palestinian health ministry")
     assert territory.claimant_for_place("Gaza health ministry", "West Bank", f) == \
-        "Palestinian health ministry"
+        territory.RAMALLAH_MINISTRY
     key = series_key(f, "2024-01-10", text)
     assert key is not None and key.place != "Gaza", key
 
@@ -31,7 +31,7 @@ def test_a_west_bank_town_counts_as_the_west_bank() -> None:
     text = "The Palestinian health ministry says 12 people were killed in Jenin."
     f = fig(text, "12", "Jenin", "Palestinian health ministry")
     assert territory.claimant_for_place("Gaza health ministry", "Jenin", f) == \
-        "Palestinian health ministry"
+        territory.RAMALLAH_MINISTRY
 
 
 def test_a_gaza_toll_keeps_the_gaza_ministry() -> None:
@@ -54,3 +54,10 @@ def test_no_place_keeps_the_claimant() -> None:
     text = "The Palestinian health ministry says 20,000 people have been killed."
     f = fig(text, "20,000", None, "Palestinian health ministry")
     assert territory.claimant_for_place("Gaza health ministry", None, f) == "Gaza health ministry"
+
+
+def test_the_ramallah_ministry_is_a_canonical_claimant() -> None:
+    from newsledger.ledger.claimants import canonical
+    assert canonical(territory.RAMALLAH_MINISTRY) == territory.RAMALLAH_MINISTRY
+    assert canonical("the Ramallah-based Palestinian health ministry") == territory.RAMALLAH_MINISTRY
+    assert canonical("Palestinian health ministry") == "Gaza health ministry"  # Gaza news' usage

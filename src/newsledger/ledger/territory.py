@@ -16,7 +16,7 @@ from ..lexicons import series_vocabulary
 from ..record import Figure
 
 GAZA_MINISTRY = "Gaza health ministry"
-RAMALLAH_MINISTRY = "Palestinian health ministry"
+RAMALLAH_MINISTRY = "Palestinian health ministry in Ramallah"  # canonical in aliases.json
 WEST_BANK = "West Bank"
 _GAZA_WORDS = re.compile(r"\b(?:gaza|hamas)", re.IGNORECASE)
 
