@@ -61,3 +61,15 @@ def test_the_ramallah_ministry_is_a_canonical_claimant() -> None:
     assert canonical(territory.RAMALLAH_MINISTRY) == territory.RAMALLAH_MINISTRY
     assert canonical("the Ramallah-based Palestinian health ministry") == territory.RAMALLAH_MINISTRY
     assert canonical("Palestinian health ministry") == "Gaza health ministry"  # Gaza news' usage
+
+
+def test_the_canonical_name_does_not_count_as_written() -> None:
+    # The extractor already made "the Palestinian Health Ministry" canonical: the mention decides.
+    text = "15 Palestinians were killed in the West Bank, the Palestinian Health Ministry said."
+    f = fig(text, "15", "West Bank", "the Palestinian Health Ministry")
+    f.claimant = Speaker(f.claimant.mention, "Gaza health ministry")  # type: ignore[union-attr]
+    assert territory.claimant_for_place("Gaza health ministry", "West Bank", f) == \
+        territory.RAMALLAH_MINISTRY
+    f.claimant = Speaker(None, "Gaza health ministry")
+    assert territory.claimant_for_place("Gaza health ministry", "West Bank", f) == \
+        "Gaza health ministry"

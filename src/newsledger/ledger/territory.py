@@ -37,7 +37,9 @@ def claimant_for_place(claimant: str | None, place: str | None, fig: Figure) -> 
     count unless the claimant as written names Gaza or Hamas."""
     if claimant != GAZA_MINISTRY or not in_west_bank(place):
         return claimant
-    written = " ".join(filter(None, [
-        fig.claimant.mention.text if fig.claimant and fig.claimant.mention else None,
-        fig.claimant.name if fig.claimant else None]))
-    return claimant if _GAZA_WORDS.search(written) else RAMALLAH_MINISTRY
+    # As written: the mention, else a name that is not the canonical one the aliases made.
+    written = fig.claimant.mention.text if fig.claimant and fig.claimant.mention else (
+        fig.claimant.name if fig.claimant and fig.claimant.name != GAZA_MINISTRY else "")
+    if not written and fig.claimant is not None:
+        return claimant  # only the canonical name is known: nothing says which ministry
+    return claimant if _GAZA_WORDS.search(written or "") else RAMALLAH_MINISTRY
