@@ -42,6 +42,10 @@ def fig_in(text: str, number: str, counts: str = "people killed", place: str | N
      "to more than 8,000.", "About a thousand", "people killed since Friday"),
     ("The ministry says a total of 21 people have been killed in a strike on a camp in Rafah.",
      "21", "people killed"),
+    ("The office says a total of 17 people have been killed and 52 injured in a strike on a "
+     "tent camp near Kessel.", "17", "people killed"),
+    ("Officials say 9 people were killed and 30 others wounded in an attack on a convoy.", "9",
+     "people killed"),
     ("Officials said over 1,000 people were killed in the intensified weekend bombardment.",
      "over 1,000", "people killed"),
     ("The ministry says more than 300 people have been killed since the fighting resumed.",
@@ -70,6 +74,8 @@ def test_counts_of_one_place_or_event_are_partial(text: str, number: str, counts
      "25,000", "people killed since the war began"),
     ("More than 22,000 people have been killed, the health ministry says.", "22,000",
      "people killed"),
+    ("More than 22,000 people have been killed and 50,000 injured since the war began in "
+     "Norland.", "22,000", "people killed"),
 ])
 def test_running_totals_stay_whole(text: str, number: str, counts: str) -> None:
     assert not scope.is_partial(fig_in(text, number, counts), text)

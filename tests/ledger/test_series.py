@@ -452,3 +452,18 @@ def test_flags_end_to_end_with_canonical_claimants(tmp_path: Path) -> None:
         assert {f["flag"] for f in pts["idf1"]["flags"]} >= {"conflict"}
         ministry = led.series(claimant="Hamas-run health ministry")[0]
         assert ministry["points"] == 4 and ministry["latest_value"] == 34700
+
+
+def test_latest_is_the_newest_point_dated_by_its_text() -> None:
+    # "the toll had exceeded 15,200", undated in its text: published last, yet not the latest
+    a = pt(15000, "2023-12-01")
+    b = pt(15523, "2023-12-03")
+    c = pt(15200, "2023-12-05")
+    for p, as_of in ((a, "2023-12-01"), (b, "2023-12-03"), (c, None)):
+        p["as_of"] = as_of
+    s = summarize(compute_flags([a, b, c], True))
+    assert s["latest_id"] == b["id"], s
+    # with no point dated by its text, the newest one is still the latest
+    for p in (a, b):
+        p["as_of"] = None
+    assert summarize(compute_flags([a, b, c], True))["latest_id"] == c["id"]

@@ -319,3 +319,22 @@ def test_series_query_is_text_not_a_like_pattern(ledger_db: str, tmp_path: Path)
         for q in ("k%d", "k_lled", "%", "_", "\\"):
             assert led.series(q) == [], q
         assert led.series("x" * 50_000) == []
+
+
+def test_latest_of_a_filtered_listing_is_dated_by_its_text(ledger_db: str) -> None:
+    """The filtered summaries (SQL) pick the latest as the unfiltered summary does: a point with
+    no as-of of its own is not the latest while one with an as-of exists."""
+    undated = make_record("c", "2024-05-06", [(33900, "killed", "Gaza", "the health ministry",
+                                               True)], outlet="BBC")
+    undated.figures[0].as_of = None  # "the toll had passed 33,900": no date in its text
+    with Ledger(ledger_db) as led:
+        led.ingest_records([
+            make_record("a", "2024-05-01", [(34000, "killed", "Gaza", "the health ministry",
+                                             True)], outlet="AP"),
+            make_record("b", "2024-05-03", [(34100, "killed", "Gaza", "the health ministry",
+                                             True)], outlet="AP"),
+            undated])
+        whole = led.series()[0]
+        filtered = led.series(claimant="gaza health ministry")[0]
+        assert whole["points"] == filtered["points"] == 3
+        assert whole["latest_value"] == filtered["latest_value"] == 34100

@@ -17,7 +17,8 @@ from ..errors import StoreError
 from ..actors import canonical_actor
 from ..record import Figure, Record
 from . import claimants as claimants_mod
-from .series import claim_date, compute_flags, iso_date, series_key, summarize
+from . import territory
+from .series import claim_date, compute_flags, iso_date, place_of, series_key, summarize
 from .similarity import passage_bounds, signature
 from .store import FigureRow, Filters, Prepared, Store, fts_words, is_url, open_store
 
@@ -68,7 +69,9 @@ def prepare(rec: Record) -> Prepared:
             idx=i, series_id=key.id if key else None, series_name=key.name if key else None,
             metric=fig.metric, subject=key.subject if key else None,
             place=key.place if key else fig.place, cumulative=bool(key and key.cumulative),
-            claimant=claimants_mod.claimant_in_article(fig, rec.text),
+            claimant=territory.claimant_for_place(
+                claimants_mod.claimant_in_article(fig, rec.text),
+                key.place if key else place_of(fig.place, fig.counts), fig),
             date=claim_date(fig.as_of, pub, _mod_of(rec, fig)), passage=passage))
     prep.source_names = [canonical_actor(s.name) or s.name for s in rec.sources]
     return prep

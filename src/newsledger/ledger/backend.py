@@ -367,7 +367,7 @@ class SQLBackend:
         where, args = self._where(series_id, filters)
         rows = (db or self.db).execute(
             "SELECT f.id, f.series_id, f.value, f.low, f.high, f.approx, f.date, f.claimant, "
-            "f.origin_id, f.flags, a.pk AS article, a.published, a.outlet, p.sig, "
+            "f.as_of, f.origin_id, f.flags, a.pk AS article, a.published, a.outlet, p.sig, "
             "a.article_id AS tie_id, a.version AS tie_version, f.idx AS tie_idx, "
             f"(SELECT {self.WIRE_AGG} FROM sources s WHERE s.article_pk = a.pk "
             " AND s.role = 'wire_credit') AS wire "
@@ -493,7 +493,7 @@ class SQLBackend:
         for r in self.db.execute(
                 "SELECT * FROM (SELECT f.series_id, f.id, f.value, f.low, f.high, f.approx, "
                 "f.date, f.claimant, ROW_NUMBER() OVER (PARTITION BY f.series_id ORDER BY "
-                "f.ord DESC) AS rn "
+                "(f.as_of IS NULL), f.ord DESC) AS rn "
                 f"{lean} AND f.is_outlier = 0 AND f.date IS NOT NULL AND "
                 "COALESCE(f.value, f.low, f.high) IS NOT NULL AND "
                 "COALESCE(f.approx, '') != 'vague') AS latest WHERE rn = 1", args):

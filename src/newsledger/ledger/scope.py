@@ -125,6 +125,12 @@ _TALLY_BEFORE = re.compile(r"\b(?:toll|total|tally)\b[^.;!?]{0,40}?\b(?:to|at|of
                            re.IGNORECASE)
 
 
+# A count of the wounded joined to the dead's: "and 64 injured", "and 120 others wounded".
+_HURT_TOO = re.compile(r"^[^.;!?\d]{0,60}?\band[ \t]+\d[\d,]*[ \t]+(?:(?:other|more|people|"
+                       r"others)[ \t]+)?(?:(?:were|have[ \t]+been|had[ \t]+been)[ \t]+)?"
+                       r"(?:injured|wounded|hurt)\b", re.IGNORECASE)
+
+
 def is_partial(fig: Figure, text: str | None) -> bool:
     """Does the text around a running total say it counts one locality, event or period?"""
     if not text or not (0 <= fig.span.start < fig.span.end <= len(text)):
@@ -136,7 +142,9 @@ def is_partial(fig: Figure, text: str | None) -> bool:
     # What follows the number up to the next one is its own scope, and wins ("a thousand killed
     # since Friday, bringing the overall toll to 8,000"; "a total of 21 killed in a strike on
     # a camp").
-    own = text[fig.span.end:fig.span.end + 120]
+    own = text[fig.span.end:fig.span.end + 160]
+    # "21 killed and 64 injured in a strike on a camp": the wounded share the dead's scope.
+    own = _HURT_TOO.sub(lambda m: " " * len(m.group()), own, count=1)
     own = own[:min([len(own)] + [m.start() for m in re.finditer(r"\d|[.;!?]", own)])]
     if _EVENT.search(own) or _LOCAL.search(own):
         return True

@@ -46,7 +46,7 @@ from statistics import median
 from typing import Any
 
 from ..record import Figure
-from . import scope
+from . import scope, territory
 from .claimants import claimant_in_article, claimant_of
 from .similarity import NEAR_COPY, similarity
 from ..lexicons import series_vocabulary, word_set
@@ -255,7 +255,8 @@ def series_key(fig: Figure, published: str | None = None,
         return None
     forecast = is_forecast(fig)
     place = place_of(fig.place, fig.counts)
-    home = claimant_place(claimant_in_article(fig, text) if text else claimant_of(fig))
+    home = claimant_place(territory.claimant_for_place(
+        claimant_in_article(fig, text) if text else claimant_of(fig), place, fig))
     if place is None and not _LOCAL.search(fig.counts or ""):
         if home is not None and not scope.other_territory(fig, text, home):
             place = home
@@ -628,6 +629,7 @@ def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
     outlets: dict[str, int] = defaultdict(int)
     origins = set()
     latest = None
+    latest_undated = None  # a point whose text gave no date of its own: latest only if none has
     first_date = None
     for p in points:
         names = {f["flag"] for f in p.get("flags") or ()}
@@ -639,7 +641,14 @@ def summarize(points: list[dict[str, Any]]) -> dict[str, Any]:
         if p.get("date"):
             first_date = first_date or p["date"]
             if "outlier" not in names and interval(p) is not None:
-                latest = p  # not an outlier, not a vague "dozens"
+                # not an outlier, not a vague "dozens"; dated by its text (an as-of), not only by
+                # its publication: "the toll had exceeded 15,200" may be days old
+                if "as_of" in p and not p["as_of"]:
+                    latest_undated = p
+                else:
+                    latest = p
+    if latest is None:
+        latest = latest_undated
     if latest is None and points:
         latest = points[-1]
 

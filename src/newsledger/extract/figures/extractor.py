@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
 from ..document import RangeIndex
 from . import claimants as figclaimants
+from . import dating
 from . import links as figlinks
 from . import hedges as hedging
 from ..registry import State, component
@@ -159,6 +160,7 @@ class Lookups:
         self._scopes: OrderedDict[tuple[re.Pattern[str], int], tuple[int, int | None]] = \
             OrderedDict()
         self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._framing: dict[tuple[int, int], list[tuple[TimeExpr, Token | None]]] = {}
         self.ops = 0
 
     def in_idiom(self, start: int, end: int) -> bool:
@@ -235,6 +237,22 @@ class Lookups:
         b = bisect.bisect_left(self.dated_starts, min(sent[1], hi + reach))
         self.ops += b - a + 1
         return [self.times[k] for k in sorted(self.dated_ranks[a:b])]
+
+    def framing_times(self, sent: tuple[int, int], doc: Doc) -> list[tuple[TimeExpr, Token | None]]:
+        """The sentence's calendar dates that may frame its figures, each with the verb it hangs
+        on (:mod:`.dating`), found once per sentence."""
+        got = self._framing.get(sent)
+        if got is None:
+            if len(self._framing) > 64:
+                self._framing.clear()
+            text = self.state.text
+            got = self._framing[sent] = [
+                (t, dating.attached_verb(t, doc))
+                for t in self.dated_near(sent, sent[0], sent[1], 0)
+                if t.value and t.value[:1].isdigit() and sent[0] <= t.span.start < sent[1]
+                and not dating.opens_period(text, t.span.start)
+                and not _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start])]
+        return got
 
     def cue_quote(self, positions: set[int], after: int) -> Quote | None:
         """The first quote (in state.quotes order) whose cue starts at one of ``positions``
@@ -721,8 +739,9 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
             continue
         if not t.value[:1].isdigit():
             continue  # PAST_REF, PRESENT_REF, an undated "morning": not a calendar as-of date
-        if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]):
-            continue  # "since October 7" is scope, kept in counts
+        if _SCOPE_BEFORE.search(text[max(0, t.span.start - 14):t.span.start]) \
+                or dating.opens_period(text, t.span.start):
+            continue  # "since October 7", "since its update yesterday" is scope, kept in counts
         if any(tok.idx <= t.span.start < tok.idx + len(tok) for tok in c.tokens
                if tok.i != (c.noun.i if c.noun is not None else -1)):
             continue  # "hostages abducted on October 7": when they were taken, not as of when
@@ -737,13 +756,20 @@ def _as_of(state: State, q: Quantity, c: Counted, sent: tuple[int, int], fig: Fi
         cands.sort(key=lambda x: x[0])
         if cands[0][0] == 0 or cands[0][0] < _AS_OF_REACH:
             return cands[0][1].value
+    # Further away, a date still dates the figure when the grammar ties it to the figure's
+    # clause or the one governing it ("Three days ago … officials said the toll had …").
+    far = dating.governing_time(look.framing_times(sent, c.verbs[0].doc) if c.verbs else [],
+                                c.verbs, skip_own=bool(fig.cumulative and not held_then),
+                                sentence_start=sent[0])
+    if far is not None:
+        return far.value
     pub = state.published
     if pub is None:
         return None
     present_word, says = look.present_words(sent)
     present = present_word or (fig.claimant is not None and says) or any(
         v.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("has", "have") for a in v.children)
-        for v in c.verbs)
+        for v in c.verbs) or (not held_then and dating.told_in_present_above(c.verbs))
     if fig.cumulative and present:
         return pub.isoformat()
     if present and fig.metric in ("killed", "injured", "hostages_held", "displaced", "missing"):
