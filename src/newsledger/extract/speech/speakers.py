@@ -197,6 +197,15 @@ def mention_span(tok: Token) -> SpacySpan:
     return doc[start:end]
 
 
+_AGE = re.compile(r",\s*(\d{1,3})\s*,")
+
+
+def _aged(text: str, end: int) -> bool:
+    """A name followed by an age in commas ("Pedro Kremer, 48, was raised …")."""
+    m = _AGE.match(text, end, end + 8)
+    return m is not None and 0 < int(m.group(1)) <= 110
+
+
 def has_person(span: SpacySpan) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
@@ -238,6 +247,8 @@ class Speakers:
                 "group" if ent.label_ in _GROUP_LABELS else "")
             if not kind:
                 continue
+            if kind == "group" and ent.label_ == "ORG" and _aged(self.text, ent.end_char):
+                kind = "person"  # "Younass Barkouch, 24, came from …": an age makes a person
             if kind == "person" and len(ent) > 1:
                 self.names.add_person(ent.text)
             if in_quote(ent.start_char):
@@ -615,7 +626,11 @@ class Speakers:
                 if best is None or p > best[0]:
                     best = (p, name)
         if best is not None and pos - best[0] <= 1500:
-            return best[1]  # a recent speaker is the most salient antecedent
+            # A recent speaker is the most salient antecedent, unless a person is introduced
+            # after it ("Younass Barkouch, 24, came from …. He said"): the newcomer.
+            newer = self._introduced_between(best[0], pos, kind, lambda n: contains is None or
+                                             contains in n.lower().split())
+            return newer or best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
             self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
@@ -644,7 +659,7 @@ class Speakers:
                     if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
                    default=None)
         if best is not None:
-            return best[1]
+            return self._introduced_between(best[0], pos, kind, fits) or best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
             self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
@@ -652,6 +667,31 @@ class Speakers:
             if k == kind and fits(name):
                 return name
         return None
+
+    def _introduced_between(self, lo: int, pos: int, kind: str, fits: Any) -> str | None:
+        """The last person first named as a sentence subject after ``lo`` and before ``pos``
+        ("Pedro Kremer, 48, was raised in …"): a paragraph that introduces someone is about
+        them, so its pronouns are theirs, not the previous speaker's. People only: a body named
+        in passing is no new topic."""
+        if kind != "person":
+            return None
+        first = self._first_mention()
+        i = bisect.bisect_left(self._subject_pos, pos)
+        for p, name, k in reversed(self._subjects[max(0, i - 20):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
+            if p <= lo:
+                break
+            if k == "person" and first.get(name) == p and " " in name and fits(name) and \
+                    not self._apposed_body(p):
+                return name
+        return None
+
+    def _apposed_body(self, pos: int) -> bool:
+        """"Kurier Lubelski, a regional news outlet, …": the entity at ``pos`` is described as a
+        body or an outlet, whatever the tagger's label."""
+        ent = self._ents_by_token.get(self._token_at(pos).i)
+        return ent is not None and any(
+            c.dep_ == "appos" and c.lower_ in _MEDIA_NOUNS | GROUP_NOUNS for c in ent.root.children)
 
     def _gender(self, name: str) -> str | None:
         """"f"/"m" when the article or a common given name tells, else None."""
