@@ -104,9 +104,11 @@ def _name_end(span: SpacySpan) -> int:
     """Where the name ends: "the Gaza Ministry" followed by "of Health" ends after "Health" (an
     "of" and a capitalised continuation belong to the name of an institution)."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and \
-            doc[end - 1].lower_ in _INSTITUTION_HEADS:
-        j = end + 1
+    # ("the Office of the United Nations High Commissioner …": "the" may open the complement)
+    the = int(end + 2 < len(doc) and doc[end + 1].lower_ == "the")
+    if end + 1 + the < len(doc) and doc[end].lower_ == "of" and \
+            doc[end + 1 + the].text[:1].isupper() and doc[end - 1].lower_ in _INSTITUTION_HEADS:
+        j = end + 1 + the
         while j < len(doc) and (doc[j].text[:1].isupper() or (
                 doc[j].lower_ in ("and", "for", "of") and j + 1 < len(doc)
                 and doc[j + 1].text[:1].isupper())):
@@ -204,6 +206,24 @@ def _aged(text: str, end: int) -> bool:
     """A name followed by an age in commas ("Pedro Kremer, 48, was raised …")."""
     m = _AGE.match(text, end, end + 8)
     return m is not None and 0 < int(m.group(1)) <= 110
+
+
+def _title_of(span: SpacySpan) -> bool:
+    """"The Chairman of the U.S. Joint Chiefs of Staff noted", parsed with "Chiefs" as the
+    subject: the name sits in the complement of a title, so the subject is that role holder."""
+    doc = span.doc
+    k = span.start - 1
+    while k > 0 and span.start - k <= 4 and (doc[k].pos_ in ("PROPN", "DET") or
+                                               doc[k].text[:1].isupper()):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    title = doc[k - 1]
+    return title.text[:1].isupper() and title.lower_ in PERSON_ROLES | title_words() | _CHAIRS \
+        and title.lower_ not in GROUP_NOUNS
+
+
+_CHAIRS = frozenset({"chairman", "chairwoman", "chairperson"})
 
 
 def has_person(span: SpacySpan) -> bool:
@@ -528,7 +548,8 @@ class Speakers:
         first, last = spans[0], spans[-1]
         mention = Span.of(self.text, first.start_char, last.end_char)
         parts = [self._name(sp, owner=False)[0] for sp in spans]
-        if not all(parts):
+        if not all(parts) or any(p in self.descriptions for p in parts):
+            # ("a retired officer … and requested anonymity": descriptions joined are no name)
             return Speaker(mention, None)
         name = " and ".join(p for p in parts if p)
         self._history.append((first.start_char, name, "group"))
@@ -868,7 +889,7 @@ class Speakers:
                 return (holder or clean(text) or None), "person"
             if role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
                                        and role_of_body(root.head.head if root.dep_ == "pobj"
-                                                         else root.head)):
+                                                         else root.head)) or _title_of(span):
                 # "The Chairman of the Joint Chiefs of Staff noted": a role described, never the
                 # body in its complement; the person the article just named, if any.
                 self.descriptions.add(clean(text))
