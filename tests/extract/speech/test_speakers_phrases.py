@@ -38,3 +38,17 @@ def test_a_title_of_a_body_is_not_the_body() -> None:
             "pledged to send more boats.")
     assert speaker_of(text, "nine countries pledged") != "Joint Chiefs of Staff"
     assert speaker_of(text, "nine countries pledged") in (None, "Halvorsen")
+
+
+def test_it_in_a_relative_clause_takes_the_nearer_body() -> None:
+    text = ('The UN said it was alarmed. The water system has been described by the UN as '
+            '"ruined" and short of parts, following raids by the Israeli military on pumping '
+            'stations it said Hamas was using as depots.')
+    assert speaker_of(text, "Hamas was using") != "UN"
+
+
+def test_it_at_the_end_of_a_sentence_keeps_the_speaker() -> None:
+    text = ('The accord is meant to "set out a new package of support," the Vardic foreign '
+            'ministry said in a statement. The document follows agreements reached by the G7 '
+            'last year, it noted.')
+    assert speaker_of(text, "follows agreements") != "G7"
