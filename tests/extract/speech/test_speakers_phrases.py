@@ -52,3 +52,10 @@ def test_it_at_the_end_of_a_sentence_keeps_the_speaker() -> None:
             'ministry said in a statement. The document follows agreements reached by the G7 '
             'last year, it noted.')
     assert speaker_of(text, "follows agreements") != "G7"
+
+
+def test_a_capitalised_common_noun_is_no_antecedent() -> None:
+    text = ('Governor Sandro Pell told residents: "No one is hurt." Smoke was spotted near the '
+            'border. In a post on Telegram, the Free Valley Legion shared a photo of a flag. '
+            'They said: "The first flags met the dawn."')
+    assert speaker_of(text, "first flags met") != "Smoke"

@@ -227,6 +227,14 @@ def _title_of(span: SpacySpan) -> bool:
 _CHAIRS = frozenset({"chairman", "chairwoman", "chairperson"})
 
 
+def _capitalised_noun(ent: SpacySpan) -> bool:
+    """A one-word "entity" that is a common noun capitalised only because it opens the sentence
+    ("Smoke was spotted", "Shelling resumed"): the tagger's guess, not a name."""
+    tok = ent.root
+    return len(ent) == 1 and tok.is_sent_start and tok.pos_ in ("NOUN", "VERB", "ADJ") and \
+        tok.text[:1].isupper() and tok.text[1:].islower() and ent.label_ in ("ORG", "NORP")
+
+
 def has_person(span: SpacySpan) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
@@ -262,6 +270,8 @@ class Speakers:
         for ent in doc.ents:
             if skip is not None and skip(ent.start_char, ent.end_char):
                 continue
+            if _capitalised_noun(ent):
+                continue  # "Smoke was spotted …": a common noun opening a sentence is nobody
             for t in ent:
                 self._ents_by_token[t.i] = ent
             kind = "person" if ent.label_ in _PERSON_LABELS else (
