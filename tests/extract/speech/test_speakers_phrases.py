@@ -59,3 +59,9 @@ def test_a_capitalised_common_noun_is_no_antecedent() -> None:
             'border. In a post on Telegram, the Free Valley Legion shared a photo of a flag. '
             'They said: "The first flags met the dawn."')
     assert speaker_of(text, "first flags met") != "Smoke"
+
+
+def test_a_month_as_a_given_name_keeps_the_full_name() -> None:
+    text = ('Speaking on a news channel, August Tremmel, who led the agency from 1998 to 2005, '
+            'described the plan. "There were agreements," said Tremmel.')
+    assert speaker_of(text, "There were agreements") == "August Tremmel"

@@ -227,6 +227,23 @@ def _title_of(span: SpacySpan) -> bool:
 _CHAIRS = frozenset({"chairman", "chairwoman", "chairperson"})
 
 
+_MONTHS = frozenset({"april", "may", "june", "july", "august"})
+
+
+def _month_as_given_name(ent: SpacySpan) -> str | None:
+    """"August Hanning", tagged a date and a bare word: a month-like given name compounded
+    with a capitalised surname (no day or year near it) names a person."""
+    tok = ent.root
+    if ent.label_ != "DATE" or len(ent) != 1 or tok.lower_ not in _MONTHS or tok.i + 1 >= len(
+            ent.doc):
+        return None
+    nxt = ent.doc[tok.i + 1]
+    if tok.dep_ != "compound" or tok.head.i != nxt.i or nxt.pos_ != "PROPN" or \
+            not nxt.text[:1].isupper() or nxt.ent_type_ or not nxt.text[1:].islower():
+        return None
+    return f"{tok.text} {nxt.text}"
+
+
 def _capitalised_noun(ent: SpacySpan) -> bool:
     """A one-word "entity" that is a common noun capitalised only because it opens the sentence
     ("Smoke was spotted", "Shelling resumed"): the tagger's guess, not a name."""
@@ -269,6 +286,10 @@ class Speakers:
 
         for ent in doc.ents:
             if skip is not None and skip(ent.start_char, ent.end_char):
+                continue
+            given = _month_as_given_name(ent)
+            if given is not None:
+                self.names.add_person(given)  # "August Hanning": a month is his given name
                 continue
             if _capitalised_noun(ent):
                 continue  # "Smoke was spotted …": a common noun opening a sentence is nobody
