@@ -65,3 +65,10 @@ def test_a_month_as_a_given_name_keeps_the_full_name() -> None:
     text = ('Speaking on a news channel, August Tremmel, who led the agency from 1998 to 2005, '
             'described the plan. "There were agreements," said Tremmel.')
     assert speaker_of(text, "There were agreements") == "August Tremmel"
+
+
+def test_the_outlet_is_the_outlet_named_without_its_article() -> None:
+    text = ('Norway has grown richer, a report in The Economist said. Supplying energy has '
+            'always been lucrative. Norway now fends off charges of "war profiteering", the '
+            'outlet claimed.')
+    assert speaker_of(text, "fends off charges") == "Economist"
