@@ -72,3 +72,10 @@ def test_the_outlet_is_the_outlet_named_without_its_article() -> None:
             'always been lucrative. Norway now fends off charges of "war profiteering", the '
             'outlet claimed.')
     assert speaker_of(text, "fends off charges") == "Economist"
+
+
+def test_the_hearer_is_never_the_pronoun_speaker() -> None:
+    text = ('"We contribute to the good of all humanity," Mara Lindell says. Lindell says her '
+            'mother was chased out of her village. And yet she told Lindell that the soldiers '
+            'were "a suffering people."')
+    assert speaker_of(text, "the soldiers were") != "Mara Lindell"

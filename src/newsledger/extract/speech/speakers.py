@@ -419,6 +419,9 @@ class Speakers:
             name = self.names.add_person(name) or name
         if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
             name = None  # a pronoun, a map or "more than 150 countries" is never a name
+        if name and isinstance(target, Token) and target.pos_ == "PRON" and \
+                self._hearer_is(target.head, name):
+            name = None  # "she told Laughlin that …": whoever "she" is, not Laughlin
         if name:
             if isinstance(target, Token):
                 self.issuers.note_cue(target, name)  # "Hamas said in a statement"
@@ -426,6 +429,15 @@ class Speakers:
             if kind == "person":
                 self._note_gender(span.text, name)
         return Speaker(mention, name)
+
+    def _hearer_is(self, verb: Token, name: str) -> bool:
+        """Whether ``verb``'s hearer (the object of "told", "asked") is ``name``."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                heard = self.names.resolve(mention_span(c).text)
+                if heard == name or c.text in name.split():
+                    return True
+        return False
 
     def link_descriptions(self, speakers: list[Speaker]) -> None:
         """"A director of a medical charity has described … Richard Makepeace, from Medical Aid
