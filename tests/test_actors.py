@@ -68,3 +68,10 @@ def test_a_bare_public_figure_surname_expands_unless_the_article_names_another()
 def test_typographic_apostrophes_find_the_alias() -> None:
     assert canonical_actor("Israel’s army") == canonical_actor("Israel's army") == \
         "Israel Defense Forces"
+
+
+def test_an_outlet_listed_with_its_article_is_media_without_it() -> None:
+    from newsledger.actors import is_media
+
+    assert is_media("The Economist") and is_media("Economist")
+    assert not is_media("Norway")

@@ -272,4 +272,7 @@ def _media_lower() -> frozenset[str]:
 
 def is_media(name: str) -> bool:
     """Whether a name is a news outlet's ("Channel 12", "Reuters", a name in data/media.txt)."""
-    return bool(_MEDIA_WORDS.search(name)) or name.lower() in _media_lower()
+    low = name.lower()
+    # "Economist" as tagged, for "The Economist" as listed: the article is part of the name.
+    return bool(_MEDIA_WORDS.search(name)) or low in _media_lower() or \
+        f"the {low}" in _media_lower()

@@ -14,6 +14,7 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from ... import lexicons
+from ...actors import is_media
 
 # Nouns for what an issuer publishes; the document speaks for its owner.
 DOCUMENT_NOUNS = lexicons.word_set("document_nouns")
@@ -70,6 +71,14 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
                 if name:
                     issuers.note(root, name)
                     return name
+        # "a report in The Economist": the outlet that ran it (never a place: "a report in Gaza").
+        if t.dep_ == "prep" and t.lower_ == "in" and t.i < span.end + 4:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            phrase = mention(pobj) if pobj is not None else None
+            name = name_of(phrase) if phrase is not None else None
+            if name and (is_media(name) or is_media(phrase.text)):
+                issuers.note(root, name)
+                return name
     for t in root.rights:
         # "a statement released by the US Attorney's Office": the agent of the issuing verb.
         if t.dep_ == "acl" and t.lemma_.lower() in _ISSUING_ANY and t.i < span.end + 3:
@@ -86,6 +95,9 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
             t.dep_ == "poss" for t in root.children):
         # "Ismail Haniyeh has issued a statement confirming …": the issuing verb's subject.
         subj = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and root.head.dep_ == "conj":
+            # "The military said …, and issued a statement": the first verb's subject.
+            subj = next((c for c in root.head.head.children if c.dep_ == "nsubj"), None)
         # "The leader of Hamas, Ismail Haniyeh, has issued": the name in apposition.
         # (the parser may hang it on any noun of the phrase: "of Hamas, Ismail Haniyeh").
         appos = next((c for c in subj.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and (
@@ -124,7 +136,9 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
         if owner:
             issuers.note(root, owner)
             return owner
-    found = issuers.last(root) or _recent_issuer(root, name_of, mention)
+    # "a report" introduces a new document: never the one an earlier issuer put out.
+    fresh = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in root.children)
+    found = (None if fresh else issuers.last(root)) or _recent_issuer(root, name_of, mention)
     if found is None and any(t.ent_type_ in _SOURCE_ENTS or t.lower_ in _SOURCE_WORDS
                              for t in span if t.i != root.i):
         # "a Lebanese report", "Israeli media reports": no issuer, but the phrase itself says

@@ -53,6 +53,7 @@ _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
                         "punct", "npadvmod", "advmod", "predet", "prep", "pobj", "cc", "conj"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 _RIGHT_PREPS = frozenset({"of", "for", "at", "from", "in", "to"})
 
 
@@ -104,9 +105,11 @@ def _name_end(span: SpacySpan) -> int:
     """Where the name ends: "the Gaza Ministry" followed by "of Health" ends after "Health" (an
     "of" and a capitalised continuation belong to the name of an institution)."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and \
-            doc[end - 1].lower_ in _INSTITUTION_HEADS:
-        j = end + 1
+    # ("the Office of the United Nations High Commissioner …": "the" may open the complement)
+    the = int(end + 2 < len(doc) and doc[end + 1].lower_ == "the")
+    if end + 1 + the < len(doc) and doc[end].lower_ == "of" and \
+            doc[end + 1 + the].text[:1].isupper() and doc[end - 1].lower_ in _INSTITUTION_HEADS:
+        j = end + 1 + the
         while j < len(doc) and (doc[j].text[:1].isupper() or (
                 doc[j].lower_ in ("and", "for", "of") and j + 1 < len(doc)
                 and doc[j + 1].text[:1].isupper())):
@@ -197,6 +200,58 @@ def mention_span(tok: Token) -> SpacySpan:
     return doc[start:end]
 
 
+_AGE = re.compile(r",\s*(\d{1,3})\s*,")
+
+
+def _aged(text: str, end: int) -> bool:
+    """A name followed by an age in commas ("Pedro Kremer, 48, was raised …")."""
+    m = _AGE.match(text, end, end + 8)
+    return m is not None and 0 < int(m.group(1)) <= 110
+
+
+def _title_of(span: SpacySpan) -> bool:
+    """"The Chairman of the U.S. Joint Chiefs of Staff noted", parsed with "Chiefs" as the
+    subject: the name sits in the complement of a title, so the subject is that role holder."""
+    doc = span.doc
+    k = span.start - 1
+    while k > 0 and span.start - k <= 4 and (doc[k].pos_ in ("PROPN", "DET") or
+                                               doc[k].text[:1].isupper()):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    title = doc[k - 1]
+    return title.text[:1].isupper() and title.lower_ in PERSON_ROLES | title_words() | _CHAIRS \
+        and title.lower_ not in GROUP_NOUNS
+
+
+_CHAIRS = frozenset({"chairman", "chairwoman", "chairperson"})
+
+
+_MONTHS = frozenset({"april", "may", "june", "july", "august"})
+
+
+def _month_as_given_name(ent: SpacySpan) -> str | None:
+    """"August Hanning", tagged a date and a bare word: a month-like given name compounded
+    with a capitalised surname (no day or year near it) names a person."""
+    tok = ent.root
+    if ent.label_ != "DATE" or len(ent) != 1 or tok.lower_ not in _MONTHS or tok.i + 1 >= len(
+            ent.doc):
+        return None
+    nxt = ent.doc[tok.i + 1]
+    if tok.dep_ != "compound" or tok.head.i != nxt.i or nxt.pos_ != "PROPN" or \
+            not nxt.text[:1].isupper() or nxt.ent_type_ or not nxt.text[1:].islower():
+        return None
+    return f"{tok.text} {nxt.text}"
+
+
+def _capitalised_noun(ent: SpacySpan) -> bool:
+    """A one-word "entity" that is a common noun capitalised only because it opens the sentence
+    ("Smoke was spotted", "Shelling resumed"): the tagger's guess, not a name."""
+    tok = ent.root
+    return len(ent) == 1 and tok.is_sent_start and tok.pos_ in ("NOUN", "VERB", "ADJ") and \
+        tok.text[:1].isupper() and tok.text[1:].islower() and ent.label_ in ("ORG", "NORP")
+
+
 def has_person(span: SpacySpan) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
@@ -232,12 +287,20 @@ class Speakers:
         for ent in doc.ents:
             if skip is not None and skip(ent.start_char, ent.end_char):
                 continue
+            given = _month_as_given_name(ent)
+            if given is not None:
+                self.names.add_person(given)  # "August Hanning": a month is his given name
+                continue
+            if _capitalised_noun(ent):
+                continue  # "Smoke was spotted …": a common noun opening a sentence is nobody
             for t in ent:
                 self._ents_by_token[t.i] = ent
             kind = "person" if ent.label_ in _PERSON_LABELS else (
                 "group" if ent.label_ in _GROUP_LABELS else "")
             if not kind:
                 continue
+            if kind == "group" and ent.label_ == "ORG" and _aged(self.text, ent.end_char):
+                kind = "person"  # "Younass Barkouch, 24, came from …": an age makes a person
             if kind == "person" and len(ent) > 1:
                 self.names.add_person(ent.text)
             if in_quote(ent.start_char):
@@ -356,6 +419,9 @@ class Speakers:
             name = self.names.add_person(name) or name
         if pronoun(name) or (name and names_nobody(span, self._ents_by_token)):
             name = None  # a pronoun, a map or "more than 150 countries" is never a name
+        if name and isinstance(target, Token) and target.pos_ == "PRON" and \
+                self._hearer_is(target.head, name):
+            name = None  # "she told Laughlin that …": whoever "she" is, not Laughlin
         if name:
             if isinstance(target, Token):
                 self.issuers.note_cue(target, name)  # "Hamas said in a statement"
@@ -363,6 +429,15 @@ class Speakers:
             if kind == "person":
                 self._note_gender(span.text, name)
         return Speaker(mention, name)
+
+    def _hearer_is(self, verb: Token, name: str) -> bool:
+        """Whether ``verb``'s hearer (the object of "told", "asked") is ``name``."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                heard = self.names.resolve(mention_span(c).text)
+                if heard == name or c.text in name.split():
+                    return True
+        return False
 
     def link_descriptions(self, speakers: list[Speaker]) -> None:
         """"A director of a medical charity has described … Richard Makepeace, from Medical Aid
@@ -517,7 +592,8 @@ class Speakers:
         first, last = spans[0], spans[-1]
         mention = Span.of(self.text, first.start_char, last.end_char)
         parts = [self._name(sp, owner=False)[0] for sp in spans]
-        if not all(parts):
+        if not all(parts) or any(p in self.descriptions for p in parts):
+            # ("a retired officer … and requested anonymity": descriptions joined are no name)
             return Speaker(mention, None)
         name = " and ".join(p for p in parts if p)
         self._history.append((first.start_char, name, "group"))
@@ -560,6 +636,42 @@ class Speakers:
                     t.lower_ in GROUP_NOUNS:
                 return self._name(mention_span(t), owner=False)[0]
         return None
+
+    def _nearer_body(self, pron: Token, sent_start: int, found: str | None) -> str | None:
+        """"raids by the Israeli military on hospitals it said …": an "it" whose antecedent was
+        found outside the sentence's subjects, with another body named in between in the same
+        sentence, is that nearer body; if the nearer one has no name, nobody (two candidates,
+        no sure choice)."""
+        contact = pron.i > 0 and pron.doc[pron.i - 1].pos_ == "NOUN"  # "clinics it said"
+        if pron.head.dep_ != "relcl" and not contact:
+            # Only in a relative clause ("hospitals it said …"): in "…, it noted" the bodies
+            # before the pronoun are inside what it said.
+            return found
+        i = bisect.bisect_left(self._subject_pos, pron.idx)
+        for p, name, k in reversed(self._subjects[max(0, i - 10):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
+            if p < sent_start:
+                break
+            if k == "group" and name == found:
+                return found  # the sentence's own subject: the usual antecedent
+        doc = pron.doc
+        for k in range(pron.i - 1, max(-1, pron.i - 40), -1):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
+            t = doc[k]
+            if t.idx < sent_start:
+                break
+            ent = self._ents_by_token.get(k)
+            # A body as a noun phrase of its own: not "NATO summit", "an Indonesian official".
+            body = t.dep_ in _ARGUMENT_DEPS and (
+                (ent is not None and ent.root.i == k and ent.label_ == "ORG") or
+                (ent is None and t.pos_ == "NOUN" and t.lower_ in INSTITUTION_NOUNS))
+            if not body:
+                continue
+            near = self._name(mention_span(t), owner=False)[0]
+            if near is None or near == found or (found is not None and near in found):
+                return found
+            return None if near in self.descriptions or near.islower() else near
+        return found
 
     def _pronoun_owner(self, pron: Token) -> str | None:
         """"its update": the organisation (or, for "his"/"her", the person) it refers to."""
@@ -615,7 +727,11 @@ class Speakers:
                 if best is None or p > best[0]:
                     best = (p, name)
         if best is not None and pos - best[0] <= 1500:
-            return best[1]  # a recent speaker is the most salient antecedent
+            # A recent speaker is the most salient antecedent, unless a person is introduced
+            # after it ("Younass Barkouch, 24, came from …. He said"): the newcomer.
+            newer = self._introduced_between(best[0], pos, kind, lambda n: contains is None or
+                                             contains in n.lower().split())
+            return newer or best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
             self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
@@ -644,7 +760,7 @@ class Speakers:
                     if p < pos and pos - p <= min(window, 1500) and k == kind and fits(name)),
                    default=None)
         if best is not None:
-            return best[1]
+            return self._introduced_between(best[0], pos, kind, fits) or best[1]
         for p, name, k in reversed(self._subjects[max(0, i - 40):i]):
             self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if pos - p > window:
@@ -652,6 +768,31 @@ class Speakers:
             if k == kind and fits(name):
                 return name
         return None
+
+    def _introduced_between(self, lo: int, pos: int, kind: str, fits: Any) -> str | None:
+        """The last person first named as a sentence subject after ``lo`` and before ``pos``
+        ("Pedro Kremer, 48, was raised in …"): a paragraph that introduces someone is about
+        them, so its pronouns are theirs, not the previous speaker's. People only: a body named
+        in passing is no new topic."""
+        if kind != "person":
+            return None
+        first = self._first_mention()
+        i = bisect.bisect_left(self._subject_pos, pos)
+        for p, name, k in reversed(self._subjects[max(0, i - 20):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
+            if p <= lo:
+                break
+            if k == "person" and first.get(name) == p and " " in name and fits(name) and \
+                    not self._apposed_body(p):
+                return name
+        return None
+
+    def _apposed_body(self, pos: int) -> bool:
+        """"Kurier Lubelski, a regional news outlet, …": the entity at ``pos`` is described as a
+        body or an outlet, whatever the tagger's label."""
+        ent = self._ents_by_token.get(self._token_at(pos).i)
+        return ent is not None and any(
+            c.dep_ == "appos" and c.lower_ in _MEDIA_NOUNS | GROUP_NOUNS for c in ent.root.children)
 
     def _gender(self, name: str) -> str | None:
         """"f"/"m" when the article or a common given name tells, else None."""
@@ -714,8 +855,9 @@ class Speakers:
                     self._genders.setdefault(found, gender)
                 return found, "person"
             if low in GROUP_PRONOUNS:
-                return (self._antecedent(pos, "group", sent_start=ss)
-                        or self._sentence_subject(root, ss)), "group"
+                found = self._antecedent(pos, "group", sent_start=ss) or \
+                    self._sentence_subject(root, ss)
+                return self._nearer_body(root, ss, found), "group"
             if low in PLURAL_PRONOUNS:
                 if _unnamed_plural_subject_before(root):
                     return None, "group"  # "Members of the group posed … They claimed:"
@@ -828,7 +970,7 @@ class Speakers:
                 return (holder or clean(text) or None), "person"
             if role_of_body(root) or (root.dep_ in ("pobj", "appos") and root.head.i < span.start
                                        and role_of_body(root.head.head if root.dep_ == "pobj"
-                                                         else root.head)):
+                                                         else root.head)) or _title_of(span):
                 # "The Chairman of the Joint Chiefs of Staff noted": a role described, never the
                 # body in its complement; the person the article just named, if any.
                 self.descriptions.add(clean(text))
