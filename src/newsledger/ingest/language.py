@@ -35,6 +35,7 @@ _FUNCTION_WORDS = frozenset(
     "were has have had not this which but they their an will who been would or its after than "
     "more about we i you".split())
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 _lock = threading.Lock()
 _factory: DetectorFactory | None = None
@@ -75,14 +76,11 @@ def readable_text(text: str, skip: list[tuple[int, int]] | None = None,
 def plainly_english(body: str) -> bool:
     """Is ``body`` unmistakably English prose (see PLAIN_MIN_SHARE)? False means "ask langdetect",
     not "not English"."""
-    letters = ascii_letters = 0
-    for ch in body:
-        if ch.isalpha():
-            letters += 1
-            ascii_letters += ch.isascii()
+    words = _ASCII_WORD.findall(body)
+    ascii_letters = sum(map(len, words))
+    letters = ascii_letters if body.isascii() else len(_LETTER.findall(body))
     if letters < PLAIN_MIN_LETTERS or ascii_letters < 0.98 * letters:
         return False  # short, or quoting another script: langdetect weighs it
-    words = _ASCII_WORD.findall(body)
     common = sum(w.lower() in _FUNCTION_WORDS for w in words)
     return common >= PLAIN_MIN_SHARE * len(words)
 
