@@ -54,6 +54,12 @@ def _detector_factory() -> DetectorFactory:
         return _factory
 
 
+def load_profiles() -> None:
+    """Load langdetect's profiles now (about 0.7 s), not when the first article needs them: a
+    worker does it at start-up (``pipeline.warm_up``)."""
+    _detector_factory()
+
+
 def readable_text(text: str, skip: list[tuple[int, int]] | None = None,
                   limit: int = PREFIX_CHARS) -> str:
     """The first ``limit`` characters of ``text`` outside the ``skip`` ranges (boilerplate)."""
@@ -105,5 +111,5 @@ def detect_language(text: str, skip: list[tuple[int, int]] | None = None) -> str
     return best[0].lang.split("-")[0]  # "zh-cn" → "zh"
 
 
-__all__ = ["MIN_LETTERS", "MIN_PROBABILITY", "PREFIX_CHARS", "detect_language", "plainly_english",
-           "readable_text"]
+__all__ = ["MIN_LETTERS", "MIN_PROBABILITY", "PREFIX_CHARS", "detect_language", "load_profiles",
+           "plainly_english", "readable_text"]
