@@ -257,9 +257,11 @@ def main() -> None:
 
 def _uptime() -> str:
     try:
-        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["uptime"], capture_output=True, text=True,
+                              check=False).stdout.strip()
     except OSError:
-        return "load average %.2f %.2f %.2f" % os.getloadavg()
+        one, five, fifteen = os.getloadavg()
+        return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 _RUNS: dict[str, dict[str, list[dict[str, Any]]]] = {}
