@@ -96,10 +96,10 @@ def detect_language(text: str, skip: list[tuple[int, int]] | None = None) -> str
     readable text is too short (under :data:`MIN_LETTERS` letters) or the detector's best guess
     has a probability under :data:`MIN_PROBABILITY`. ``skip`` ranges (boilerplate) are not read."""
     body = readable_text(text, skip)
+    if plainly_english(body):  # over 200 letters, so over MIN_LETTERS too
+        return "en"
     if sum(ch.isalpha() for ch in body) < MIN_LETTERS:
         return None
-    if plainly_english(body):
-        return "en"
     detector = _detector_factory().create()
     detector.append(body)
     try:
