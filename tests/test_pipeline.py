@@ -195,3 +195,13 @@ def test_a_huge_article_reports_its_sections_and_ordinary_ones_do_not() -> None:
     seen.clear()
     extract(text[:HUGE_CHARS * 2], published="2024-01-10")  # outside the block: nobody hears
     assert seen == []
+
+
+def test_warm_up_loads_what_a_first_article_would() -> None:
+    """A worker's start-up: the cached pipeline, and langdetect's profiles loaded."""
+    from newsledger.ingest import language
+    from newsledger.pipeline import get_nlp, warm_up
+
+    nlp = warm_up(fast=True)
+    assert nlp is get_nlp(fast=True)
+    assert language._factory is not None

@@ -4,7 +4,8 @@ readable text is too short or unclear; conservative, so English quoting other sc
 from __future__ import annotations
 
 from newsledger.ingest import from_text
-from newsledger.ingest.language import PREFIX_CHARS, detect_language, readable_text
+from newsledger.ingest.language import (PREFIX_CHARS, detect_language, plainly_english,
+                                        readable_text)
 
 ENGLISH = ("Officials said 200 people had been killed in the strikes on Tuesday, according to the "
            "health ministry, and that rescue teams were still searching the rubble for survivors.")
@@ -65,3 +66,18 @@ def test_ingest_stores_the_language_on_the_article() -> None:
     assert from_text(RUSSIAN).language == "ru"
     assert from_text(ENGLISH).language == "en"
     assert from_text("Short.").language is None
+
+
+def test_plain_english_skips_langdetect_and_nothing_else_does() -> None:
+    long_english = " ".join([ENGLISH] * 2)
+    assert plainly_english(long_english)
+    assert detect_language(long_english) == "en"
+    # Other languages, other scripts, English quoting another script, and short texts are left
+    # to langdetect.
+    for text in (FRENCH * 3, RUSSIAN * 3, ARABIC * 3, ENGLISH_WITH_ARABIC * 2, ENGLISH):
+        assert not plainly_english(text)
+    assert detect_language(FRENCH * 3) == "fr"
+    # Latin-script prose in another language with English names in it is not "plain English".
+    spanish = ("El presidente Joe Biden dijo que la situación en Gaza es muy grave y que los "
+               "Estados Unidos enviarán más ayuda humanitaria a la región en los próximos días. ")
+    assert not plainly_english(spanish * 3)

@@ -53,9 +53,9 @@ class LoadPipeline(WorkerPlugin):  # type: ignore[misc,valid-type]
         self.fast = fast
 
     def setup(self, worker: Any) -> None:
-        from ..pipeline import get_nlp
+        from ..pipeline import warm_up
 
-        get_nlp(fast=self.fast)
+        warm_up(self.fast)
 
 
 def _extract(chunk: list[Item], fast: bool | None) -> list[Record]:

@@ -203,9 +203,9 @@ def _init_worker(fast: bool | None, parent: int | None = None) -> None:
     # Ctrl-C reaches the whole process group: let the parent decide, so that it can stop the
     # workers and leave only complete lines behind.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..pipeline import get_nlp
+    from ..pipeline import warm_up
 
-    get_nlp(fast=fast)  # load once, before the first chunk arrives
+    warm_up(fast)  # load once, before the first chunk arrives
 
 
 def in_order(futures: Iterable[Future[list[R]]], window: int) -> Iterator[R]:

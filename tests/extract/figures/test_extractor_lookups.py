@@ -132,3 +132,50 @@ def test_in_idiom_and_time_overlap_answer_as_the_scans() -> None:
             assert look.in_idiom(a, b) == any(s <= a and b <= e for s, e in idioms)
             assert look.time_spans.overlaps(a, b) == any(
                 t.span.start < b and a < t.span.end for t in times)
+
+
+class _Scanned:
+    """A regex stand-in that counts the characters it is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.chars = pattern, 0
+
+    def search(self, string: str, *args: Any) -> Any:
+        self.chars += len(string)
+        return self.pattern.search(string, *args)
+
+
+def _list_work(monkeypatch: pytest.MonkeyPatch, n: int) -> tuple[int, int, int, int]:
+    """(figures, characters the one-event test searched, words the metric rules read,
+    characters of the list sentence) for a comma list of ``n`` numbers."""
+    from newsledger import extract
+    from newsledger.extract.figures import counting, extractor
+
+    one_event = _Scanned(extractor._ONE_EVENT)
+    read = [0]
+    classify_words = counting.classify_words
+
+    def counting_words(lemmas: set[str], text: str, head: set[str] | None = None) -> str:
+        read[0] += len(lemmas) + len(text.split()) + len(head or ())
+        return classify_words(lemmas, text, head)
+
+    text = _number_list(n)
+    with monkeypatch.context() as m:
+        m.setattr(extractor, "_ONE_EVENT", one_event)
+        m.setattr(counting, "classify_words", counting_words)
+        rec = extract(text, published="2024-01-10")
+    return len(rec.figures), one_event.chars, read[0], len(text)
+
+
+def test_list_work_is_linear_in_the_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per-sentence tests run once per sentence, and the metric rules read each figure's own
+    words: in a comma list 4x as long, the one-event test searches the sentence once (a search
+    per figure would read it 4x as often as it grows), and the rules read about the same number
+    of words per figure."""
+    n_small, scan_small, read_small, chars_small = _list_work(monkeypatch, 150)
+    n_large, scan_large, read_large, chars_large = _list_work(monkeypatch, 600)
+    assert n_large > 3 * n_small > 0
+    assert scan_small > 0  # the test ran (the sentence names no event before "killed")
+    assert scan_large / chars_large < 2 * scan_small / chars_small, (scan_small, scan_large)
+    assert scan_large <= 2 * chars_large  # about once over the sentence, not once per figure
+    assert read_large / n_large < 2 * read_small / n_small, (read_small, read_large)

@@ -602,11 +602,18 @@ def classify(tokens: list[Token], unit: str | None = None, noun: Token | None = 
     return classify_words(lemmas, text, head if noun is not None else None)
 
 
+@lru_cache(maxsize=None)
+def _phrase(cue: str) -> re.Pattern[str]:
+    """A multi-word cue as a whole-word pattern, compiled once (``re``'s own cache holds 512
+    patterns and was looked up, with an escape, for every cue of every figure)."""
+    return re.compile(rf"\b{re.escape(cue)}\b")
+
+
 def classify_words(lemmas: set[str], text: str, head: set[str] | None = None) -> str:
     def meets(cues: list[str]) -> bool:
         for c in cues:
             if " " in c:
-                if re.search(rf"\b{re.escape(c)}\b", text):
+                if _phrase(c).search(text):
                     return True
             elif c in lemmas:
                 return True

@@ -161,6 +161,7 @@ class Lookups:
             OrderedDict()
         self._present: dict[tuple[int, int], tuple[bool, bool]] = {}
         self._framing: dict[tuple[int, int], list[tuple[TimeExpr, Token | None]]] = {}
+        self._one_event: dict[tuple[int, int], bool] = {}
         self.ops = 0
 
     def in_idiom(self, start: int, end: int) -> bool:
@@ -218,6 +219,7 @@ class Lookups:
             if len(self._sentences) > 64:  # figures come in text order: old sentences are done
                 self._sentences.clear()
                 self._present.clear()
+                self._one_event.clear()
             got = self._sentences[sent] = self.state.text[sent[0]:sent[1]]
         return got
 
@@ -228,6 +230,14 @@ class Lookups:
             sentence = self.sentence(sent)
             got = self._present[sent] = (bool(_PRESENT.search(sentence)),
                                          bool(_SAYS.search(sentence)))
+        return got
+
+    def tells_one_event(self, sent: tuple[int, int]) -> bool:
+        """``_ONE_EVENT`` matches the sentence: searched once per sentence, not per figure."""
+        got = self._one_event.get(sent)
+        if got is None:
+            self.ops += 1
+            got = self._one_event[sent] = bool(_ONE_EVENT.search(self.sentence(sent)))
         return got
 
     def dated_near(self, sent: tuple[int, int], lo: int, hi: int, reach: int) -> list[TimeExpr]:
@@ -304,7 +314,7 @@ def extract_figures(doc: Doc, state: State) -> None:
                                  c.text)
         scope_text = text[min(c.start, q.start):max(c.end, q.end)]
         fig.cumulative = _cumulative(scope_text, look.sentence(sent), c, look,
-                                     min(c.start, q.start))
+                                     min(c.start, q.start), sent)
         if fig.place is None and fig.metric != "other":
             fig.place = claimant_seat(places, fig.claimant.mention if fig.claimant else None)
         if fig.place is None and fig.cumulative and fig.metric != "other" \
@@ -682,9 +692,10 @@ def _mention_context(text: str, mention: Span | None) -> list[str]:
 
 
 def _cumulative(scope: str, sentence: str, c: Counted, look: Lookups | None = None,
-                at: int = 0) -> bool | None:
+                at: int = 0, sent: tuple[int, int] | None = None) -> bool | None:
     """``look`` and ``at`` (where ``scope`` starts in the text) let the scope tests reuse what
-    the previous figure's scope found (``Lookups.scope_has``); without them the scope is searched."""
+    the previous figure's scope found (``Lookups.scope_has``); without them the scope is searched.
+    ``sent`` (``sentence``'s range) lets the sentence-wide test be answered once per sentence."""
     def has(pattern: re.Pattern[str]) -> bool:
         if look is None:
             return bool(pattern.search(scope))
@@ -699,7 +710,9 @@ def _cumulative(scope: str, sentence: str, c: Counted, look: Lookups | None = No
     # "… have been killed" with no event or period named: the running total so far; but not
     # when the sentence tells of one event ("after an Israeli air strike", "while waiting for
     # aid", "where a blast has killed"): those are that event's dead.
-    if _ONE_EVENT.search(sentence):
+    one_event = look.tells_one_event(sent) if look is not None and sent is not None \
+        else bool(_ONE_EVENT.search(sentence))
+    if one_event:
         return None
     if c.metric in ("killed", "injured") and any(
             any(a.lower_ in ("has", "have", "'ve", "’ve") for a in v.children) for v in c.verbs):
