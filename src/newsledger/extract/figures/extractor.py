@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
 from ..document import RangeIndex
@@ -27,7 +28,7 @@ from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nou
 from .forecast import forecast_cue
 from .place import PlaceIndex, article_place, claimant_seat, figure_place
 from .proportions import is_proportion
-from ...actors import claimant_name
+from ...actors import claimant_name, known_actor
 from .numbers import Quantity, find_quantities
 from ... import lexicons
 
@@ -538,8 +539,10 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
         if best is not None and num is not None and _background(num, best):
             best = None  # "… since the attack in which Hamas killed 1,200": not the speaker's
         sp = best.speaker if best is not None else None
-    if sp is None:
-        sp = _claiming_subject(c, resolver)
+    if sp is None or (sp.name is None and sp.mention is None):
+        # No attribution, or a quote whose speaker the text leaves unsaid ("“…,” Milley
+        # believes"): the clause that governs the figure may still name its claimant.
+        sp = _claiming_subject(c, resolver, num)
     if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp) \
             or (num is not None and figlinks.not_a_speaker(num.doc, sp)):
         return None
@@ -622,9 +625,14 @@ def _claim_verbs() -> frozenset[str]:
     return lexicons.claim_verbs()
 
 
-def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:
+def _claiming_subject(c: Counted, resolver: Speakers | None,
+                      num: Token | None = None) -> Speaker | None:
     """The subject of a claiming verb that governs the figure ("Israel had demanded the release
-    of 33 …"), resolved by the attribution work's speaker resolver; None without one."""
+    of 33 …"), resolved by the attribution work's speaker resolver; None without one. The claim
+    carries through what the verb governs without a subject of its own ("Biden proposes to
+    export 20 million tons", "the White House announced the deal to allow 20 trucks", "officials
+    said the toll had exceeded 15,200"), never through a clause with another actor ("… after
+    Hamas killed 1,200")."""
     if resolver is None:
         return None
     resolve = resolver.resolve
@@ -639,6 +647,68 @@ def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:
             sp = resolve(v.doc, subj)
             if isinstance(sp, Speaker) and sp.name:
                 return sp
+    verb = _governing_claim(num) if num is not None else None
+    if verb is None:
+        return None
+    subj = _claim_subject(verb)
+    if subj is None:
+        return None
+    sp = resolve(verb.doc, subj)
+    if not isinstance(sp, Speaker):
+        return None
+    if sp.name or (sp.mention is not None and known_actor(sp.mention.text) is not None):
+        return sp  # a body the table knows though the resolver leaves it unnamed
+    return None
+
+
+# Relations a claim carries through, from the figure up to the verb that claims it.
+_CARRY = frozenset({"nummod", "compound", "quantmod", "dobj", "pobj", "prep", "nsubj",
+                    "nsubjpass", "attr", "acomp", "xcomp", "ccomp", "acl", "advcl", "pcomp",
+                    "oprd", "appos", "amod", "npadvmod", "advmod", "conj", "dative", "agent",
+                    "punct", "dep"})
+_CLAIM_REACH = 8  # tree steps from the figure to its claiming verb
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _governing_claim(num: Token) -> Token | None:
+    """The nearest claiming verb above the figure on a path that enters no clause with a
+    subject of its own except as a reported clause ("said (that) the toll had exceeded …"), and
+    crosses no line break (a heading glued to the next sentence is not part of it)."""
+    node = num
+    claim_verbs = _claim_verbs()
+    for _ in range(_CLAIM_REACH):
+        head = node.head
+        if head.i == node.i or node.dep_ not in _CARRY or "\n" in head.doc.text[
+                min(head.idx, node.idx):max(head.idx, node.idx)]:
+            return None
+        if node.pos_ in ("VERB", "AUX") and node is not num:
+            own = any(t.dep_ in _SUBJECTS for t in node.children)
+            if own and node.dep_ not in ("ccomp", "conj"):
+                return None  # "… after Hamas killed 1,200": another actor's clause
+        node = head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in claim_verbs:
+            return node
+    return None
+
+
+def _claim_subject(verb: Token) -> Token | SpacySpan | None:
+    """The subject of a claiming verb: its own, a coordinated verb's ("It says … and urges"), or
+    the capitalised name right before it on its own line when the parse glued a heading on
+    ("Treating the Injured\n\nSevastopol Governor X put the toll at four")."""
+    v = verb
+    for _ in range(3):
+        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN" and k > verb.i - 8:
+        k -= 1
+    if k < verb.i - 1 and k >= 0 and doc[k].is_space and "\n" in doc[k].text:
+        return doc[k + 1:verb.i]
     return None
 
 
