@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from functools import lru_cache
 
@@ -647,17 +648,16 @@ def _claiming_subject(c: Counted, resolver: Speakers | None,
             sp = resolve(v.doc, subj)
             if isinstance(sp, Speaker) and sp.name:
                 return sp
-    verb = _governing_claim(num) if num is not None else None
-    if verb is None:
+    for verb in _governing_claims(num) if num is not None else ():
+        subj = _claim_subject(verb)
+        if subj is None:
+            continue  # "… and urges Egypt to …" with no subject of its own: the verb above says
+        sp = resolve(verb.doc, subj)
+        if not isinstance(sp, Speaker):
+            return None
+        if sp.name or (sp.mention is not None and known_actor(sp.mention.text) is not None):
+            return sp  # a body the table knows though the resolver leaves it unnamed
         return None
-    subj = _claim_subject(verb)
-    if subj is None:
-        return None
-    sp = resolve(verb.doc, subj)
-    if not isinstance(sp, Speaker):
-        return None
-    if sp.name or (sp.mention is not None and known_actor(sp.mention.text) is not None):
-        return sp  # a body the table knows though the resolver leaves it unnamed
     return None
 
 
@@ -666,35 +666,36 @@ _CARRY = frozenset({"nummod", "compound", "quantmod", "dobj", "pobj", "prep", "n
                     "nsubjpass", "attr", "acomp", "xcomp", "ccomp", "acl", "advcl", "pcomp",
                     "oprd", "appos", "amod", "npadvmod", "advmod", "conj", "dative", "agent",
                     "punct", "dep"})
-_CLAIM_REACH = 8  # tree steps from the figure to its claiming verb
+_CLAIM_REACH = 10  # tree steps from the figure to its claiming verb
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")  # "InjuredSevastopol": a heading run into the text
 
 
-def _governing_claim(num: Token) -> Token | None:
-    """The nearest claiming verb above the figure on a path that enters no clause with a
-    subject of its own except as a reported clause ("said (that) the toll had exceeded …"), and
-    crosses no line break (a heading glued to the next sentence is not part of it)."""
+def _governing_claims(num: Token) -> Iterator[Token]:
+    """The claiming verbs above the figure, nearest first, on a path that enters no clause with
+    a subject of its own except as a reported clause ("said (that) the toll had exceeded …"),
+    and crosses no line break (a heading glued to the next sentence is not part of it)."""
     node = num
     claim_verbs = _claim_verbs()
+    text = num.doc.text
     for _ in range(_CLAIM_REACH):
         head = node.head
-        if head.i == node.i or node.dep_ not in _CARRY or "\n" in head.doc.text[
-                min(head.idx, node.idx):max(head.idx, node.idx)]:
-            return None
-        if node.pos_ in ("VERB", "AUX") and node is not num:
-            own = any(t.dep_ in _SUBJECTS for t in node.children)
-            if own and node.dep_ not in ("ccomp", "conj"):
-                return None  # "… after Hamas killed 1,200": another actor's clause
-        node = head
+        if head.i == node.i or node.dep_ not in _CARRY or \
+                "\n" in text[min(head.idx, node.idx):max(head.idx, node.idx)]:
+            return
+        if node.pos_ in ("VERB", "AUX") and node is not num and node.dep_ not in ("ccomp", "conj"):
+            if any(t.dep_ in _SUBJECTS and t.i != prev.i for t in node.children):
+                return  # "… after Hamas killed 1,200": another actor's clause
+        prev, node = node, head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in claim_verbs:
-            return node
-    return None
+            yield node
 
 
 def _claim_subject(verb: Token) -> Token | SpacySpan | None:
     """The subject of a claiming verb: its own, a coordinated verb's ("It says … and urges"), or
-    the capitalised name right before it on its own line when the parse glued a heading on
-    ("Treating the Injured\n\nSevastopol Governor X put the toll at four")."""
+    the name right before it when the parse lost it: a noun phrase after a dash ("hours after
+    the ceasefire ended - officials in Gaza said"), capitalised words after a heading run into
+    the text ("Treating the InjuredSevastopol Governor X put the toll at four")."""
     v = verb
     for _ in range(3):
         subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
@@ -704,12 +705,30 @@ def _claim_subject(verb: Token) -> Token | SpacySpan | None:
             break
         v = v.head
     doc = verb.doc
+    if verb.i == 0 or any(t.dep_ in ("nsubjpass", "expl") for t in verb.children):
+        return None
+    # A capitalised run ending right before the verb, opened by a line break or a glued heading.
     k = verb.i - 1
-    while k >= 0 and doc[k].pos_ == "PROPN" and k > verb.i - 8:
+    while k >= 0 and doc[k].pos_ == "PROPN" and not _GLUED.search(doc[k].text) and \
+            k > verb.i - 7:
         k -= 1
-    if k < verb.i - 1 and k >= 0 and doc[k].is_space and "\n" in doc[k].text:
+    if verb.i - k >= 3 and k >= 0 and (doc[k].is_space and "\n" in doc[k].text
+                                       or _GLUED.search(doc[k].text)):
         return doc[k + 1:verb.i]
-    return None
+    # A noun phrase right before the verb, opened by a dash or a line break.
+    k = verb.i - 1
+    while k >= 0 and k > verb.i - 6 and doc[k].text not in ("-", "–", "—") and \
+            "\n" not in doc[k].text:
+        k -= 1
+    phrase = doc[k + 1:verb.i]
+    if k < 0 or k == verb.i - 1 or doc[k].text in ("-", "–", "—") and not (
+            k > 0 and doc[k - 1].whitespace_ and doc[k].whitespace_):
+        return None  # no opening mark, or a hyphen inside a word
+    if phrase[0].pos_ not in ("NOUN", "PROPN", "DET", "ADJ") or any(
+            t.pos_ in ("VERB", "AUX", "PRON", "PUNCT") for t in phrase) or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    return phrase
 
 
 def _is_spec(text: str, q: Quantity) -> bool:
