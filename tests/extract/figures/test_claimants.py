@@ -128,3 +128,33 @@ def test_the_report_is_the_one_outlet_named_before() -> None:
     two = run("Valdoria is growing richer, a report in The Economist claims, and Reuters agrees. "
               "Gas sales bring in $10,000 per person, according to the report.")
     assert claimant(two, "$10,000")[1] is None  # two outlets: which report is unclear
+
+
+# The claim carried up the tree from the figure to the verb that claims it (extractor.py's
+# ``_claiming_subject``): through an infinitive, a noun's complement, a reported clause.
+@pytest.mark.parametrize("text, surface, name", [
+    ("Marta Kessel proposes to ship 40,000 tonnes of seed to the northern provinces.",
+     "40,000 tonnes", "Marta Kessel"),
+    ("After the Valdorian government announced a plan last week to admit 300 families from the "
+     "border towns, aid groups began preparing shelters.", "300 families",
+     "Valdorian government"),
+    ("Elena Brandt believes that about 900 soldiers deserted during the winter.",
+     "about 900 soldiers", "Elena Brandt"),
+    # a heading run into the sentence by scraping, the subject lost in the parse
+    ("The river rose overnight.\n\nRescue WorkSouthport Mayor Jonas Adler put the death toll at "
+     "six on Tuesday.", "six", "Jonas Adler"),
+])
+def test_the_claim_carries_to_the_governing_verb(text: str, surface: str, name: str) -> None:
+    assert claimant(run(text), surface)[1] == name
+
+
+@pytest.mark.parametrize("text, surface", [
+    # another actor's clause between the figure and the claiming verb
+    ("Marta Kessel announced new talks on Monday after rebels killed 30 villagers in the hills.",
+     "30 villagers"),
+    # a relative clause of its own about a landmark
+    ("Marta Kessel proposed a memorial for the village, whose school lost 40 pupils last spring.",
+     "40 pupils"),
+])
+def test_the_claim_stops_at_another_actors_clause(text: str, surface: str) -> None:
+    assert claimant(run(text), surface)[1] != "Marta Kessel"
