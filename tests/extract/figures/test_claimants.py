@@ -140,6 +140,9 @@ def test_the_report_is_the_one_outlet_named_before() -> None:
      "Valdorian government"),
     ("Elena Brandt believes that about 900 soldiers deserted during the winter.",
      "about 900 soldiers", "Elena Brandt"),
+    # a stated belief after a quotation whose speaker the quote work leaves unsaid
+    ("“The conscripts are sent forward in waves and are losing hundreds per day,” Gruber "
+     "believes.\n\nGeneral Hugo Gruber spoke in Berlin.", "hundreds", "Hugo Gruber"),
     # a heading run into the sentence by scraping, the subject lost in the parse
     ("The river rose overnight.\n\nRescue WorkSouthport Mayor Jonas Adler put the death toll at "
      "six on Tuesday.", "six", "Jonas Adler"),
