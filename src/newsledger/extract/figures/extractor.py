@@ -675,7 +675,7 @@ def _governing_claims(num: Token) -> Iterator[Token]:
     """The claiming verbs above the figure, nearest first, on a path that enters no clause with
     a subject of its own except as a reported clause ("said (that) the toll had exceeded …"),
     and crosses no line break (a heading glued to the next sentence is not part of it)."""
-    node = num
+    node = prev = num
     claim_verbs = _claim_verbs()
     text = num.doc.text
     for _ in range(_CLAIM_REACH):
@@ -683,9 +683,10 @@ def _governing_claims(num: Token) -> Iterator[Token]:
         if head.i == node.i or node.dep_ not in _CARRY or \
                 "\n" in text[min(head.idx, node.idx):max(head.idx, node.idx)]:
             return
-        if node.pos_ in ("VERB", "AUX") and node is not num and node.dep_ not in ("ccomp", "conj"):
-            if any(t.dep_ in _SUBJECTS and t.i != prev.i for t in node.children):
-                return  # "… after Hamas killed 1,200": another actor's clause
+        if node.pos_ in ("VERB", "AUX") and node is not num and \
+                node.dep_ not in ("ccomp", "conj") and \
+                any(t.dep_ in _SUBJECTS and t.i != prev.i for t in node.children):
+            return  # "… after Hamas killed 1,200": another actor's clause
         prev, node = node, head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in claim_verbs:
             yield node
