@@ -683,13 +683,28 @@ def _governing_claims(num: Token) -> Iterator[Token]:
         if head.i == node.i or node.dep_ not in _CARRY or \
                 "\n" in text[min(head.idx, node.idx):max(head.idx, node.idx)]:
             return
-        if node.pos_ in ("VERB", "AUX") and node is not num and \
-                node.dep_ not in ("ccomp", "conj") and \
-                any(t.dep_ in _SUBJECTS and t.i != prev.i for t in node.children):
+        if node.pos_ in ("VERB", "AUX") and node is not num and node.dep_ != "ccomp" and \
+                _own_clause(node, prev):
             return  # "… after Hamas killed 1,200": another actor's clause
         prev, node = node, head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in claim_verbs:
             yield node
+
+
+_EVENT_MARKS = _BACKGROUND_MARKS | {"since", "until", "because", "once", "whereas"}
+
+
+def _own_clause(verb: Token, below: Token) -> bool:
+    """A clause the claim does not reach: one with a subject other than the way up from the
+    figure ("and the United States ordered 8,500 troops"), or a clause of time or cause even
+    when the figure is its subject ("before the aircraft with aid worth $200 million
+    landed"). A purpose clause whose subject is the figure is still the claim ("urges Egypt
+    … so that hundreds can be approved")."""
+    subjects = [t for t in verb.children if t.dep_ in _SUBJECTS]
+    if any(t.i != below.i for t in subjects):
+        return True
+    return bool(subjects) and any(m.dep_ in ("mark", "advmod") and m.lower_ in _EVENT_MARKS
+                                  for m in verb.children)
 
 
 def _claim_subject(verb: Token) -> Token | SpacySpan | None:
