@@ -128,3 +128,44 @@ def test_the_report_is_the_one_outlet_named_before() -> None:
     two = run("Valdoria is growing richer, a report in The Economist claims, and Reuters agrees. "
               "Gas sales bring in $10,000 per person, according to the report.")
     assert claimant(two, "$10,000")[1] is None  # two outlets: which report is unclear
+
+
+# The claim carried up the tree from the figure to the verb that claims it (extractor.py's
+# ``_claiming_subject``): through an infinitive, a noun's complement, a reported clause.
+@pytest.mark.parametrize("text, surface, name", [
+    ("Marta Kessel proposes to ship 40,000 tonnes of seed to the northern provinces.",
+     "40,000 tonnes", "Marta Kessel"),
+    ("After the Valdorian government announced a plan last week to admit 300 families from the "
+     "border towns, aid groups began preparing shelters.", "300 families",
+     "Valdorian government"),
+    ("Elena Brandt believes that about 900 soldiers deserted during the winter.",
+     "about 900 soldiers", "Elena Brandt"),
+    # a stated belief after a quotation whose speaker the quote work leaves unsaid
+    ("“The conscripts are sent forward in waves and are losing hundreds per day,” Gruber "
+     "believes.\n\nGeneral Hugo Gruber spoke in Berlin.", "hundreds", "Hugo Gruber"),
+    # a heading run into the sentence by scraping, the subject lost in the parse
+    ("The river rose overnight.\n\nRescue WorkSouthport Mayor Jonas Adler put the death toll at "
+     "six on Tuesday.", "six", "Jonas Adler"),
+])
+def test_the_claim_carries_to_the_governing_verb(text: str, surface: str, name: str) -> None:
+    assert claimant(run(text), surface)[1] == name
+
+
+@pytest.mark.parametrize("text, surface, wrong", [
+    # another actor's clause between the figure and the claiming verb
+    ("Marta Kessel announced new talks on Monday after rebels killed 30 villagers in the hills.",
+     "30 villagers", "Marta Kessel"),
+    # a coordinated clause with another subject
+    ("Nato said it was reinforcing the coast, and Valdor ordered 6,000 reservists to their "
+     "units.", "6,000 reservists", "NATO"),
+    # a clause of time whose subject holds the figure
+    ("Defence minister Oleksa Marko said at a briefing before the convoy carrying aid worth "
+     "about $90 million reached the capital.", "about $90 million", "Marko"),
+    # a relative clause of its own about a landmark
+    ("Marta Kessel proposed a memorial for the village, whose school lost 40 pupils last spring.",
+     "40 pupils", "Marta Kessel"),
+])
+def test_the_claim_stops_at_another_actors_clause(text: str, surface: str, wrong: str) -> None:
+    mention, name = claimant(run(text), surface)
+    wrong = wrong.lower()
+    assert wrong not in (mention or "").lower() and wrong not in (name or "").lower()

@@ -64,16 +64,21 @@ _HEADLINE = 500  # characters: a first paragraph longer than this is no headline
 
 
 def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int], ...],
-            quotes: list[Quote]) -> None:
-    """Fill the claimants the three rules of this module give (see the module's docstring)."""
+            quotes: list[Quote]) -> int:
+    """Fill the claimants the rules of this module give (see the module's docstring). Returns
+    the steps taken (figures, quotes and neighbours looked at), so tests can check that the work
+    grows in proportion to the article, not faster."""
+    steps = 0
     for fig, _, sent in found:
+        steps += 1
         if fig.claimant is None:
             fig.claimant = nominal_claimant(doc, text, fig, sent)
-    name_known_bodies(found)
-    name_from_next_sentence(text, found, sentences, quotes)
-    name_from_neighbour(found)
-    name_headline_role(text, found, quotes)
-    name_the_report(text, found)
+    steps += name_known_bodies(found)
+    steps += name_from_next_sentence(text, found, sentences, quotes)
+    steps += name_from_neighbour(found)
+    steps += name_headline_role(text, found, quotes)
+    steps += name_the_report(text, found)
+    return steps
 
 
 def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
@@ -106,7 +111,7 @@ def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) ->
     return Speaker(Span.of(text, best.start(1), best.end(1)), claimant_name(name) or name)
 
 
-def name_known_bodies(found: Found) -> None:
+def name_known_bodies(found: Found) -> int:
     """An unnamed claimant whose mention is a known body's spokesman or statement ("the Israeli
     military spokesman", "a White House spokesperson") is that body; only bodies the alias table
     lists. Officials are left as they are: "US officials fear …" is as often the writer's
@@ -119,15 +124,16 @@ def name_known_bodies(found: Found) -> None:
         name = claimant_name(cl.mention.text)
         if name in known:
             fig.claimant = Speaker(cl.mention, name)
+    return len(found)
 
 
 def name_from_next_sentence(text: str, found: Found, sentences: tuple[tuple[int, int], ...],
-                            quotes: list[Quote]) -> None:
+                            quotes: list[Quote]) -> int:
     """A claimant described but not named ("A doctor at the hospital") takes the person the next
     sentence of its paragraph opens with as a speaker, if the article has not named that person
     before the description."""
     if not found:
-        return
+        return 0
     by_mention: dict[int, Quote] = {}
     for q in quotes:
         if q.speaker.mention is not None and q.speaker.name:
@@ -159,6 +165,7 @@ def name_from_next_sentence(text: str, found: Found, sentences: tuple[tuple[int,
         if words[-1] in text[:cl.mention.start]:
             continue  # named before: the description would have used the name
         fig.claimant = Speaker(cl.mention, name)
+    return len(quotes) + len(found)
 
 
 def _describing(words: str) -> set[str]:
@@ -166,10 +173,11 @@ def _describing(words: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z-]+", bare) if w not in _GENERIC}
 
 
-def name_from_neighbour(found: Found) -> None:
+def name_from_neighbour(found: Found) -> int:
     """An institution described without a name ("health authorities") is the claimant named in
     the figures just before whose mention or name holds every describing word ("Gaza's health
     ministry"); a mention with no describing word ("officials") stays unnamed."""
+    steps = 0
     for k, (fig, _, _) in enumerate(found):
         cl = fig.claimant
         if cl is None or cl.name or cl.mention is None or cl.mention.text[:1].isupper() and \
@@ -181,27 +189,31 @@ def name_from_neighbour(found: Found) -> None:
         if not want:
             continue
         for prev, _, _ in reversed(found[max(0, k - _LOOK_BACK):k]):
+            steps += 1
             pc = prev.claimant
             if pc is None or not pc.name or pc.mention is None:
                 continue
             if want <= _describing(pc.mention.text + " " + pc.name):
                 fig.claimant = Speaker(cl.mention, pc.name)
                 break
+    return steps + len(found)
 
 
 _ROLE = re.compile(r"^(?:the\s+)?((?:[a-z]+\s+)?[a-z]+(?:\s+chief)?)$")
 
 
-def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
+def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> int:
     """A claimant in the article's first paragraph (its headline) written as a bare role in lower
     case ("governor", "UN aid chief" is not one: it has a name in it) takes the name of the one
     speaker the article gives with that role in its mention."""
     top = text.find("\n\n")
     if top < 0 or top > _HEADLINE:
-        return
+        return 1
+    steps = len(quotes)
     later = [q for q in quotes if q.speaker.name and q.speaker.mention is not None
              and q.speaker.mention.start >= top and q.speaker.mention.text != q.speaker.name]
     for fig, _, _ in found:
+        steps += 1
         if fig.span.start >= top:
             break
         cl = fig.claimant
@@ -211,10 +223,12 @@ def name_headline_role(text: str, found: Found, quotes: list[Quote]) -> None:
         if m is None:
             continue
         role = re.compile(r"\b" + re.escape(m.group(1)) + r"\b", re.IGNORECASE)
+        steps += len(later)
         names = {q.speaker.name for q in later
                  if q.speaker.mention is not None and role.search(q.speaker.mention.text)}
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, names.pop())
+    return steps
 
 
 _THE_REPORT = re.compile(r"^(?:the|this|that)\s+(?:report|publication|outlet|newspaper|paper|"
@@ -222,11 +236,12 @@ _THE_REPORT = re.compile(r"^(?:the|this|that)\s+(?:report|publication|outlet|new
                          re.IGNORECASE)
 
 
-def name_the_report(text: str, found: Found) -> None:
+def name_the_report(text: str, found: Found) -> int:
     """An unnamed "the report" or "the publication" is the outlet the article has named before
     it, when it has named exactly one (a known outlet, ``data/media.txt``)."""
     names: set[str] = set()  # the outlets named before the position scanned to
     scanned = 0
+    steps = len(found)
     for fig, _, _ in found:
         cl = fig.claimant
         if cl is None or cl.name or cl.mention is None or \
@@ -237,6 +252,8 @@ def name_the_report(text: str, found: Found) -> None:
             for m in lexicons.media_re().finditer(text, scanned, cl.mention.start):
                 written = canon.get(re.sub(r"^the\s+", "", m.group(0).lower()), m.group(0))
                 names.add(claimant_name(written) or written)
+                steps += 1
             scanned = cl.mention.start
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, next(iter(names)))
+    return steps

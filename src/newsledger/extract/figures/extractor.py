@@ -12,10 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...record import Figure, Quote, Span, Speaker, TimeExpr
 from ..document import RangeIndex
@@ -28,7 +30,7 @@ from .counting import Counted, counted, numeral_head, person_nouns, subgroup_nou
 from .forecast import forecast_cue
 from .place import PlaceIndex, article_place, claimant_seat, figure_place
 from .proportions import is_proportion
-from ...actors import claimant_name
+from ...actors import claimant_name, known_actor
 from .numbers import Quantity, find_quantities
 from ... import lexicons
 
@@ -566,8 +568,10 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
         if best is not None and num is not None and _background(num, best):
             best = None  # "… since the attack in which Hamas killed 1,200": not the speaker's
         sp = best.speaker if best is not None else None
-    if sp is None:
-        sp = _claiming_subject(c, resolver)
+    if sp is None or (sp.name is None and sp.mention is None):
+        # No attribution, or a quote whose speaker the text leaves unsaid ("“…,” Milley
+        # believes"): the clause that governs the figure may still name its claimant.
+        sp = _claiming_subject(c, resolver, num)
     if sp is None or (sp.name is None and sp.mention is None) or figlinks.self_reference(sp) \
             or (num is not None and figlinks.not_a_speaker(num.doc, sp)):
         return None
@@ -650,9 +654,14 @@ def _claim_verbs() -> frozenset[str]:
     return lexicons.claim_verbs()
 
 
-def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:
+def _claiming_subject(c: Counted, resolver: Speakers | None,
+                      num: Token | None = None) -> Speaker | None:
     """The subject of a claiming verb that governs the figure ("Israel had demanded the release
-    of 33 …"), resolved by the attribution work's speaker resolver; None without one."""
+    of 33 …"), resolved by the attribution work's speaker resolver; None without one. The claim
+    carries through what the verb governs without a subject of its own ("Biden proposes to
+    export 20 million tons", "the White House announced the deal to allow 20 trucks", "officials
+    said the toll had exceeded 15,200"), never through a clause with another actor ("… after
+    Hamas killed 1,200")."""
     if resolver is None:
         return None
     resolve = resolver.resolve
@@ -667,7 +676,103 @@ def _claiming_subject(c: Counted, resolver: Speakers | None) -> Speaker | None:
             sp = resolve(v.doc, subj)
             if isinstance(sp, Speaker) and sp.name:
                 return sp
+    for verb in _governing_claims(num) if num is not None else ():
+        subj = _claim_subject(verb)
+        if subj is None:
+            continue  # "… and urges Egypt to …" with no subject of its own: the verb above says
+        sp = resolve(verb.doc, subj)
+        if not isinstance(sp, Speaker):
+            return None
+        if sp.name or (sp.mention is not None and known_actor(sp.mention.text) is not None):
+            return sp  # a body the table knows though the resolver leaves it unnamed
+        return None
     return None
+
+
+# Relations a claim carries through, from the figure up to the verb that claims it.
+_CARRY = frozenset({"nummod", "compound", "quantmod", "dobj", "pobj", "prep", "nsubj",
+                    "nsubjpass", "attr", "acomp", "xcomp", "ccomp", "acl", "advcl", "pcomp",
+                    "oprd", "appos", "amod", "npadvmod", "advmod", "conj", "dative", "agent",
+                    "punct", "dep"})
+_CLAIM_REACH = 10  # tree steps from the figure to its claiming verb
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")  # "InjuredSevastopol": a heading run into the text
+
+
+def _governing_claims(num: Token) -> Iterator[Token]:
+    """The claiming verbs above the figure, nearest first, on a path that enters no clause with
+    a subject of its own except as a reported clause ("said (that) the toll had exceeded …"),
+    and crosses no line break (a heading glued to the next sentence is not part of it)."""
+    node = prev = num
+    claim_verbs = _claim_verbs()
+    text = num.doc.text
+    for _ in range(_CLAIM_REACH):
+        head = node.head
+        if head.i == node.i or node.dep_ not in _CARRY or \
+                "\n" in text[min(head.idx, node.idx):max(head.idx, node.idx)]:
+            return
+        if node.pos_ in ("VERB", "AUX") and node is not num and node.dep_ != "ccomp" and \
+                _own_clause(node, prev):
+            return  # "… after Hamas killed 1,200": another actor's clause
+        prev, node = node, head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in claim_verbs:
+            yield node
+
+
+_EVENT_MARKS = _BACKGROUND_MARKS | {"since", "until", "because", "once", "whereas"}
+
+
+def _own_clause(verb: Token, below: Token) -> bool:
+    """A clause the claim does not reach: one with a subject other than the way up from the
+    figure ("and the United States ordered 8,500 troops"), or a clause of time or cause even
+    when the figure is its subject ("before the aircraft with aid worth $200 million
+    landed"). A purpose clause whose subject is the figure is still the claim ("urges Egypt
+    … so that hundreds can be approved")."""
+    subjects = [t for t in verb.children if t.dep_ in _SUBJECTS]
+    if any(t.i != below.i for t in subjects):
+        return True
+    return bool(subjects) and any(m.dep_ in ("mark", "advmod") and m.lower_ in _EVENT_MARKS
+                                  for m in verb.children)
+
+
+def _claim_subject(verb: Token) -> Token | SpacySpan | None:
+    """The subject of a claiming verb: its own, a coordinated verb's ("It says … and urges"), or
+    the name right before it when the parse lost it: a noun phrase after a dash ("hours after
+    the ceasefire ended - officials in Gaza said"), capitalised words after a heading run into
+    the text ("Treating the InjuredSevastopol Governor X put the toll at four")."""
+    v = verb
+    for _ in range(3):
+        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    doc = verb.doc
+    if verb.i == 0 or any(t.dep_ in ("nsubjpass", "expl") for t in verb.children):
+        return None
+    # A capitalised run ending right before the verb, opened by a line break or a glued heading.
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN" and not _GLUED.search(doc[k].text) and \
+            k > verb.i - 7:
+        k -= 1
+    if verb.i - k >= 3 and k >= 0 and (doc[k].is_space and "\n" in doc[k].text
+                                       or _GLUED.search(doc[k].text)):
+        return doc[k + 1:verb.i]
+    # A noun phrase right before the verb, opened by a dash or a line break.
+    k = verb.i - 1
+    while k >= 0 and k > verb.i - 6 and doc[k].text not in ("-", "–", "—") and \
+            "\n" not in doc[k].text:
+        k -= 1
+    phrase = doc[k + 1:verb.i]
+    if k < 0 or k == verb.i - 1 or doc[k].text in ("-", "–", "—") and not (
+            k > 0 and doc[k - 1].whitespace_ and doc[k].whitespace_):
+        return None  # no opening mark, or a hyphen inside a word
+    if phrase[0].pos_ not in ("NOUN", "PROPN", "DET", "ADJ") or any(
+            t.pos_ in ("VERB", "AUX", "PRON", "PUNCT") for t in phrase) or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    return phrase
 
 
 def _is_spec(text: str, q: Quantity) -> bool:
