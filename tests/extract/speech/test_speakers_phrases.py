@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import extract
-
-
-def speaker_of(text: str, content: str) -> str | None:
-    rec = extract(text, published="2024-01-01")
-    rec.verify()
-    hits = [q for q in rec.quotes if content in q.content.text]
-    assert hits, [q.content.text for q in rec.quotes]
-    return hits[0].speaker.name
+from . import speaker_of
 
 
 @pytest.mark.parametrize("text,content,name", [
