@@ -173,3 +173,14 @@ def test_the_report_with_no_outlet_that_ran_it_stays_unnamed() -> None:
 def test_a_lower_case_deadline_is_no_outlet() -> None:
     text = 'The deadline passed on Friday. "It is over," the deadline said.'
     assert speaker_of(text, "It is over") is None
+
+
+def test_a_partial_inside_a_report_takes_the_reporters_speaker() -> None:
+    """The partial's nearest verb ("responding") is part of the reported words, not a cue of
+    another speaker."""
+    text = ('Borland Deputy Foreign Minister Arkady Velt said on Friday that Borland will "mirror" '
+            "the West.\n\nIn an interview with the state news agency, Velt mocked the Washington "
+            'administration, saying "punks" have come to power in the US.\n\nThe diplomat '
+            "emphasized that Borland refrains from responding with full force and exercises "
+            '"exceptional restraint" to avoid escalation.')
+    assert speaker_of(text, "exceptional restraint") == "Arkady Velt"
