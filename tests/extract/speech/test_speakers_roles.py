@@ -145,3 +145,42 @@ def test_stated_positions_of_named_actors_are_reported_speech(text: str, content
 ])
 def test_opinions_of_nobody_in_particular_are_not(text: str) -> None:
     assert not [q for q in quotes(text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an outlet's name the tagger reads as a common noun, as the subject of a report verb
+    ("The singer was dropped last week. Deadline reports that the move has nothing to do "
+     "with the tour.", "nothing to do", "Deadline"),
+    # "the publication" / "the report" after "a report in <outlet>": that outlet
+    ("Borland has been growing richer, a report in The Economist claims. Supplying energy has "
+     "always been lucrative for Borland. However, after the sanctions, the power crunch sent "
+     "huge sums flowing north, the publication reports. Officials met on Friday.",
+     "huge sums flowing north", "Economist"),
+    ('Borland has grown "embarrassingly" rich, a report in The Economist claims. Exports have '
+     "always paid well. Sales bring in more than $50Bln, according to the report.",
+     "Sales bring in", "Economist"),
+])
+def test_outlets_named_by_description(text: str, content: str, speaker: str) -> None:
+    assert speaker_of(text, content) == speaker
+
+
+def test_the_report_with_no_outlet_that_ran_it_stays_unnamed() -> None:
+    text = ("The Economist covered the vote last week. Borland's exports rose sharply, "
+            "according to the report.")
+    assert speaker_of(text, "exports rose") != "Economist"
+
+
+def test_a_lower_case_deadline_is_no_outlet() -> None:
+    text = 'The deadline passed on Friday. "It is over," the deadline said.'
+    assert speaker_of(text, "It is over") is None
+
+
+def test_a_partial_inside_a_report_takes_the_reporters_speaker() -> None:
+    """The partial's nearest verb ("responding") is part of the reported words, not a cue of
+    another speaker."""
+    text = ('Borland Deputy Foreign Minister Arkady Velt said on Friday that Borland will "mirror" '
+            "the West.\n\nIn an interview with the state news agency, Velt mocked the Washington "
+            'administration, saying "punks" have come to power in the US.\n\nThe diplomat '
+            "emphasized that Borland refrains from responding with full force and exercises "
+            '"exceptional restraint" to avoid escalation.')
+    assert speaker_of(text, "exceptional restraint") == "Arkady Velt"

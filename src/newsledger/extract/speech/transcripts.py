@@ -6,6 +6,12 @@ cue-verb readers miss them. A label is an upper-case name of one to four words f
 and a capitalised word or a quote mark. A single-word label ("INSKEEP:") counts only when it is
 part of a person name the article gives ("Steve Inskeep") or of an earlier two-word label, so that
 "UPDATE: Russia says…" and "WCNSF: wounded child…" (acronym glosses) yield nothing.
+
+Some outlets write labels in title case ("Etgar Keret: So I started…", later "Keret: …",
+"Ari Shapiro [voiceover]: …"). Title case is also how headings and kickers look ("Note:",
+"Read more:", "Zelensky: we will win"), so a title-case label counts only when it is a person the
+article names (a full name of two or more words, or a surname of one), and only in three or more
+turns by at least two different people.
 """
 
 from __future__ import annotations
@@ -27,11 +33,34 @@ _NOT_NAMES = frozenset({"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EXCLUSIV
                         "LISTEN", "VIDEO", "PHOTOS", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION",
                         "UNIDENTIFIED PERSON", "Q", "A", "NPR", "BBC", "CNN", "AP", "UN", "US",
                         "UK", "EU", "NATO", "IDF", "WARNING", "ALERT", "AUDIO", "TRANSCRIPT"})
+# A title-case label: one to three capitalised words, an optional bracketed stage note.
+_TITLE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[\s.?!\"”]))"
+    r"((?:[A-Z][a-z'’\-]+ ){0,2}[A-Z][a-z'’\-]+)( \[[a-z ]+\])?:[ \t]+(?=[A-Z\"“])", re.M)
 _MIN_TURN = 3  # characters of content: shorter turns are no quote
 
 
 def _title(label: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in label.split())
+
+
+def _title_labels(text: str, names: NameResolver) -> list[tuple[int, int, str]]:
+    """Title-case labels of people the article names, when two or more people take turns."""
+    found: list[tuple[int, int, str]] = []
+    for m in _TITLE_LABEL.finditer(text):
+        label = m.group(1)
+        if label.upper() in _NOT_NAMES:
+            continue
+        full = names.person(label)
+        # Only a person the article itself names (not a guess from the public-figure list).
+        if not full or full not in names.persons or len(full.split()) < 2:
+            continue
+        # "Ari Shapiro [voiceover]:" is the host narrating, reporting others' words: it ends
+        # the turn before it and is no quote itself.
+        found.append((m.start(1), m.end(), "" if m.group(2) else full))
+    if len(found) < 3 or len({name for _, _, name in found}) < 2:
+        return []
+    return found
 
 
 def turns(text: str, paragraphs: Sequence[Paragraph], names: NameResolver,
@@ -54,6 +83,7 @@ def turns(text: str, paragraphs: Sequence[Paragraph], names: NameResolver,
                 continue
             name = _title(full) if full and full.isupper() else (full or name)
         labels.append((m.start(1), m.end(), name))
+    labels = sorted(labels + _title_labels(text, names))
     if len(labels) < 2:
         return []  # one label is a gloss or a headline kicker, not a transcript
     out: list[Found] = []
@@ -67,7 +97,7 @@ def turns(text: str, paragraphs: Sequence[Paragraph], names: NameResolver,
             start += 1  # 'BABA: "It was…' — the content, not its opening mark
         while end > start and text[end - 1] in " \t\r\n\"“”":
             end -= 1
-        if end - start < _MIN_TURN:
+        if not name or end - start < _MIN_TURN:
             continue
         if any(a < end and start < b for a, b in taken):
             continue

@@ -1,0 +1,31 @@
+"""Sentences glued by scraping (nlp/glued.py): "claims.Supplying" splits, "U.S." does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import extract
+from newsledger.pipeline import get_nlp
+
+
+def tokens(text: str) -> list[str]:
+    return [t.text for t in get_nlp().make_doc(text)]
+
+
+def test_a_stop_between_a_word_and_a_capitalised_word_splits() -> None:
+    assert tokens("the council voted.Turning to trade") == [
+        "the", "council", "voted", ".", "Turning", "to", "trade"]
+    assert tokens("you know?Marta said") == ["you", "know", "?", "Marta", "said"]
+
+
+@pytest.mark.parametrize("word", ["U.S.", "e.g.", "Example.news", "3.5", "J.K.", "X.Borland"])
+def test_abbreviations_domains_decimals_and_initials_stay_whole(word: str) -> None:
+    assert word in tokens(f"the {word} line")
+
+
+def test_glued_sentences_become_two_and_spans_stay_exact() -> None:
+    text = ("The port reopened on Monday, officials said.Shipping firms said the route was "
+            "safe again.")
+    doc = get_nlp()(text)
+    assert len(list(doc.sents)) == 2
+    extract(text, published="2024-05-10").verify()
