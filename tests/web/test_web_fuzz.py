@@ -76,6 +76,10 @@ def _names(template: str) -> list[str]:
     return [n for n in VALID if "{" + n + "}" in template or "{" + n + ":path}" in template]
 
 
+# Thousands of requests per backend: minutes on a loaded machine, so it runs with the slow
+# tests (CI runs them) and may take longer than the default 300 s limit.
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_no_route_answers_500_to_hostile_parameters(fuzz_client: TestClient) -> None:
     c = fuzz_client
     routes = _paths(c.app.app)  # type: ignore[attr-defined]

@@ -125,9 +125,9 @@ def test_the_report_is_the_one_outlet_named_before() -> None:
     one = run("Valdoria is growing richer, a report in The Economist claims. Gas sales bring in "
               "$10,000 per person, according to the report.")
     assert claimant(one, "$10,000")[1] in {"The Economist", "Economist"}
-    two = run("Valdoria is growing richer, a report in The Economist claims, and Reuters agrees. "
-              "Gas sales bring in $10,000 per person, according to the report.")
-    assert claimant(two, "$10,000")[1] is None  # two outlets: which report is unclear
+    two = run("Valdoria is growing richer, a report in The Economist claims, and a report by "
+              "Reuters agrees. Gas sales bring in $10,000 per person, according to the report.")
+    assert claimant(two, "$10,000")[1] is None  # two reports: which one is unclear
 
 
 # The claim carried up the tree from the figure to the verb that claims it (extractor.py's
