@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...record import TimeExpr
 from .counting import tokens_in
@@ -76,7 +76,7 @@ def governing_time(times: Iterable[tuple[TimeExpr, Token | None]], verbs: list[T
     best: tuple[int, TimeExpr] | None = None
     for t, head in times:
         if head is not None and head not in chain and sentence_start is not None \
-                and not doc.text[sentence_start:t.span.start].strip(" \t\n\"'“‘-–—"):
+                and not _between(doc, sentence_start, t.span.start).strip(" \t\n\"'“‘-–—"):
             for up in head.ancestors:
                 if up in chain:
                     head = up
@@ -89,6 +89,13 @@ def governing_time(times: Iterable[tuple[TimeExpr, Token | None]], verbs: list[T
         if best is None or rank < best[0]:
             best = (rank, t)
     return best[1] if best else None
+
+
+def _between(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` (up to the whitespace before ``end``) without building the whole
+    text: ``Doc.text`` joins every token, so reading it per figure made a long article quadratic."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return span.text if span is not None else ""
 
 
 # Saying verbs: "says" tells when the claim was made, not the tense of what it claims.

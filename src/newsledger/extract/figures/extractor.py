@@ -705,11 +705,12 @@ def _governing_claims(num: Token) -> Iterator[Token]:
     and crosses no line break (a heading glued to the next sentence is not part of it)."""
     node = prev = num
     claim_verbs = _claim_verbs()
-    text = num.doc.text
+    doc = num.doc  # never doc.text here: it joins the whole document at each call
     for _ in range(_CLAIM_REACH):
         head = node.head
+        lo, hi = min(head.i, node.i), max(head.i, node.i)
         if head.i == node.i or node.dep_ not in _CARRY or \
-                "\n" in text[min(head.idx, node.idx):max(head.idx, node.idx)]:
+                "\n" in doc[lo:hi].text_with_ws:
             return
         if node.pos_ in ("VERB", "AUX") and node is not num and node.dep_ != "ccomp" and \
                 _own_clause(node, prev):

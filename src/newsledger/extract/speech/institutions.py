@@ -102,7 +102,7 @@ class Institutions:
                 # "the Israeli army's strategy", "Israel's military", "Hanover police".
                 j = ent.end + (1 if doc[ent.end].text in ("'s", "’s") else 0)
                 if j < len(doc) and doc[j].lower_ in _BODY_AFTER_PLACE:
-                    phrase = doc.text[ent.start_char:doc[j].idx + len(doc[j].text)]
+                    phrase = doc[ent.start:j + 1].text  # not doc.text: it joins the whole doc
                     body = self._body(ent.start_char, clean(phrase))
                     if body is not None:
                         bodies.append(body)
