@@ -202,12 +202,17 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
         return page(request, "articles.html", articles=rows,
                     pager=_pager(request, page_no, total, ARTICLE_PAGE, "/articles"))
 
+    async def series_of(request: Request) -> tuple[str | None, Any]:
+        """The series id in the path and its summary (None when absent): the page and the
+        chart download look it up alike."""
+        assert view is not None
+        sid = path_id(request, "sid")
+        return sid, (await run_in_threadpool(view.series_info, sid) if sid else None)
+
     async def series(request: Request) -> Response:
         if (r := need_view(request)) is not None:
             return r
-        assert view is not None
-        sid = path_id(request, "sid")
-        info = await run_in_threadpool(view.series_info, sid) if sid else None
+        sid, info = await series_of(request)
         if info is None or sid is None:
             shown = repr(sid) if sid else "with this id"
             return not_found(request, f"There is no series {shown} in this ledger. "
@@ -225,9 +230,7 @@ def create_app(db: str | Path | None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
     async def series_chart_svg(request: Request) -> Response:
         if (r := need_view(request)) is not None:
             return r
-        assert view is not None
-        sid = path_id(request, "sid")
-        info = await run_in_threadpool(view.series_info, sid) if sid else None
+        sid, info = await series_of(request)
         if info is None or sid is None:
             return not_found(request, f"There is no series {(sid or '')[:200]!r} to draw.")
         sel, scale = _chart_selection(request)
