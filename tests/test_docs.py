@@ -62,3 +62,19 @@ def test_every_component_is_documented_with_its_declarations() -> None:
                               for c in cells)
         assert model == set(info.model), (info.short, model)
         assert reads == set(info.needs) and sets == set(info.sets), info.short
+
+
+def test_command_table_names_only_real_options() -> None:
+    """Each option the README's command table lists exists on that command (a renamed flag
+    left in the table sends users to "No such option")."""
+    group = typer.main.get_command(app)
+    rows = [line for line in README.splitlines() if line.startswith("| `newsledger ")]
+    assert rows
+    for row in rows:
+        words = row.split("|")[1].strip(" `").replace("[list]", "list").split()[1:]
+        cmd = group
+        for word in words:
+            cmd = cmd.commands[word]  # type: ignore[attr-defined]
+        opts = {o for p in cmd.params for o in (*p.opts, *p.secondary_opts)}
+        for flag in re.findall(r"(--?[a-z][a-z0-9-]*)", row.split("|")[2]):
+            assert flag in opts, f"{' '.join(words)}: the README lists {flag}, the CLI has {sorted(opts)}"

@@ -128,3 +128,18 @@ def test_table_shows_brackets_in_text_literally(tmp_path: Path) -> None:
     src.write_text("“We did not leave the [truce] talks,” [bold]Smith[/bold] said on Monday.\n")
     r = run("extract", str(src), "--format", "table")
     assert r.exit_code == 0 and "[truce]" in r.stdout
+
+
+def test_serve_never_prints_a_database_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    import newsledger.ledger.store
+    import newsledger.web
+
+    monkeypatch.setattr(newsledger.ledger.store, "ledger_exists", lambda db: True)
+    monkeypatch.setattr(newsledger.web, "create_app", lambda *a, **k: object())
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    result = runner.invoke(app, ["serve", "--db", "postgresql://reader:s3cret@db.example/ledger"])
+    assert result.exit_code == 0, result.output
+    assert "serving postgresql://reader:***@db.example/ledger" in result.output
+    assert "s3cret" not in result.output

@@ -37,11 +37,13 @@ def serve(
         newsledger ingest articles.jsonl.gz --db ledger.sqlite
         newsledger serve --db ledger.sqlite --port 8000
     """
+    from ..ledger.postgres import redact
     from ..ledger.store import ledger_exists
 
+    shown_db = redact(str(db))  # a postgresql:// URL's password never reaches the terminal
     if not ledger_exists(db):
-        fail(f"No ledger at {str(db)!r}. Create one with `newsledger ingest FILE --db "
-             f"{db}` first, or check the path.")
+        fail(f"No ledger at {shown_db!r}. Create one with `newsledger ingest FILE --db "
+             f"{shown_db}` first, or check the path.")
     try:
         import uvicorn
 
@@ -61,6 +63,6 @@ def serve(
         fail(str(exc))
     shown = f"[{host}]" if ":" in host else host
     mode = "read-only" if not store else "read-only; the extract page may store"
-    err_console.print(f"newsledger: serving {db} ({mode}) at http://{shown}:{port}/  "
+    err_console.print(f"newsledger: serving {shown_db} ({mode}) at http://{shown}:{port}/  "
                       "(Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
