@@ -307,3 +307,18 @@ def test_one_mention_is_one_source() -> None:
     rec = extract("Rebel-run Al-Masirah TV said the tanker was hit twice.", published="2024-05-10")
     check_record(rec)
     assert [s.name for s in rec.sources if s.role == "cited"] == ["Al-Masirah TV"]
+
+
+def test_a_dateline_inside_a_paragraph_cites_the_wire() -> None:
+    text = ("Ministers met on Monday. OSLO (Reuters) - Norway's finance minister said exports "
+            "would rise. KYIV, March 3 (AP) — Ukraine said drones hit the port.")
+    rec = extract(text, published="2024-03-04")
+    check_record(rec)
+    cited = {s.name for s in rec.sources if s.role == "cited"}
+    assert "Reuters" in cited and "The Associated Press" in cited
+
+
+def test_a_paragraphs_own_dateline_is_a_wire_credit_not_a_citation() -> None:
+    rec = extract("OSLO (Reuters) - Norway's finance minister said exports would rise.",
+                  published="2024-03-04")
+    assert [s.role for s in rec.sources if s.name == "Reuters"] == ["wire_credit"]

@@ -99,6 +99,11 @@ _OUTLET_SHAPE = re.compile(
 _NO_COMMENT_BEFORE = re.compile(r"\b(?:not|n['’]t|declined to|refused to|no)\b[^.;]{0,40}\b"
                                 r"(?:comment|respond|reply|response|answer)[^.;]{0,25}\bto\s+"
                                 r"(?:the\s+)?$")
+# A wire story's dateline inside a paragraph ("… wake up. UNITED NATIONS (Reuters) - French
+# President …"): a summarised agency story, cited; a paragraph's own dateline is a wire credit.
+_INLINE_DATELINE = re.compile(
+    r"(?<=[.!?][ \t])[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+\((?P<wire>[A-Z][\w .&-]{1,30})\)[ \t]*[-–—][ \t]")
 # An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
 _COMPANY_TAIL = re.compile(r"\b(?:Group|Holdings|Company|Corporation|Corp|Inc|Ltd|LLC|Studios|"
                            r"Entertainment|Foundation|Institute|Association|Union|Office)\.?$")
@@ -368,6 +373,9 @@ def extract_sources(doc: Doc, state: State) -> None:
             _add(out, seen, text, s + m.start(1), s + m.end(1), "cited")
         for m in _NATIONAL_MEDIA.finditer(seg):
             _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for m in _INLINE_DATELINE.finditer(seg):
+            if media_re().fullmatch(m.group("wire")):
+                _add(out, seen, text, s + m.start("wire"), s + m.end("wire"), "cited")
     # One pass over the entities (not one per block: that is quadratic on long live pages).
     starts = [s for s, _ in body]
     for ent in doc.ents:

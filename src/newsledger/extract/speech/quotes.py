@@ -590,19 +590,24 @@ def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
     spans = sorted(((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name),
                    key=lambda t: (t[0], t[1]))
     for f in found:
-        if f.kind != "partial" or (f.speaker and f.speaker.name):
+        if f.kind != "partial":
             continue
         # A cue of its own with no subject, itself inside the report ("… refrains from
         # responding with full force and exercises "restraint"", after "the diplomat
         # emphasized that"), is part of the reported words, not another speaker's cue.
         own = f.cue.idx if f.cue is not None and f.subject is None else None
-        if f.cue is not None and own is None:
+        # A report whose cue stands between the partial's cue and the partial is nearer: in
+        # "X, responding to a warning by Y that … "full-scale invasion"", the words are Y's.
+        nearer = f.cue.idx if f.cue is not None and own is None else None
+        if f.speaker and f.speaker.name and nearer is None:
             continue
         best = None
         for s0, s1, r in spans:
             if s0 > f.start:
                 break
             if own is not None and not s0 <= own < s1:
+                continue
+            if nearer is not None and not (r.cue is not None and nearer < r.cue.idx < s0):
                 continue
             if s0 <= f.start and f.end <= s1 + 2 and (best is None or s1 - s0 < best[1] - best[0]):
                 best = (s0, s1, r)
