@@ -58,3 +58,9 @@ def test_a_dateline_run_into_the_sentence_is_not_the_speaker() -> None:
 def test_the_group_is_the_organisation_named_earlier_in_its_sentence(
         text: str, content: str, name: str) -> None:
     assert speaker_of(text, content) == name
+
+
+def test_an_organisation_inside_the_content_is_not_the_group() -> None:
+    text = ("Twelve patients were evacuated on Sunday, the Harbour Medical Society announced. "
+            "They were taken to the Northfield Clinic in Brana by ambulance, the group said.")
+    assert speaker_of(text, "taken to the Northfield Clinic") != "Northfield Clinic"

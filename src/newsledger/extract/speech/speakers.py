@@ -894,9 +894,16 @@ class Speakers:
                 return name
         return None
 
-    def _sentence_org(self, pos: int) -> str | None:
+    def _sentence_org(self, pos: int, subject: Token) -> str | None:
         """The one organisation (not a place, not an outlet) named between the start of the
-        sentence and ``pos``; None when there is none or more than one."""
+        sentence and ``pos`` outside what ``subject``'s verb reports ("They were taken to the
+        Emirates Hospital, the group said": the hospital is in the content); None when there is
+        none or more than one."""
+        verb = subject.head
+        if subject.dep_ not in _SUBJECT_DEPS or verb.i < subject.i:
+            return None
+        said = [(c.left_edge.idx, c.right_edge.idx) for c in verb.children
+                if c.dep_ in ("ccomp", "parataxis", "conj")]
         floor = self._sent_start(pos)
         i = bisect.bisect_left(self._mention_pos, pos)
         found: set[str] = set()
@@ -904,7 +911,7 @@ class Speakers:
             self.steps += 1  # one candidate looked at (the bad-input test counts them)
             if p < floor:
                 break
-            if k == "org":
+            if k == "org" and not any(a <= p <= b for a, b in said):
                 found.add(name)
         return next(iter(found)) if len(found) == 1 else None
 
@@ -1016,7 +1023,7 @@ class Speakers:
                 if found is None and low in _GENERIC_GROUP:
                     # "In a statement from Hamas, …, the militant group praised …": the one
                     # organisation named earlier in the sentence, before older speakers.
-                    found = self._sentence_org(pos)
+                    found = self._sentence_org(pos, root)
                 if found is None and low in _GENERIC_GROUP:
                     found = self._antecedent(pos, "group") or self._recent_mention(
                         pos, "org", floor=max(0, pos - 1500))
