@@ -64,3 +64,29 @@ def test_an_organisation_inside_the_content_is_not_the_group() -> None:
     text = ("Twelve patients were evacuated on Sunday, the Harbour Medical Society announced. "
             "They were taken to the Northfield Clinic in Brana by ambulance, the group said.")
     assert speaker_of(text, "taken to the Northfield Clinic") != "Northfield Clinic"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # The group that has just spoken.
+    ('The Ostland Front in a statement rejected the plan, saying it "ignores our demands". '
+     '"We will not wait for truces that are broken," the Marxist militant group said.',
+     "We will not wait", "Ostland Front"),
+    # Nobody spoke before: a kind of group is no name.
+    ('Talks resumed in Brana on Monday. "We will not wait for truces that are broken," the '
+     'Marxist militant group said.', "We will not wait", None),
+])
+def test_a_kind_of_group_with_an_adjective_is_the_group_that_just_spoke(
+        text: str, content: str, name: str | None) -> None:
+    assert speaker_of(text, content) == name
+
+
+def test_a_possessed_role_is_the_holder_named_next_as_the_role() -> None:
+    text = ("Vardia's defence minister said the army has taken the port of Selm and will push on "
+            "to the border. The minister, Oskar Brandvik, was accompanied by several generals.")
+    assert speaker_of(text, "the army has taken") == "Oskar Brandvik"
+
+
+def test_another_countrys_minister_named_next_is_not_the_holder() -> None:
+    text = ("Vardia's defence minister said the army has taken the port of Selm. Borland's "
+            "defence minister, Ilse Marten, disagreed.")
+    assert speaker_of(text, "the army has taken") is None

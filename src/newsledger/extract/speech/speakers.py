@@ -1002,6 +1002,14 @@ class Speakers:
             if found is None and low in ("report", "article", "story"):
                 found = self._outlet_of_report(pos, span)
             return found, ("person" if found in self.names.persons else "group")
+        if has_proper and low in _GENERIC_GROUP and span[0].lower_ == "the" and ent is None and \
+                not any(t.pos_ == "PROPN" for t in span):
+            # "the Islamist militant group said", "the Lebanese group": a kind of group with an
+            # adjective, no name; the group that has just spoken, or nobody.
+            found = self._recent_speaker(pos, "group", window=600)
+            if found is None:
+                self.descriptions.add(clean(span.text))
+            return (found or clean(span.text) or None), "group"
         if not has_proper:
             det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
             definite = det is not None and det.lower_ in {"the", "this", "that"}
@@ -1108,7 +1116,9 @@ class Speakers:
             self.descriptions.add(name)  # "the United Nations agency": which one is not said
         kind = "person" if low in PERSON_ROLES or low in title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
-        if kind == "person" and span[0].lower_ in ("the", "this") and owners_of(span):
+        possessed = any(t.dep_ == "case" and t.head.i < root.i for t in span)
+        if kind == "person" and (span[0].lower_ in ("the", "this") or possessed) and \
+                owners_of(span):
             # "the Russian president", "the Russian leader": the Russian the article titled so.
             holder = self._holder(pos, low, owners_of(span))
             if holder:
