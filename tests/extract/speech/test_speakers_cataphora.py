@@ -90,3 +90,18 @@ def test_another_countrys_minister_named_next_is_not_the_holder() -> None:
     text = ("Vardia's defence minister said the army has taken the port of Selm. Borland's "
             "defence minister, Ilse Marten, disagreed.")
     assert speaker_of(text, "the army has taken") is None
+
+
+def test_a_document_claiming_speaks_for_its_issuer() -> None:
+    text = ("On Tuesday, the Vardian Red Cross Society released a video claiming to show the "
+            "aftermath of a strike on the city hospital, which killed five people.")
+    assert speaker_of(text, "the aftermath of a strike") == "Vardian Red Cross Society"
+    rec = extract(text, published="2024-01-01")
+    five = [f for f in rec.figures if f.span.text.startswith("five")]
+    assert five and five[0].claimant is not None
+    assert five[0].claimant.name == "Vardian Red Cross Society"
+
+
+def test_a_document_with_no_named_issuer_names_nobody() -> None:
+    text = "A video circulating online claimed to show the aftermath of a strike on the port."
+    assert speaker_of(text, "the aftermath of a strike") is None

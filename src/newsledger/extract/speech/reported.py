@@ -14,6 +14,7 @@ from ..registry import State
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .speakers import PERSON_ROLES, mention_span
+from ..actors.issuers import is_document
 from ... import lexicons
 
 # Content of reported speech should not carry the complementiser or the closing full stop.
@@ -309,8 +310,12 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
         para = readable(tok.idx)
         if position and (para is None or para[2] in HEAD_BLOCKS):
             continue  # a headline's "thinks" is no stated position
+        # "a video claiming to show …", "a statement saying that …": the document speaks
+        # (for its issuer), though its verb is a reduced participle.
+        by_document = not noun_cue and tok.dep_ == "acl" and tok.i > tok.head.i and \
+            tok.head.pos_ == "NOUN" and is_document(tok.head)
         if para is None or in_direct(tok.idx) or (not noun_cue and (
-                is_passive(tok) or is_reduced_participle(tok))):
+                is_passive(tok) or (is_reduced_participle(tok) and not by_document))):
             continue
         if not noun_cue and lemma_of(tok) == "call" and not any(
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
@@ -345,6 +350,8 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
             tok = framed
         elif noun_cue:
             subj = _noun_owner(tok)
+        elif by_document:
+            subj = tok.head
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
         relayed = _relayed(tok)
