@@ -351,3 +351,11 @@ def test_outlets_sponsoring_a_poll_are_cited() -> None:
 def test_more_ways_of_citing_an_outlet(sentence: str, name: str) -> None:
     rec = extract(sentence, published="2024-03-04")
     assert name in {s.name for s in rec.sources if s.role == "cited"}
+
+
+def test_an_agency_that_is_no_news_agency_is_not_cited() -> None:
+    rec = extract("Coal use is minor, according to the International Energy Agency. Troops moved, "
+                  "according to the Borland Press Agency.", published="2024-03-04")
+    cited = {s.name for s in rec.sources if s.role == "cited"}
+    assert "International Energy Agency" not in cited
+    assert "Borland Press Agency" in cited

@@ -240,7 +240,8 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     ent = ent_by_start.get(pos)
     if ent is None and text[pos:pos + 4].lower() == "the ":
         ent = ent_by_start.get(pos + 4)
-    if ent and ent[2] == "ORG" and _MEDIA_WORD.search(text[ent[0]:ent[1]]):
+    if ent and ent[2] == "ORG" and set(_MEDIA_WORD.findall(text[ent[0]:ent[1]])) - {"Agency"}:
+        # ("according to the International Energy Agency": "Agency" alone makes no outlet)
         return pos, ent[1]
     m = re.compile(r"(?:the\s+)?Channel \d+").match(text, pos)
     if m:
