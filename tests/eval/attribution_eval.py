@@ -95,7 +95,10 @@ def documents(gold_path: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
 def score_document(article: dict[str, Any], doc: dict[str, Any], tally: Tally,
                    show: bool = False) -> None:
     text = article["text"]
-    rec = extract(text, published=article.get("published") or None, id=article["id"])
+    # The outlet as `newsledger batch` reads it from the line: "told the BBC" in a BBC story
+    # is no source of that story.
+    rec = extract(text, published=article.get("published") or None, id=article["id"],
+                  outlet=article.get("outlet") or None)
     rec.verify()
     rng = doc.get("range")
     if "items" in doc:

@@ -307,3 +307,55 @@ def test_one_mention_is_one_source() -> None:
     rec = extract("Rebel-run Al-Masirah TV said the tanker was hit twice.", published="2024-05-10")
     check_record(rec)
     assert [s.name for s in rec.sources if s.role == "cited"] == ["Al-Masirah TV"]
+
+
+def test_a_dateline_inside_a_paragraph_cites_the_wire() -> None:
+    text = ("Ministers met on Monday. OSLO (Reuters) - Norway's finance minister said exports "
+            "would rise. KYIV, March 3 (AP) — Ukraine said drones hit the port.")
+    rec = extract(text, published="2024-03-04")
+    check_record(rec)
+    cited = {s.name for s in rec.sources if s.role == "cited"}
+    assert "Reuters" in cited and "The Associated Press" in cited
+
+
+def test_a_paragraphs_own_dateline_is_a_wire_credit_not_a_citation() -> None:
+    rec = extract("OSLO (Reuters) - Norway's finance minister said exports would rise.",
+                  published="2024-03-04")
+    assert [s.role for s in rec.sources if s.name == "Reuters"] == ["wire_credit"]
+
+
+@pytest.mark.parametrize("outlet", ["Kessel Radio (live page)", "Kessel Radio News",
+                                    "the Kessel Radio"])
+def test_the_own_outlet_written_another_way_is_no_cited_source(outlet: str) -> None:
+    text = "The mayor told Kessel Radio on Monday that the bridge would reopen."
+    rec = extract(text, published="2024-03-04", outlet=outlet)
+    assert not [s for s in rec.sources if s.role == "cited"]
+    other = extract(text, published="2024-03-04", outlet="Borland Times")
+    assert [s.name for s in other.sources if s.role == "cited"] == ["Kessel Radio"]
+
+
+def test_outlets_sponsoring_a_poll_are_cited() -> None:
+    rec = extract("Most voters now disapprove, according to the latest CNN/ABC News/Marist "
+                  "poll. A Reuters/Ipsos survey found the same. The Smith/Jones report disagreed.",
+                  published="2024-03-04")
+    check_record(rec)
+    cited = {s.span.text for s in rec.sources if s.role == "cited"}
+    assert cited == {"CNN", "ABC News", "Reuters"}
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Officials met lobbyists, the Brana news portal pointed out in an earlier article.",
+     "Brana"),
+    ("Lena Holm would not rule out a vote when asked on Sunday on CNN.", "CNN"),
+])
+def test_more_ways_of_citing_an_outlet(sentence: str, name: str) -> None:
+    rec = extract(sentence, published="2024-03-04")
+    assert name in {s.name for s in rec.sources if s.role == "cited"}
+
+
+def test_an_agency_that_is_no_news_agency_is_not_cited() -> None:
+    rec = extract("Coal use is minor, according to the International Energy Agency. Troops moved, "
+                  "according to the Borland Press Agency.", published="2024-03-04")
+    cited = {s.name for s in rec.sources if s.role == "cited"}
+    assert "International Energy Agency" not in cited
+    assert "Borland Press Agency" in cited

@@ -29,3 +29,17 @@ def test_glued_sentences_become_two_and_spans_stay_exact() -> None:
     doc = get_nlp()(text)
     assert len(list(doc.sents)) == 2
     extract(text, published="2024-05-10").verify()
+
+
+def test_a_closing_quote_glued_to_the_next_sentence_splits() -> None:
+    assert tokens('where we go?"She adds') == ["where", "we", "go", "?", '"', "She", "adds"]
+    assert tokens("too late,”Lena said") == ["too", "late", ",", "”", "Lena", "said"]
+
+
+def test_a_quote_glued_to_its_reporting_sentence_keeps_the_speaker() -> None:
+    text = ('Mira Olsen runs the shelter. "Where will the families sleep tonight?"She adds that '
+            'her agency is sending blankets to the camp.')
+    rec = extract(text, published="2024-05-10")
+    rec.verify()
+    adds = [q for q in rec.quotes if q.cue is not None and q.cue.text == "adds"]
+    assert adds and adds[0].speaker.name == "Mira Olsen"

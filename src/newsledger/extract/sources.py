@@ -27,7 +27,7 @@ _WEAK_MEDIA_WORD = re.compile(r"\b(?:Network|Media|Press|Agency|Daily|Wire|Onlin
 # What may stand between an outlet's name and its verb: "Tass news agency cited", "the RIA state
 # news agency reported", "the Kan public broadcaster said".
 _AFTER_NAME = (r"(?:\s+(?:state(?:-run|-owned)?\s+|official\s+|public\s+|semi-official\s+)?"
-               r"(?:news agency|news outlet|news site|agency|newspaper|broadcaster|daily|channel|"
+               r"(?:news agency|news outlet|news site|news portal|news website|portal|agency|newspaper|broadcaster|daily|channel|"
                r"TV|television|radio|website))?")
 _PUBLISH_AFTER = re.compile(_AFTER_NAME + r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|published|"
                             r"broadcast|aired|revealed|quoted|cited|wrote)\b")
@@ -65,13 +65,14 @@ _CITE_AFTER = re.compile(  # used with .match(text, pos): anchored at pos
     _AFTER_NAME + r"(?:\s+and\s+other\s+(?:organi[sz]ations|groups|outlets|media|agencies))?"
     r"\s*(?:,\s*)?(?:has |had |have |also )?(?:reported|reports|said|says|quoted|cited|citing|"
     r"published|broadcast|aired|revealed|cites|quotes|claimed|claims|accused|accuses|noted|notes|"
-    r"stated|states|wrote|writes|documented|alleged|alleges|confirmed|learned|obtained)\b")
+    r"stated|states|wrote|writes|documented|alleged|alleges|confirmed|learned|obtained|"
+    r"pointed out|points out)\b")
 # A known outlet named as the place of an interview or a wire ("his CNN interview", "told the
 # Associated Press news agency") is cited whatever verb governs the sentence.
 _OUTLET_NOUN_AFTER = re.compile(r"\s+(?:news agency|interview|report|reporting|investigation)\b")
 # "on CBS News" after an interview or an appearance within the sentence: a broadcast cited.
 _ON_AIR_BEFORE = re.compile(r"\b(?:interview|interviewed|appear(?:ed|ing|ance)|said|says|told|"
-                            r"speaking|spoke)\b[^.;]{0,80}\bon\s+"
+                            r"speaking|spoke|asked)\b[^.;]{0,80}\bon\s+"
                             r"(?:(?:the|[A-Z][a-z]+(?:an|ian|ese|i|ish|ch|ic)|"
                             r"state|public|broadcaster|channel|network|station|TV|television|radio)"
                             r"\s+){0,3}$")
@@ -99,6 +100,15 @@ _OUTLET_SHAPE = re.compile(
 _NO_COMMENT_BEFORE = re.compile(r"\b(?:not|n['’]t|declined to|refused to|no)\b[^.;]{0,40}\b"
                                 r"(?:comment|respond|reply|response|answer)[^.;]{0,25}\bto\s+"
                                 r"(?:the\s+)?$")
+# A wire story's dateline inside a paragraph ("… wake up. UNITED NATIONS (Reuters) - French
+# President …"): a summarised agency story, cited; a paragraph's own dateline is a wire credit.
+_INLINE_DATELINE = re.compile(
+    r"(?<=[.!?][ \t])[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+\((?P<wire>[A-Z][\w .&-]{1,30})\)[ \t]*[-–—][ \t]")
+# A poll named by its sponsors ("the NPR/PBS NewsHour/Marist poll", "a Reuters/Ipsos survey"):
+# each outlet among them is cited for it.
+_POLL_PART = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,2}"
+_SPONSORED_POLL = re.compile(rf"(?<![\w/])({_POLL_PART}(?:/{_POLL_PART})+)[ \t]+(?:poll|survey)\b")
 # An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
 _COMPANY_TAIL = re.compile(r"\b(?:Group|Holdings|Company|Corporation|Corp|Inc|Ltd|LLC|Studios|"
                            r"Entertainment|Foundation|Institute|Association|Union|Office)\.?$")
@@ -230,7 +240,8 @@ def _media_at(doc: Doc, text: str, pos: int, ent_by_start: dict[int, tuple[int, 
     ent = ent_by_start.get(pos)
     if ent is None and text[pos:pos + 4].lower() == "the ":
         ent = ent_by_start.get(pos + 4)
-    if ent and ent[2] == "ORG" and _MEDIA_WORD.search(text[ent[0]:ent[1]]):
+    if ent and ent[2] == "ORG" and set(_MEDIA_WORD.findall(text[ent[0]:ent[1]])) - {"Agency"}:
+        # ("according to the International Energy Agency": "Agency" alone makes no outlet)
         return pos, ent[1]
     m = re.compile(r"(?:the\s+)?Channel \d+").match(text, pos)
     if m:
@@ -368,6 +379,18 @@ def extract_sources(doc: Doc, state: State) -> None:
             _add(out, seen, text, s + m.start(1), s + m.end(1), "cited")
         for m in _NATIONAL_MEDIA.finditer(seg):
             _add(out, seen, text, s + m.start(), s + m.end(), "cited")
+        for m in _SPONSORED_POLL.finditer(seg):
+            at = s + m.start(1)
+            for part in m.group(1).split("/"):
+                lead = re.match(r"(?:The|A|An)\s+", part)  # "A Reuters/Ipsos survey"
+                skip = lead.end() if lead else 0
+                known = media_re().match(part, skip)
+                if known is not None and known.start() == skip:
+                    _add(out, seen, text, at + skip, at + len(part), "cited")
+                at += len(part) + 1
+        for m in _INLINE_DATELINE.finditer(seg):
+            if media_re().fullmatch(m.group("wire")):
+                _add(out, seen, text, s + m.start("wire"), s + m.end("wire"), "cited")
     # One pass over the entities (not one per block: that is quadratic on long live pages).
     starts = [s for s, _ in body]
     for ent in doc.ents:
@@ -382,9 +405,15 @@ def extract_sources(doc: Doc, state: State) -> None:
     # One mention is one source: "Al-Masirah TV" found as a name and as an entity is one.
     out = _without_overlaps(out)
     # The publishing outlet is no source of its own article ("told NPR" in an NPR story).
-    own = (art.outlet or "").strip().lower()
+    own = _outlet_key(art.outlet or "")
     if own:
-        own = re.sub(r"^the\s+", "", own)
-        out = [x for x in out if x.role != "cited" or
-               re.sub(r"^the\s+", "", x.name.lower()) != own]
+        out = [x for x in out if x.role != "cited" or _outlet_key(x.name) != own]
     state.sources = out
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name for comparing one outlet written two ways: "BBC News (live page)",
+    "the BBC" and "BBC" are one; "NPR" and "NPR News" too."""
+    key = re.sub(r"\([^()]*\)", " ", name.lower())
+    key = re.sub(r"^\s*the\s+", "", key).strip()
+    return re.sub(r"\s+(?:news|online|live)$", "", key).strip()

@@ -33,3 +33,13 @@ def test_the_report_is_the_last_issuers() -> None:
     text = ("Farm incomes have doubled, a report by the Northern Times said. "
             "Prices fell in May, the report said.")
     assert speakers(text)["Prices fell in May"] == "Northern Times"
+
+
+def test_a_governments_statistics_are_the_governments() -> None:
+    got = speakers("According to Vardian government statistics, 40 farms have closed.")
+    assert got["40 farms have closed"] == "Vardian government"
+
+
+def test_statistics_with_no_body_named_stay_a_description() -> None:
+    got = speakers("According to Vardian statistics, 40 farms have closed.")
+    assert got["40 farms have closed"] != "Vardian"

@@ -71,3 +71,21 @@ def test_a_change_from_one_total_to_another_keeps_its_metric() -> None:
     f = by_value("The office says 7,412 people have been killed, and the toll rose from 7,100 "
                  "to 7,412 in a week.", 7100)
     assert f.metric != "other" or f.counts is None
+
+
+def test_background_figures_are_the_trailing_sources_when_it_sources_nothing_else() -> None:
+    rec = run("The truce began on Friday. It comes weeks after the Vardian attack that killed "
+              "more than 1,200 Borlanders and in which roughly 240 hostages were taken, "
+              "according to Borland.")
+    got = {f.span.text: (f.claimant.name if f.claimant else None) for f in rec.figures}
+    assert got["more than 1,200 Borlanders"] == "Borland"
+    assert got["roughly 240 hostages"] == "Borland"
+
+
+def test_background_stays_unclaimed_beside_the_sources_own_claim() -> None:
+    rec = run("The Vardian attack on southern Borland, which killed about 1,200 people, "
+              "triggered a Borlander assault that has killed more than 33,700 Vardians, "
+              "according to the Vardian health ministry.")
+    got = {f.span.text: (f.claimant.name if f.claimant else None) for f in rec.figures}
+    assert got["about 1,200 people"] is None
+    assert got["more than 33,700 Vardians"] is not None

@@ -144,12 +144,17 @@ def document_owner(root: Token, span: SpacySpan, issuers: Issuers,
         # "a Lebanese report", "Israeli media reports": no issuer, but the phrase itself says
         # where it comes from; it stays the name, as written.
         words = [t.text for t in span if t.dep_ != "det"]
+        if len(words) > 2 and span[-1].i == root.i and words[-2].lower() in _ISSUER_HEADS:
+            # "Israeli government statistics": the government issued them; it is the name.
+            words = words[:-1]
         found = " ".join(words) or None
     return found
 
 
 _SOURCE_ENTS = frozenset({"NORP", "GPE", "ORG"})
 _SOURCE_WORDS = frozenset({"media", "military", "army", "government", "official", "state"})
+# Bodies that issue documents: "Israeli government figures" are the government's.
+_ISSUER_HEADS = frozenset({"government", "ministry", "military", "army", "police"})
 # How far back (tokens) "the statement" may look for the verb that issued it.
 _ISSUE_REACH = 80
 

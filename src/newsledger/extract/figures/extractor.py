@@ -289,6 +289,7 @@ def extract_figures(doc: Doc, state: State) -> None:
     # for later figures, as a reader would, without touching what others see.
     resolver = state.speakers.resolver() if state.speakers is not None else None
     art_place: object = _UNSET
+    asides: list[tuple[Figure, Quote]] = []  # figures left unclaimed as background
     for q in find_quantities(text):
         # Not in boilerplate, a repeat, a byline or a credit.
         if q.kind != "number" or document.is_unread(q.start, q.end):
@@ -308,7 +309,11 @@ def extract_figures(doc: Doc, state: State) -> None:
         fig = Figure(span=_figure_span(text, q, c, num), value=_num(q.value), low=_num(q.low),
                      high=_num(q.high), approx=q.approx, unit=q.unit, counts=c.text,
                      metric=c.metric)
-        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver, look)
+        aside: list[Quote] = []
+        fig.claimant = None if _is_spec(text, q) else _claimant(q, c, state, num, resolver, look,
+                                                                 aside)
+        if aside:
+            asides.append((fig, aside[0]))
         k = bisect.bisect_left(sents, sent)
         prev_sent = sents[k - 1] if 0 < k < len(sents) and sents[k] == sent else None
         fig.place = figure_place(places, min(c.start, q.start), max(c.end, q.end), sent,
@@ -330,6 +335,7 @@ def extract_figures(doc: Doc, state: State) -> None:
         if cue is not None:  # "thousands could die": what might happen, not what has
             fig.hedges.append(Span.of(text, cue.idx, cue.idx + len(cue)))
         found.append((fig, c, sent))
+    _sourced_asides(state, found, asides)
     _relate_partitives(text, found)
     _relate_parts(text, found)
     figlinks.refer_back(text, found)
@@ -543,7 +549,8 @@ def _figure_span(text: str, q: Quantity, c: Counted, num: Token) -> Span:
 
 
 def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
-              resolver: Speakers | None = None, look: Lookups | None = None) -> Speaker | None:
+              resolver: Speakers | None = None, look: Lookups | None = None,
+              aside: list[Quote] | None = None) -> Speaker | None:
     """Who claims the figure, from the attribution work: a quote whose cue sits inside the
     figure's own counted phrase ("operatives Israel says it has killed") first, else the innermost
     quote whose content holds the figure (``state.speakers.claimant_for`` when the quotes
@@ -566,6 +573,8 @@ def _claimant(q: Quantity, c: Counted, state: State, num: Token | None = None,
                         < best.content.end - best.content.start):
                     best = qu
         if best is not None and num is not None and _background(num, best):
+            if aside is not None:
+                aside.append(best)
             best = None  # "… since the attack in which Hamas killed 1,200": not the speaker's
         sp = best.speaker if best is not None else None
     if sp is None or (sp.name is None and sp.mention is None):
@@ -592,6 +601,40 @@ def _past_simple(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD"
                                       for a in verb.children) and \
         not any(a.dep_ == "aux" for a in verb.children)
+
+
+def _sourced_asides(state: State, found: list[tuple[Figure, Counted, tuple[int, int]]],
+                    asides: list[tuple[Figure, Quote]]) -> None:
+    """"It comes weeks after the attack that killed more than 1,200 people and in which 240
+    were taken hostage, according to X": when every figure in a trailing "according to" is
+    background, the source is given for them (it sources nothing else); when the content also
+    holds a claim of its own ("…, which killed 1,200, triggered an assault that has killed
+    33,700, according to X"), the background stays unclaimed."""
+    by_quote: dict[tuple[int, int], list[Figure]] = {}
+    quotes: dict[tuple[int, int], Quote] = {}
+    for fig, quote in asides:
+        if quote.kind != "according_to" or quote.cue is None or quote.speaker.name is None or \
+                quote.cue.start < fig.span.end:
+            continue
+        key = (quote.content.start, quote.content.end)
+        by_quote.setdefault(key, []).append(fig)
+        quotes[key] = quote
+    if not by_quote:
+        return
+    starts = sorted(by_quote)
+    claimed = set()
+    for fig, _, _ in found:  # a figure of the content claimed by anyone: the quote has a claim
+        k = bisect.bisect_right(starts, (fig.span.start, len(state.text) + 1)) - 1
+        if k >= 0 and fig.claimant is not None and starts[k][0] <= fig.span.start and \
+                fig.span.end <= starts[k][1]:
+            claimed.add(starts[k])
+    for key, figs in by_quote.items():
+        if key in claimed:
+            continue
+        sp = quotes[key].speaker
+        for fig in figs:
+            fig.claimant = Speaker(sp.mention, claimant_name(
+                sp.name, _mention_context(state.text, sp.mention)))
 
 
 def _background(num: Token, quote: Quote) -> bool:

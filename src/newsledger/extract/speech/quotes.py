@@ -471,7 +471,7 @@ def extract_quotes(doc: Doc, state: State) -> None:
             continue
         else:
             f.speaker = Speaker()
-    _floating(found, paragraphs)
+    _floating(found, paragraphs, reported + according)
     speakers.link_descriptions([f.speaker for f in sorted(items, key=where) if f.speaker])
     _partials_in_reported(found, reported + according)
     quotes: list[Quote] = []
@@ -590,13 +590,16 @@ def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
     spans = sorted(((r.start, r.end, r) for r in reports if r.speaker and r.speaker.name),
                    key=lambda t: (t[0], t[1]))
     for f in found:
-        if f.kind != "partial" or (f.speaker and f.speaker.name):
+        if f.kind != "partial":
             continue
         # A cue of its own with no subject, itself inside the report ("… refrains from
         # responding with full force and exercises "restraint"", after "the diplomat
         # emphasized that"), is part of the reported words, not another speaker's cue.
         own = f.cue.idx if f.cue is not None and f.subject is None else None
-        if f.cue is not None and own is None:
+        # A report whose cue stands between the partial's cue and the partial is nearer: in
+        # "X, responding to a warning by Y that … "full-scale invasion"", the words are Y's.
+        nearer = f.cue.idx if f.cue is not None and own is None else None
+        if f.speaker and f.speaker.name and nearer is None:
             continue
         best = None
         for s0, s1, r in spans:
@@ -604,21 +607,38 @@ def _partials_in_reported(found: list[Found], reports: list[Found]) -> None:
                 break
             if own is not None and not s0 <= own < s1:
                 continue
+            if nearer is not None and not (r.cue is not None and nearer < r.cue.idx < s0):
+                continue
             if s0 <= f.start and f.end <= s1 + 2 and (best is None or s1 - s0 < best[1] - best[0]):
                 best = (s0, s1, r)
         if best is not None:
             f.speaker = Speaker(None, best[2].speaker.name)  # type: ignore[union-attr]
 
 
-def _floating(found: list[Found], paragraphs: Sequence[Paragraph]) -> None:
+def _floating(found: list[Found], paragraphs: Sequence[Paragraph],
+              reports: Sequence[Found] = ()) -> None:
     """Quotes with no cue continue a speaker: the previous quote in the paragraph, the next one
-    in it, or (at the start of a paragraph) the last quote of the paragraph before."""
+    in it, or (at the start of a paragraph) the last quote of the paragraph before, or its last
+    reported speech when that comes after its quotes ("Europe, Michel said, is working … EU
+    sanctions, he said, …" then a paragraph that is only a quote)."""
     by_para: dict[int, list[Found]] = {}
     for f in found:
         by_para.setdefault(f.para, []).append(f)
+    starts = [p[0] for p in paragraphs]
+    reported_last: dict[int, Found] = {}
+    for r in reports:
+        k = bisect.bisect_right(starts, r.start) - 1
+        if r.speaker is not None and r.speaker.name and (
+                k not in reported_last or reported_last[k].start < r.start):
+            reported_last[k] = r
     last_named: tuple[int, Speaker] | None = None
     for k in sorted(by_para):
         group = by_para[k]
+        before = reported_last.get(k - 1)
+        if before is not None and before.speaker is not None and (
+                last_named is None or last_named[0] != k - 1 or not any(
+                    g.start > before.start for g in by_para.get(k - 1, []))):
+            last_named = (k - 1, Speaker(None, before.speaker.name))
         for n, f in enumerate(group):
             if f.speaker is not None or not f.inherit:
                 continue

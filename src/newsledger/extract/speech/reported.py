@@ -14,6 +14,7 @@ from ..registry import State
 from .cues import (is_cue, is_passive, is_reduced_participle, left_person, lemma_of, lexicon,
                    subject_of)
 from .speakers import PERSON_ROLES, mention_span
+from ..actors.issuers import is_document
 from ... import lexicons
 
 # Content of reported speech should not carry the complementiser or the closing full stop.
@@ -247,6 +248,27 @@ def _noun_owner(noun: Token) -> Token | None:
     return None
 
 
+_MEDIUM_PREPS = frozenset({"in", "during", "through", "via", "with", "by", "on"})
+
+
+def _framing_noun(verb: Token, lo: int) -> Token | None:
+    """A noun of saying in the verb's prepositional phrase, just before the clause starting at
+    token ``lo`` ("responding to a warning by X on Monday that …", which the parser hangs on the
+    verb): the clause completes the noun. None when there is none."""
+    doc = verb.doc
+    if lo - verb.i > 15 or lo >= len(doc) or doc[lo].lower_ != "that":
+        return None
+    for k in range(lo - 1, verb.i, -1):
+        t = doc[k]
+        if t.text in ",;:" or is_cue(t, "clause"):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.dep_ == "pobj" and \
+                t.head.dep_ == "prep" and t.head.head.i == verb.i:
+            # ("said in a statement that …" is the speaker's own statement: a medium, not a frame)
+            return None if t.head.lower_ in _MEDIUM_PREPS else t
+    return None
+
+
 def idx_of(tok: Token, pos: int) -> Token | None:
     """The first token at or after character ``pos`` (in ``tok``'s doc, before ``tok``)."""
     for t in tok.doc[max(0, tok.i - 60):tok.i]:
@@ -288,8 +310,12 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
         para = readable(tok.idx)
         if position and (para is None or para[2] in HEAD_BLOCKS):
             continue  # a headline's "thinks" is no stated position
+        # "a video claiming to show …", "a statement saying that …": the document speaks
+        # (for its issuer), though its verb is a reduced participle.
+        by_document = not noun_cue and tok.dep_ == "acl" and tok.i > tok.head.i and \
+            tok.head.pos_ == "NOUN" and is_document(tok.head)
         if para is None or in_direct(tok.idx) or (not noun_cue and (
-                is_passive(tok) or is_reduced_participle(tok))):
+                is_passive(tok) or (is_reduced_participle(tok) and not by_document))):
             continue
         if not noun_cue and lemma_of(tok) == "call" and not any(
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
@@ -314,8 +340,18 @@ def reported(doc: Doc, state: State, direct: list[Found]) -> list[Found]:
         if any(start <= p.open and p.close <= end + 3 and p.open in partials
                and (p.close - p.open) * 10 >= (end - start) * 6 for p in inner):
             continue  # the clause is essentially a partial quote, kept as that
-        if noun_cue:
+        framed = None if noun_cue else _framing_noun(tok, rng[0])
+        if framed is not None:
+            # "responding to a warning by X that …": the clause is the warning's, said by X
+            # (or by nobody the text names), never by the one responding.
+            subj = _noun_owner(framed)
+            if subj is None:
+                continue
+            tok = framed
+        elif noun_cue:
             subj = _noun_owner(tok)
+        elif by_document:
+            subj = tok.head
         else:
             subj = subject_of(tok) if para[2] not in HEAD_BLOCKS or own_subject(tok) else None
         relayed = _relayed(tok)

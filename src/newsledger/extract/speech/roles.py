@@ -107,6 +107,9 @@ def role_holder(text: str, mentions: Sequence[Mention], positions: Sequence[int]
     before = re.compile(rf"\b{re.escape(role)}\s+$", re.I)
     after = re.compile(rf"^\s*,\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,3}}"
                        rf"{re.escape(role)}\b", re.I)
+    # "The minister, Yoav Gallant, was …" after "the defence minister said": a definite role
+    # named in apposition refers back; its owners were given with the first mention.
+    defined = re.compile(rf"\bthe\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\s*,\s+$", re.I)
     generic = role.lower() in _GENERIC_ROLES and owners
     titled = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
         PERSON_ROLES | {"president", "minister", "chancellor", "king", "premier"}, key=len,
@@ -124,7 +127,8 @@ def role_holder(text: str, mentions: Sequence[Mention], positions: Sequence[int]
         # The owner must be in the title itself ("Borani President X", "X, the Borani
         # president"), not anywhere near.
         title = lead[-40:] + (apposed.group(0) if apposed else "")
-        if fits and all(_agrees(o, title.lower()) for o in owners):
+        if (fits and all(_agrees(o, title.lower()) for o in owners)) or \
+                defined.search(lead[-50:]):
             found.add(name)
     if not found:
         return None, steps

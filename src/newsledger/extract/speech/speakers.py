@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...record import Speaker, Span
 from .cues import is_cue, never_speaks
+from .entity_tails import role_of, split_entities
 from .institutions import Institutions, description_parts
 from .roles import (PERSON_ROLES, apposed_role, bare_title_words, possessed_role, role_holder,
                     role_of_body, title_words)
@@ -164,11 +165,32 @@ def _salient(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "attr":
         return head.dep_ == "ROOT"
+    if tok.dep_ == "appos" and head.dep_ in _SUBJECT_DEPS and head.pos_ == "NOUN":
+        # "Israel's ambassador, Gilad Erdan, has reacted": the name in apposition to the
+        # subject's role is the subject's name.
+        return _salient(head)
     if tok.dep_ not in _SUBJECT_DEPS:
         return False
     if head.dep_ in ("ROOT", "conj") or is_cue(head, "quote"):
         return True
     return head.dep_ == "relcl"
+
+
+# A dateline run into the sentence: "UNITED NATIONS (Reuters) - French President … said".
+_DATELINE_TAIL = re.compile(r"\s*\([A-Z][\w .&'-]{1,30}\)\s*[-–—]\s*")
+
+
+def _past_dateline(tok: Token, text: str) -> Token:
+    """The subject after a dateline the parser took for the subject ("UNITED NATIONS (Reuters)
+    - French President Emmanuel Macron accused …" → "Macron"), else ``tok``."""
+    span = mention_span(tok)
+    if not span.text.isupper():
+        return tok
+    tail = _DATELINE_TAIL.match(text, span.end_char, span.end_char + 40)
+    if tail is None:
+        return tok
+    at = tail.end()
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.idx >= at), tok)
 
 
 def mention_span(tok: Token) -> SpacySpan:
@@ -288,7 +310,7 @@ class Speakers:
             k = bisect.bisect_right(q_starts, pos) - 1
             return k >= 0 and quoted[k][0] <= pos <= quoted[k][1]
 
-        for ent in doc.ents:
+        for ent in split_entities(doc):
             if skip is not None and skip(ent.start_char, ent.end_char):
                 continue
             given = _month_as_given_name(ent)
@@ -318,7 +340,8 @@ class Speakers:
             mkind = "org" if kind == "group" and ent.label_ in ("ORG", "NORP") else (
                 "place" if kind == "group" else kind)
             self._mentions.append((ent.start_char, name, mkind))
-            if _salient(ent.root):
+            role = role_of(ent) if kind == "person" else None
+            if _salient(ent.root) or (role is not None and _salient(role)):
                 self._subjects.append((ent.start_char, name, kind))
                 if is_cue(ent.root.head, "quote"):
                     # The subject of a speech verb is a speaker even when no quote came of it.
@@ -366,6 +389,8 @@ class Speakers:
         """The speaker ``target`` (a subject token or phrase) denotes; see the module docstring."""
         if isinstance(target, Token) and never_speaks(target):
             return Speaker()  # "urged Egypt to …", "X has been accused of …": not the speaker
+        if isinstance(target, Token):
+            target = _past_dateline(target, self.text)
         if isinstance(target, Token) and target.pos_ in ("NOUN", "PROPN"):
             conjuncts = [c for c in target.children if c.dep_ == "conj" and c.i > target.i
                          and c.pos_ in ("NOUN", "PROPN")]
@@ -457,12 +482,22 @@ class Speakers:
                 continue
             seen.add(name)
             first = self._token_at(mention.start)
-            if first.lower_ not in ("a", "an"):
+            if first.lower_ not in ("a", "an") and not self._unheld_role(first, mention):
                 continue
-            head = self._token_at(mention.start).sent
-            found = self._named_speaker_after(head, name.lower().split()[-1])
+            found = self._named_speaker_after(first.i, name.lower().split()[-1])
             if found is not None:
                 self.renamed[name] = found
+
+    def _unheld_role(self, first: Token, mention: Span) -> bool:
+        """"The European Council president urged … Charles Michel, speaking to reporters, said":
+        a definite role that no one named before holds (it stayed a description) introduces
+        the person the next sentence names, as an indefinite one does."""
+        if first.lower_ != "the":
+            return False
+        root = self._token_at(mention.start).doc.char_span(mention.start, mention.end,
+                                                             alignment_mode="expand")
+        low = root.root.lower_ if root is not None else ""
+        return low in PERSON_ROLES or low in title_words()
 
     def _holder(self, pos: int, role: str, qualifiers: tuple[str, ...] = ()) -> str | None:
         """The person the article names in ``role`` near ``pos`` (roles.py); "" if two do."""
@@ -506,13 +541,27 @@ class Speakers:
             self._first_mentions = cached
         return cached
 
-    def _named_speaker_after(self, sent: SpacySpan, head_noun: str) -> str | None:
+    def _sentence_from(self, i: int) -> SpacySpan:
+        """The article's sentence (paragraph breaks end one, whatever the parser made of them)
+        that holds token ``i``, read forward from ``i``."""
         doc = self.doc
-        nxt = sent.end
+        cur = self._sent_start(doc[i].idx)
+        j = i
+        while j < len(doc) and j - i < 400 and self._sent_start(doc[j].idx) == cur and not (
+                j > i and doc[j].is_space and "\n" in doc[j].text):
+            j += 1
+        self.steps += j - i  # tokens looked at (the bad-input test counts them)
+        return doc[i:j]
+
+    def _named_speaker_after(self, i: int, head_noun: str) -> str | None:
+        doc = self.doc
+        nxt = self._sentence_from(i).end
         for hop in range(4):
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
             if nxt >= len(doc):
                 return None
-            s = doc[nxt].sent
+            s = self._sentence_from(nxt)
             nxt = s.end
             for t in s:
                 if t.dep_ not in _SUBJECT_DEPS or not is_cue(t.head, "quote"):
@@ -845,6 +894,27 @@ class Speakers:
                 return name
         return None
 
+    def _sentence_org(self, pos: int, subject: Token) -> str | None:
+        """The one organisation (not a place, not an outlet) named between the start of the
+        sentence and ``pos`` outside what ``subject``'s verb reports ("They were taken to the
+        Emirates Hospital, the group said": the hospital is in the content); None when there is
+        none or more than one."""
+        verb = subject.head
+        if subject.dep_ not in _SUBJECT_DEPS or verb.i < subject.i:
+            return None
+        said = [(c.left_edge.idx, c.right_edge.idx) for c in verb.children
+                if c.dep_ in ("ccomp", "parataxis", "conj")]
+        floor = self._sent_start(pos)
+        i = bisect.bisect_left(self._mention_pos, pos)
+        found: set[str] = set()
+        for p, name, k in reversed(self._mentions[max(0, i - 20):i]):
+            self.steps += 1  # one candidate looked at (the bad-input test counts them)
+            if p < floor:
+                break
+            if k == "org" and not any(a <= p <= b for a, b in said):
+                found.add(name)
+        return next(iter(found)) if len(found) == 1 else None
+
     def _recent_mention(self, pos: int, kind: str, floor: int = 0) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos)
         for p, name, k in reversed(self._mentions[max(0, i - 40):i]):
@@ -932,6 +1002,14 @@ class Speakers:
             if found is None and low in ("report", "article", "story"):
                 found = self._outlet_of_report(pos, span)
             return found, ("person" if found in self.names.persons else "group")
+        if has_proper and low in _GENERIC_GROUP and span[0].lower_ == "the" and ent is None and \
+                not any(t.pos_ == "PROPN" for t in span):
+            # "the Islamist militant group said", "the Lebanese group": a kind of group with an
+            # adjective, no name; the group that has just spoken, or nobody.
+            found = self._recent_speaker(pos, "group", window=600)
+            if found is None:
+                self.descriptions.add(clean(span.text))
+            return (found or clean(span.text) or None), "group"
         if not has_proper:
             det = next((t for t in span if t.dep_ in ("det", "poss") and t.head == root), None)
             definite = det is not None and det.lower_ in {"the", "this", "that"}
@@ -950,6 +1028,10 @@ class Speakers:
                 return found, "media"
             if definite and low in GROUP_NOUNS:
                 found = self._antecedent(pos, "group", contains=low)
+                if found is None and low in _GENERIC_GROUP:
+                    # "In a statement from Hamas, …, the militant group praised …": the one
+                    # organisation named earlier in the sentence, before older speakers.
+                    found = self._sentence_org(pos, root)
                 if found is None and low in _GENERIC_GROUP:
                     found = self._antecedent(pos, "group") or self._recent_mention(
                         pos, "org", floor=max(0, pos - 1500))
@@ -1034,7 +1116,9 @@ class Speakers:
             self.descriptions.add(name)  # "the United Nations agency": which one is not said
         kind = "person" if low in PERSON_ROLES or low in title_words() else (
             "doc" if low in DOCUMENT_NOUNS else "group")  # a report is not "the group"
-        if kind == "person" and span[0].lower_ in ("the", "this") and owners_of(span):
+        possessed = any(t.dep_ == "case" and t.head.i < root.i for t in span)
+        if kind == "person" and (span[0].lower_ in ("the", "this") or possessed) and \
+                owners_of(span):
             # "the Russian president", "the Russian leader": the Russian the article titled so.
             holder = self._holder(pos, low, owners_of(span))
             if holder:
