@@ -32,7 +32,7 @@ VERSION = "newsledger.naming.v1"
 # truncation rests on a second reading of the article, so it is less sure.
 _CAPS: dict[str, float | None] = {
     "": None, "abbreviation": None, "furniture": None, "honorific": None, "descriptor": None,
-    "titled person": None, "role": 0.8, "description": 0.8, "truncation": 0.85,
+    "titled person": None, "apposition": 0.85, "role": 0.8, "description": 0.8, "truncation": 0.85,
 }
 # Confidence of an attribution left unnamed (as extract/speech/quotes.py gives an abstention).
 _UNNAMED_CUED, _UNNAMED = 0.5, 0.4
@@ -162,13 +162,46 @@ class ArticleNames:
         if name not in self._memo:
             self._memo[name] = self._clean(name)
         c = self._memo[name]
-        if c.rule == "role" and c.name is not None:
-            # The article's one holder of the role, only if it is also the last person named
-            # before the mention: "the MP" after "Bundestag member Ames" is Ames, whoever else
-            # is called an MP elsewhere.
+        if c.rule == "role" and c.name is not None and len(name.split()) < 2:
+            # A one-word role ("the MP") has many holders in one story: the article's one
+            # holder counts only if it is also the last person named before the mention ("the
+            # MP" after "Bundestag member Ames" is Ames, whoever else is called an MP).
             return c if at is not None and self._last_person(at) == c.name else \
                 Cleaned(None, "role")
         return c
+
+    def for_mention(self, mention: str, start: int, end: int, cue: int | None) -> Cleaned:
+        """A name for a speaker the resolver left unnamed, from its mention alone: the person
+        written in apposition between the mention and the cue ("the Director, Federal Board,
+        Ames Bolt said"), or the holder of the role the mention names ("the European Council
+        president" → the article's "European Council President Ames Bolt")."""
+        for e in self.entities:
+            if e.span.start > end + 6:
+                break
+            if e.label not in ("PERSON", "ORG") or e.span.start <= end:
+                continue
+            if cue is not None and cue > end:
+                fits = e.span.end <= cue and \
+                    re.fullmatch(r",?\s+(?:the\s+)?", self.text[end:e.span.start]) is not None and \
+                    re.fullmatch(r",?\s*", self.text[e.span.end:cue]) is not None
+            else:  # "Ames's Prime Minister, Bo Bolt, was the first to …"
+                fits = re.fullmatch(r",\s+", self.text[end:e.span.start]) is not None and \
+                    self.text[e.span.end:e.span.end + 1] == ","
+            if fits:
+                return Cleaned(e.name, "apposition")
+        words = re.sub(r"^(?:the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE).split()
+        if not words:
+            return Cleaned(None)
+        owner = words[0].endswith(("'s", "’s")) and len(words) > 2
+        role = words[1:] if owner else words
+        if not self._role(role):
+            return Cleaned(None)
+        # With its owner ("Ames's prime minister") only the same words count: another
+        # "Prime Minister Bo Bolt" in the story may be another country's.
+        holder = self._holder(" ".join(words))
+        if holder is not None and (len(role) > 1 or self._last_person(start) == holder):
+            return Cleaned(holder, "role")
+        return Cleaned(None)
 
     def _last_person(self, at: int) -> str | None:
         last = None
@@ -289,7 +322,7 @@ class ArticleNames:
         MP"), or None."""
         found: set[str] = set()
         persons = [e for e in self.entities if e.label == "PERSON" and len(e.name.split()) > 1]
-        for m in re.finditer(rf"\b{re.escape(role)}\b", self.text):
+        for m in re.finditer(rf"\b{re.escape(role)}\b", self.text, re.IGNORECASE):
             for e in persons:
                 if 0 <= e.span.start - m.end() <= 1:
                     found.add(e.name)
@@ -383,9 +416,18 @@ def less_sure(name: str | None, mention: str | None) -> bool:
                                         len(mention) > 5 and " " in mention.strip())
 
 
-def clean_speaker(names: ArticleNames, speaker: Speaker) -> tuple[Speaker, Cleaned]:
-    """The speaker with its name cleaned (the mention as written is kept)."""
-    c = names.clean(speaker.name, speaker.mention.start if speaker.mention else None)
+def clean_speaker(names: ArticleNames, speaker: Speaker, cue: int | None = None
+                  ) -> tuple[Speaker, Cleaned]:
+    """The speaker with its name cleaned (the mention as written is kept); ``cue`` is where its
+    cue starts, for a name found between the mention and the cue."""
+    m = speaker.mention
+    c = names.clean(speaker.name, m.start if m else None)
+    if m is not None and c.name is None:
+        # Unnamed, or named by a place before the real subject ("In Ames, the Red Cross
+        # said"): the mention itself may still say who it is.
+        found = names.for_mention(m.text, m.start, m.end, cue)
+        if found.name is not None:
+            c = found
     if c.name == speaker.name:
         return speaker, c
     return Speaker(speaker.mention, c.name), c
@@ -397,15 +439,27 @@ def clean_speaker(names: ArticleNames, speaker: Speaker) -> tuple[Speaker, Clean
 def clean_names(doc: Doc, state: State) -> None:
     """Clean every speaker, claimant and cited-source name of ``state`` in place."""
     names = ArticleNames.of(state)
+    # A claimant mentioned where a quote's speaker is takes the quote's cleaned name (the quote
+    # has a cue to read the mention against; the figure has not).
+    by_mention: dict[tuple[int, int, str | None], str | None] = {}
     for q in state.quotes:
-        q.speaker, c = clean_speaker(names, q.speaker)
+        before = q.speaker
+        q.speaker, c = clean_speaker(names, q.speaker, q.cue.start if q.cue else None)
+        if before.mention is not None:
+            by_mention[(before.mention.start, before.mention.end, before.name)] = q.speaker.name
         if c.rule:
             q.confidence = c.confidence(q.confidence, q.cue is not None)
         if q.confidence is not None and q.confidence > _LESS_SURE and \
                 less_sure(q.speaker.name, q.speaker.mention.text if q.speaker.mention else None):
             q.confidence = _LESS_SURE
     for f in state.figures:
-        if f.claimant is not None:
+        if f.claimant is None:
+            continue
+        m = f.claimant.mention
+        key = (m.start, m.end, f.claimant.name) if m is not None else None
+        if key is not None and key in by_mention:
+            f.claimant = Speaker(m, by_mention[key])
+        else:
             f.claimant, _ = clean_speaker(names, f.claimant)
     for s in state.sources:
         # A source always has a name: only a better spelling replaces it.
