@@ -32,7 +32,7 @@ VERSION = "newsledger.naming.v1"
 # truncation rests on a second reading of the article, so it is less sure.
 _CAPS: dict[str, float | None] = {
     "": None, "abbreviation": None, "furniture": None, "honorific": None, "descriptor": None,
-    "titled person": None, "apposition": 0.85, "role": 0.8, "description": 0.8, "truncation": 0.85,
+    "titled person": None, "apposition": 0.85, "role": 0.8, "description": 0.8, "description nearby": 0.7, "truncation": 0.85,
 }
 # Confidence of an attribution left unnamed (as extract/speech/quotes.py gives an abstention).
 _UNNAMED_CUED, _UNNAMED = 0.5, 0.4
@@ -168,7 +168,23 @@ class ArticleNames:
             # MP" after "Bundestag member Ames" is Ames, whoever else is called an MP).
             return c if at is not None and self._last_person(at) == c.name else \
                 Cleaned(None, "role")
+        if c.rule == "description" and c.name is None and at is not None:
+            # "… the Islamist militant group said": the body last named before it, when the
+            # article ties the description to none.
+            body = self._last_body(at)
+            if body is not None:
+                return Cleaned(body, "description nearby")
         return c
+
+    def _last_body(self, at: int, window: int = 600) -> str | None:
+        """The body (ORG, not an outlet) named last within ``window`` characters before ``at``."""
+        last = None
+        for e in self.entities:
+            if e.span.start >= at:
+                break
+            if e.label == "ORG" and at - e.span.end <= window and not is_media(e.name):
+                last = e.name
+        return last
 
     def for_mention(self, mention: str, start: int, end: int, cue: int | None) -> Cleaned:
         """A name for a speaker the resolver left unnamed, from its mention alone: the person
