@@ -13,6 +13,7 @@ word lists are ``data/naming.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,8 +21,15 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ... import lexicons
-from ...actors import NameResolver, alias_table, canonical_actor, is_media, join_abbreviations, \
-    known_actor, strip_titles
+from ...actors import (
+    NameResolver,
+    alias_table,
+    canonical_actor,
+    is_media,
+    join_abbreviations,
+    known_actor,
+    strip_titles,
+)
 from ...record import Entity, Speaker
 from ..registry import State, component
 
@@ -32,7 +40,8 @@ VERSION = "newsledger.naming.v1"
 # truncation rests on a second reading of the article, so it is less sure.
 _CAPS: dict[str, float | None] = {
     "": None, "abbreviation": None, "furniture": None, "honorific": None, "descriptor": None,
-    "titled person": None, "apposition": 0.85, "role": 0.8, "description": 0.8, "description nearby": 0.7, "truncation": 0.85,
+    "titled person": None, "apposition": 0.85, "role": 0.8, "description": 0.8,
+    "description nearby": 0.7, "truncation": 0.85,
 }
 # Confidence of an attribution left unnamed (as extract/speech/quotes.py gives an abstention).
 _UNNAMED_CUED, _UNNAMED = 0.5, 0.4
@@ -125,6 +134,14 @@ class ArticleNames:
         self.persons = [p for p in (resolver.persons if resolver else [])
                         if _key(p.split()[0]) not in furniture]
         self._memo: dict[str, Cleaned] = {}
+        # Persons and bodies (not outlets) in text order, to find the last one before a mention
+        # in O(log n).
+        in_order = sorted(entities, key=lambda e: e.span.start)
+        people = [e for e in in_order if e.label == "PERSON"]
+        self._person_starts = [e.span.start for e in people]
+        self._person_names = [e.name for e in people]
+        self._bodies = [e for e in in_order if e.label == "ORG" and not is_media(e.name)]
+        self._body_starts = [e.span.start for e in self._bodies]
 
     @classmethod
     def of(cls, state: State) -> ArticleNames:
@@ -146,9 +163,10 @@ class ArticleNames:
         best = None
         for full in self.persons:
             fw = full.lower().split()
-            if len(fw) >= len(parts) and (fw[:len(parts)] == parts or fw[-len(parts):] == parts):
-                if best is None or len(full) > len(best):
-                    best = full
+            part_of = len(fw) >= len(parts) and (fw[:len(parts)] == parts or
+                                                 fw[-len(parts):] == parts)
+            if part_of and (best is None or len(full) > len(best)):
+                best = full
         return best
 
     # -- the rules ----------------------------------------------------------------------------
@@ -178,13 +196,10 @@ class ArticleNames:
 
     def _last_body(self, at: int, window: int = 600) -> str | None:
         """The body (ORG, not an outlet) named last within ``window`` characters before ``at``."""
-        last = None
-        for e in self.entities:
-            if e.span.start >= at:
-                break
-            if e.label == "ORG" and at - e.span.end <= window and not is_media(e.name):
-                last = e.name
-        return last
+        k = bisect.bisect_left(self._body_starts, at) - 1
+        if k < 0 or at - self._bodies[k].span.end > window:
+            return None
+        return self._bodies[k].name
 
     def for_mention(self, mention: str, start: int, end: int, cue: int | None) -> Cleaned:
         """A name for a speaker the resolver left unnamed, from its mention alone: the person
@@ -220,13 +235,9 @@ class ArticleNames:
         return Cleaned(None)
 
     def _last_person(self, at: int) -> str | None:
-        last = None
-        for e in self.entities:
-            if e.span.start >= at:
-                break
-            if e.label == "PERSON":
-                last = e.name
-        return last
+        """The person named last before ``at``."""
+        k = bisect.bisect_left(self._person_starts, at) - 1
+        return self._person_names[k] if k >= 0 else None
 
     def _clean(self, name: str) -> Cleaned:
         rule = ""
@@ -279,7 +290,7 @@ class ArticleNames:
             return False
         labels = self.labels.get(name.lower(), set())
         if labels and not labels & _PERSON_LABELS:
-            return True if self._is_person(left) or self._is_person(right) else False
+            return self._is_person(left) or self._is_person(right)
         return True
 
     def _is_person(self, name: str) -> bool:
@@ -340,11 +351,11 @@ class ArticleNames:
         persons = [e for e in self.entities if e.label == "PERSON" and len(e.name.split()) > 1]
         for m in re.finditer(rf"\b{re.escape(role)}\b", self.text, re.IGNORECASE):
             for e in persons:
-                if 0 <= e.span.start - m.end() <= 1:
-                    found.add(e.name)
-                elif 0 < m.start() - e.span.end <= 60 and re.fullmatch(
-                        r",\s+(?:who\s+is\s+)?(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,4}",
-                        self.text[e.span.end:m.start()]):
+                after = 0 <= e.span.start - m.end() <= 1  # "MP Ames Bolt"
+                before = 0 < m.start() - e.span.end <= 60 and re.fullmatch(  # "Ames Bolt, an MP"
+                    r",\s+(?:who\s+is\s+)?(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,4}",
+                    self.text[e.span.end:m.start()]) is not None
+                if after or before:
                     found.add(e.name)
         return found.pop() if len(found) == 1 else None
 
@@ -369,10 +380,10 @@ class ArticleNames:
             for e in bodies:
                 gap_after = self.text[m.end():e.span.start]
                 gap_before = self.text[e.span.end:m.start()]
-                if e.span.start >= m.end() and re.fullmatch(r",?\s", gap_after) or \
-                        e.span.end <= m.start() and re.fullmatch(r",\s", gap_before):
-                    if e.label != "NORP":
-                        found.add(e.name)
+                tied = e.span.start >= m.end() and re.fullmatch(r",?\s", gap_after) or \
+                    e.span.end <= m.start() and re.fullmatch(r",\s", gap_before)
+                if tied and e.label != "NORP":
+                    found.add(e.name)
         return found.pop() if len(found) == 1 else None
 
     def _place(self, name: str) -> bool:
