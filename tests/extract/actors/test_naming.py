@@ -130,6 +130,9 @@ def test_a_truncated_body_takes_the_one_longer_form_in_the_article() -> None:
     names2 = names_of(text2, {"Northern Resistance in Valdoria": "ORG",
                               "Northern Resistance of Kessel": "ORG"})
     assert names2.clean("Northern Resistance").name == "Northern Resistance"
+    # a longer run the tagger does not take for one body ("Kessel News in June") is no name
+    text3 = "She spoke to Kessel News in June. Kessel News said so."
+    assert names_of(text3, {"Kessel News": "ORG"}).clean("Kessel News").name == "Kessel News"
 
 
 def test_two_actors_joined_by_and_are_nobody_but_one_entity_is_one_actor() -> None:

@@ -423,8 +423,9 @@ class ArticleNames:
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
         pattern = rf"\b{re.escape(name)}(?:\s+(?:of|in|for)\s+(?:the\s+)?{cap_run})+"
         forms = {m.group(0) for m in re.finditer(pattern, self.text)}
+        # Only a form the tagger takes for one body: "CBS News in June" is two things.
         forms = {f for f in forms if self.labels.get(f.lower(), set()) & _BODY_LABELS or
-                 self.labels.get(f"the {f}".lower(), set()) & _BODY_LABELS or is_media(f)}
+                 self.labels.get(f"the {f}".lower(), set()) & _BODY_LABELS}
         return forms.pop() if len(forms) == 1 else None
 
 
