@@ -68,6 +68,9 @@ def test_a_descriptor_is_kept_when_only_a_nationality_or_a_state_would_be_left()
     names = names_of("A Valdorian charity said.", {"Valdorian": "NORP"})
     assert names.clean("Valdorian charity").name != "Valdorian"
     assert names.clean("UK charity").name != "UK"
+    # descriptor words written as part of the name stay: "National News Agency" is a name
+    assert names.clean("Kessel National News Agency").name == "Kessel National News Agency"
+    assert names.clean("National News Agency").name == "National News Agency"
     # a modifier is no name: "Hamas-run health ministry" is not "Hamas-run"
     assert names.clean("Kessel-run health agency").name == "Kessel-run health agency"
 

@@ -87,15 +87,17 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def _drop_front(words: list[str], vocab: frozenset[str]) -> list[str]:
+def _drop_front(words: list[str], vocab: frozenset[str], lower: bool = False) -> list[str]:
     """``words`` without the leading entries of ``vocab`` (up to three words each), as long as
-    a capitalised word is left after them."""
+    a capitalised word is left after them; with ``lower``, only entries written in lower case
+    ("the state-run Ames" loses "state-run", "National News Agency" keeps its words)."""
     changed = True
     while changed and len(words) > 1:
         changed = False
         for n in (3, 2, 1):
             if len(words) > n and " ".join(_key(w) for w in words[:n]) in vocab and \
-                    _capitalised(words[n]):
+                    _capitalised(words[n]) and not (lower and any(w != w.lower()
+                                                                  for w in words[:n])):
                 words = words[n:]
                 changed = True
                 break
@@ -257,7 +259,7 @@ class ArticleNames:
                     # "Read Ames" was a link to Ames's story: Ames's full name, if given.
                     words = (self.person(words[0]) or words[0]).split()
         kept = _drop_back(words, word_list("descriptor_tails"))
-        kept = _drop_front(self._without_owner(kept), word_list("descriptor_heads"))
+        kept = _drop_front(self._without_owner(kept), word_list("descriptor_heads"), lower=True)
         if kept != words and not self._only_nationality(kept):
             words, rule = kept, "descriptor"
         name = " ".join(words)
@@ -490,6 +492,8 @@ def clean_names(doc: Doc, state: State) -> None:
         else:
             f.claimant, _ = clean_speaker(names, f.claimant)
     for s in state.sources:
+        if s.role != "cited":
+            continue  # credits and bylines are written as the page writes them
         # A source always has a name: only a better spelling replaces it.
         c = names.clean(s.name)
         if c.name is not None and c.rule in ("abbreviation", "honorific", "descriptor",
