@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.actors import NameResolver, canonical_actor, clean, strip_titles
+from newsledger.actors import NameResolver, canonical_actor, clean, join_abbreviations, strip_titles
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -75,3 +75,14 @@ def test_an_outlet_listed_with_its_article_is_media_without_it() -> None:
 
     assert is_media("The Economist") and is_media("Economist")
     assert not is_media("Norway")
+
+
+@pytest.mark.parametrize("written, joined", [
+    ("U. S. Secretary of State", "U.S. Secretary of State"),
+    ("U. K", "U.K."),
+    ("the U. N. agency", "the U.N. agency"),
+    ("U.S. forces", "U.S. forces"),
+    ("George W. Bush", "George W. Bush"),
+])
+def test_spaced_abbreviations_are_joined(written: str, joined: str) -> None:
+    assert join_abbreviations(written) == joined

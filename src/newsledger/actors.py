@@ -66,6 +66,16 @@ def clean(name: str) -> str:
     return _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "s’", "s'")) else name
 
 
+_SPACED_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.\s?){1,3}[A-Z]\b\.?")
+
+
+def join_abbreviations(name: str) -> str:
+    """Spaced initials as one abbreviation: "U. S. Secretary" → "U.S. Secretary", "U. K" →
+    "U.K." (some outlets space them; a title is only found in a name once its words are whole)."""
+    return _SPACED_ABBREVIATION.sub(lambda m: ".".join(re.findall(r"[A-Z]", m.group(0))) + ".",
+                                    name)
+
+
 @lru_cache(maxsize=1)
 def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Each title's words, indexed by its first word: a name is checked word by word."""

@@ -116,11 +116,12 @@ def score(gold: Sequence[Any], pred: Sequence[Any], gold_span: Callable[[Any], t
 
 
 def same_name(gold: str | None, pred: str | None, alternatives: Sequence[str | None] = ()) -> bool:
-    """Names agree ignoring case, determiners and possessives; ``alternatives`` also count."""
-    from .actors import clean
+    """Names agree ignoring case, determiners, possessives and spaces inside abbreviations ("U. S.
+    forces" is "U.S. forces"); ``alternatives`` also count."""
+    from .actors import clean, join_abbreviations
 
     def norm(x: str | None) -> str | None:
-        return None if x is None else clean(x).lower()
+        return None if x is None else join_abbreviations(clean(x)).lower()
 
     options = {norm(gold)} | {norm(a) for a in alternatives}
     return norm(pred) in options

@@ -314,6 +314,15 @@ def word_set(name: str) -> frozenset[str]:
     return lists[name]
 
 
+@lru_cache(maxsize=1)
+def naming() -> dict[str, frozenset[str]]:
+    """The word lists of the name-cleaning stage (``naming.json``): honorifics, page furniture,
+    descriptors before and after a body's name, kinds of body, role words, states and the
+    capitals that speak for them; lower case."""
+    return {k: frozenset(w.lower() for w in _strings("naming.json", v, k))
+            for k, v in table("naming.json").items()}
+
+
 def ledger_metadata() -> dict[str, Any]:
     """Datasette table and column descriptions (``ledger_metadata.json``)."""
     return table("ledger_metadata.json")
@@ -345,4 +354,4 @@ def timezones() -> frozenset[str]:
 ALL = (cue_flags, hedges, first_names, titles, postnominals, non_speakers, claim_verbs,
        number_idioms, parse_words, media_names, aliases, claimant_patterns, claimant_names, times,
        metrics, units, approximators, vague_numbers, series_vocabulary, ledger_metadata,
-       word_lists, public_figures)
+       word_lists, public_figures, naming)

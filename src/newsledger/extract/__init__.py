@@ -13,13 +13,14 @@ from types import ModuleType
 from typing import Any
 
 from . import sources  # noqa: F401 - registration
-from .actors import entities  # noqa: F401 - registration
+from .actors import entities, naming  # noqa: F401 - registration
 from .figures import checks, extractor  # noqa: F401 - registration
 from .registry import COMPONENTS, ComponentInfo, State, check_order, component, model_needs
 from .speech import quotes  # noqa: F401 - registration
 from .time import extractor as _times  # noqa: F401 - registration
 
-DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "sources", "times", "quotes", "figures", "checks")
+DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "sources", "times", "quotes", "figures", "naming",
+                                       "checks")
 
 __all__ = ["COMPONENTS", "DEFAULT_COMPONENTS", "ComponentInfo", "State", "check_order", "component",
            "model_needs"]
