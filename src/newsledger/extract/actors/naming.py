@@ -135,14 +135,26 @@ class ArticleNames:
         # Full person names, without names that are page furniture glued to a first name.
         self.persons = [p for p in (resolver.persons if resolver else [])
                         if _key(p.split()[0]) not in furniture]
+        self._person_set = frozenset(self.persons)
+        # Full names by their first and by their last word, for `person` without a scan.
+        self._by_end_word: dict[str, list[str]] = {}
+        for full in self.persons:
+            fw = full.lower().split()
+            for w in {fw[0], fw[-1]}:
+                self._by_end_word.setdefault(w, []).append(full)
         self._memo: dict[str, Cleaned] = {}
-        # Persons and bodies (not outlets) in text order, to find the last one before a mention
-        # in O(log n).
-        in_order = sorted(entities, key=lambda e: e.span.start)
-        people = [e for e in in_order if e.label == "PERSON"]
+        # Entities, persons and bodies (not outlets) in text order, to find the ones near a
+        # mention in O(log n).
+        self._in_order = sorted(entities, key=lambda e: e.span.start)
+        self._starts = [e.span.start for e in self._in_order]
+        people = [e for e in self._in_order if e.label == "PERSON"]
         self._person_starts = [e.span.start for e in people]
         self._person_names = [e.name for e in people]
-        self._bodies = [e for e in in_order if e.label == "ORG" and not is_media(e.name)]
+        self._full_people = [e for e in people if len(e.name.split()) > 1]
+        self._full_people_starts = [e.span.start for e in self._full_people]
+        self._named_bodies = [e for e in self._in_order if e.label in ("ORG", "NORP", "GPE")]
+        self._named_bodies_starts = [e.span.start for e in self._named_bodies]
+        self._bodies = [e for e in self._in_order if e.label == "ORG" and not is_media(e.name)]
         self._body_starts = [e.span.start for e in self._bodies]
 
     @classmethod
@@ -162,8 +174,10 @@ class ArticleNames:
         """The fullest person name in the article that ``name`` is part of (first or last
         words), or None."""
         parts = name.lower().split()
+        if not parts:
+            return None
         best = None
-        for full in self.persons:
+        for full in {*self._by_end_word.get(parts[0], ()), *self._by_end_word.get(parts[-1], ())}:
             fw = full.lower().split()
             part_of = len(fw) >= len(parts) and (fw[:len(parts)] == parts or
                                                  fw[-len(parts):] == parts)
@@ -180,7 +194,9 @@ class ArticleNames:
         if not name.strip():
             return Cleaned(None, "empty")
         if name not in self._memo:
-            self._memo[name] = self._clean(name)
+            # The rules reread the whole text once per distinct name: a text is at most one
+            # section of pipeline.HUGE_CHARS, so this stays linear in a huge input's length.
+            self._memo[name] = self._clean(name, 0, len(self.text))
         c = self._memo[name]
         if c.rule == "role" and c.name is not None and len(name.split()) < 2:
             # A one-word role ("the MP") has many holders in one story: the article's one
@@ -196,6 +212,11 @@ class ArticleNames:
                 return Cleaned(body, "description nearby")
         return c
 
+    def _near(self, starts: list[int], items: list[Entity], lo: int, hi: int) -> list[Entity]:
+        """The entities of ``items`` (sorted by start, starts in ``starts``) starting in
+        [lo, hi)."""
+        return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     def _last_body(self, at: int, window: int = 600) -> str | None:
         """The body (ORG, not an outlet) named last within ``window`` characters before ``at``."""
         k = bisect.bisect_left(self._body_starts, at) - 1
@@ -208,10 +229,8 @@ class ArticleNames:
         written in apposition between the mention and the cue ("the Director, Federal Board,
         Ames Bolt said"), or the holder of the role the mention names ("the European Council
         president" → the article's "European Council President Ames Bolt")."""
-        for e in self.entities:
-            if e.span.start > end + 6:
-                break
-            if e.label not in ("PERSON", "ORG") or e.span.start <= end:
+        for e in self._near(self._starts, self._in_order, end + 1, end + 7):
+            if e.label not in ("PERSON", "ORG"):
                 continue
             if cue is not None and cue > end:
                 fits = e.span.end <= cue and \
@@ -231,7 +250,7 @@ class ArticleNames:
             return Cleaned(None)
         # With its owner ("Ames's prime minister") only the same words count: another
         # "Prime Minister Bo Bolt" in the story may be another country's.
-        holder = self._holder(" ".join(words))
+        holder = self._holder(" ".join(words), 0, len(self.text))
         if holder is not None and (len(role) > 1 or self._last_person(start) == holder):
             return Cleaned(holder, "role")
         return Cleaned(None)
@@ -241,7 +260,8 @@ class ArticleNames:
         k = bisect.bisect_left(self._person_starts, at) - 1
         return self._person_names[k] if k >= 0 else None
 
-    def _clean(self, name: str) -> Cleaned:
+    def _clean(self, name: str, lo: int, hi: int) -> Cleaned:
+        """``name`` cleaned, reading the article between ``lo`` and ``hi``."""
         rule = ""
         joined = join_abbreviations(name)
         if joined != name:
@@ -266,16 +286,16 @@ class ArticleNames:
         titled = self._titled_person(name)
         if titled is not None:
             return Cleaned(titled, "titled person")
-        if self._place(name):
+        if self._place(name, lo, hi):
             return Cleaned(None, "place")
         if self.known(name) or self.person(name) == name:
             return Cleaned(name, rule)
         if self._role(words):
-            holder = self._holder(name)
+            holder = self._holder(name, lo, hi)
             return Cleaned(holder, "role")
         if self._description(words):
-            return Cleaned(self._described_body(name), "description")
-        longer = self._longer_form(name)
+            return Cleaned(self._described_body(name, lo, hi), "description")
+        longer = self._longer_form(name, lo, hi)
         if longer is not None:
             return Cleaned(longer, "truncation")
         return Cleaned(name, rule)
@@ -327,7 +347,7 @@ class ArticleNames:
             return stripped
         for k in range(1, len(words) - 1):
             tail = " ".join(words[k:])
-            if tail in self.persons and words[k - 1].lower() not in ("and", "&", "or"):
+            if tail in self._person_set and words[k - 1].lower() not in ("and", "&", "or"):
                 return tail
         # "Secretary of Defense Ames Bolt": the title's own "of" phrase comes before the name.
         m = re.fullmatch(r"(.*?\S)\s+(?:of|for)\s+(?:the\s+)?\S+\s+((?:\S+\s+){1,2}\S+)", name)
@@ -346,13 +366,16 @@ class ArticleNames:
         return has_role and all(k in roles or (w.isupper() and len(w) <= 5)
                                 for w, k in zip(words, keys))
 
-    def _holder(self, role: str) -> str | None:
+    def _holder(self, role: str, lo: int, hi: int) -> str | None:
         """The one person the article names in ``role`` ("MP Ames Bolt", "Ames Bolt, a Green
         MP"), or None."""
         found: set[str] = set()
-        persons = [e for e in self.entities if e.label == "PERSON" and len(e.name.split()) > 1]
-        for m in re.finditer(rf"\b{re.escape(role)}\b", self.text, re.IGNORECASE):
-            for e in persons:
+        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        for m in pattern.finditer(self.text, lo, hi):
+            # persons starting just after the role, or ending at most 60 characters before it
+            near = self._near(self._full_people_starts, self._full_people, m.start() - 200,
+                              m.end() + 2)
+            for e in near:
                 after = 0 <= e.span.start - m.end() <= 1  # "MP Ames Bolt"
                 before = 0 < m.start() - e.span.end <= 60 and re.fullmatch(  # "Ames Bolt, an MP"
                     r",\s+(?:who\s+is\s+)?(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,4}",
@@ -372,14 +395,15 @@ class ArticleNames:
                     not any(_capitalised(w) for w in words[-n:])
         return False
 
-    def _described_body(self, description: str) -> str | None:
+    def _described_body(self, description: str, lo: int, hi: int) -> str | None:
         """The one body the article ties to ``description`` ("Hamas, the Islamist militant
         group", "the Islamist militant group Hamas"), or None."""
         found: set[str] = set()
-        bodies = [e for e in self.entities if e.label in ("ORG", "NORP", "GPE")]
-        for m in re.finditer(rf"\b(?:the|an?)\s+{re.escape(description)}\b", self.text,
-                             re.IGNORECASE):
-            for e in bodies:
+        pattern = re.compile(rf"\b(?:the|an?)\s+{re.escape(description)}\b", re.IGNORECASE)
+        for m in pattern.finditer(self.text, lo, hi):
+            # bodies right after the description, or ending two characters before it
+            for e in self._near(self._named_bodies_starts, self._named_bodies,
+                                m.start() - 300, m.end() + 3):
                 gap_after = self.text[m.end():e.span.start]
                 gap_before = self.text[e.span.end:m.start()]
                 tied = e.span.start >= m.end() and re.fullmatch(r",?\s", gap_after) or \
@@ -388,14 +412,14 @@ class ArticleNames:
                     found.add(e.name)
         return found.pop() if len(found) == 1 else None
 
-    def _place(self, name: str) -> bool:
+    def _place(self, name: str, lo: int, hi: int) -> bool:
         """A town, district, camp or region (tagged as a place only, not a state, not a seat of
         government), or a dateline written in capitals: places do not speak."""
         low = name.lower()
         if self.known(name) or is_media(name):
             return False
-        if name.isupper() and len(name.split()) > 1 and re.search(
-                rf"(?m)^\s*{re.escape(name)}\s*(?:,|\(|—|–)", self.text):
+        if name.isupper() and len(name.split()) > 1 and re.compile(
+                rf"(?m)^\s*{re.escape(name)}\s*(?:,|\(|—|–)").search(self.text, lo, hi):
             return True  # "KHAN YUNIS, Gaza Strip —": a dateline, whatever it was tagged
         labels = self.labels.get(low, set())
         if not labels or not (labels <= _PLACE_LABELS or labels == _PERSON_LABELS and
@@ -408,12 +432,13 @@ class ArticleNames:
                 rf"\b(?![’']s)"
         if labels <= _PLACE_LABELS:
             where = where.replace("(?:in|", "(?:in|at|from|towards?|")
-        if re.search(where, self.text) is None:
+        if re.compile(where).search(self.text, lo, hi) is None:
             return False
-        return labels <= _PLACE_LABELS or re.search(
-            rf"\b{re.escape(name)}\s+(?:said|says|told|added|wrote|tweeted)\b", self.text) is None
+        return labels <= _PLACE_LABELS or re.compile(
+            rf"\b{re.escape(name)}\s+(?:said|says|told|added|wrote|tweeted)\b"
+        ).search(self.text, lo, hi) is None
 
-    def _longer_form(self, name: str) -> str | None:
+    def _longer_form(self, name: str, lo: int, hi: int) -> str | None:
         """The one longer name of a body the article writes that ``name`` begins ("Islamic
         Resistance" → "Islamic Resistance in Iraq", "Times" → "Times of Israel"), or None.
         Persons, states and known actors are never lengthened."""
@@ -424,7 +449,7 @@ class ArticleNames:
             return None
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
         pattern = rf"\b{re.escape(name)}(?:\s+(?:of|in|for)\s+(?:the\s+)?{cap_run})+"
-        forms = {m.group(0) for m in re.finditer(pattern, self.text)}
+        forms = {m.group(0) for m in re.compile(pattern).finditer(self.text, lo, hi)}
         # Only a form the tagger takes for one body: "CBS News in June" is two things.
         forms = {f for f in forms if self.labels.get(f.lower(), set()) & _BODY_LABELS or
                  self.labels.get(f"the {f}".lower(), set()) & _BODY_LABELS}
