@@ -17,6 +17,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -190,8 +191,36 @@ def media_names() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def media_re() -> re.Pattern[str]:
     """An outlet name, whole words only, optionally after "The"."""
-    alts = "|".join(re.escape(n) for n in media_names())
-    return re.compile(rf"(?:[Tt]he\s+)?(?:{alts})(?![\w-])")
+    alts = first_char_alternation(media_names())
+    # "(?:[Tt]he\s+)?(?:ALTS)" spelled as one alternation whose branches all start with a literal:
+    # the same matches, and the regex engine skips every offset whose character starts no name.
+    return re.compile(rf"(?:The\s+(?:{alts})|the\s+(?:{alts})|{alts})(?![\w-])")
+
+
+# Characters that IGNORECASE matches to an ASCII letter although str.lower() does not map them
+# to it (and the one whose lower case is two characters long).
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lowered(text: str) -> str:
+    """``text.lower()`` when a case-insensitive regex for ASCII words finds in ``text`` exactly
+    what a plain search finds in it, at the same offsets; "" otherwise (then use the regex)."""
+    return "" if any(c in text for c in _FOLD_ODD) else text.lower()
+
+
+def first_char_alternation(alternatives: Sequence[str]) -> str:
+    """``"|".join(map(re.escape, alternatives))`` for a case-sensitive pattern, grouped by first
+    character: the same matches (at each offset the first alternative that matches still wins,
+    as only one group can match there), but each offset is tested against one group instead of
+    every alternative (a 200-name list cost a fifth of a millisecond per sentence)."""
+    if not all(alternatives):
+        return "|".join(re.escape(a) for a in alternatives)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(re.escape(first) + ("(?:" + "|".join(re.escape(r) for r in rests) + ")"
+                                        if rests != [""] else "")
+                    for first, rests in groups.items())
 
 
 @lru_cache(maxsize=1)

@@ -105,37 +105,128 @@ class FastAttributeRuler:
                     break
                 else:
                     self.generic.append((rid, toks, target, attrs, False))
+        # Single-token rules depend on the token's own four values only: their combined effect
+        # is computed once per distinct (TAG, LOWER, DEP, IS_SPACE) and kept here as a row of
+        # the outcome table (values, and which of them the rules set). Rules over several tokens
+        # are few and are matched where their first token's indexed value occurs.
+        self.single = [dict((v, [r for r in rules if len(r[1]) == 1])
+                            for v, rules in t.items()) for t in self.tables]
+        self.generic_single = [r for r in self.generic if len(r[1]) == 1]
+        # Every rule over several tokens, in rule order (each pattern once).
+        seen: set[int] = set()
+        self.multi_rules = []
+        for r in sorted((r for t in self.tables for rules in t.values() for r in rules
+                         if len(r[1]) > 1), key=lambda r: r[0]) + [
+                            r for r in self.generic if len(r[1]) > 1]:
+            if id(r[1]) not in seen:
+                seen.add(id(r[1]))
+                self.multi_rules.append(r)
+        # Where a rule over several tokens can start: its first token has one of these values
+        # in this column (rules indexed above), or passes this test (the others).
+        self.multi_keys: list[tuple[int, numpy.ndarray]] = []
+        self.multi_preds: list[tuple[int, Callable[[int], bool]]] = []
+        for t, table in enumerate(self.tables):
+            keys = [v for v, rules in table.items() if any(len(r[1]) > 1 for r in rules)]
+            if keys:
+                self.multi_keys.append((t, numpy.array(keys, dtype=numpy.uint64)))
+        for _rid, toks, _target, _attrs, _sure in self.generic:
+            if len(toks) > 1:
+                c, pred = toks[0][0]
+                self.multi_preds.append((c, pred))
+        self.memo: dict[tuple[int, int, int, int], int] = {}
+        self.slots: list[dict[int, tuple[int, int]]] = []
+        self._values = numpy.zeros((0, len(_SETS)), dtype=numpy.uint64)
+        self._sets = numpy.zeros((0, len(_SETS)), dtype=bool)
+
+    def _outcome(self, row: tuple[int, int, int, int]) -> int:
+        """The outcome row for a token with these values under the single-token rules."""
+        slot: dict[int, tuple[int, int]] = {}
+        for cands in (self.single[0].get(row[0]), self.single[1].get(row[1]),
+                      self.single[2].get(row[2]), self.single[3].get(row[3]),
+                      self.generic_single):
+            for rid, toks, _target, attrs, sure in cands or ():
+                if not sure and not all(pred(row[c]) for c, pred in toks[0]):
+                    continue
+                for a, v in attrs.items():
+                    if a not in slot or slot[a][0] <= rid:
+                        slot[a] = (rid, v)
+        if len(self.memo) >= 500_000:  # bounded: a huge vocabulary starts afresh
+            self.memo.clear()
+            self.slots.clear()
+            self._values = self._values[:0]
+            self._sets = self._sets[:0]
+        self.slots.append(slot)
+        k = self.memo[row] = len(self.slots) - 1
+        return k
+
+    def _table(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The outcome table as arrays, extended to every outcome seen so far."""
+        have = len(self._values)
+        if have < len(self.slots):
+            new = self.slots[have:]
+            vals = numpy.zeros((len(new), len(_SETS)), dtype=numpy.uint64)
+            sets = numpy.zeros((len(new), len(_SETS)), dtype=bool)
+            col = {a: j for j, a in enumerate(_SETS)}
+            for r, slot in enumerate(new):
+                for a, (_rid, v) in slot.items():
+                    vals[r, col[a]] = v
+                    sets[r, col[a]] = True
+            self._values = numpy.concatenate([self._values, vals])
+            self._sets = numpy.concatenate([self._sets, sets])
+        return self._values, self._sets
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        cols = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        # Per target token, per attribute: (rule id, value) of the last rule that set it.
-        best: dict[int, dict[int, tuple[int, int]]] = {}
-        t_tag, t_lower, t_dep, t_space = self.tables
-        generic = self.generic
-        for i, row in enumerate(cols):
-            for cands in (t_tag.get(row[0]), t_lower.get(row[1]), t_dep.get(row[2]),
-                          t_space.get(row[3]), generic):
-                if not cands:
-                    continue
-                for rid, toks, target, attrs, sure in cands:
-                    if not sure and (i + len(toks) > n or not all(
+        array = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        cols = array.tolist()
+        memo = self.memo
+        idx = []
+        for row in cols:
+            key = (row[0], row[1], row[2], row[3])
+            k = memo.get(key)
+            if k is None:
+                k = self._outcome(key)
+            idx.append(k)
+        # Rules over several tokens ("gon na", "there is"), tested only at the tokens where their
+        # first token's conditions hold, found column-wise over the distinct values.
+        extra: dict[int, dict[int, tuple[int, int]]] = {}
+        if self.multi_rules:
+            at: set[int] = set()
+            for c, keys in self.multi_keys:
+                at.update(numpy.flatnonzero(numpy.isin(array[:, c], keys)).tolist())
+            for c, pred in self.multi_preds:
+                values, inverse = numpy.unique(array[:, c], return_inverse=True)
+                good = numpy.fromiter((pred(v) for v in values.tolist()), dtype=bool,
+                                      count=len(values))
+                at.update(numpy.flatnonzero(good[inverse.reshape(-1)]).tolist())
+            for i in sorted(at):
+                for rid, toks, target, attrs, _sure in self.multi_rules:
+                    if i + len(toks) > n or not all(
                             pred(cols[i + k][c]) for k, tok in enumerate(toks)
-                            for c, pred in tok)):
+                            for c, pred in tok):
                         continue
-                    slot = best.setdefault(i + target, {})
+                    slot = extra.setdefault(i + target, {})
                     for a, v in attrs.items():
                         if a not in slot or slot[a][0] <= rid:
                             slot[a] = (rid, v)
-        if best:
-            arr = doc.to_array(list(_SETS))
+        if not extra and not any(self.slots[k] for k in set(idx)):
+            return doc
+        values, sets = self._table()
+        arr = doc.to_array(list(_SETS))
+        ids = numpy.asarray(idx, dtype=numpy.intp)
+        arr = numpy.where(sets[ids], values[ids], arr)
+        if extra:
             pos = {a: j for j, a in enumerate(_SETS)}
-            for i, slot in best.items():
-                for a, (_rid, v) in slot.items():
+            for i, slot in extra.items():
+                merged = dict(self.slots[idx[i]])
+                for a, (rid, v) in slot.items():
+                    if a not in merged or merged[a][0] <= rid:
+                        merged[a] = (rid, v)
+                for a, (_rid, v) in merged.items():
                     arr[i, pos[a]] = v
-            doc.from_array(list(_SETS), arr)
+        doc.from_array(list(_SETS), arr)
         return doc
 
 

@@ -15,12 +15,15 @@ _BACK_REF = re.compile(r"\b(?:figures?|numbers?|tolls?|claims?|casualty|these|th
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[tuple[re.Pattern[str], str], ...]:
+def lexicon() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
+    """(pattern, direction, needle) per phrase; the needle is the phrase's longest word in lower
+    case, which a text must hold to match (None for a phrase with a non-ASCII letter)."""
     rows = []
     for phrase, direction in lexicons.hedges():
         words = [re.escape(w) for w in phrase.split()]
         pat = re.compile(r"\b" + r"[\s\u00a0]+".join(words) + r"\b", re.IGNORECASE)
-        rows.append((pat, direction))
+        longest = max(phrase.split(), key=len).lower()
+        rows.append((pat, direction, longest if longest.isascii() else None))
     # Longest phrase first so "could not be independently verified" wins over "unverified".
     rows.sort(key=lambda r: -len(r[0].pattern))
     return tuple(rows)
@@ -30,7 +33,12 @@ def find_hedges(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Hedge phrases in ``text[start:end]``: (start, end, direction), not overlapping."""
     found: list[tuple[int, int, str]] = []
     piece = text[start:end]
-    for pat, direction in lexicon():
+    # Most phrases are absent: a str.find for each one's longest word rules it out before its
+    # regex runs (lexicons.lowered says when the lower case is a faithful stand-in).
+    low = lexicons.lowered(piece)
+    for pat, direction, needle in lexicon():
+        if low and needle is not None and needle not in low:
+            continue
         for m in pat.finditer(piece):
             s, e = start + m.start(), start + m.end()
             if any(s < fe and fs < e for fs, fe, _ in found):
