@@ -16,6 +16,10 @@ the figure's sentence and the one before it:
 - :func:`is_total` — the other way: a count the extractor left unknown whose clause names the
   whole war as its scope right after it ("… killed since the offensive began"), or the number
   right after "bringing the total death toll to", is a running total.
+- :func:`is_authority_total` — an unknown count of the territory a local counting authority
+  keeps the running total of ("more than 23,000 Palestinians killed, according to Gaza's health
+  ministry", "Israel's offensive has left more than 11,000 dead"), told with no event, day, period
+  or locality and not as one past event ("were killed", "died"): that authority's running total.
 - :func:`other_territory` — a figure with no place of its own, next to a sentence naming another
   territory or a town in it ("in the occupied West Bank … Eleven Palestinians have been
   killed"): the claimant's own territory is no fallback place for it.
@@ -186,6 +190,49 @@ def is_total(fig: Figure, text: str | None) -> bool:
     since = _SINCE.search(after[:80])
     return since is not None and not re.search(r"\d", after[:since.start()]) \
         and not _EVENT.search(clause)
+
+
+# One event, or one day, in the words that tell what the number counts ("An Israeli strike on a
+# house killed 27", "killed on Tuesday", "on 7 October"): not a running total.
+_ONE_EVENT = re.compile(
+    r"(?i:\b(?:an?|one|the|this|that|another|single)[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:air[ \t]?"
+    r"strike|strike|attack|raid|bombing|blast|explosion|incident|assault|shelling|massacre|"
+    r"ambush)\b(?!s)|\b(?:on|since|last)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b|\b(?:yesterday|today|tonight|overnight)\b)|"
+    r"\bon[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})\b|"
+    r"\bthat[ \t]+day\b|\bday\b")
+# A past event told in the simple past ("27 people were killed", "died"), not a total so far.
+_SIMPLE_PAST = re.compile(r"^[^.;!?\d]{0,40}?\b(?:were|was)[ \t]+(?:[a-z]+[ \t]+)?"
+                          r"(?:killed|dead|injured|wounded|hurt)\b|"
+                          r"^[^.;!?\d]{0,40}?(?<!have )(?<!has )(?<!had )(?<!having )\bdied\b",
+                          re.IGNORECASE)
+
+
+def is_authority_total(fig: Figure, text: str | None) -> bool:
+    """Is a count the extractor could not tell (``cumulative`` unknown), of a running-total
+    metric, that a territory's own counting authority gives for that territory, its running
+    total? Yes when the words around the number (its clause, from the last comma before it to
+    the next number) tell no single event, day or period and no locality, and the count is not
+    told as one past event ("were killed", "died"). The caller checks the claimant and place."""
+    if not text or not (0 <= fig.span.start < fig.span.end <= len(text)):
+        return False
+    if fig.cumulative is not None or \
+            fig.metric not in series_vocabulary().get("running_total_metrics", ()):
+        return False
+    lo, hi = sentence_bounds(text, fig.span.start, fig.span.end)
+    head = text[lo:fig.span.start]
+    # The number's own clause: after the last comma, dash or "that" (a day told of the saying,
+    # "said on Sunday that 12,200 …", is not the count's).
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(" - "), head.rfind("—"),
+              head.rfind(" that "))
+    before = head[cut + 1:] if cut >= 0 else head
+    own = text[fig.span.end:hi]
+    nxt = re.search(r"\d|[;]", own)
+    own = own[:nxt.start()] if nxt else own
+    words = before + " " + fig.span.text + " " + own
+    if _ONE_EVENT.search(words) or _EVENT.search(words) or _LOCAL.search(words):
+        return False
+    return not _SIMPLE_PAST.search(own)
 
 
 @lru_cache(maxsize=1)

@@ -265,8 +265,11 @@ def series_key(fig: Figure, published: str | None = None,
         # A local authority's count placed elsewhere by words that name an actor ("killed in
         # Israel's bombardment") or by the article's headline: its own territory's.
         place = home
-    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)) \
-        and not scope.is_partial(fig, text)
+    # A territory's counting authority giving its own territory's count: its running total
+    # unless the words tell one event (scope.is_authority_total).
+    own_total = home is not None and place == home and scope.is_authority_total(fig, text)
+    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)
+                                   or own_total) and not scope.is_partial(fig, text)
     return SeriesKey(fig.metric, subject, place, cumulative, forecast)
 
 

@@ -15,6 +15,12 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
   in The Economist claims …, according to the report"): that outlet.
 - A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
   names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
+- A running total told with no attribution in its sentence ("Nearly 20,000 people have been
+  killed in Gaza since the start of the war") after the article has given that series (same
+  metric, subject and place) to one claimant ("the Hamas-run health ministry saying 100
+  Palestinians were killed …"): that claimant, pointing at its mention there, with
+  ``confidence`` :data:`INFERRED` (the article's attribution, not the clause's). None when the
+  article gives the series to no one, to several claimants or to an unnamed one.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ... import lexicons
 from ...actors import alias_table, claimant_name
+from ...lexicons import series_vocabulary
 from ...record import Figure, Quote, Span, Speaker
 from .counting import Counted
 
@@ -78,6 +85,7 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
     steps += name_from_neighbour(found)
     steps += name_headline_role(text, found, quotes)
     steps += name_the_report(text, found)
+    steps += name_from_article(text, found)
     return steps
 
 
@@ -257,3 +265,74 @@ def name_the_report(text: str, found: Found) -> int:
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, next(iter(names)))
     return steps
+
+
+INFERRED = 0.6  # confidence of a claimant the article, not the figure's clause, gives
+# An attribution in the figure's own sentence: the figure is someone's claim the reading above
+# left unnamed, not the article's running total to complete. "have been reported killed",
+# "are reported to have died" (passive, no agent) attribute nothing.
+_SENTENCE_CLAIM = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|according|claimed|claims|claiming|"
+    r"estimated|estimates|announced|announces|confirmed|confirms|cited|citing|quoted|quoting|"
+    r"figures?|data|statistics|tally|count)\b|"
+    r"(?<!been )(?<!are )(?<!is )(?<!was )(?<!were )(?<!now )\breport(?:s|ed|ing)?\b",
+    re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _subject(fig: Figure, c: Counted) -> str:
+    """What a figure counts, in ``series.json``'s subject words ("Palestinians" → people); the
+    metric's default subject when the number names no noun ("18,400 who have been killed")."""
+    data = series_vocabulary()
+    table = {w.lower(): canon for canon, words in data["subjects"].items() for w in words}
+    words = []
+    if c.noun is not None and not c.noun.like_num:
+        words.append(c.noun.lower_)
+    words += _WORD.findall((fig.counts or "").lower())
+    for w in words:
+        if w in table:
+            return str(table[w])
+    return str(data["metric_subject_default"].get(fig.metric, "people"))
+
+
+def _place(fig: Figure) -> str | None:
+    if fig.place is None:
+        return None
+    data = series_vocabulary()
+    low = fig.place.lower()
+    for canon, aliases in data["places"].items():
+        if low == canon.lower() or low in aliases:
+            return str(canon)
+    return fig.place
+
+
+def name_from_article(text: str, found: Found) -> int:
+    """A running total whose sentence attributes nothing takes the one claimant the article
+    gives for the same series (metric, subject, place), with :data:`INFERRED` confidence; its
+    mention is that claimant's mention nearest before the figure (else the first after)."""
+    claims: dict[tuple[str, str, str | None], dict[str | None, list[Span]]] = {}
+    for fig, c, _ in found:
+        cl = fig.claimant
+        if cl is None or fig.metric == "other" or cl.confidence is not None:
+            continue
+        name = claimant_name(cl.name or (cl.mention.text if cl.mention else None))
+        key = (fig.metric, _subject(fig, c), _place(fig))
+        mentions = claims.setdefault(key, {}).setdefault(name, [])
+        if cl.mention is not None:
+            mentions.append(cl.mention)
+    for fig, c, sent in found:
+        if fig.claimant is not None or fig.cumulative is not True or fig.metric == "other" \
+                or fig.approx == "vague":
+            continue
+        by_name = claims.get((fig.metric, _subject(fig, c), _place(fig)))
+        if not by_name or len(by_name) != 1 or None in by_name:
+            continue  # no one, several claimants, or one the text leaves unnamed
+        if _SENTENCE_CLAIM.search(text, sent[0], sent[1]):
+            continue
+        name, mentions = next(iter(by_name.items()))
+        if not mentions:
+            continue
+        before = [m for m in mentions if m.end <= fig.span.start]
+        mention = before[-1] if before else mentions[0]
+        fig.claimant = Speaker(mention, name, INFERRED)
+    return 2 * len(found)
