@@ -58,7 +58,9 @@ _EVENT = re.compile(
     r"bombardment|shelling)|"
     r"in[ \t]+(?:a|an|the|one|two|three|several|separate|israeli|overnight)?[ \t]*"
     r"(?:[\w'’-]+[ \t]+){0,2}(?:air[ \t]?strikes?|strikes?|attacks?|raids?|bombings?|blasts?|"
-    r"explosions?|shelling|incidents?|operation)[ \t]+(?:on|in|at|near|targeting)\b|"
+    r"explosions?|shelling|incidents?|operation)[ \t]+(?:on|in|at|near|targeting)\b"
+    # "killed in Israel's attacks on Gaza": a whole territory under attack is the war, not one
+    r"(?![ \t]+(?:the[ \t]+)?(?:Gaza(?![ \t]+City)|strip|enclave|territory)\b)|"
     r"(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:raid|operation|incursion)[ \t]+(?:on|in|into)\b|"
     r"overnight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)|"
     r"(?:over|in|during)[ \t]+the[ \t]+(?:past|last|previous)[ \t]+(?:[\w-]+[ \t]+)?"
@@ -197,8 +199,8 @@ def is_total(fig: Figure, text: str | None) -> bool:
 _ONE_EVENT = re.compile(
     r"(?i:\b(?:an?|one|the|this|that|another|single)[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:air[ \t]?"
     r"strike|strike|attack|raid|bombing|blast|explosion|incident|assault|shelling|massacre|"
-    r"ambush)\b(?!s)|\b(?:on|since|last)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b|\b(?:yesterday|today|tonight|overnight)\b)|"
+    r"ambush)\b(?!s)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:yesterday|today|tonight|overnight|last[ \t]+(?:week|night))\b)|"
     r"\bon[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})\b|"
     r"\bthat[ \t]+day\b|\bday\b")
 # A past event told in the simple past ("27 people were killed", "died"), not a total so far.
@@ -231,6 +233,10 @@ def is_authority_total(fig: Figure, text: str | None) -> bool:
     own = own[:nxt.start()] if nxt else own
     words = before + " " + fig.span.text + " " + own
     if _ONE_EVENT.search(words) or _EVENT.search(words) or _LOCAL.search(words):
+        return False
+    # "Just since the collapse of the truce, more than 1,200 …": a period other than the war's
+    sentence = head + own
+    if re.search(r"\bsince\b", sentence, re.IGNORECASE) and not _SINCE.search(sentence):
         return False
     return not _SIMPLE_PAST.search(own)
 
@@ -325,7 +331,15 @@ def place_stated(place: str, fig: Figure, text: str | None) -> bool:
     where = re.compile(rf"\b{_LOCATIVE}[ \t]+(?:the[ \t]+)?(?:occupied[ \t]+|southern[ \t]+|"
                        rf"northern[ \t]+|central[ \t]+|eastern[ \t]+|western[ \t]+)?(?:{alts})"
                        r"(?![\w-]|[ \t]*['’]s\b)", re.IGNORECASE)
-    return bool(where.search(_clause(fig, text)) or where.search(fig.counts or ""))
+    return any(not _TARGET.search(words[max(0, m.start() - 40):m.start()]) and
+               not m.group(0).lower().startswith("into")
+               for words in (_clause(fig, text), fig.counts or "") for m in where.finditer(words))
+
+
+# A place named as what an attack hit ("the attack on Israel", "rockets fired at Israel"), or
+# crossed into ("from Gaza into southern Israel"): the target, not where the counted died.
+_TARGET = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?|invasion|incursions?|offensive|"
+                     r"rockets?|missiles?|fired|launched)[ \t]*$", re.IGNORECASE)
 
 
 def possessed_subject(fig: Figure, text: str | None) -> str | None:

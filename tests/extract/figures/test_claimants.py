@@ -169,3 +169,41 @@ def test_the_claim_stops_at_another_actors_clause(text: str, surface: str, wrong
     mention, name = claimant(run(text), surface)
     wrong = wrong.lower()
     assert wrong not in (mention or "").lower() and wrong not in (name or "").lower()
+
+
+def test_a_running_total_takes_the_claimant_the_article_gives_its_series() -> None:
+    text = ("Fighting went on in Valdoria. The Valdorian health ministry said 40 people were "
+            "killed in strikes across Valdoria on Tuesday.\n\nAid agencies voiced anger. "
+            "More than 12,000 people have now been killed in Valdoria since the war began.")
+    rec = run(text)
+    c = fig(rec, "More than 12,000").claimant
+    assert c is not None and c.name == "Valdorian health ministry"
+    assert c.confidence is not None and c.confidence < 0.9
+    # the span is the mention where the article names the claimant
+    assert c.mention is not None and c.mention.text.endswith("Valdorian health ministry")
+    assert text[c.mention.start:c.mention.end] == c.mention.text
+    # the figure read in its own clause is no inference: no confidence written
+    own = fig(rec, "40 people").claimant
+    assert own is not None and own.confidence is None
+    assert "confidence" not in own.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # two claimants for the series: neither is the article's
+    "The Valdorian health ministry said 40 people were killed in Valdoria on Tuesday. The "
+    "Kessel Monitor said 55 people were killed in Valdoria on Tuesday.\n\nMore than 12,000 "
+    "people have now been killed in Valdoria since the war began.",
+    # the claimant counts another series (injured, soldiers)
+    "The Valdorian health ministry said 40 people were injured in Valdoria on Tuesday.\n\n"
+    "More than 12,000 people have now been killed in Valdoria since the war began.",
+    "The Valdorian army said 40 soldiers were killed in Valdoria on Tuesday.\n\nMore than 12,000 "
+    "people have now been killed in Valdoria since the war began.",
+    # the figure's own sentence attributes it to someone the reading left unnamed
+    "The Valdorian health ministry said 40 people were killed in Valdoria on Tuesday.\n\nMore "
+    "than 12,000 people have now been killed in Valdoria since the war began, local groups "
+    "estimate.",
+])
+def test_no_claimant_from_the_article_when_it_is_not_one(text: str) -> None:
+    rec = run(text)
+    c = fig(rec, "More than 12,000").claimant
+    assert c is None or c.name != "Valdorian health ministry"
