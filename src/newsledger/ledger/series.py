@@ -126,7 +126,10 @@ def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
     → "staff", "20,000 Palestinians" → "people"), so that a subgroup does not join the main toll's
     series; else from its ``counts`` phrase (:func:`subject_of`)."""
     m = _SPAN_NOUN.search(span_text or "") if not unit else None
-    if m and m.group(1).split()[0].lower() not in _CHARACTERISING:
+    if m and m.group(1).split()[0].lower() in _CHARACTERISING:
+        # "33,000 mainly civilians": all the dead, told what most of them were
+        return str(vocab()["metric_subject_default"].get(metric, "people"))
+    if m:
         words = _WORDS.findall(m.group(1).lower())
         table = vocab()["_subject_table"]
         for n in (2, 1):
