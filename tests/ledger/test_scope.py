@@ -243,3 +243,15 @@ def test_a_counting_authoritys_count_of_a_shorter_period_stays_per_event(text: s
     f = fig_in(text, number, claimant="Gaza health ministry")
     f.cumulative = None
     assert not scope.is_authority_total(f, text)
+
+
+def test_a_counting_authoritys_count_dated_long_before_is_that_days() -> None:
+    text = "The war began with an attack that killed more than 1,200 people, the ministry says."
+    f = fig_in(text, "more than 1,200", claimant="Gaza health ministry", as_of="2023-10-07")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text)  # the words alone tell no event
+    key = series_key(f, "2024-01-10", text)
+    assert key is not None and not key.cumulative
+    f.as_of = "2024-01-09"
+    key = series_key(f, "2024-01-10", text)
+    assert key is not None and key.cumulative

@@ -270,10 +270,20 @@ def series_key(fig: Figure, published: str | None = None,
         place = home
     # A territory's counting authority giving its own territory's count: its running total
     # unless the words tell one event (scope.is_authority_total).
-    own_total = home is not None and place == home and scope.is_authority_total(fig, text)
+    own_total = home is not None and place == home and not _long_before(fig.as_of, published) \
+        and scope.is_authority_total(fig, text)
     cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)
                                    or own_total) and not scope.is_partial(fig, text)
     return SeriesKey(fig.metric, subject, place, cumulative, forecast)
+
+
+def _long_before(as_of: str | None, published: str | None, days: int = 7) -> bool:
+    """Is a figure dated to a day more than ``days`` before publication ("killed 1,200 people on
+    7 October", told months later)? A count of that day's event, not today's running total."""
+    a, p = iso_date(as_of), iso_date(published)
+    if a is None or p is None:
+        return False
+    return (date.fromisoformat(p) - date.fromisoformat(a)).days > days
 
 
 # A count the text places in an unnamed locality ("killed in the southern Gazan city", "left
