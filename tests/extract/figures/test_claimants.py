@@ -207,3 +207,24 @@ def test_no_claimant_from_the_article_when_it_is_not_one(text: str) -> None:
     rec = run(text)
     c = fig(rec, "More than 12,000").claimant
     assert c is None or c.name != "Valdorian health ministry"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # the speaker only relays the figure; the sentence names where it comes from
+    ("The envoy questioned the death toll of nearly 26,000 - saying it comes from the Hamas-run "
+     "health ministry and cannot be verified.", "nearly 26,000", "Gaza health ministry"),
+    ("The senator cited 5,000 deaths, a figure provided by the World Health Organization.",
+     "5,000", "World Health Organization"),
+])
+def test_the_source_a_figure_comes_from_is_its_claimant(text: str, surface: str,
+                                                       name: str) -> None:
+    c = fig(run(text), surface).claimant
+    assert c is not None and c.name == name and c.mention is not None
+    assert c.mention.text.lower().startswith("the ")
+
+
+def test_an_unknown_source_is_not_taken() -> None:
+    # only bodies the alias tables know: "the Valdorian army and …" could be anything
+    text = "Mr Haddad questioned the toll of 4,000, saying it comes from the Valdorian army."
+    c = fig(run(text), "4,000").claimant
+    assert c is None or c.name != "Valdorian army"

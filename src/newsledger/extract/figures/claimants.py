@@ -15,6 +15,9 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
   in The Economist claims …, according to the report"): that outlet.
 - A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
   names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
+- A figure whose source the sentence names right after it ("questioned the death toll of nearly
+  26,000 - saying it comes from the Hamas-run health ministry", "…, a figure provided by the
+  Kessel Institute"): that source, a body the alias tables know, whoever relays the figure.
 - A running total told with no attribution in its sentence ("Nearly 20,000 people have been
   killed in Gaza since the start of the war") after the article has given that series (same
   metric, subject and place) to one claimant ("the Hamas-run health ministry saying 100
@@ -85,8 +88,39 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
     steps += name_from_neighbour(found)
     steps += name_headline_role(text, found, quotes)
     steps += name_the_report(text, found)
+    for fig, _, sent in found:
+        source = named_source(text, fig, sent)
+        if source is not None:
+            fig.claimant = source
+    steps += len(found)
     steps += name_from_article(text, found)
     return steps
+
+
+# "saying it comes from X", "a figure provided by X": where the figure comes from, named after it.
+_COMES_FROM = re.compile(
+    r"[^.;!?\n\d]{0,60}?\b(?:(?:it|this|that|the[ \t]+(?:figure|number|toll|tally|count|data))"
+    r"[ \t]+(?:comes?|came|is|was)[ \t]+from|(?:a|the)[ \t]+(?:figure|number|toll|tally|count)s?"
+    r"[ \t]+(?:provided|issued|compiled|released|published|given)[ \t]+by)[ \t]+"
+    r"((?:the[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+){0,6})", re.IGNORECASE)
+
+
+def named_source(text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
+    """The body the sentence names as the figure's source right after it, when the alias tables
+    know it (the longest known leading phrase of the words after "comes from"); else None."""
+    del sent  # the pattern stops at the sentence end itself (a parse may split at " - ")
+    m = _COMES_FROM.match(text, fig.span.end, min(len(text), fig.span.end + 200))
+    if m is None:
+        return None
+    known = set(alias_table().values())
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        name = claimant_name(re.sub(r"^[Tt]he\s+", "", phrase))
+        if name in known:
+            start = m.start(1)
+            return Speaker(Span.of(text, start, start + len(phrase)), name)
+    return None
 
 
 def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
