@@ -255,3 +255,21 @@ def test_a_counting_authoritys_count_dated_long_before_is_that_days() -> None:
     f.as_of = "2024-01-09"
     key = series_key(f, "2024-01-10", text)
     assert key is not None and key.cumulative
+
+
+@pytest.mark.parametrize("text,number,total", [
+    # the day a claim holds is no event
+    ("The ministry said strikes had killed nearly 6,000 people as of Tuesday.", "nearly 6,000",
+     True),
+    # "since" as an adverb of the war ("has since killed")
+    ("The campaign has since killed more than 20,000 people, according to the ministry.",
+     "more than 20,000", True),
+    # a day told after the next count is the first count's too
+    ("Health officials reported 178 deaths and nearly 600 injuries in the bombardment Friday.",
+     "178", False),
+])
+def test_a_counting_authoritys_count_read_to_its_clauses_end(text: str, number: str,
+                                                            total: bool) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text) is total

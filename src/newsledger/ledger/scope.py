@@ -199,7 +199,7 @@ def is_total(fig: Figure, text: str | None) -> bool:
 _ONE_EVENT = re.compile(
     r"(?i:\b(?:an?|one|the|this|that|another|single)[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:air[ \t]?"
     r"strike|strike|attack|raid|bombing|blast|explosion|incident|assault|shelling|massacre|"
-    r"ambush)\b(?!s)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"ambush)\b(?!s)|(?<!as of )\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?:yesterday|today|tonight|overnight|last[ \t]+(?:week|night))\b)|"
     r"\bon[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})\b|"
     r"\bthat[ \t]+day\b|\bday\b")
@@ -228,15 +228,18 @@ def is_authority_total(fig: Figure, text: str | None) -> bool:
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(" - "), head.rfind("—"),
               head.rfind(" that "))
     before = head[cut + 1:] if cut >= 0 else head
+    # What follows, to the clause's end ("178 deaths and nearly 600 injuries in the renewed
+    # bombardment Friday": the wounded's scope is the dead's too).
     own = text[fig.span.end:hi]
-    nxt = re.search(r"\d|[;]", own)
+    nxt = re.search(r"[;]", own)
     own = own[:nxt.start()] if nxt else own
     words = before + " " + fig.span.text + " " + own
     if _ONE_EVENT.search(words) or _EVENT.search(words) or _LOCAL.search(words):
         return False
     # "Just since the collapse of the truce, more than 1,200 …": a period other than the war's
     sentence = head + own
-    if re.search(r"\bsince\b", sentence, re.IGNORECASE) and not _SINCE.search(sentence):
+    if re.search(r"\bsince[ \t]+(?:the|a|an|its|last|this)\b", sentence, re.IGNORECASE) \
+            and not _SINCE.search(sentence):
         return False
     return not _SIMPLE_PAST.search(own)
 
