@@ -228,3 +228,20 @@ def test_an_unknown_source_is_not_taken() -> None:
     text = "Mr Haddad questioned the toll of 4,000, saying it comes from the Valdorian army."
     c = fig(run(text), "4,000").claimant
     assert c is None or c.name != "Valdorian army"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a West Bank count: the ministry in Ramallah, unless the mention names Gaza or Hamas
+    ("In the West Bank, 155 people have been killed since the war began, the Palestinian health "
+     "ministry said.", "155 people", "Palestinian health ministry in Ramallah"),
+    ("The health ministry says eight Palestinians were killed in Jenin.", "eight Palestinians",
+     "Palestinian health ministry in Ramallah"),
+    ("The Hamas-run health ministry says 20 people were killed in the West Bank.", "20 people",
+     "Gaza health ministry"),
+    ("The Palestinian health ministry says 20,000 people have been killed in Gaza.",
+     "20,000 people", "Gaza health ministry"),
+])
+def test_which_palestinian_health_ministry_by_the_place_counted(text: str, surface: str,
+                                                                name: str) -> None:
+    c = fig(run(text), surface).claimant
+    assert c is not None and c.name == name

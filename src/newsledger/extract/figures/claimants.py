@@ -18,6 +18,10 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
 - A figure whose source the sentence names right after it ("questioned the death toll of nearly
   26,000 - saying it comes from the Hamas-run health ministry", "…, a figure provided by the
   Kessel Institute"): that source, a body the alias tables know, whoever relays the figure.
+- The Gaza health ministry, written without "Gaza" or "Hamas" ("the Palestinian health ministry"),
+  claiming a West Bank count (the territory or a town in it, ``places_within``): the ministry in
+  Ramallah, which counts the West Bank's dead (the ledger's ``territory`` module reads records
+  made before this rule the same way).
 - A running total told with no attribution in its sentence ("Nearly 20,000 people have been
   killed in Gaza since the start of the war") after the article has given that series (same
   metric, subject and place) to one claimant ("the Hamas-run health ministry saying 100
@@ -93,8 +97,36 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
         if source is not None:
             fig.claimant = source
     steps += len(found)
+    steps += name_west_bank_ministry(found)
     steps += name_from_article(text, found)
     return steps
+
+
+GAZA_MINISTRY = "Gaza health ministry"
+RAMALLAH_MINISTRY = "Palestinian health ministry in Ramallah"  # canonical in aliases.json
+_GAZA_WORDS = re.compile(r"\b(?:gaza|hamas)", re.IGNORECASE)
+
+
+def _west_bank(place: str | None) -> bool:
+    if not place:
+        return False
+    data = series_vocabulary()
+    low = place.strip().lower()
+    names = {"west bank", *data["places"].get("West Bank", []),
+             *data.get("places_within", {}).get("West Bank", [])}
+    return low in names or low.removeprefix("the ") in names
+
+
+def name_west_bank_ministry(found: Found) -> int:
+    """A West Bank count claimed by the Gaza health ministry as the aliases read "the Palestinian
+    health ministry": the Ramallah ministry's, unless the mention names Gaza or Hamas."""
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name != GAZA_MINISTRY or cl.mention is None \
+                or _GAZA_WORDS.search(cl.mention.text) or not _west_bank(fig.place):
+            continue
+        fig.claimant = Speaker(cl.mention, RAMALLAH_MINISTRY, cl.confidence)
+    return len(found)
 
 
 # "saying it comes from X", "a figure provided by X": where the figure comes from, named after it.
