@@ -245,3 +245,11 @@ def test_which_palestinian_health_ministry_by_the_place_counted(text: str, surfa
                                                                 name: str) -> None:
     c = fig(run(text), surface).claimant
     assert c is not None and c.name == name
+
+
+def test_a_kind_the_subject_table_does_not_know_is_no_people_at_large() -> None:
+    # "generals" and "paratroopers" are kinds of their own: the claimant of one is not the other's
+    text = ("Putin has lost four top generals so far.\n\nA fellow at the Kessel Institute, Taras "
+            "Kuzio, says dozens of paratroopers were killed in the assault.")
+    c = fig(run(text), "four top generals").claimant
+    assert c is None or c.name != "Taras Kuzio"

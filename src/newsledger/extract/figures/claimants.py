@@ -344,6 +344,9 @@ _SENTENCE_CLAIM = re.compile(
     r"(?<!been )(?<!are )(?<!is )(?<!was )(?<!were )(?<!now )\breport(?:s|ed|ing)?\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'’-]*")
+# Words the counted phrase may end on that say nothing about who is counted.
+_NOT_NOUNS = frozenset({"more", "others", "other", "who", "which", "that", "them", "these",
+                        "those", "total", "toll", "figure", "number", "count", "tally"})
 
 
 def _subject(fig: Figure, c: Counted) -> str:
@@ -351,11 +354,12 @@ def _subject(fig: Figure, c: Counted) -> str:
     metric's default subject when the number names no noun ("18,400 who have been killed")."""
     data = series_vocabulary()
     table = {w.lower(): canon for canon, words in data["subjects"].items() for w in words}
-    words = []
-    if c.noun is not None and not c.noun.like_num:
-        words.append(c.noun.lower_)
-    words += _WORD.findall((fig.counts or "").lower())
-    for w in words:
+    noun = c.noun.lower_ if c.noun is not None and not c.noun.like_num else None
+    if noun is not None and noun not in _NOT_NOUNS:
+        # the number's own noun: a kind the table does not know ("generals",
+        # "paratroopers") is a subject of its own, never people at large
+        return str(table.get(noun, table.get(c.noun.lemma_.lower(), noun)))  # type: ignore[union-attr]
+    for w in _WORD.findall((fig.counts or "").lower()):
         if w in table:
             return str(table[w])
     return str(data["metric_subject_default"].get(fig.metric, "people"))
