@@ -273,3 +273,14 @@ def test_a_counting_authoritys_count_read_to_its_clauses_end(text: str, number: 
     f = fig_in(text, number, claimant="Gaza health ministry")
     f.cumulative = None
     assert scope.is_authority_total(f, text) is total
+
+
+@pytest.mark.parametrize("text,number", [
+    ("The media office says 18 people have been killed while trying to collect aid.", "18"),
+    ("The other six have been trampled to death, the media office says.", "six"),
+])
+def test_a_counting_authoritys_count_of_one_incident_or_a_part_stays_per_event(
+        text: str, number: str) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert not scope.is_authority_total(f, text)

@@ -200,7 +200,10 @@ _ONE_EVENT = re.compile(
     r"(?i:\b(?:an?|one|the|this|that|another|single)[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:air[ \t]?"
     r"strike|strike|attack|raid|bombing|blast|explosion|incident|assault|shelling|massacre|"
     r"ambush)\b(?!s)|(?<!as of )\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"\b(?:yesterday|today|tonight|overnight|last[ \t]+(?:week|night))\b)|"
+    r"\b(?:yesterday|today|tonight|overnight|last[ \t]+(?:week|night))\b|"
+    # the circumstance of one incident ("killed while trying to collect aid", "when a
+    # building collapsed")
+    r"\b(?:while[ \t]+[a-z]+ing|when)\b)|"
     r"\bon[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})\b|"
     r"\bthat[ \t]+day\b|\bday\b")
 # A past event told in the simple past ("27 people were killed", "died"), not a total so far.
@@ -236,6 +239,8 @@ def is_authority_total(fig: Figure, text: str | None) -> bool:
     words = before + " " + fig.span.text + " " + own
     if _ONE_EVENT.search(words) or _EVENT.search(words) or _LOCAL.search(words):
         return False
+    if re.search(r"\b(?:other|another|remaining)[ \t]+$", before, re.IGNORECASE):
+        return False  # "the other six": a part of a count told before
     # "Just since the collapse of the truce, more than 1,200 …": a period other than the war's
     sentence = head + own
     if re.search(r"\bsince[ \t]+(?:the|a|an|its|last|this)\b", sentence, re.IGNORECASE) \
