@@ -284,3 +284,20 @@ def test_a_counting_authoritys_count_of_one_incident_or_a_part_stays_per_event(
     f = fig_in(text, number, claimant="Gaza health ministry")
     f.cumulative = None
     assert not scope.is_authority_total(f, text)
+
+
+@pytest.mark.parametrize("text,number,total", [
+    # a participle clause's count belongs to the main clause's event
+    ("Warplanes struck the refugee camp early Sunday, killing at least 33 people, health "
+     "officials said.", "at least 33", False),
+    ("Israel launched an air and ground campaign, killing more than 27,000 people, according to "
+     "the ministry.", "more than 27,000", True),
+    # a part of a whole told before it in the sentence
+    ("According to health officials, of the more than 10,000 people killed, about 4,000 were "
+     "children.", "about 4,000", False),
+])
+def test_a_counting_authoritys_count_in_a_participle_or_a_part(text: str, number: str,
+                                                              total: bool) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text) is total

@@ -231,6 +231,10 @@ def is_authority_total(fig: Figure, text: str | None) -> bool:
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(" - "), head.rfind("—"),
               head.rfind(" that "))
     before = head[cut + 1:] if cut >= 0 else head
+    if re.match(r"[ \t]*(?:killing|leaving|wounding)\b", before, re.IGNORECASE):
+        before = head  # "Warplanes struck the camp, killing 33": the main clause is the event
+    if re.search(r"\bof[ \t]+the[ \t]+(?:[a-z]+[ \t]+){0,2}\d", head, re.IGNORECASE):
+        return False  # "of the more than 10,000 killed, about 4,000 were children": a part
     # What follows, to the clause's end ("178 deaths and nearly 600 injuries in the renewed
     # bombardment Friday": the wounded's scope is the dead's too).
     own = text[fig.span.end:hi]
