@@ -80,14 +80,22 @@ class Speaker:
 
     mention: Span | None = None
     name: str | None = None
+    # Set only when the attribution is inferred rather than read in the clause (a figure's
+    # claimant taken from the article's other attribution of the same series); written only
+    # when set, so records without inferences are unchanged.
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"mention": self.mention.to_dict() if self.mention else None, "name": self.name}
+        d: dict[str, Any] = {"mention": self.mention.to_dict() if self.mention else None,
+                             "name": self.name}
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Speaker:
         d = d or {}
-        return cls(_span_or_none(d.get("mention")), d.get("name"))
+        return cls(_span_or_none(d.get("mention")), d.get("name"), d.get("confidence"))
 
 
 @dataclass

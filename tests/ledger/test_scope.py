@@ -191,3 +191,113 @@ def test_whole_war_scope_or_tally_makes_a_total(text: str, number: str,
     f = fig_in(text, number)
     f.cumulative = cumulative
     assert scope.is_total(f, text) is expected
+
+
+@pytest.mark.parametrize("text,number", [
+    # a territory's counting authority, its own territory, no event: its running total
+    ("Life there is a struggle, with more than 23,000 people killed and around 60,000 wounded, "
+     "according to Gaza's health ministry.", "more than 23,000"),
+    ("The offensive has left more than 11,000 Palestinians dead, according to the ministry.",
+     "more than 11,000"),
+    ("The ministry said on Sunday that 12,200 people had been killed in the attacks.", "12,200"),
+])
+def test_a_counting_authoritys_own_count_is_its_running_total(text: str, number: str) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text)
+    key = series_key(f, None, text)
+    assert key is not None and key.place == "Gaza" and key.cumulative
+
+
+@pytest.mark.parametrize("text,number", [
+    # one event, one day, a locality, or a past event told in the simple past
+    ("An air strike on a house killed 27 people, the ministry said.", "27"),
+    ("The ministry said 45 people were killed.", "45"),
+    ("The ministry says 30 people died on Tuesday.", "30"),
+    ("The ministry says 19 people have been killed in the southern city.", "19"),
+    ("The ministry says 61 people have been killed overnight.", "61"),
+])
+def test_a_counting_authoritys_event_count_stays_per_event(text: str, number: str) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert not scope.is_authority_total(f, text)
+    key = series_key(f, None, text)
+    assert key is not None and not key.cumulative
+
+
+def test_only_a_local_authority_makes_an_unknown_count_a_total() -> None:
+    text = "More than 8,000 people have been killed by the offensive, the aid group says."
+    f = fig_in(text, "More than 8,000", claimant="Kessel Aid")
+    f.cumulative = None
+    key = series_key(f, None, text)
+    assert key is not None and not key.cumulative
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Just since the collapse of the truce, more than 1,200 people have been killed, the "
+     "ministry says.", "more than 1,200"),
+    ("Health officials reported 178 deaths in the renewed bombardment Friday.", "178"),
+])
+def test_a_counting_authoritys_count_of_a_shorter_period_stays_per_event(text: str,
+                                                                        number: str) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert not scope.is_authority_total(f, text)
+
+
+def test_a_counting_authoritys_count_dated_long_before_is_that_days() -> None:
+    text = "The war began with an attack that killed more than 1,200 people, the ministry says."
+    f = fig_in(text, "more than 1,200", claimant="Gaza health ministry", as_of="2023-10-07")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text)  # the words alone tell no event
+    key = series_key(f, "2024-01-10", text)
+    assert key is not None and not key.cumulative
+    f.as_of = "2024-01-09"
+    key = series_key(f, "2024-01-10", text)
+    assert key is not None and key.cumulative
+
+
+@pytest.mark.parametrize("text,number,total", [
+    # the day a claim holds is no event
+    ("The ministry said strikes had killed nearly 6,000 people as of Tuesday.", "nearly 6,000",
+     True),
+    # "since" as an adverb of the war ("has since killed")
+    ("The campaign has since killed more than 20,000 people, according to the ministry.",
+     "more than 20,000", True),
+    # a day told after the next count is the first count's too
+    ("Health officials reported 178 deaths and nearly 600 injuries in the bombardment Friday.",
+     "178", False),
+])
+def test_a_counting_authoritys_count_read_to_its_clauses_end(text: str, number: str,
+                                                            total: bool) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text) is total
+
+
+@pytest.mark.parametrize("text,number", [
+    ("The media office says 18 people have been killed while trying to collect aid.", "18"),
+    ("The other six have been trampled to death, the media office says.", "six"),
+])
+def test_a_counting_authoritys_count_of_one_incident_or_a_part_stays_per_event(
+        text: str, number: str) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert not scope.is_authority_total(f, text)
+
+
+@pytest.mark.parametrize("text,number,total", [
+    # a participle clause's count belongs to the main clause's event
+    ("Warplanes struck the refugee camp early Sunday, killing at least 33 people, health "
+     "officials said.", "at least 33", False),
+    ("Israel launched an air and ground campaign, killing more than 27,000 people, according to "
+     "the ministry.", "more than 27,000", True),
+    # a part of a whole told before it in the sentence
+    ("According to health officials, of the more than 10,000 people killed, about 4,000 were "
+     "children.", "about 4,000", False),
+])
+def test_a_counting_authoritys_count_in_a_participle_or_a_part(text: str, number: str,
+                                                              total: bool) -> None:
+    f = fig_in(text, number, claimant="Gaza health ministry")
+    f.cumulative = None
+    assert scope.is_authority_total(f, text) is total

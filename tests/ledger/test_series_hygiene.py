@@ -226,3 +226,11 @@ def test_characterising_word_is_not_the_subject() -> None:
     from newsledger.ledger.series import subject_of_figure
     assert subject_of_figure("33,000 mainly civilians", "people killed", "killed") == "people"
     assert subject_of_figure("33,000 civilians", "civilians killed", "killed") == "civilians"
+
+
+def test_a_characterised_count_is_all_the_dead_whatever_its_counts_words() -> None:
+    from newsledger.ledger.series import subject_of_figure
+    # the extractor's counts may hold only the characterising words
+    assert subject_of_figure("33,000 mainly civilians", "mainly civilians killed",
+                             "killed") == "people"
+    assert subject_of_figure("300 civilians", "civilians killed", "killed") == "civilians"

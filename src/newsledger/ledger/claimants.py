@@ -388,8 +388,16 @@ def _stated_authority(fig: Figure, text: str) -> str | None:
     lo = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start)) + 1
     hi = text.find(". ", fig.span.end)
     sentence = text[lo:hi if hi >= 0 else len(text)]
+    at, end = fig.span.start - lo, fig.span.end - lo
     found = set()
     for m in _ACCORDING.finditer(sentence):
+        # Another count between the figure and the attribution is what it attributes ("attacks
+        # that officials say killed 1,200 people, the army has killed 21,000, according to the
+        # ministry"), and so is a figure another speaker's verb governs before it.
+        between = sentence[end:m.start()] if m.start() >= end else sentence[m.end():at]
+        if re.search(r"\d", between) or m.start() >= end and \
+                _OTHER_SPEAKER.search(sentence[max(0, at - 40):at]):
+            continue
         phrase = (m.group(1) or m.group(2) or "").strip()
         words = phrase.split()
         # the longest tail of the phrase that names an authority ("the Gaza Ministry of Health")
@@ -399,6 +407,11 @@ def _stated_authority(fig: Figure, text: str) -> str | None:
                 found.add(c)
                 break
     return found.pop() if len(found) == 1 else None
+
+
+# "officials say killed …": the figure is claimed by the speaker right before it.
+_OTHER_SPEAKER = re.compile(r"\b(?:say|says|said|claim|claims|claimed|believe|believes)\b"
+                            r"[^,;]{0,25}$", re.IGNORECASE)
 
 
 # Words that point back at the actor the sentence before names ("It says 18,205 …").

@@ -16,6 +16,10 @@ the figure's sentence and the one before it:
 - :func:`is_total` — the other way: a count the extractor left unknown whose clause names the
   whole war as its scope right after it ("… killed since the offensive began"), or the number
   right after "bringing the total death toll to", is a running total.
+- :func:`is_authority_total` — an unknown count of the territory a local counting authority
+  keeps the running total of ("more than 23,000 Palestinians killed, according to Gaza's health
+  ministry", "Israel's offensive has left more than 11,000 dead"), told with no event, day, period
+  or locality and not as one past event ("were killed", "died"): that authority's running total.
 - :func:`other_territory` — a figure with no place of its own, next to a sentence naming another
   territory or a town in it ("in the occupied West Bank … Eleven Palestinians have been
   killed"): the claimant's own territory is no fallback place for it.
@@ -54,7 +58,9 @@ _EVENT = re.compile(
     r"bombardment|shelling)|"
     r"in[ \t]+(?:a|an|the|one|two|three|several|separate|israeli|overnight)?[ \t]*"
     r"(?:[\w'’-]+[ \t]+){0,2}(?:air[ \t]?strikes?|strikes?|attacks?|raids?|bombings?|blasts?|"
-    r"explosions?|shelling|incidents?|operation)[ \t]+(?:on|in|at|near|targeting)\b|"
+    r"explosions?|shelling|incidents?|operation)[ \t]+(?:on|in|at|near|targeting)\b"
+    # "killed in Israel's attacks on Gaza": a whole territory under attack is the war, not one
+    r"(?![ \t]+(?:the[ \t]+)?(?:Gaza(?![ \t]+City)|strip|enclave|territory)\b)|"
     r"(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:raid|operation|incursion)[ \t]+(?:on|in|into)\b|"
     r"overnight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)|"
     r"(?:over|in|during)[ \t]+the[ \t]+(?:past|last|previous)[ \t]+(?:[\w-]+[ \t]+)?"
@@ -188,6 +194,65 @@ def is_total(fig: Figure, text: str | None) -> bool:
         and not _EVENT.search(clause)
 
 
+# One event, or one day, in the words that tell what the number counts ("An Israeli strike on a
+# house killed 27", "killed on Tuesday", "on 7 October"): not a running total.
+_ONE_EVENT = re.compile(
+    r"(?i:\b(?:an?|one|the|this|that|another|single)[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:air[ \t]?"
+    r"strike|strike|attack|raid|bombing|blast|explosion|incident|assault|shelling|massacre|"
+    r"ambush)\b(?!s)|(?<!as of )\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:yesterday|today|tonight|overnight|last[ \t]+(?:week|night))\b|"
+    # the circumstance of one incident ("killed while trying to collect aid", "when a
+    # building collapsed")
+    r"\b(?:while[ \t]+[a-z]+ing|when)\b)|"
+    r"\bon[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})\b|"
+    r"\bthat[ \t]+day\b|\bday\b")
+# A past event told in the simple past ("27 people were killed", "died"), not a total so far.
+_SIMPLE_PAST = re.compile(r"^[^.;!?\d]{0,40}?\b(?:were|was)[ \t]+(?:[a-z]+[ \t]+)?"
+                          r"(?:killed|dead|injured|wounded|hurt)\b|"
+                          r"^[^.;!?\d]{0,40}?(?<!have )(?<!has )(?<!had )(?<!having )\bdied\b",
+                          re.IGNORECASE)
+
+
+def is_authority_total(fig: Figure, text: str | None) -> bool:
+    """Is a count the extractor could not tell (``cumulative`` unknown), of a running-total
+    metric, that a territory's own counting authority gives for that territory, its running
+    total? Yes when the words around the number (its clause, from the last comma before it to
+    the next number) tell no single event, day or period and no locality, and the count is not
+    told as one past event ("were killed", "died"). The caller checks the claimant and place."""
+    if not text or not (0 <= fig.span.start < fig.span.end <= len(text)):
+        return False
+    if fig.cumulative is not None or \
+            fig.metric not in series_vocabulary().get("running_total_metrics", ()):
+        return False
+    lo, hi = sentence_bounds(text, fig.span.start, fig.span.end)
+    head = text[lo:fig.span.start]
+    # The number's own clause: after the last comma, dash or "that" (a day told of the saying,
+    # "said on Sunday that 12,200 …", is not the count's).
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(" - "), head.rfind("—"),
+              head.rfind(" that "))
+    before = head[cut + 1:] if cut >= 0 else head
+    if re.match(r"[ \t]*(?:killing|leaving|wounding)\b", before, re.IGNORECASE):
+        before = head  # "Warplanes struck the camp, killing 33": the main clause is the event
+    if re.search(r"\bof[ \t]+the[ \t]+(?:[a-z]+[ \t]+){0,2}\d", head, re.IGNORECASE):
+        return False  # "of the more than 10,000 killed, about 4,000 were children": a part
+    # What follows, to the clause's end ("178 deaths and nearly 600 injuries in the renewed
+    # bombardment Friday": the wounded's scope is the dead's too).
+    own = text[fig.span.end:hi]
+    nxt = re.search(r"[;]", own)
+    own = own[:nxt.start()] if nxt else own
+    words = before + " " + fig.span.text + " " + own
+    if _ONE_EVENT.search(words) or _EVENT.search(words) or _LOCAL.search(words):
+        return False
+    if re.search(r"\b(?:other|another|remaining)[ \t]+$", before, re.IGNORECASE):
+        return False  # "the other six": a part of a count told before
+    # "Just since the collapse of the truce, more than 1,200 …": a period other than the war's
+    sentence = head + own
+    if re.search(r"\bsince[ \t]+(?:the|a|an|its|last|this)\b", sentence, re.IGNORECASE) \
+            and not _SINCE.search(sentence):
+        return False
+    return not _SIMPLE_PAST.search(own)
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> tuple[re.Pattern[str], dict[str, str]]:
     data = series_vocabulary()
@@ -278,7 +343,15 @@ def place_stated(place: str, fig: Figure, text: str | None) -> bool:
     where = re.compile(rf"\b{_LOCATIVE}[ \t]+(?:the[ \t]+)?(?:occupied[ \t]+|southern[ \t]+|"
                        rf"northern[ \t]+|central[ \t]+|eastern[ \t]+|western[ \t]+)?(?:{alts})"
                        r"(?![\w-]|[ \t]*['’]s\b)", re.IGNORECASE)
-    return bool(where.search(_clause(fig, text)) or where.search(fig.counts or ""))
+    return any(not _TARGET.search(words[max(0, m.start() - 40):m.start()]) and
+               not m.group(0).lower().startswith("into")
+               for words in (_clause(fig, text), fig.counts or "") for m in where.finditer(words))
+
+
+# A place named as what an attack hit ("the attack on Israel", "rockets fired at Israel"), or
+# crossed into ("from Gaza into southern Israel"): the target, not where the counted died.
+_TARGET = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?|invasion|incursions?|offensive|"
+                     r"rockets?|missiles?|fired|launched)[ \t]*$", re.IGNORECASE)
 
 
 def possessed_subject(fig: Figure, text: str | None) -> str | None:

@@ -126,7 +126,10 @@ def subject_of_figure(span_text: str | None, counts: str | None, metric: str,
     → "staff", "20,000 Palestinians" → "people"), so that a subgroup does not join the main toll's
     series; else from its ``counts`` phrase (:func:`subject_of`)."""
     m = _SPAN_NOUN.search(span_text or "") if not unit else None
-    if m and m.group(1).split()[0].lower() not in _CHARACTERISING:
+    if m and m.group(1).split()[0].lower() in _CHARACTERISING:
+        # "33,000 mainly civilians": all the dead, told what most of them were
+        return str(vocab()["metric_subject_default"].get(metric, "people"))
+    if m:
         words = _WORDS.findall(m.group(1).lower())
         table = vocab()["_subject_table"]
         for n in (2, 1):
@@ -265,9 +268,22 @@ def series_key(fig: Figure, published: str | None = None,
         # A local authority's count placed elsewhere by words that name an actor ("killed in
         # Israel's bombardment") or by the article's headline: its own territory's.
         place = home
-    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)) \
-        and not scope.is_partial(fig, text)
+    # A territory's counting authority giving its own territory's count: its running total
+    # unless the words tell one event (scope.is_authority_total).
+    own_total = home is not None and place == home and not _long_before(fig.as_of, published) \
+        and scope.is_authority_total(fig, text)
+    cumulative = not forecast and (is_cumulative(fig, published) or scope.is_total(fig, text)
+                                   or own_total) and not scope.is_partial(fig, text)
     return SeriesKey(fig.metric, subject, place, cumulative, forecast)
+
+
+def _long_before(as_of: str | None, published: str | None, days: int = 7) -> bool:
+    """Is a figure dated to a day more than ``days`` before publication ("killed 1,200 people on
+    7 October", told months later)? A count of that day's event, not today's running total."""
+    a, p = iso_date(as_of), iso_date(published)
+    if a is None or p is None:
+        return False
+    return (date.fromisoformat(p) - date.fromisoformat(a)).days > days
 
 
 # A count the text places in an unnamed locality ("killed in the southern Gazan city", "left

@@ -15,6 +15,19 @@ reader sees around it. Each rule adds a claim only the text makes; wrong is wors
   in The Economist claims …, according to the report"): that outlet.
 - A headline's role ("12 killed in Kharkiv strike, governor says"): the one speaker the article
   names with that role ("Kharkiv governor Oleh Synehubov said …"); none when it names several.
+- A figure whose source the sentence names right after it ("questioned the death toll of nearly
+  26,000 - saying it comes from the Hamas-run health ministry", "…, a figure provided by the
+  Kessel Institute"): that source, a body the alias tables know, whoever relays the figure.
+- The Gaza health ministry, written without "Gaza" or "Hamas" ("the Palestinian health ministry"),
+  claiming a West Bank count (the territory or a town in it, ``places_within``): the ministry in
+  Ramallah, which counts the West Bank's dead (the ledger's ``territory`` module reads records
+  made before this rule the same way).
+- A running total told with no attribution in its sentence ("Nearly 20,000 people have been
+  killed in Gaza since the start of the war") after the article has given that series (same
+  metric, subject and place) to one claimant ("the Hamas-run health ministry saying 100
+  Palestinians were killed …"): that claimant, pointing at its mention there, with
+  ``confidence`` :data:`INFERRED` (the article's attribution, not the clause's). None when the
+  article gives the series to no one, to several claimants or to an unnamed one.
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ... import lexicons
 from ...actors import alias_table, claimant_name
+from ...lexicons import series_vocabulary
 from ...record import Figure, Quote, Span, Speaker
 from .counting import Counted
 
@@ -78,7 +92,67 @@ def resolve(doc: Doc, text: str, found: Found, sentences: tuple[tuple[int, int],
     steps += name_from_neighbour(found)
     steps += name_headline_role(text, found, quotes)
     steps += name_the_report(text, found)
+    for fig, _, sent in found:
+        source = named_source(text, fig, sent)
+        if source is not None:
+            fig.claimant = source
+    steps += len(found)
+    steps += name_west_bank_ministry(found)
+    steps += name_from_article(text, found)
     return steps
+
+
+GAZA_MINISTRY = "Gaza health ministry"
+RAMALLAH_MINISTRY = "Palestinian health ministry in Ramallah"  # canonical in aliases.json
+_GAZA_WORDS = re.compile(r"\b(?:gaza|hamas)", re.IGNORECASE)
+
+
+def _west_bank(place: str | None) -> bool:
+    if not place:
+        return False
+    data = series_vocabulary()
+    low = place.strip().lower()
+    names = {"west bank", *data["places"].get("West Bank", []),
+             *data.get("places_within", {}).get("West Bank", [])}
+    return low in names or low.removeprefix("the ") in names
+
+
+def name_west_bank_ministry(found: Found) -> int:
+    """A West Bank count claimed by the Gaza health ministry as the aliases read "the Palestinian
+    health ministry": the Ramallah ministry's, unless the mention names Gaza or Hamas."""
+    for fig, _, _ in found:
+        cl = fig.claimant
+        if cl is None or cl.name != GAZA_MINISTRY or cl.mention is None \
+                or _GAZA_WORDS.search(cl.mention.text) or not _west_bank(fig.place):
+            continue
+        fig.claimant = Speaker(cl.mention, RAMALLAH_MINISTRY, cl.confidence)
+    return len(found)
+
+
+# "saying it comes from X", "a figure provided by X": where the figure comes from, named after it.
+_COMES_FROM = re.compile(
+    r"[^.;!?\n\d]{0,60}?\b(?:(?:it|this|that|the[ \t]+(?:figure|number|toll|tally|count|data))"
+    r"[ \t]+(?:comes?|came|is|was)[ \t]+from|(?:a|the)[ \t]+(?:figure|number|toll|tally|count)s?"
+    r"[ \t]+(?:provided|issued|compiled|released|published|given)[ \t]+by)[ \t]+"
+    r"((?:the[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+){0,6})", re.IGNORECASE)
+
+
+def named_source(text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
+    """The body the sentence names as the figure's source right after it, when the alias tables
+    know it (the longest known leading phrase of the words after "comes from"); else None."""
+    del sent  # the pattern stops at the sentence end itself (a parse may split at " - ")
+    m = _COMES_FROM.match(text, fig.span.end, min(len(text), fig.span.end + 200))
+    if m is None:
+        return None
+    known = set(alias_table().values())
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        name = claimant_name(re.sub(r"^[Tt]he\s+", "", phrase))
+        if name in known:
+            start = m.start(1)
+            return Speaker(Span.of(text, start, start + len(phrase)), name)
+    return None
 
 
 def nominal_claimant(doc: Doc, text: str, fig: Figure, sent: tuple[int, int]) -> Speaker | None:
@@ -257,3 +331,78 @@ def name_the_report(text: str, found: Found) -> int:
         if len(names) == 1:
             fig.claimant = Speaker(cl.mention, next(iter(names)))
     return steps
+
+
+INFERRED = 0.6  # confidence of a claimant the article, not the figure's clause, gives
+# An attribution in the figure's own sentence: the figure is someone's claim the reading above
+# left unnamed, not the article's running total to complete. "have been reported killed",
+# "are reported to have died" (passive, no agent) attribute nothing.
+_SENTENCE_CLAIM = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|according|claimed|claims|claiming|"
+    r"estimated|estimates|announced|announces|confirmed|confirms|cited|citing|quoted|quoting|"
+    r"figures?|data|statistics|tally|count)\b|"
+    r"(?<!been )(?<!are )(?<!is )(?<!was )(?<!were )(?<!now )\breport(?:s|ed|ing)?\b",
+    re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+# Words the counted phrase may end on that say nothing about who is counted.
+_NOT_NOUNS = frozenset({"more", "others", "other", "who", "which", "that", "them", "these",
+                        "those", "total", "toll", "figure", "number", "count", "tally"})
+
+
+def _subject(fig: Figure, c: Counted) -> str:
+    """What a figure counts, in ``series.json``'s subject words ("Palestinians" → people); the
+    metric's default subject when the number names no noun ("18,400 who have been killed")."""
+    data = series_vocabulary()
+    table = {w.lower(): canon for canon, words in data["subjects"].items() for w in words}
+    noun = c.noun.lower_ if c.noun is not None and not c.noun.like_num else None
+    if noun is not None and noun not in _NOT_NOUNS:
+        # the number's own noun: a kind the table does not know ("generals",
+        # "paratroopers") is a subject of its own, never people at large
+        return str(table.get(noun, table.get(c.noun.lemma_.lower(), noun)))  # type: ignore[union-attr]
+    for w in _WORD.findall((fig.counts or "").lower()):
+        if w in table:
+            return str(table[w])
+    return str(data["metric_subject_default"].get(fig.metric, "people"))
+
+
+def _place(fig: Figure) -> str | None:
+    if fig.place is None:
+        return None
+    data = series_vocabulary()
+    low = fig.place.lower()
+    for canon, aliases in data["places"].items():
+        if low == canon.lower() or low in aliases:
+            return str(canon)
+    return fig.place
+
+
+def name_from_article(text: str, found: Found) -> int:
+    """A running total whose sentence attributes nothing takes the one claimant the article
+    gives for the same series (metric, subject, place), with :data:`INFERRED` confidence; its
+    mention is that claimant's mention nearest before the figure (else the first after)."""
+    claims: dict[tuple[str, str, str | None], dict[str | None, list[Span]]] = {}
+    for fig, c, _ in found:
+        cl = fig.claimant
+        if cl is None or fig.metric == "other" or cl.confidence is not None:
+            continue
+        name = claimant_name(cl.name or (cl.mention.text if cl.mention else None))
+        key = (fig.metric, _subject(fig, c), _place(fig))
+        mentions = claims.setdefault(key, {}).setdefault(name, [])
+        if cl.mention is not None:
+            mentions.append(cl.mention)
+    for fig, c, sent in found:
+        if fig.claimant is not None or fig.cumulative is not True or fig.metric == "other" \
+                or fig.approx == "vague":
+            continue
+        by_name = claims.get((fig.metric, _subject(fig, c), _place(fig)))
+        if not by_name or len(by_name) != 1 or None in by_name:
+            continue  # no one, several claimants, or one the text leaves unnamed
+        if _SENTENCE_CLAIM.search(text, sent[0], sent[1]):
+            continue
+        name, mentions = next(iter(by_name.items()))
+        if not mentions:
+            continue
+        before = [m for m in mentions if m.end <= fig.span.start]
+        mention = before[-1] if before else mentions[0]
+        fig.claimant = Speaker(mention, name, INFERRED)
+    return 2 * len(found)
