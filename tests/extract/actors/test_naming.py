@@ -185,3 +185,14 @@ def test_the_stage_cleans_speakers_and_claimants_in_the_record() -> None:
     assert any(q.speaker.mention and q.speaker.mention.text.startswith("Prof")
                for q in rec.quotes)
     assert "newsledger.naming.v1" in rec.extractors
+
+
+def test_cleaning_keeps_the_confidence_of_an_inferred_claimant() -> None:
+    from newsledger.extract.actors.naming import clean_speaker
+    from newsledger.record import Speaker
+
+    text = "Prof Maren Holt said the toll had risen. Later 40 more were counted."
+    names = names_of(text, {"Maren Holt": "PERSON"})
+    inferred = Speaker(Span.of(text, 0, 15), "Prof Maren Holt", 0.6)
+    cleaned, rule = clean_speaker(names, inferred)
+    assert (cleaned.name, cleaned.confidence, rule.rule) == ("Maren Holt", 0.6, "honorific")

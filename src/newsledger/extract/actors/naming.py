@@ -485,7 +485,8 @@ def clean_speaker(names: ArticleNames, speaker: Speaker, cue: int | None = None
             c = found
     if c.name == speaker.name:
         return speaker, c
-    return Speaker(speaker.mention, c.name), c
+    # An inferred claimant keeps how sure its inference was.
+    return Speaker(speaker.mention, c.name, speaker.confidence if c.name else None), c
 
 
 @component("naming", VERSION, model=(), needs=("article", "entities", "names", "quotes",
@@ -513,7 +514,7 @@ def clean_names(doc: Doc, state: State) -> None:
         m = f.claimant.mention
         key = (m.start, m.end, f.claimant.name) if m is not None else None
         if key is not None and key in by_mention:
-            f.claimant = Speaker(m, by_mention[key])
+            f.claimant = Speaker(m, by_mention[key], f.claimant.confidence)
         else:
             f.claimant, _ = clean_speaker(names, f.claimant)
     for s in state.sources:
