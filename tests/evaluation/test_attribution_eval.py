@@ -50,42 +50,29 @@ def test_scores_figure_claimants_from_the_figures_format() -> None:
     assert "claimant right" in report and "reliability" in report
 
 
-def test_blind_dev_half_holds_its_floors() -> None:
-    """tests/eval/attribution_blind_dev.json (28 articles annotated blind, now the dev half that
-    fixes were made against). Floors sit below the measured numbers (speaker right 0.884,
-    wrong-name 0.090, abstention 0.079, cited-source recall 1.0, direct+partial F1 0.949) with a
-    margin. The newest blind set (attribution_blind_final3.json) is never scored by a test."""
-    t = attribution_eval.evaluate(EVAL / "attribution_blind_dev.json")
-    assert t.quotes["direct+partial"].f1 >= 0.92
-    assert t.speaker[0] / t.speaker[1] >= 0.85
-    assert t.named[0] / t.named[1] <= 0.12
-    assert t.abstained[0] / t.abstained[1] <= 0.12
-    assert t.sources[0] / t.sources[1] >= 0.85
+# Floors on the blind sets that fixes have since been made against (dev sets now), each below its
+# numbers measured at 37c4f7b with a margin: direct+partial F1, speaker right, wrong-name rate
+# (at most), abstention rate (at most), claimant right, cited-source recall. The newest blind set
+# (attribution_blind_final3.json) is never scored by a test.
+FLOORS = {
+    # 28 articles, the dev half of session 4: 0.949, 0.901, 0.079, 0.074, 0.871, 1.0
+    "attribution_blind_dev.json": (0.92, 0.85, 0.12, 0.12, None, 0.85),
+    # the first final half, scored once in session 4: 0.967, 0.879, 0.036, 0.123, 0.963, 1.0
+    "attribution_blind_final.json": (0.93, 0.83, 0.08, 0.16, 0.88, 0.85),
+    # blind in session 5 (scored at its start and end), fixed against in session 6:
+    # 0.917, 0.940, 0.016, 0.073, 1.0, 1.0 (and right at confidence >= 0.9: 130/130)
+    "attribution_blind_final2.json": (0.89, 0.90, 0.05, 0.11, 0.92, 0.9),
+}
 
 
-def test_first_final_half_holds_its_floors() -> None:
-    """tests/eval/attribution_blind_final.json: the first final half, scored once (session 4)
-    and fixed against since, so a dev set now. Measured at 5f57d65: speaker right 0.873,
-    wrong-name 0.043, abstention 0.123, claimant right 0.963, cited-source recall 1.0,
-    direct+partial F1 0.967. Floors sit below them with a margin."""
-    t = attribution_eval.evaluate(EVAL / "attribution_blind_final.json")
-    assert t.quotes["direct+partial"].f1 >= 0.93
-    assert t.speaker[0] / t.speaker[1] >= 0.83
-    assert t.named[0] / t.named[1] <= 0.08
-    assert t.abstained[0] / t.abstained[1] <= 0.16
-    assert t.claimant[0] / t.claimant[2] >= 0.88
-    assert t.sources[0] / t.sources[1] >= 0.85
-
-
-def test_second_final_set_holds_its_floors() -> None:
-    """tests/eval/attribution_blind_final2.json: blind in session 5 (scored at its start and end),
-    fixed against in session 6, so a dev set now. Measured at 37c4f7b: speaker right 0.940,
-    wrong-name 0.016, abstention 0.073, claimant right 1.0, cited-source recall 1.0, direct+partial
-    F1 0.917, right at confidence >= 0.9 1.0 (130/130). Floors sit below them with a margin."""
-    t = attribution_eval.evaluate(EVAL / "attribution_blind_final2.json")
-    assert t.quotes["direct+partial"].f1 >= 0.89
-    assert t.speaker[0] / t.speaker[1] >= 0.90
-    assert t.named[0] / t.named[1] <= 0.05
-    assert t.abstained[0] / t.abstained[1] <= 0.11
-    assert t.claimant[0] / t.claimant[2] >= 0.92
-    assert t.sources[0] / t.sources[1] >= 0.9
+@pytest.mark.parametrize("name", FLOORS)
+def test_dev_sets_hold_their_floors(name: str) -> None:
+    f1, speaker, wrong, abstained, claimant, sources = FLOORS[name]
+    t = attribution_eval.evaluate(EVAL / name)
+    assert t.quotes["direct+partial"].f1 >= f1
+    assert t.speaker[0] / t.speaker[1] >= speaker
+    assert t.named[0] / t.named[1] <= wrong
+    assert t.abstained[0] / t.abstained[1] <= abstained
+    if claimant is not None:
+        assert t.claimant[0] / t.claimant[2] >= claimant
+    assert t.sources[0] / t.sources[1] >= sources
