@@ -359,3 +359,14 @@ def test_an_agency_that_is_no_news_agency_is_not_cited() -> None:
     cited = {s.name for s in rec.sources if s.role == "cited"}
     assert "International Energy Agency" not in cited
     assert "Borland Press Agency" in cited
+
+
+def test_a_known_outlet_cited_by_name_and_date_in_parentheses() -> None:
+    rec = extract("\"The border will stay shut,\" the minister said. (Telegraph, March 3, 2019)\n\n"
+                  "Earlier work reached the same view (Holmberg, 2017). \"Prices rose,\" one trader "
+                  "said. (The Guardian, 2021)", published="2024-03-04")
+    check_record(rec)
+    cited = {(s.span.text, s.name) for s in rec.sources if s.role == "cited"}
+    assert ("Telegraph", "The Telegraph") in cited
+    assert ("The Guardian", "The Guardian") in cited
+    assert not any("Holmberg" in t for t, _ in cited)  # a scholar's citation is no outlet

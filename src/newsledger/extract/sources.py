@@ -110,6 +110,10 @@ _INLINE_DATELINE = re.compile(
 _POLL_PART = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,2}"
 _SPONSORED_POLL = re.compile(rf"(?<![\w/])({_POLL_PART}(?:/{_POLL_PART})+)[ \t]+(?:poll|survey)\b")
 # An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
+# "… sanctions." (Telegraph, July 18, 2019)": an opinion piece citing the outlet it quotes, by
+# name and date in parentheses. Only a known outlet counts ("(Kessel, 2019)" is a scholar).
+_PAREN_CITATION = re.compile(r"\((?P<name>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4}),\s*"
+                             r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\d{4}\)")
 _COMPANY_TAIL = re.compile(r"\b(?:Group|Holdings|Company|Corporation|Corp|Inc|Ltd|LLC|Studios|"
                            r"Entertainment|Foundation|Institute|Association|Union|Office)\.?$")
 
@@ -388,6 +392,11 @@ def extract_sources(doc: Doc, state: State) -> None:
                 if known is not None and known.start() == skip:
                     _add(out, seen, text, at + skip, at + len(part), "cited")
                 at += len(part) + 1
+        for m in _PAREN_CITATION.finditer(seg):
+            name = m.group("name")
+            known = media_canonical().get(name.lower()) or media_canonical().get(f"the {name}".lower())
+            if known is not None:
+                _add(out, seen, text, s + m.start("name"), s + m.end("name"), "cited", known)
         for m in _INLINE_DATELINE.finditer(seg):
             if media_re().fullmatch(m.group("wire")):
                 _add(out, seen, text, s + m.start("wire"), s + m.end("wire"), "cited")
