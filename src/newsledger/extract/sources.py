@@ -109,11 +109,11 @@ _INLINE_DATELINE = re.compile(
 # each outlet among them is cited for it.
 _POLL_PART = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,2}"
 _SPONSORED_POLL = re.compile(rf"(?<![\w/])({_POLL_PART}(?:/{_POLL_PART})+)[ \t]+(?:poll|survey)\b")
-# An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
 # "… sanctions." (Telegraph, July 18, 2019)": an opinion piece citing the outlet it quotes, by
 # name and date in parentheses. Only a known outlet counts ("(Kessel, 2019)" is a scholar).
 _PAREN_CITATION = re.compile(r"\((?P<name>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4}),\s*"
                              r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\d{4}\)")
+# An organisation, not an outlet, though its name has a media word ("Spyglass Media Group").
 _COMPANY_TAIL = re.compile(r"\b(?:Group|Holdings|Company|Corporation|Corp|Inc|Ltd|LLC|Studios|"
                            r"Entertainment|Foundation|Institute|Association|Union|Office)\.?$")
 
