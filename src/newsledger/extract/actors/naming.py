@@ -62,6 +62,12 @@ def word_list(kind: str) -> frozenset[str]:
     return _lists()[kind]
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Words that name a role: naming.json's and the one-word titles."""
+    return word_list("role_words") | frozenset(t for t in lexicons.titles() if " " not in t)
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """A cleaned name and the rule that changed it ("" when it was kept as it was)."""
@@ -196,7 +202,7 @@ class ArticleNames:
         if name not in self._memo:
             # The rules reread the whole text once per distinct name: a text is at most one
             # section of pipeline.HUGE_CHARS, so this stays linear in a huge input's length.
-            self._memo[name] = self._clean(name, 0, len(self.text))
+            self._memo[name] = self._clean(name)
         c = self._memo[name]
         if c.rule == "role" and c.name is not None and len(name.split()) < 2:
             # A one-word role ("the MP") has many holders in one story: the article's one
@@ -250,7 +256,7 @@ class ArticleNames:
             return Cleaned(None)
         # With its owner ("Ames's prime minister") only the same words count: another
         # "Prime Minister Bo Bolt" in the story may be another country's.
-        holder = self._holder(" ".join(words), 0, len(self.text))
+        holder = self._holder(" ".join(words))
         if holder is not None and (len(role) > 1 or self._last_person(start) == holder):
             return Cleaned(holder, "role")
         return Cleaned(None)
@@ -260,8 +266,7 @@ class ArticleNames:
         k = bisect.bisect_left(self._person_starts, at) - 1
         return self._person_names[k] if k >= 0 else None
 
-    def _clean(self, name: str, lo: int, hi: int) -> Cleaned:
-        """``name`` cleaned, reading the article between ``lo`` and ``hi``."""
+    def _clean(self, name: str) -> Cleaned:
         rule = ""
         joined = join_abbreviations(name)
         if joined != name:
@@ -286,16 +291,16 @@ class ArticleNames:
         titled = self._titled_person(name)
         if titled is not None:
             return Cleaned(titled, "titled person")
-        if self._place(name, lo, hi):
+        if self._place(name):
             return Cleaned(None, "place")
         if self.known(name) or self.person(name) == name:
             return Cleaned(name, rule)
         if self._role(words):
-            holder = self._holder(name, lo, hi)
+            holder = self._holder(name)
             return Cleaned(holder, "role")
         if self._description(words):
-            return Cleaned(self._described_body(name, lo, hi), "description")
-        longer = self._longer_form(name, lo, hi)
+            return Cleaned(self._described_body(name), "description")
+        longer = self._longer_form(name)
         if longer is not None:
             return Cleaned(longer, "truncation")
         return Cleaned(name, rule)
@@ -360,18 +365,18 @@ class ArticleNames:
     @staticmethod
     def _role(words: list[str]) -> bool:
         """Only role words and abbreviations ("MP", "EC First VP"): a role, not who holds it."""
-        roles = word_list("role_words") | frozenset(t for t in lexicons.titles() if " " not in t)
+        roles = _role_words()
         keys = [_key(w) for w in words]
         has_role = any(k in roles for k in keys)
         return has_role and all(k in roles or (w.isupper() and len(w) <= 5)
                                 for w, k in zip(words, keys))
 
-    def _holder(self, role: str, lo: int, hi: int) -> str | None:
+    def _holder(self, role: str) -> str | None:
         """The one person the article names in ``role`` ("MP Ames Bolt", "Ames Bolt, a Green
         MP"), or None."""
         found: set[str] = set()
         pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
-        for m in pattern.finditer(self.text, lo, hi):
+        for m in pattern.finditer(self.text):
             # persons starting just after the role, or ending at most 60 characters before it
             near = self._near(self._full_people_starts, self._full_people, m.start() - 200,
                               m.end() + 2)
@@ -395,12 +400,12 @@ class ArticleNames:
                     not any(_capitalised(w) for w in words[-n:])
         return False
 
-    def _described_body(self, description: str, lo: int, hi: int) -> str | None:
+    def _described_body(self, description: str) -> str | None:
         """The one body the article ties to ``description`` ("Hamas, the Islamist militant
         group", "the Islamist militant group Hamas"), or None."""
         found: set[str] = set()
         pattern = re.compile(rf"\b(?:the|an?)\s+{re.escape(description)}\b", re.IGNORECASE)
-        for m in pattern.finditer(self.text, lo, hi):
+        for m in pattern.finditer(self.text):
             # bodies right after the description, or ending two characters before it
             for e in self._near(self._named_bodies_starts, self._named_bodies,
                                 m.start() - 300, m.end() + 3):
@@ -412,14 +417,14 @@ class ArticleNames:
                     found.add(e.name)
         return found.pop() if len(found) == 1 else None
 
-    def _place(self, name: str, lo: int, hi: int) -> bool:
+    def _place(self, name: str) -> bool:
         """A town, district, camp or region (tagged as a place only, not a state, not a seat of
         government), or a dateline written in capitals: places do not speak."""
         low = name.lower()
         if self.known(name) or is_media(name):
             return False
         if name.isupper() and len(name.split()) > 1 and re.compile(
-                rf"(?m)^\s*{re.escape(name)}\s*(?:,|\(|—|–)").search(self.text, lo, hi):
+                rf"(?m)^\s*{re.escape(name)}\s*(?:,|\(|—|–)").search(self.text):
             return True  # "KHAN YUNIS, Gaza Strip —": a dateline, whatever it was tagged
         labels = self.labels.get(low, set())
         if not labels or not (labels <= _PLACE_LABELS or labels == _PERSON_LABELS and
@@ -432,13 +437,13 @@ class ArticleNames:
                 rf"\b(?![’']s)"
         if labels <= _PLACE_LABELS:
             where = where.replace("(?:in|", "(?:in|at|from|towards?|")
-        if re.compile(where).search(self.text, lo, hi) is None:
+        if re.compile(where).search(self.text) is None:
             return False
         return labels <= _PLACE_LABELS or re.compile(
             rf"\b{re.escape(name)}\s+(?:said|says|told|added|wrote|tweeted)\b"
-        ).search(self.text, lo, hi) is None
+        ).search(self.text) is None
 
-    def _longer_form(self, name: str, lo: int, hi: int) -> str | None:
+    def _longer_form(self, name: str) -> str | None:
         """The one longer name of a body the article writes that ``name`` begins ("Islamic
         Resistance" → "Islamic Resistance in Iraq", "Times" → "Times of Israel"), or None.
         Persons, states and known actors are never lengthened."""
@@ -449,7 +454,7 @@ class ArticleNames:
             return None
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
         pattern = rf"\b{re.escape(name)}(?:\s+(?:of|in|for)\s+(?:the\s+)?{cap_run})+"
-        forms = {m.group(0) for m in re.compile(pattern).finditer(self.text, lo, hi)}
+        forms = {m.group(0) for m in re.compile(pattern).finditer(self.text)}
         # Only a form the tagger takes for one body: "CBS News in June" is two things.
         forms = {f for f in forms if self.labels.get(f.lower(), set()) & _BODY_LABELS or
                  self.labels.get(f"the {f}".lower(), set()) & _BODY_LABELS}

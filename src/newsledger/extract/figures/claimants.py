@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -107,13 +108,18 @@ RAMALLAH_MINISTRY = "Palestinian health ministry in Ramallah"  # canonical in al
 _GAZA_WORDS = re.compile(r"\b(?:gaza|hamas)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _west_bank_names() -> frozenset[str]:
+    data = series_vocabulary()
+    return frozenset({"west bank", *data["places"].get("West Bank", []),
+                      *data.get("places_within", {}).get("West Bank", [])})
+
+
 def _west_bank(place: str | None) -> bool:
     if not place:
         return False
-    data = series_vocabulary()
+    names = _west_bank_names()
     low = place.strip().lower()
-    names = {"west bank", *data["places"].get("West Bank", []),
-             *data.get("places_within", {}).get("West Bank", [])}
     return low in names or low.removeprefix("the ") in names
 
 
@@ -349,11 +355,18 @@ _NOT_NOUNS = frozenset({"more", "others", "other", "who", "which", "that", "them
                         "those", "total", "toll", "figure", "number", "count", "tally"})
 
 
+@lru_cache(maxsize=1)
+def _subject_words() -> dict[str, str]:
+    """Lower-case subject word → its canonical subject (``series.json``)."""
+    return {w.lower(): canon for canon, words in series_vocabulary()["subjects"].items()
+            for w in words}
+
+
 def _subject(fig: Figure, c: Counted) -> str:
     """What a figure counts, in ``series.json``'s subject words ("Palestinians" → people); the
     metric's default subject when the number names no noun ("18,400 who have been killed")."""
     data = series_vocabulary()
-    table = {w.lower(): canon for canon, words in data["subjects"].items() for w in words}
+    table = _subject_words()
     noun = c.noun.lower_ if c.noun is not None and not c.noun.like_num else None
     if noun is not None and noun not in _NOT_NOUNS:
         # the number's own noun: a kind the table does not know ("generals",
