@@ -107,6 +107,21 @@ def test_choose_workers_never_starts_more_than_the_batch_needs() -> None:
     assert choose_workers(None, None) >= 1
 
 
+def test_nothing_to_extract_starts_no_worker_and_loads_no_pipeline(monkeypatch) -> None:
+    # `extract --resume` of a finished run: every line is already in the output.
+    import newsledger.pipeline
+    import newsledger.run.local as local
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("started work for an empty input")
+
+    monkeypatch.setattr(local, "pool", refuse)
+    monkeypatch.setattr(newsledger.pipeline, "get_nlp", refuse)
+    for workers in (1, 2):
+        assert list(records([], workers=workers)) == []
+        assert list(json_lines(iter([(1, b"  ")]), workers=workers)) == []
+
+
 # --- ordering and bounded read-ahead (threads stand in for processes: no model needed) --------
 
 def test_in_order_keeps_order_and_reads_ahead_at_most_a_window() -> None:

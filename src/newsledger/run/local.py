@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..ingest.article import Article
@@ -235,6 +235,15 @@ def pool(workers: int | None = None, fast: bool | None = None) -> ProcessPoolExe
                                initializer=_init_worker, initargs=(fast, os.getpid()))
 
 
+def _peeked(items: Iterable[T]) -> Iterator[T] | None:
+    """``items`` as an iterator, or None when there are none: an empty input (``--resume`` of
+    a finished run) then starts no worker and loads no pipeline."""
+    it = iter(items)
+    for first in it:
+        return chain((first,), it)
+    return None
+
+
 def _on_pool(fn: Callable[..., list[R]], items: Iterable[T], arg: Any, workers: int,
              fast: bool | None, chunk_size: int, window: int | None,
              executor: ProcessPoolExecutor | None) -> Iterator[R]:
@@ -275,6 +284,9 @@ def records(items: Iterable[Item], workers: int | None = None, chunk_size: int =
             print(rec.id, len(rec.quotes))
     """
     workers = default_workers() if workers is None else max(1, workers)
+    items = _peeked(items)
+    if items is None:
+        return
     if executor is None and workers == 1:
         from ..pipeline import run_articles
 
@@ -302,7 +314,9 @@ def json_lines(lines: Iterable[Line], job: LineJob = LineJob(), workers: int | N
                 out.write(o.json + "\n")
     """
     workers = default_workers() if workers is None else max(1, workers)
-    lines = ((n, raw) for n, raw in lines if raw.strip())  # a blank line is no article
+    lines = _peeked((n, raw) for n, raw in lines if raw.strip())  # a blank line is no article
+    if lines is None:
+        return
     if executor is None and workers == 1:
         from ..pipeline import run_articles
 
